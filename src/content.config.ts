@@ -1,0 +1,241 @@
+/**
+ * Zod schemas of every content type: the one source of truth for what a content file may say.
+ * CONTRIBUTING.md documents each field for the people who edit the files.
+ *
+ * Validation messages are in Chinese because the people who read them are a school's IT
+ * admins editing MDX files, not developers.
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { CODE_PATTERN, DIMENSIONS, ENVIRONMENTS, environmentOfCode } from './lib/taxonomy';
+
+z.config(z.locales.zhCN());
+
+/** Overridable so tests and benchmarks can build from a fixture or synthetic content folder. */
+const contentDir = process.env.HANDBOOK_CONTENT_DIR ?? './src/content';
+
+/** How sure the handbook is of a fact; `recall` is shown as 待核实. */
+export const confidenceSchema = z.enum(['seed', 'public', 'recall']);
+
+/** Where a fact comes from: an id of the sources collection, a page or section, quoted or restated. */
+export const sourceRefSchema = z
+  .object({
+    source: z.string().min(1),
+    locator: z.string().min(1).optional(),
+    quoted: z.boolean(),
+  })
+  .strict();
+
+export const EVIDENCE_FORMS = ['文本', '视频', '音频', '图片', '文件', '学生作品'] as const;
+
+export const limitsSchema = z
+  .object({
+    /** Longest allowed duration of each audio or video, in minutes. */
+    maxMinutes: z.number().positive().optional(),
+    /** The source says 原则上 (as a rule) before the time limit. */
+    maxMinutesInPrinciple: z.boolean().optional(),
+    /** How many pieces must be submitted (two student works, two students). */
+    count: z.number().int().positive().optional(),
+    /** 须出现教师个人形象. */
+    teacherOnCamera: z.boolean().optional(),
+  })
+  .strict();
+
+export const criteriaSchema = z
+  .object({
+    excellent: z.array(z.string().min(1)).min(1, '优秀标准至少一条'),
+    pass: z.array(z.string().min(1)).min(1, '合格标准至少一条'),
+  })
+  .strict();
+
+export const evidenceItemSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'id 只能用小写字母、数字和连字符'),
+    /** The numbering as the source prints it: "1", "任务一". */
+    label: z.string().min(1),
+    name: z.string().min(1),
+    forms: z.array(z.enum(EVIDENCE_FORMS)).min(1),
+    /** The task as the source states it. */
+    requirement: z.string().min(1).optional(),
+    required: z.boolean().default(true),
+    /** true: graded with criteria; false: required but not graded; 'unknown': the source does not say. */
+    graded: z.union([z.boolean(), z.literal('unknown')]),
+    /** Items sharing a group are alternatives: the teacher submits exactly one of them. */
+    alternativeGroup: z.string().min(1).optional(),
+    limits: limitsSchema.default({}),
+    criteria: criteriaSchema.optional(),
+    source: sourceRefSchema.optional(),
+  })
+  .strict()
+  .superRefine((item, ctx) => {
+    if (item.graded === true && !item.criteria) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria'],
+        message: '评分的证据项（graded: true）必须给出 criteria.excellent 与 criteria.pass',
+      });
+    }
+    if (item.graded !== true && item.criteria) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria'],
+        message: '只有 graded: true 的证据项可以有评价标准',
+      });
+    }
+    if (item.limits.maxMinutesInPrinciple && item.limits.maxMinutes === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limits', 'maxMinutesInPrinciple'],
+        message: 'maxMinutesInPrinciple 需要与 maxMinutes 一起使用',
+      });
+    }
+  });
+
+export const alternativeGroupSchema = z
+  .object({
+    id: z.string().min(1),
+    label: z.string().min(1),
+    name: z.string().min(1),
+    instruction: z.string().min(1),
+  })
+  .strict();
+
+/** A region's own version of a rubric (e.g. a province's 考核指南); absent for the national one. */
+export const variantSchema = z
+  .object({
+    region: z.string().regex(/^[a-z0-9-]+$/, 'region 须为政策条目的 slug'),
+    regionName: z.string().min(1),
+    document: z.string().min(1),
+    number: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const COMPLETENESS = ['完整', '部分', '待补充'] as const;
+
+export const abilitySchema = z
+  .object({
+    code: z.string().regex(CODE_PATTERN, '编号须为 A1–A13、B1–B10 或 C1–C7'),
+    name: z.string().min(1),
+    environment: z.enum(ENVIRONMENTS),
+    dimension: z.enum(DIMENSIONS),
+    confidence: z.object({ name: confidenceSchema, dimension: confidenceSchema }).strict(),
+    completeness: z.enum(COMPLETENESS),
+    variant: variantSchema.optional(),
+    capability: z
+      .object({
+        statement: z.string().min(1),
+        goals: z.array(z.string().min(1)).min(1),
+        source: sourceRefSchema,
+      })
+      .strict()
+      .optional(),
+    alternativeGroups: z.array(alternativeGroupSchema).default([]),
+    evidence: z.array(evidenceItemSchema).default([]),
+    /** Every document the entry draws on. */
+    sources: z.array(sourceRefSchema).min(1),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    const expected = environmentOfCode(a.code);
+    if (expected && a.environment !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['environment'],
+        message: `${a.code} 属于${expected}，不是${a.environment}`,
+      });
+    }
+    const ids = new Set<string>();
+    a.evidence.forEach((item, i) => {
+      if (ids.has(item.id)) {
+        ctx.addIssue({ code: 'custom', path: ['evidence', i, 'id'], message: `证据项 id「${item.id}」重复` });
+      }
+      ids.add(item.id);
+      if (item.alternativeGroup && !a.alternativeGroups.some((g) => g.id === item.alternativeGroup)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evidence', i, 'alternativeGroup'],
+          message: `alternativeGroups 中没有「${item.alternativeGroup}」`,
+        });
+      }
+    });
+    a.alternativeGroups.forEach((g, i) => {
+      const members = a.evidence.filter((e) => e.alternativeGroup === g.id).length;
+      if (members < 2) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['alternativeGroups', i],
+          message: `「${g.name}」至少要有两个可选任务，现有 ${members} 个`,
+        });
+      }
+    });
+    if (a.completeness === '完整') {
+      if (!a.capability) {
+        ctx.addIssue({ code: 'custom', path: ['capability'], message: '完整的条目必须有能力描述' });
+      }
+      if (a.evidence.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['evidence'], message: '完整的条目必须有提交指南' });
+      }
+      a.evidence.forEach((item, i) => {
+        if (item.graded === 'unknown') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['evidence', i, 'graded'],
+            message: '完整的条目不能有评分方式未知的证据项',
+          });
+        }
+      });
+    }
+    if (a.completeness === '待补充' && a.evidence.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['completeness'],
+        message: '已有提交指南的条目应标为「部分」或「完整」',
+      });
+    }
+  });
+
+export const sourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string().min(1),
+    short: z.string().min(1),
+    issuer: z.string().min(1).optional(),
+    number: z.string().min(1).optional(),
+    date: z.string().min(1).optional(),
+    /** seed: one of the five documents in shared/seeds; national: a national document the seeds cite; reference: research notes. */
+    kind: z.enum(['seed', 'national', 'reference']),
+    /** What the handbook takes from it. */
+    use: z.string().min(1),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const glossarySchema = z
+  .object({
+    term: z.string().min(1),
+    /** ASCII anchor on /glossary/, e.g. "cio". */
+    anchor: z.string().regex(/^[a-z0-9-]+$/),
+    aliases: z.array(z.string().min(1)).default([]),
+    source: sourceRefSchema,
+    /** Order on the glossary page; the Guangzhou appendix terms first. */
+    order: z.number().int(),
+  })
+  .strict();
+
+const abilities = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/abilities` }),
+  schema: abilitySchema,
+});
+
+const sources = defineCollection({
+  loader: file(`${contentDir}/sources.yaml`),
+  schema: sourceSchema,
+});
+
+const glossary = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: `${contentDir}/glossary` }),
+  schema: glossarySchema,
+});
+
+export const collections = { abilities, sources, glossary };
