@@ -2,7 +2,8 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { normalizeBase } from './src/lib/paths';
-import { rehypeBaseLinks } from './scripts/rehype-base-links';
+import { satteri } from '@astrojs/markdown-satteri';
+import { baseLinksPlugin } from './scripts/markdown-base-links';
 
 /** Schools host the site under a sub-path of their intranet: BASE_PATH=/handbook/ npm run build. */
 const base = normalizeBase(process.env.BASE_PATH);
@@ -12,10 +13,11 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.HANDBOOK_OUT_DIR ?? './dist',
+  // Separate caches let test builds from fixture content run without touching the main one.
+  cacheDir: process.env.HANDBOOK_CACHE_DIR ?? './node_modules/.astro',
   integrations: [mdx(), react()],
   markdown: {
-    rehypePlugins: [[rehypeBaseLinks, { base }]],
+    processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
   },
   devToolbar: { enabled: false },
-  telemetry: false,
 });

@@ -33,8 +33,8 @@ export const limitsSchema = z
   .object({
     /** Longest allowed duration of each audio or video, in minutes. */
     maxMinutes: z.number().positive().optional(),
-    /** The source says 原则上 (as a rule) before the time limit. */
-    maxMinutesInPrinciple: z.boolean().optional(),
+    /** The source softens the time limit: 原则上 (as a rule) or 一般 (generally). */
+    maxMinutesQualifier: z.enum(['原则上', '一般']).optional(),
     /** How many pieces must be submitted (two student works, two students). */
     count: z.number().int().positive().optional(),
     /** 须出现教师个人形象. */
@@ -83,11 +83,11 @@ export const evidenceItemSchema = z
         message: '只有 graded: true 的证据项可以有评价标准',
       });
     }
-    if (item.limits.maxMinutesInPrinciple && item.limits.maxMinutes === undefined) {
+    if (item.limits.maxMinutesQualifier && item.limits.maxMinutes === undefined) {
       ctx.addIssue({
         code: 'custom',
-        path: ['limits', 'maxMinutesInPrinciple'],
-        message: 'maxMinutesInPrinciple 需要与 maxMinutes 一起使用',
+        path: ['limits', 'maxMinutesQualifier'],
+        message: 'maxMinutesQualifier 需要与 maxMinutes 一起使用',
       });
     }
   });

@@ -32,8 +32,8 @@ export const ENVIRONMENT_BY_LETTER: Record<string, Environment> = {
 const COUNT_BY_LETTER = { A: 13, B: 10, C: 7 } as const;
 
 /** A1–A13, B1–B10, C1–C7 in their official order. */
-export const NATIONAL_CODES: readonly string[] = Object.entries(COUNT_BY_LETTER).flatMap(
-  ([letter, count]) => Array.from({ length: count }, (_, i) => `${letter}${i + 1}`),
+export const NATIONAL_CODES: readonly string[] = Object.entries(COUNT_BY_LETTER).flatMap(([letter, count]) =>
+  Array.from({ length: count }, (_, i) => `${letter}${i + 1}`),
 );
 
 export const CODE_PATTERN = /^(A(1[0-3]|[1-9])|B(10|[1-9])|C[1-7])$/;

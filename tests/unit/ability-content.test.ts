@@ -111,12 +111,12 @@ describe('quotes stand in their source', () => {
       for (const t of texts) if (!seedText(source).includes(normalizeForQuote(t))) missing.push(t);
     };
     const capability = f.data['capability'] as
-      | { statement: string; goals: string[]; source: Ref }
-      | undefined;
+      { statement: string; goals: string[]; source: Ref } | undefined;
     if (capability) check(quotedSeed(capability.source), [capability.statement, ...capability.goals]);
-    const items = (f.data['evidence'] as
-      | { requirement?: string; criteria?: { excellent: string[]; pass: string[] }; source?: Ref }[]
-      | undefined) ?? [];
+    const items =
+      (f.data['evidence'] as
+        | { requirement?: string; criteria?: { excellent: string[]; pass: string[] }; source?: Ref }[]
+        | undefined) ?? [];
     for (const item of items) {
       check(quotedSeed(item.source), [
         ...(item.requirement ? [item.requirement] : []),
@@ -127,7 +127,7 @@ describe('quotes stand in their source', () => {
     // Body: the paragraphs before each <Cite … quoted /> are quotes of that source.
     let pending: string[] = [];
     for (const block of f.body.split(/\n\s*\n/)) {
-      const cite = /<Cite\s+source="([^"]+)"[^>]*?\bquoted\b/.exec(block);
+      const cite = /<Cite\b(?=[^>]*\bquoted(?![=\w]))[^>]*?\bsource="([^"]+)"/.exec(block);
       if (cite) {
         check(cite[1] && cite[1] in SEED_FILES ? cite[1] : undefined, pending);
         pending = [];

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * The e2e tests drive the built site (dist/ at "/", dist-handbook/ at "/handbook/") in Chromium.
+ * By default that is Debian's /usr/bin/chromium; set CHROMIUM_PATH to use another binary, or
+ * CHROMIUM_PATH="" to use a browser installed by Playwright itself.
+ */
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
+
+export const ROOT_PORT = 4321;
+export const SUBPATH_PORT = 4322;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: true,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${ROOT_PORT}`,
+    locale: 'zh-CN',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    {
+      command: `node scripts/serve.mjs --port ${ROOT_PORT} --dir dist --base /`,
+      url: `http://127.0.0.1:${ROOT_PORT}/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node scripts/serve.mjs --port ${SUBPATH_PORT} --dir dist-handbook --base /handbook/`,
+      url: `http://127.0.0.1:${SUBPATH_PORT}/handbook/`,
+      reuseExistingServer: false,
+    },
+  ],
+});

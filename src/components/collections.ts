@@ -1,0 +1,56 @@
+/** The one place pages read collections: sorted, national entries separated from regional variants. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { nationalAbilities } from '../lib/abilities';
+import { compareCodes } from '../lib/taxonomy';
+
+export type AbilityEntry = CollectionEntry<'abilities'>;
+export type SourceEntry = CollectionEntry<'sources'>;
+export type TermEntry = CollectionEntry<'glossary'>;
+
+export async function allAbilityEntries(): Promise<AbilityEntry[]> {
+  const entries = await getCollection('abilities');
+  assertUniqueCodes(entries);
+  return entries.sort(
+    (a, b) =>
+      compareCodes(a.data.code, b.data.code) ||
+      (a.data.variant?.region ?? '').localeCompare(b.data.variant?.region ?? ''),
+  );
+}
+
+export async function nationalAbilityEntries(): Promise<AbilityEntry[]> {
+  const all = await allAbilityEntries();
+  const national = nationalAbilities(all.map((e) => e.data));
+  return all.filter((e) => national.includes(e.data));
+}
+
+export async function sourcesById(): Promise<Map<string, SourceEntry['data']>> {
+  const sources = await getCollection('sources');
+  return new Map(sources.map((s) => [s.id, s.data]));
+}
+
+/** Looks a cited source up; a citation of an unknown id fails the build, naming the id. */
+export async function citedSource(id: string, citedBy: string): Promise<SourceEntry['data']> {
+  const source = (await sourcesById()).get(id);
+  if (!source) throw new Error(`${citedBy} 引用了不存在的来源「${id}」（见 src/content/sources.yaml）`);
+  return source;
+}
+
+export async function glossaryTerms(): Promise<TermEntry[]> {
+  const terms = await getCollection('glossary');
+  return terms.sort((a, b) => a.data.order - b.data.order);
+}
+
+/** Two files claiming the same code (and region) would silently hide one: fail the build instead. */
+function assertUniqueCodes(entries: AbilityEntry[]): void {
+  const seen = new Map<string, string>();
+  for (const e of entries) {
+    const key = `${e.data.variant?.region ?? '国家'}:${e.data.code}`;
+    const other = seen.get(key);
+    if (other) {
+      throw new Error(
+        `微能力点编号重复：${e.filePath ?? e.id} 与 ${other} 都是 ${e.data.code}（${e.data.variant?.regionName ?? '国家版'}）`,
+      );
+    }
+    seen.set(key, e.filePath ?? e.id);
+  }
+}

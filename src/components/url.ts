@@ -1,0 +1,6 @@
+import { withBase } from '../lib/paths';
+
+/** A site path with this build's base path: url('/abilities/C5/') → '/handbook/abilities/C5/'. */
+export function url(path: string): string {
+  return withBase(path, import.meta.env.BASE_URL);
+}

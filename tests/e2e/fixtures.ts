@@ -1,0 +1,45 @@
+/**
+ * Shared e2e helpers: an axe check at WCAG 2.1 AA, and a guard that fails a test when the page
+ * logs an error or asks for anything outside the site's own origin.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const test = base.extend<{ guard: { consoleErrors: string[]; foreignRequests: string[] } }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const consoleErrors: string[] = [];
+      const foreignRequests: string[] = [];
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') consoleErrors.push(msg.text());
+      });
+      page.on('pageerror', (err) => consoleErrors.push(err.message));
+      page.on('request', (req) => {
+        const url = new URL(req.url());
+        if (
+          !['data:', 'blob:'].includes(url.protocol) &&
+          url.origin !== origin &&
+          !url.origin.startsWith('http://127.0.0.1')
+        )
+          foreignRequests.push(req.url());
+      });
+      const guard = { consoleErrors, foreignRequests };
+      await use(guard);
+      expect(foreignRequests, 'requests left the site origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary).toEqual([]);
+}

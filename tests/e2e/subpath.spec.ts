@@ -1,0 +1,70 @@
+/**
+ * A school hosts the handbook under /handbook/: crawl that build from its home page and check
+ * every internal link and asset resolves without leaving /handbook/.
+ */
+import { expect, test } from './fixtures';
+
+const ORIGIN = 'http://127.0.0.1:4322';
+const BASE = '/handbook/';
+
+test.use({ baseURL: ORIGIN });
+
+test('every link and asset of the sub-path build resolves inside /handbook/', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const queue = [BASE];
+  const visited = new Set<string>();
+  const checkedAssets = new Set<string>();
+  const outside: string[] = [];
+  const broken: string[] = [];
+
+  while (queue.length > 0) {
+    const path = queue.shift() as string;
+    if (visited.has(path)) continue;
+    visited.add(path);
+    const response = await page.goto(path);
+    if (response?.status() !== 200) {
+      broken.push(`${path} → ${response?.status()}`);
+      continue;
+    }
+    const refs = await page.evaluate(() => [
+      ...[...document.querySelectorAll('a[href]')].map((a) => ({
+        kind: 'link',
+        url: (a as HTMLAnchorElement).href,
+      })),
+      ...[...document.querySelectorAll('link[href]')].map((l) => ({
+        kind: 'asset',
+        url: (l as HTMLLinkElement).href,
+      })),
+      ...[...document.querySelectorAll('script[src], img[src]')].map((s) => ({
+        kind: 'asset',
+        url: (s as HTMLScriptElement).src,
+      })),
+    ]);
+    for (const ref of refs) {
+      const url = new URL(ref.url);
+      if (url.origin !== ORIGIN) continue;
+      if (!url.pathname.startsWith(BASE)) {
+        outside.push(`${path}: ${url.pathname}`);
+        continue;
+      }
+      if (ref.kind === 'link') {
+        if (!visited.has(url.pathname)) queue.push(url.pathname);
+      } else if (!checkedAssets.has(url.pathname)) {
+        checkedAssets.add(url.pathname);
+        const r = await request.get(url.pathname);
+        if (r.status() !== 200) broken.push(`${path}: asset ${url.pathname} → ${r.status()}`);
+      }
+    }
+  }
+
+  expect(outside).toEqual([]);
+  expect(broken).toEqual([]);
+  expect(visited.size).toBeGreaterThan(40);
+  expect(checkedAssets.size).toBeGreaterThan(0);
+});
+
+test('a link written inside MDX content gets the base path', async ({ page }) => {
+  await page.goto(`${BASE}abilities/C5/`);
+  const sourceLinks = page.locator('main a[href*="/about/#source-"]');
+  await expect(sourceLinks.first()).toHaveAttribute('href', /^\/handbook\/about\/#source-/);
+});
