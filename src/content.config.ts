@@ -11,6 +11,10 @@ import { z } from 'astro/zod';
 import { CODE_PATTERN, DIMENSIONS, ENVIRONMENTS, environmentOfCode } from './lib/taxonomy';
 
 z.config(z.locales.zhCN());
+z.config({
+  // "期望 string，实际接收 undefined" hides the real problem from a content editor: the field is missing.
+  customError: (issue) => (issue.input === undefined ? '缺少必填字段' : undefined),
+});
 
 /** Overridable so tests and benchmarks can build from a fixture or synthetic content folder. */
 const contentDir = process.env.HANDBOOK_CONTENT_DIR ?? './src/content';
@@ -32,13 +36,13 @@ export const EVIDENCE_FORMS = ['文本', '视频', '音频', '图片', '文件',
 export const limitsSchema = z
   .object({
     /** Longest allowed duration of each audio or video, in minutes. */
-    maxMinutes: z.number().positive().optional(),
+    maxMinutes: z.number({ error: '须写成数字（分钟），例如 10，不要写成“10分钟”' }).positive().optional(),
     /** The source softens the time limit: 原则上 (as a rule) or 一般 (generally). */
     maxMinutesQualifier: z.enum(['原则上', '一般']).optional(),
     /** How many pieces must be submitted (two student works, two students). */
-    count: z.number().int().positive().optional(),
+    count: z.number({ error: '须写成整数，例如 2，不要写成“两份”' }).int().positive().optional(),
     /** 须出现教师个人形象. */
-    teacherOnCamera: z.boolean().optional(),
+    teacherOnCamera: z.boolean({ error: '须写成 true 或 false' }).optional(),
   })
   .strict();
 

@@ -63,8 +63,18 @@ test('every link and asset of the sub-path build resolves inside /handbook/', as
   expect(checkedAssets.size).toBeGreaterThan(0);
 });
 
-test('a link written inside MDX content gets the base path', async ({ page }) => {
+test('links written inside content files get the base path', async ({ page }) => {
+  await page.goto(`${BASE}glossary/`);
+  const term = page.locator('#micro-ability-point');
+  await expect(term.getByRole('link', { name: 'C4 支持学生创造性学习与表达' })).toHaveAttribute(
+    'href',
+    '/handbook/abilities/C4/',
+  );
+  await term.getByRole('link', { name: '微能力点一览' }).click();
+  await expect(page).toHaveURL(`${ORIGIN}${BASE}abilities/`);
   await page.goto(`${BASE}abilities/C5/`);
-  const sourceLinks = page.locator('main a[href*="/about/#source-"]');
-  await expect(sourceLinks.first()).toHaveAttribute('href', /^\/handbook\/about\/#source-/);
+  await expect(page.locator('main a[href*="/about/#source-"]').first()).toHaveAttribute(
+    'href',
+    /^\/handbook\/about\/#source-/,
+  );
 });
