@@ -227,6 +227,148 @@ export const glossarySchema = z
   })
   .strict();
 
+export const POLICY_LEVELS = ['国家', '省', '市', '区县'] as const;
+export const HOUR_UNITS = ['学时', '学分'] as const;
+
+const slugSchema = z.string().regex(/^[a-z0-9-]+$/, '须为英文小写、数字和连字符');
+/** 2020, 2020-09 or 2020-09-21: only as precise as the document is. */
+const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期写成 2020、2020-09 或 2020-09-21');
+
+export const hoursSchema = z
+  .object({
+    total: z.number({ error: '须写成数字，例如 50' }).positive(),
+    unit: z.enum(HOUR_UNITS),
+    /** 不少于 */
+    atLeast: z.boolean().default(false),
+    /** Over what span the total is due, as the document says: 每人3年, 每人5年. */
+    per: z.string().min(1).optional(),
+    split: z
+      .array(
+        z
+          .object({
+            kind: z.string().min(1),
+            amount: z.number({ error: '须写成数字，例如 25' }).positive(),
+            atLeast: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .default([]),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const quotaSchema = z
+  .object({
+    year: z.string().regex(/^\d{4}$/),
+    /** Percent of teachers or schools, 0–100. */
+    share: z.number().min(0).max(100),
+    atLeast: z.boolean().default(false),
+    of: z.enum(['教师', '学校']),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const timelineEventSchema = z
+  .object({
+    date: partialDateSchema,
+    title: z.string().min(1),
+    abilities: z.array(z.string().regex(CODE_PATTERN)).default([]),
+    summary: z.string().min(1),
+    source: sourceRefSchema,
+  })
+  .strict();
+
+export const policySchema = z
+  .object({
+    title: z.string().min(1),
+    /** Short region name: 广州市, 河北省, 国家. */
+    region: z.string().min(1),
+    level: z.enum(POLICY_LEVELS),
+    /** Slug of the policy entry one level up; absent only for the national entry. */
+    parent: slugSchema.optional(),
+    issuer: z.string().min(1).optional(),
+    number: z.string().min(1).optional(),
+    date: partialDateSchema.optional(),
+    scope: z.array(z.string().min(1)).default([]),
+    hours: hoursSchema.optional(),
+    period: z
+      .object({
+        start: partialDateSchema.optional(),
+        end: partialDateSchema.optional(),
+        text: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    deadline: z.string().min(1).optional(),
+    quotas: z.array(quotaSchema).default([]),
+    phases: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            period: z.string().min(1),
+            description: z.string().min(1).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    platforms: z.array(z.string().min(1)).default([]),
+    assessment: z
+      .object({ steps: z.array(z.string().min(1)).min(1), note: z.string().min(1).optional() })
+      .strict()
+      .optional(),
+    teams: z
+      .array(z.object({ name: z.string().min(1), description: z.string().min(1) }).strict())
+      .default([]),
+    cio: z.string().min(1).optional(),
+    funding: z
+      .object({
+        amount: z.number().positive().optional(),
+        unit: z.literal('元/人').optional(),
+        description: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    continuingEducation: z.string().min(1).optional(),
+    pilots: z.string().min(1).optional(),
+    /** How many micro-abilities a teacher must complete, or which dimensions; only where the document states it. */
+    selection: z
+      .object({
+        minAbilities: z.number().int().positive().optional(),
+        requiredDimensions: z.array(z.enum(DIMENSIONS)).default([]),
+        text: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    citedDocuments: z
+      .array(
+        z
+          .object({
+            title: z.string().min(1),
+            number: z.string().min(1).optional(),
+            issuer: z.string().min(1).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    timeline: z.array(timelineEventSchema).default([]),
+    sources: z.array(sourceRefSchema).min(1),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.level !== '国家' && !p.parent) {
+      ctx.addIssue({ code: 'custom', path: ['parent'], message: `${p.level}级文件须写明上级（parent）` });
+    }
+    if (p.level === '国家' && p.parent) {
+      ctx.addIssue({ code: 'custom', path: ['parent'], message: '国家级文件没有上级' });
+    }
+    if (p.funding && (p.funding.amount === undefined) !== (p.funding.unit === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['funding'], message: 'amount 与 unit 须同时写或同时不写' });
+    }
+  });
+
 const abilities = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/abilities` }),
   schema: abilitySchema,
@@ -242,4 +384,9 @@ const glossary = defineCollection({
   schema: glossarySchema,
 });
 
-export const collections = { abilities, sources, glossary };
+const policies = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/policies` }),
+  schema: policySchema,
+});
+
+export const collections = { abilities, sources, glossary, policies };
