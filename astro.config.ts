@@ -3,6 +3,7 @@ import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { normalizeBase } from './src/lib/paths';
 import { satteri } from '@astrojs/markdown-satteri';
+import { abilityLinksPlugin } from './scripts/markdown-ability-links';
 import { baseLinksPlugin } from './scripts/markdown-base-links';
 
 /** Schools host the site under a sub-path of their intranet: BASE_PATH=/handbook/ npm run build. */
@@ -17,7 +18,7 @@ export default defineConfig({
   cacheDir: process.env.HANDBOOK_CACHE_DIR ?? './node_modules/.astro',
   integrations: [mdx(), react()],
   markdown: {
-    processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
+    processor: satteri({ hastPlugins: [abilityLinksPlugin(base), baseLinksPlugin(base)] }),
   },
   devToolbar: { enabled: false },
 });

@@ -22,8 +22,13 @@ export default defineConfig(
   ...astro.configs.recommended,
   ...astro.configs['jsx-a11y-strict'],
   {
+    // eslint-plugin-astro already registers the jsx-a11y plugin; the islands take its strict rules.
     files: ['**/*.tsx', '**/*.jsx'],
-    ...jsxA11y.flatConfigs.strict,
+    languageOptions: jsxA11y.flatConfigs.strict.languageOptions,
+    rules: {
+      ...jsxA11y.flatConfigs.strict.rules,
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['tabpanel', 'region'] }],
+    },
   },
   {
     languageOptions: {

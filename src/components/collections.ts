@@ -1,11 +1,13 @@
 /** The one place pages read collections: sorted, national entries separated from regional variants. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { nationalAbilities } from '../lib/abilities';
+import { treeProblems, type Policy } from '../lib/policies';
 import { compareCodes } from '../lib/taxonomy';
 
 export type AbilityEntry = CollectionEntry<'abilities'>;
 export type SourceEntry = CollectionEntry<'sources'>;
 export type TermEntry = CollectionEntry<'glossary'>;
+export type PolicyEntry = CollectionEntry<'policies'>;
 
 export async function allAbilityEntries(): Promise<AbilityEntry[]> {
   const entries = await getCollection('abilities');
@@ -53,4 +55,16 @@ function assertUniqueCodes(entries: AbilityEntry[]): void {
     }
     seen.set(key, e.filePath ?? e.id);
   }
+}
+
+/** Policy documents with their slug (the file name); a broken parent link fails the build. */
+export async function policyEntries(): Promise<PolicyEntry[]> {
+  const entries = await getCollection('policies');
+  const problems = treeProblems(entries.map(asPolicy));
+  if (problems.length > 0) throw new Error(`政策文件的上级关系有误：\n${problems.join('\n')}`);
+  return entries;
+}
+
+export function asPolicy(entry: PolicyEntry): Policy {
+  return { slug: entry.id, data: entry.data };
 }

@@ -17,7 +17,7 @@ export const SEED_FILES: Record<string, string> = {
 
 /**
  * Drops what is layout, not text: page markers (第52页 and the bare page number after it),
- * list glyphs, and all white space, so a quote that spans a line or page break still matches.
+ * list glyphs, Markdown bold markers, and all white space, so a quote that spans a line or page break still matches.
  */
 export function normalizeForQuote(text: string): string {
   return text
@@ -25,7 +25,8 @@ export function normalizeForQuote(text: string): string {
     .filter((line) => !/^\s*(第\d+页|\d+)\s*$/.test(line))
     .join('')
     .replace(/[\s\u3000]+/g, '')
-    .replace(/[⚫●•]/g, '');
+    .replace(/[⚫●•]/g, '')
+    .replace(/\*\*/g, '');
 }
 
 const cache = new Map<string, string>();

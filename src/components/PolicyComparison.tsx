@@ -1,0 +1,190 @@
+/**
+ * The side-by-side comparison island. The server renders the full table of every document, so
+ * the page is complete without JavaScript; once hydrated, the reader picks documents, hides
+ * identical rows and downloads CSV, and the choice is kept in the URL.
+ */
+import { useEffect, useId, useMemo, useState } from 'react';
+import { MAX_COMPARED, parseSelection, selectionProblem, selectionSearch } from '../lib/compare-selection';
+import { cellText, comparisonCsv, rowDiffers, NOT_STATED, type ComparisonRow } from '../lib/policies';
+
+export interface ComparisonColumn {
+  slug: string;
+  region: string;
+  title: string;
+  href: string;
+}
+
+interface Props {
+  columns: ComparisonColumn[];
+  rows: ComparisonRow[];
+}
+
+function readOnlyDiff(search: string): boolean {
+  return new URLSearchParams(search).get('diff') === '1';
+}
+
+function downloadCsv(csv: string): void {
+  const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  link.href = href;
+  link.download = `提升工程2.0政策比较_${day}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 1000);
+}
+
+export default function PolicyComparison({ columns, rows }: Props) {
+  const order = useMemo(() => columns.map((c) => c.slug), [columns]);
+  const [chosen, setChosen] = useState<string[]>(order);
+  const [onlyDiff, setOnlyDiff] = useState(false);
+  const [interactive, setInteractive] = useState(false);
+  const statusId = useId();
+
+  useEffect(() => {
+    setChosen(parseSelection(window.location.search, order));
+    setOnlyDiff(readOnlyDiff(window.location.search));
+    setInteractive(true);
+    const onPop = () => {
+      setChosen(parseSelection(window.location.search, order));
+      setOnlyDiff(readOnlyDiff(window.location.search));
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [order]);
+
+  const updateUrl = (nextChosen: string[], nextOnlyDiff: boolean) => {
+    let search = selectionSearch(window.location.search, nextChosen, order);
+    const params = new URLSearchParams(search);
+    if (nextOnlyDiff) params.set('diff', '1');
+    else params.delete('diff');
+    search = `?${params.toString().replace(/%2C/g, ',')}`;
+    window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+  };
+
+  const toggle = (slug: string) => {
+    const next = chosen.includes(slug) ? chosen.filter((s) => s !== slug) : [...chosen, slug];
+    const ordered = order.filter((s) => next.includes(s));
+    setChosen(ordered);
+    updateUrl(ordered, onlyDiff);
+  };
+
+  const toggleOnlyDiff = () => {
+    setOnlyDiff(!onlyDiff);
+    updateUrl(chosen, !onlyDiff);
+  };
+
+  const shownColumns = columns.filter((c) => chosen.includes(c.slug));
+  const problem = selectionProblem(chosen);
+  const differing = new Set(rows.filter((r) => rowDiffers(r, chosen)).map((r) => r.id));
+  const shownRows = onlyDiff ? rows.filter((r) => differing.has(r.id)) : rows;
+
+  return (
+    <div className="comparison">
+      {interactive && (
+        <div className="controls no-print">
+          <fieldset>
+            <legend>选择要比较的文件（2—{MAX_COMPARED} 份）</legend>
+            <ul className="choices">
+              {columns.map((c) => (
+                <li key={c.slug}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      name="r"
+                      value={c.slug}
+                      checked={chosen.includes(c.slug)}
+                      disabled={!chosen.includes(c.slug) && chosen.length >= MAX_COMPARED}
+                      onChange={() => toggle(c.slug)}
+                    />{' '}
+                    {c.region}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <div className="actions">
+            <label>
+              <input type="checkbox" checked={onlyDiff} onChange={toggleOnlyDiff} /> 只看不同
+            </label>
+            <button
+              type="button"
+              className="button"
+              disabled={problem !== undefined}
+              onClick={() =>
+                downloadCsv(
+                  comparisonCsv(
+                    shownRows,
+                    shownColumns.map((c) => ({ slug: c.slug, name: c.region })),
+                  ),
+                )
+              }
+            >
+              下载 CSV
+            </button>
+          </div>
+        </div>
+      )}
+
+      <p id={statusId} role="status" className="summary">
+        {problem ??
+          `正在比较 ${shownColumns.length} 份文件：共 ${rows.length} 项，其中 ${differing.size} 项不同${
+            onlyDiff ? '（只显示不同的项）' : ''
+          }。`}
+      </p>
+
+      {problem === undefined && (
+        <div className="table-scroll" role="region" aria-label="政策比较表（可横向滚动）" tabIndex={0}>
+          <table className="compare-table" aria-describedby={statusId}>
+            <caption className="visually-hidden">
+              各地提升工程2.0政策逐项比较，标“不同”的行表示所选文件说法不一
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">项目</th>
+                {shownColumns.map((c) => (
+                  <th scope="col" key={c.slug} data-column={c.slug}>
+                    <a href={c.href}>{c.region}</a>
+                    <span className="doc-title">{c.title}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shownRows.map((row) => {
+                const differs = differing.has(row.id);
+                return (
+                  <tr key={row.id} data-row={row.id} data-differs={differs ? 'true' : 'false'}>
+                    <th scope="row">
+                      {row.label}
+                      {differs && <span className="differs-badge">不同</span>}
+                    </th>
+                    {shownColumns.map((c) => {
+                      const cell = row.cells[c.slug];
+                      const text = cellText(cell);
+                      return (
+                        <td key={c.slug} className={text === NOT_STATED ? 'not-stated' : undefined}>
+                          {cell?.lines && cell.lines.length > 0 ? (
+                            <ul>
+                              {cell.lines.map((line) => (
+                                <li key={line}>{line}</li>
+                              ))}
+                            </ul>
+                          ) : (
+                            text
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { parseCsv } from '../support/csv';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+
+test.describe('policy pages', () => {
+  test('the region tree nests 国家 → 省 → 市 → 区县 with key figures', async ({ page }) => {
+    await page.goto('/policies/');
+    const national = page.locator('li[data-policy="national"]');
+    const xushui = national.locator(
+      'li[data-policy="hebei"] li[data-policy="baoding"] li[data-policy="xushui"]',
+    );
+    await expect(xushui).toBeVisible();
+    await expect(national.locator('li[data-policy="shanghai"]')).toContainText(
+      '通识课程 10 + 专业课程 15 + 实践应用 25（学时）',
+    );
+    await xushui.getByRole('link', { name: '徐水区' }).click();
+    await expect(page).toHaveURL('/policies/xushui/');
+    await expect(page.getByRole('navigation', { name: '位置' })).toContainText(
+      '地区政策 › 国家 › 河北省 › 保定市 › 徐水区',
+    );
+  });
+
+  test('a document page lists every key fact, says 原文未规定 where silent, and has a table of contents', async ({
+    page,
+  }) => {
+    await page.goto('/policies/yueqing/');
+    const facts = page.getByRole('region', { name: '要点' });
+    await expect(facts.locator('[data-fact="hours-total"] dd')).toHaveText('每人 ≥ 50 学分');
+    await expect(facts.locator('[data-fact="funding"] dd')).toContainText('500 元/人');
+    await expect(facts.locator('[data-fact="selection"] dd')).toHaveText('原文未规定');
+    const toc = page.getByRole('navigation', { name: '全文目录' });
+    const first = toc.getByRole('link').first();
+    const target = await first.getAttribute('href');
+    await first.click();
+    await expect.poll(() => decodeURI(page.url())).toMatch(new RegExp(`${target}$`));
+    await expect(page.locator(`[id="${decodeURIComponent((target ?? '#').slice(1))}"]`)).toBeInViewport();
+    await expect(page.locator('main')).not.toContainText(/1[3-9]\d{9}/);
+  });
+
+  test('Xushui shows one school’s whole-school progress as a dated timeline linked to abilities', async ({
+    page,
+  }) => {
+    await page.goto('/policies/xushui/');
+    const timeline = page.getByRole('region', { name: '一所学校的整校推进' });
+    await expect(timeline.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+    await timeline.getByRole('link', { name: 'A5' }).first().click();
+    await expect(page).toHaveURL('/abilities/A5/');
+  });
+
+  test('the national entry says the handbook lacks its full text and lists who cites it', async ({
+    page,
+  }) => {
+    await page.goto('/policies/national/');
+    await expect(page.getByRole('note')).toContainText('本手册没有这份文件的全文');
+    await expect(page.getByRole('region', { name: '要点' })).toHaveCount(0);
+    await page.getByRole('link', { name: '徐水区', exact: true }).click();
+    await expect(page).toHaveURL('/policies/xushui/');
+  });
+
+  for (const path of ['/policies/', '/policies/hebei/', '/policies/xushui/', '/policies/national/']) {
+    test(`axe finds no violation on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await expectNoAxeViolations(page);
+    });
+  }
+});
+
+test.describe('comparison', () => {
+  const rowOf = (page: import('@playwright/test').Page, id: string) => page.locator(`tr[data-row="${id}"]`);
+
+  test('上海市 against 广州市: the hours split differs and is marked', async ({ page }) => {
+    await page.goto('/compare/?r=shanghai,guangzhou');
+    const table = page.getByRole('table');
+    await expect(table.getByRole('columnheader')).toHaveText(['项目', /上海市/, /广州市/]);
+    const split = rowOf(page, 'hours-split');
+    await expect(split.getByRole('cell')).toHaveText([
+      '通识课程 10 + 专业课程 15 + 实践应用 25（学时）',
+      '网络研修 25 + 校本实践应用 25（学时）',
+    ]);
+    await expect(split).toHaveAttribute('data-differs', 'true');
+    await expect(split.getByRole('rowheader')).toContainText('不同');
+    await expect(rowOf(page, 'date').getByRole('rowheader')).not.toContainText('不同');
+
+    await page.reload();
+    await expect(table.getByRole('columnheader')).toHaveCount(3);
+    await expect(page.getByRole('checkbox', { name: '上海市' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: '河北省' })).not.toBeChecked();
+  });
+
+  test('只看不同 hides the rows where the documents agree, and the link keeps it', async ({ page }) => {
+    await page.goto('/compare/?r=hebei,baoding');
+    // The controls appear once the island has read the selection from the URL.
+    await expect(page.getByRole('checkbox', { name: '只看不同' })).toBeVisible();
+    await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(3);
+    const all = await page.locator('tbody tr').count();
+    const same = await page.locator('tbody tr[data-differs="false"]').count();
+    expect(same).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: '只看不同' }).check();
+    await expect(page.locator('tbody tr')).toHaveCount(all - same);
+    await expect(page.locator('tbody tr[data-differs="false"]')).toHaveCount(0);
+    await expect(page).toHaveURL(/diff=1/);
+    await page.reload();
+    await expect(page.locator('tbody tr')).toHaveCount(all - same);
+  });
+
+  test('fully usable with the keyboard, the choice kept in the URL', async ({ page }) => {
+    await page.goto('/compare/?r=shanghai,guangzhou');
+    await page.getByRole('checkbox', { name: '国家' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('checkbox', { name: '河北省' })).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(page).toHaveURL(/r=hebei,shanghai,guangzhou$/);
+    await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(4);
+    // Down to one document: the page says why there is no table.
+    for (const name of ['河北省', '上海市']) {
+      await page.getByRole('checkbox', { name }).focus();
+      await page.keyboard.press('Space');
+    }
+    await expect(page.getByRole('status')).toHaveText('请至少选择 2 份文件进行比较。');
+    await expect(page.getByRole('table')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '下载 CSV' })).toBeDisabled();
+    await page.getByRole('checkbox', { name: '乐清市' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('checkbox', { name: '只看不同' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: '下载 CSV' })).toBeFocused();
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    expect((await download).suggestedFilename()).toMatch(/^提升工程2\.0政策比较_\d{8}\.csv$/);
+  });
+
+  test('the CSV download parses back to the table on screen', async ({ page }) => {
+    await page.goto('/compare/?r=shanghai,guangzhou,yueqing');
+    const downloadEvent = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 CSV' }).click();
+    const path = await (await downloadEvent).path();
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = parseCsv(bytes.toString('utf8'));
+    expect(csv[0]).toEqual(['项目', '上海市', '广州市', '乐清市', '是否不同']);
+    const screen = await page.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((tr) => {
+        const label = tr.querySelector('th')?.firstChild?.textContent ?? '';
+        const cells = [...tr.querySelectorAll('td')].map((td) => {
+          const items = [...td.querySelectorAll('li')].map((li) => li.textContent ?? '');
+          return items.length > 0 ? items.join('\n') : (td.textContent ?? '');
+        });
+        return [label, ...cells, tr.getAttribute('data-differs') === 'true' ? '不同' : '相同'];
+      }),
+    );
+    expect(csv.slice(1)).toEqual(screen);
+  });
+
+  test('axe finds no violation on the comparison, and print hides the controls', async ({ page }) => {
+    await page.goto('/compare/?r=shanghai,guangzhou');
+    await expectNoAxeViolations(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: '下载 CSV' })).toBeHidden();
+    await expect(page.getByRole('table')).toBeVisible();
+  });
+});
+
+test.describe('comparison without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows the full table of every document', async ({ page }) => {
+    await page.goto('/compare/?r=shanghai,guangzhou');
+    await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(9);
+    await expect(rowText(page)).resolves.toContain('通识课程 10 + 专业课程 15 + 实践应用 25（学时）');
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+  });
+});
+
+async function rowText(page: import('@playwright/test').Page): Promise<string> {
+  return (await page.locator('tr[data-row="hours-split"]').textContent()) ?? '';
+}
