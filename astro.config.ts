@@ -5,6 +5,7 @@ import { normalizeBase } from './src/lib/paths';
 import { satteri } from '@astrojs/markdown-satteri';
 import { abilityLinksPlugin } from './scripts/markdown-ability-links';
 import { baseLinksPlugin } from './scripts/markdown-base-links';
+import { pagefindIndex } from './scripts/pagefind-integration';
 
 /** Schools host the site under a sub-path of their intranet: BASE_PATH=/handbook/ npm run build. */
 const base = normalizeBase(process.env.BASE_PATH);
@@ -16,7 +17,7 @@ export default defineConfig({
   outDir: process.env.HANDBOOK_OUT_DIR ?? './dist',
   // Separate caches let test builds from fixture content run without touching the main one.
   cacheDir: process.env.HANDBOOK_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx(), react()],
+  integrations: [mdx(), react(), pagefindIndex()],
   markdown: {
     processor: satteri({ hastPlugins: [abilityLinksPlugin(base), baseLinksPlugin(base)] }),
   },

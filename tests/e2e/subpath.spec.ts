@@ -65,7 +65,7 @@ test('every link and asset of the sub-path build resolves inside /handbook/', as
 
 test('links written inside content files get the base path', async ({ page }) => {
   await page.goto(`${BASE}glossary/`);
-  const term = page.locator('#micro-ability-point');
+  const term = page.locator('[data-term="micro-ability-point"]');
   await expect(term.getByRole('link', { name: 'C4 支持学生创造性学习与表达' })).toHaveAttribute(
     'href',
     '/handbook/abilities/C4/',
