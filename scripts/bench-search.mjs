@@ -14,9 +14,12 @@ const raw = process.argv.includes('--raw');
 const queryFile = process.env.SEARCH_QUERIES ?? 'tests/fixtures/search-queries.json';
 const queries = JSON.parse(readFileSync(queryFile, 'utf8'));
 const port = 4390;
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', 'dist'], { stdio: 'ignore' });
+const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', 'dist'], {
+  stdio: 'ignore',
+});
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
@@ -51,7 +54,9 @@ try {
       await page.press('#search-page-input', 'Enter');
       await page.waitForFunction(() => document.body.dataset.searchState === 'done');
       const { urls, ms } = await page.evaluate(() => ({
-        urls: [...document.querySelectorAll('[data-hits] a')].slice(0, 5).map((a) => new URL(a.href).pathname + new URL(a.href).hash),
+        urls: [...document.querySelectorAll('[data-hits] a')]
+          .slice(0, 5)
+          .map((a) => new URL(a.href).pathname + new URL(a.href).hash),
         ms: Number(document.body.dataset.searchMs ?? 'NaN'),
       }));
       results.push({ ...q, urls, ms, hit: urls.some((u) => u.split('#')[0] === q.expect) });
@@ -72,7 +77,8 @@ try {
   const misses = results.filter((r) => !r.hit);
   if (misses.length > 0) {
     console.log('  misses:');
-    for (const m of misses) console.log(`    「${m.query}」 want ${m.expect}, got ${m.urls.join(' ') || '(nothing)'}`);
+    for (const m of misses)
+      console.log(`    「${m.query}」 want ${m.expect}, got ${m.urls.join(' ') || '(nothing)'}`);
   }
 } finally {
   await browser.close();

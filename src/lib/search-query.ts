@@ -6,10 +6,7 @@ import { CODE_PATTERN } from './taxonomy';
 
 /** "A5", "a5", " c 7 ", "Ａ５" → "A5"; anything else → undefined. */
 export function abilityCodeQuery(query: string): string | undefined {
-  const compact = query
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .toUpperCase();
+  const compact = query.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   return CODE_PATTERN.test(compact) ? compact : undefined;
 }
 
@@ -18,7 +15,11 @@ export interface RankedResult {
 }
 
 /** Moves the page of the typed ability code to the front; keeps the rest in Pagefind's order. */
-export function putAbilityFirst<T extends RankedResult>(results: readonly T[], code: string | undefined, base: string): T[] {
+export function putAbilityFirst<T extends RankedResult>(
+  results: readonly T[],
+  code: string | undefined,
+  base: string,
+): T[] {
   if (!code) return [...results];
   const path = `${base.replace(/\/$/, '')}/abilities/${code}/`;
   const hit = results.findIndex((r) => r.url.split('#')[0] === path);
@@ -26,4 +27,33 @@ export function putAbilityFirst<T extends RankedResult>(results: readonly T[], c
   const ordered = [...results];
   const [page] = ordered.splice(hit, 1);
   return page ? [page, ...ordered] : ordered;
+}
+
+const normalize = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/**
+ * Pages that contain the query as typed come first, in Pagefind's order; then the rest. Pagefind
+ * scores Chinese by its own word splitting, which can rank a page with the exact term below
+ * pages that only share a character or two (upstream issue #1237).
+ */
+export function literalFirst<T extends { content: string }>(items: readonly T[], query: string): T[] {
+  const needle = normalize(query);
+  if (needle === '') return [...items];
+  const exact = items.filter((i) => normalize(i.content).includes(needle));
+  return [...exact, ...items.filter((i) => !exact.includes(i))];
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Extra queries for when Pagefind's browser-side splitting of a Chinese query finds nothing
+ * the index split the same way: its overlapping two-character pieces.
+ */
+export function fallbackQueries(query: string): string[] {
+  const q = query.trim();
+  const chars = [...q];
+  if (chars.length < 3 || !chars.every((c) => HAN.test(c))) return [];
+  const pieces = new Set<string>();
+  for (let i = 0; i + 2 <= chars.length; i++) pieces.add(chars.slice(i, i + 2).join(''));
+  return [...pieces];
 }

@@ -40,6 +40,7 @@ test.describe('home: the environment × dimension grid', () => {
     await expect(entry.getByText('开始自评')).toBeVisible();
     await expect(entry.getByRole('link', { name: /开始自评/ })).toHaveCount(0);
     await expect(entry.getByText(/即将推出/).first()).toBeVisible();
+    await expect(entry.getByRole('link', { name: '全文搜索' })).toHaveAttribute('href', '/search/');
   });
 });
 

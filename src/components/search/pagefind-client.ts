@@ -3,7 +3,7 @@
  * search is first made, runs a query through our layer (ability codes first) and returns plain
  * result objects for the header box and the search page to render.
  */
-import { abilityCodeQuery, putAbilityFirst } from '../../lib/search-query';
+import { abilityCodeQuery, fallbackQueries, literalFirst, putAbilityFirst } from '../../lib/search-query';
 
 export interface SearchHit {
   url: string;
@@ -15,6 +15,8 @@ export interface SearchHit {
 export interface SearchOutcome {
   hits: SearchHit[];
   total: number;
+  /** How many results contain the query as typed (an ability code counts as exact). */
+  exact: number;
   ms: number;
 }
 
@@ -22,10 +24,11 @@ export type Filters = Record<string, string[]>;
 
 interface PagefindResultData {
   url: string;
+  content: string;
   excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  sub_results?: { url: string; title: string; excerpt: string }[];
+  sub_results?: { url: string; title: string; excerpt: string; locations?: number[] }[];
 }
 
 interface Pagefind {
@@ -40,6 +43,8 @@ interface Pagefind {
 
 const base = import.meta.env.BASE_URL;
 let loading: Promise<Pagefind> | undefined;
+/** How many of Pagefind's results are looked at closely; the rest keep Pagefind's order. */
+const CANDIDATES = 24;
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
@@ -51,10 +56,18 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-/** The glossary is one page; a term's own heading is the better link than the page top. */
-function bestLink(data: PagefindResultData): { url: string; title: string; excerpt: string } {
-  const sub = data.sub_results?.find((s) => s.url.includes('#'));
-  if (data.filters['type']?.includes('术语') && sub) return { url: sub.url, title: `术语：${sub.title}`, excerpt: sub.excerpt };
+/**
+ * The glossary is one page; the entry whose heading names the term, or else the one with most
+ * matches, is a better link than the page top.
+ */
+function bestLink(data: PagefindResultData, term: string): { url: string; title: string; excerpt: string } {
+  const entries = (data.sub_results ?? []).filter((s) => s.url.includes('#'));
+  if (data.filters['type']?.includes('术语') && entries.length > 0) {
+    const named = entries.find((s) => s.title.includes(term));
+    const best =
+      named ?? [...entries].sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))[0];
+    if (best) return { url: best.url, title: `术语：${best.title}`, excerpt: best.excerpt };
+  }
   return { url: data.url, title: data.meta['title'] ?? data.url, excerpt: data.excerpt };
 }
 
@@ -62,15 +75,33 @@ export async function runSearch(query: string, filters: Filters = {}, limit = 8)
   const pagefind = await loadPagefind();
   const start = performance.now();
   const code = abilityCodeQuery(query);
-  const response = await pagefind.search(code ?? query.trim(), { filters });
-  const results = response?.results ?? [];
-  const data = await Promise.all(results.slice(0, Math.max(limit, 20)).map((r) => r.data()));
+  const term = code ?? query.trim();
+  const results = (await pagefind.search(term, { filters }))?.results ?? [];
+  let data = await Promise.all(results.slice(0, CANDIDATES).map((r) => r.data()));
+  let ranked = code ? data : literalFirst(data, term);
+  const literalCount = (items: PagefindResultData[]) =>
+    items.filter((d) => d.content.replace(/\s+/g, '').includes(term.replace(/\s+/g, ''))).length;
+  if (!code && literalCount(data) < Math.min(limit, 5)) {
+    // Pagefind may split the query differently from the page text: try its two-character pieces.
+    const seen = new Set(data.map((d) => d.url));
+    for (const piece of fallbackQueries(term)) {
+      const more = (await pagefind.search(piece, { filters }))?.results ?? [];
+      for (const extra of await Promise.all(more.slice(0, CANDIDATES).map((r) => r.data()))) {
+        if (!seen.has(extra.url) && literalCount([extra]) > 0) {
+          seen.add(extra.url);
+          data = [...data, extra];
+        }
+      }
+    }
+    ranked = literalFirst(data, term);
+  }
   const hits = putAbilityFirst(
-    data.map((d) => ({ ...bestLink(d), type: d.filters['type']?.[0] ?? '' })),
+    ranked.map((d) => ({ ...bestLink(d, term), type: d.filters['type']?.[0] ?? '' })),
     code,
     base,
   ).slice(0, limit);
-  return { hits, total: results.length, ms: performance.now() - start };
+  const exact = code ? results.length : literalCount(data);
+  return { hits, total: Math.max(results.length, data.length), exact, ms: performance.now() - start };
 }
 
 export async function availableFilters(): Promise<Record<string, Record<string, number>>> {

@@ -1,13 +1,6 @@
 /** Shared rendering of search results for the header box and the search page. */
+import { safeExcerpt } from '../../lib/search-excerpt';
 import type { SearchHit } from './pagefind-client';
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-/** Pagefind's excerpt is escaped text with <mark> around matches; keep only those marks. */
-export function safeExcerpt(excerpt: string): string {
-  return escape(excerpt.replace(/<\/?mark>/g, '\u0001')).replace(/\u0001([^\u0001]*)\u0001/g, '<mark>$1</mark>');
-}
 
 export function hitElement(hit: SearchHit, id: string, tag: 'li' | 'div' = 'li'): HTMLElement {
   const item = document.createElement(tag);
@@ -32,4 +25,14 @@ export function hitElement(hit: SearchHit, id: string, tag: 'li' | 'div' = 'li')
   link.append(excerpt);
   item.append(link);
   return item;
+}
+
+/** What the status line says about an outcome. */
+export function statusText(
+  query: string,
+  outcome: { total: number; exact: number; hits: unknown[] },
+): string {
+  if (outcome.total === 0) return `没有找到与“${query}”相关的内容。`;
+  if (outcome.exact === 0) return `没有找到包含“${query}”的内容，下面是部分相近的结果。`;
+  return `“${query}”：找到 ${outcome.exact} 条结果${outcome.exact > outcome.hits.length ? `，显示前 ${outcome.hits.length} 条` : ''}。`;
 }
