@@ -34,13 +34,12 @@ test.describe('home: the environment × dimension grid', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('C5 基于数据的个别化指导');
   });
 
-  test('features not built yet are announced, not linked', async ({ page }) => {
+  test('entry points lead to search, self-check and the policy comparison', async ({ page }) => {
     await page.goto('/');
     const entry = page.getByRole('region', { name: '从这里开始' });
-    await expect(entry.getByText('开始自评')).toBeVisible();
-    await expect(entry.getByRole('link', { name: /开始自评/ })).toHaveCount(0);
-    await expect(entry.getByText(/即将推出/).first()).toBeVisible();
     await expect(entry.getByRole('link', { name: '全文搜索' })).toHaveAttribute('href', '/search/');
+    await expect(entry.getByRole('link', { name: '开始自评' })).toHaveAttribute('href', '/self-check/');
+    await expect(entry.getByRole('link', { name: '比较地区政策' })).toHaveAttribute('href', '/compare/');
   });
 });
 

@@ -88,8 +88,12 @@ test.describe('search page', () => {
     await page.getByRole('checkbox', { name: /^智慧学习环境/ }).check();
     await expect(page).toHaveURL(/environment=/);
     const titles = page.locator('[data-hits] .search-hit-title');
-    await expect(titles.first()).toBeVisible();
-    for (const title of await titles.allTextContents()) expect(title).toMatch(/^C\d /);
+    await expect
+      .poll(async () => {
+        const all = await titles.allTextContents();
+        return all.length > 0 && all.every((t) => /^C\d /.test(t));
+      })
+      .toBe(true);
   });
 
   test('a query with no results says so and suggests the ability grid', async ({ page }) => {

@@ -1,0 +1,92 @@
+/** Step 2: pick micro-abilities on the environment × dimension grid. */
+import { checkSelection } from '../../lib/selection';
+import { DIMENSIONS, ENVIRONMENTS } from '../../lib/taxonomy';
+import type { AbilityOption, RegionOption } from './types';
+
+interface Props {
+  abilities: AbilityOption[];
+  chosen: string[];
+  region: RegionOption | undefined;
+  preselected: string | undefined;
+  onChange: (codes: string[]) => void;
+  onBack: () => void;
+  onDone: () => void;
+}
+
+export default function AbilityPickStep({
+  abilities,
+  chosen,
+  region,
+  preselected,
+  onChange,
+  onBack,
+  onDone,
+}: Props) {
+  const toggle = (code: string) => {
+    const next = chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code];
+    onChange(abilities.map((a) => a.code).filter((c) => next.includes(c)));
+  };
+  const check = checkSelection(
+    region?.selection,
+    abilities.filter((a) => chosen.includes(a.code)),
+  );
+
+  return (
+    <div className="wizard-form">
+      {preselected && (
+        <p className="notice" role="status">
+          已按您打开的能力点页面预选 {preselected}。
+        </p>
+      )}
+      <p>
+        勾选本次要自评的微能力点。带“需录入标准”的能力点，手册尚未收录其评价标准，您可以在下一步按本地考核指南录入。
+      </p>
+      {ENVIRONMENTS.map((environment) => (
+        <fieldset key={environment} className="pick-group">
+          <legend>{environment}</legend>
+          {DIMENSIONS.map((dimension) => {
+            const cell = abilities.filter((a) => a.environment === environment && a.dimension === dimension);
+            if (cell.length === 0) return null;
+            return (
+              <div key={dimension} className="pick-cell">
+                <span className="pick-dimension">{dimension}</span>
+                {cell.map((a) => (
+                  <label key={a.code} className="pick-option">
+                    <input
+                      type="checkbox"
+                      name="abilities"
+                      value={a.code}
+                      checked={chosen.includes(a.code)}
+                      onChange={() => toggle(a.code)}
+                    />{' '}
+                    {a.code} {a.name}
+                    {!a.gradable && <span className="tag">需录入标准</span>}
+                  </label>
+                ))}
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+      <p role="status" className="pick-count">
+        已选 {chosen.length} 个微能力点{chosen.length > 0 ? `：${chosen.join('、')}` : '。'}
+      </p>
+      {check && (
+        <div className={`notice ${check.met ? '' : 'notice-warn'}`} role="status">
+          <p>
+            {region?.region}的要求：{check.met ? '当前选择符合要求。' : check.messages.join('')}
+          </p>
+          <p className="muted">原文：{region?.selection?.text}</p>
+        </div>
+      )}
+      <div className="wizard-nav">
+        <button type="button" className="button button-secondary" onClick={onBack}>
+          上一步
+        </button>
+        <button type="button" className="button" onClick={onDone} disabled={chosen.length === 0}>
+          下一步：逐项自查证据
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+/** Step 3: per chosen micro-ability, per evidence item, with the live grade. */
+import { useState } from 'react';
+import type { CustomRubric } from '../../lib/draft';
+import { gradeAbility, type AbilityEvidence, type ItemEvidence, type Rubric } from '../../lib/grading';
+import CustomRubricEditor from './CustomRubricEditor';
+import GradeBadge from './GradeBadge';
+import ItemEditor, { emptyItemEvidence } from './ItemEditor';
+import type { AbilityOption } from './types';
+
+interface Props {
+  ability: AbilityOption;
+  rubric: Rubric | undefined;
+  evidence: AbilityEvidence;
+  abilityUrl: string;
+  onEvidence: (next: AbilityEvidence) => void;
+  onRubric: (rubric: CustomRubric | undefined) => void;
+}
+
+export default function EvidenceStep({ ability, rubric, evidence, abilityUrl, onEvidence, onRubric }: Props) {
+  const [editing, setEditing] = useState(false);
+  const custom = rubric?.origin === '教师录入';
+  const result = rubric ? gradeAbility(rubric, evidence) : undefined;
+
+  const setItem = (id: string, next: ItemEvidence) =>
+    onEvidence({ ...evidence, items: { ...evidence.items, [id]: next } });
+
+  if (editing || !rubric) {
+    return (
+      <div>
+        {!rubric && !editing && (
+          <div className="notice notice-warn" role="note">
+            <p>
+              手册尚未收录 {ability.code} 的评价标准（<a href={abilityUrl}>查看能力点页面</a>
+              ）。请对照本地考核指南录入各项证据和优秀、合格标准，录入后按同一规则评定。
+            </p>
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              录入本地考核指南的标准
+            </button>
+          </div>
+        )}
+        {editing && (
+          <CustomRubricEditor
+            code={ability.code}
+            name={ability.name}
+            initial={custom ? rubric : ability.rubric.items.length > 0 ? ability.rubric : undefined}
+            onCancel={() => setEditing(false)}
+            onSave={(r) => {
+              onRubric(r);
+              setEditing(false);
+            }}
+          />
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="evidence-step">
+      <div className="ability-grade" aria-live="polite" data-ability-grade={ability.code}>
+        <p>
+          {ability.code} 自评结果：
+          <GradeBadge status={result?.grade} />
+          <span className="muted">（评价标准来自{custom ? '教师录入的本地考核指南' : '本手册'}）</span>
+        </p>
+        {result && result.reasons.length > 0 && (
+          <ul className="reasons">
+            {result.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {custom && (
+        <p>
+          <button type="button" className="link-button" onClick={() => setEditing(true)}>
+            修改录入的标准
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => onRubric(undefined)}>
+            删除录入的标准
+          </button>
+        </p>
+      )}
+      {rubric.alternativeGroups.map((group) => {
+        const options = rubric.items.filter((i) => i.alternativeGroup === group.id);
+        return (
+          <fieldset key={group.id} className="choice">
+            <legend>
+              {group.label}. {group.name}：{group.instruction}
+            </legend>
+            {options.map((o) => (
+              <label key={o.id}>
+                <input
+                  type="radio"
+                  name={`choice-${ability.code}-${group.id}`}
+                  value={o.id}
+                  checked={evidence.chosen[group.id] === o.id}
+                  onChange={() =>
+                    onEvidence({ ...evidence, chosen: { ...evidence.chosen, [group.id]: o.id } })
+                  }
+                />{' '}
+                {o.label}：{o.name}
+              </label>
+            ))}
+          </fieldset>
+        );
+      })}
+      {rubric.items
+        .filter((item) => !item.alternativeGroup || evidence.chosen[item.alternativeGroup] === item.id)
+        .map((item) => (
+          <ItemEditor
+            key={item.id}
+            idPrefix={`ev-${ability.code}-${item.id}`}
+            item={item}
+            evidence={evidence.items[item.id] ?? emptyItemEvidence()}
+            result={result?.items.find((r) => r.itemId === item.id)}
+            onChange={(next) => setItem(item.id, next)}
+          />
+        ))}
+      <div className="field">
+        <label htmlFor={`reflection-${ability.code}`}>我的反思（写入 PDF 证据包）</label>
+        <textarea
+          id={`reflection-${ability.code}`}
+          rows={3}
+          maxLength={5000}
+          value={evidence.reflection ?? ''}
+          onChange={(e) => onEvidence({ ...evidence, reflection: e.target.value })}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+/** A grade as text with a distinct shape per grade, so colour is never the only signal. */
+import type { Grade, ItemStatus } from '../../lib/grading';
+
+const SYMBOL: Record<string, string> = { 优秀: '★', 合格: '✓', 不合格: '✗', 已提交: '✓', 未评定: '?' };
+
+export default function GradeBadge({ status }: { status: ItemStatus | Grade | undefined }) {
+  const text = status ?? '未评定';
+  return (
+    <span className={`grade grade-${text}`} data-grade={text}>
+      <span aria-hidden="true">{SYMBOL[text]} </span>
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,214 @@
+/** One evidence item: what it is, the local file's facts, hard limits, and the criteria met. */
+import { useState } from 'react';
+import { limitBadges } from '../../lib/abilities';
+import { formatDuration, type ItemEvidence, type ItemResult, type RubricItem } from '../../lib/grading';
+import { formatSize, readFileMetadata } from './file-metadata';
+import GradeBadge from './GradeBadge';
+
+interface Props {
+  idPrefix: string;
+  item: RubricItem;
+  evidence: ItemEvidence;
+  result: ItemResult | undefined;
+  onChange: (next: ItemEvidence) => void;
+}
+
+const ACCEPT: Record<string, string> = { 视频: 'video/*', 音频: 'audio/*', 图片: 'image/*' };
+
+export const emptyItemEvidence = (): ItemEvidence => ({ present: false, files: [], excellent: [], pass: [] });
+
+function toggleIndex(list: number[], index: number): number[] {
+  return list.includes(index) ? list.filter((i) => i !== index) : [...list, index].sort((a, b) => a - b);
+}
+
+export default function ItemEditor({ idPrefix, item, evidence, result, onChange }: Props) {
+  const [reading, setReading] = useState(false);
+  const set = (patch: Partial<ItemEvidence>) => onChange({ ...evidence, ...patch });
+  const id = (suffix: string) => `${idPrefix}-${suffix}`;
+  const hasMedia = item.forms.some((f) => f === '视频' || f === '音频');
+  const accept = item.forms.every((f) => ACCEPT[f]) ? item.forms.map((f) => ACCEPT[f]).join(',') : undefined;
+
+  const pickFiles = async (files: FileList | null) => {
+    if (!files || files.length === 0) return;
+    setReading(true);
+    try {
+      const read = await Promise.all([...files].map(readFileMetadata));
+      onChange({ ...evidence, present: true, files: [...evidence.files, ...read] });
+    } finally {
+      setReading(false);
+    }
+  };
+
+  return (
+    <section className="item-editor" aria-labelledby={id('heading')} data-item-editor={item.id}>
+      <h4 id={id('heading')}>
+        {/^\d+$/.test(item.label) ? `${item.label}. ` : `${item.label}：`}
+        {item.name} {result && <GradeBadge status={result.status} />}
+      </h4>
+      <p className="item-meta">
+        形式：{item.forms.join('或')}
+        {limitBadges(item.limits).map((b) => (
+          <span key={b} className="badge limit">
+            {b}
+          </span>
+        ))}
+        {item.graded === false && <span className="muted">（必交，不单独评分）</span>}
+      </p>
+
+      <div className="field checkbox">
+        <label>
+          <input
+            type="checkbox"
+            checked={evidence.present}
+            onChange={(e) => set({ present: e.target.checked })}
+          />{' '}
+          这项证据我已准备好
+        </label>
+      </div>
+      <div className="field">
+        <label htmlFor={id('title')}>证据标题</label>
+        <input
+          id={id('title')}
+          value={evidence.title ?? ''}
+          maxLength={200}
+          onChange={(e) => set({ title: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id('description')}>简要说明</label>
+        <textarea
+          id={id('description')}
+          rows={2}
+          maxLength={2000}
+          value={evidence.description ?? ''}
+          onChange={(e) => set({ description: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id('file')}>
+          选择本地文件（可选，只在本机读取类型、大小{hasMedia ? '、时长' : ''}和校验值，不会上传）
+        </label>
+        <input
+          id={id('file')}
+          type="file"
+          multiple={item.limits.count !== undefined && item.limits.count > 1}
+          {...(accept ? { accept } : {})}
+          onChange={(e) => {
+            void pickFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
+        {reading && <p role="status">正在读取文件信息……</p>}
+        {evidence.files.length > 0 && (
+          <ul className="file-list" aria-label="已选文件">
+            {evidence.files.map((f, i) => (
+              <li key={`${f.name}-${i}`}>
+                <span className="file-name">{f.name}</span>
+                <span className="muted">
+                  {' '}
+                  {f.type || '未知类型'} · {formatSize(f.size)}
+                  {f.durationSeconds !== undefined && ` · 时长 ${formatDuration(f.durationSeconds)}`}
+                  {f.sha256 ? ` · SHA-256 ${f.sha256.slice(0, 12)}…` : ' · 未计算校验值（需 https 连接）'}
+                </span>{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => set({ files: evidence.files.filter((_, j) => j !== i) })}
+                >
+                  移除<span className="visually-hidden">{f.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {hasMedia &&
+        evidence.files.every((f) => f.durationSeconds === undefined) &&
+        item.limits.maxMinutes !== undefined && (
+          <div className="field">
+            <label htmlFor={id('minutes')}>未选文件时：最长一份的时长（分钟）</label>
+            <input
+              id={id('minutes')}
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={600}
+              step={0.1}
+              value={evidence.manualMinutes ?? ''}
+              onChange={(e) =>
+                set({ manualMinutes: e.target.value === '' ? undefined : Number(e.target.value) })
+              }
+            />
+          </div>
+        )}
+      {item.limits.count !== undefined && evidence.files.length === 0 && (
+        <div className="field">
+          <label htmlFor={id('count')}>未选文件时：共几份</label>
+          <input
+            id={id('count')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            value={evidence.manualCount ?? ''}
+            onChange={(e) => set({ manualCount: e.target.value === '' ? undefined : Number(e.target.value) })}
+          />
+        </div>
+      )}
+      {item.limits.teacherOnCamera && (
+        <div className="field checkbox">
+          <label>
+            <input
+              type="checkbox"
+              checked={evidence.teacherOnCamera === true}
+              onChange={(e) => set({ teacherOnCamera: e.target.checked })}
+            />{' '}
+            视频中出现了我本人的形象
+          </label>
+        </div>
+      )}
+
+      {item.criteria && (
+        <div className="criteria-check">
+          <fieldset>
+            <legend>合格标准（须全部满足）</legend>
+            {item.criteria.pass.map((c, i) => (
+              <label key={`p${i}`} className="criterion">
+                <input
+                  type="checkbox"
+                  checked={evidence.pass.includes(i)}
+                  onChange={() => set({ pass: toggleIndex(evidence.pass, i) })}
+                />{' '}
+                {c}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>优秀标准（须全部满足）</legend>
+            {item.criteria.excellent.map((c, i) => (
+              <label key={`e${i}`} className="criterion">
+                <input
+                  type="checkbox"
+                  checked={evidence.excellent.includes(i)}
+                  onChange={() => set({ excellent: toggleIndex(evidence.excellent, i) })}
+                />{' '}
+                {c}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+      )}
+
+      {result && result.reasons.length > 0 && (
+        <div className="reasons" aria-live="polite">
+          <p className="reasons-title">{result.status === '不合格' ? '不合格的原因' : '尚未达到优秀'}：</p>
+          <ul>
+            {result.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

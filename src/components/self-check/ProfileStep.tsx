@@ -1,0 +1,111 @@
+/** Step 1: who is checking, validated with the profile schema before moving on. */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import type { DraftProfile } from '../../lib/draft';
+import { profileSchema, STAGES, type Profile } from '../../lib/profile';
+import { ENVIRONMENTS } from '../../lib/taxonomy';
+import type { RegionOption } from './types';
+
+type ProfileDraft = DraftProfile;
+
+interface Props {
+  value: ProfileDraft;
+  regions: RegionOption[];
+  onChange: (value: ProfileDraft) => void;
+  onDone: () => void;
+}
+
+const FIELDS: { name: 'name' | 'school' | 'subject'; label: string; autoComplete: string }[] = [
+  { name: 'name', label: '姓名', autoComplete: 'name' },
+  { name: 'school', label: '学校', autoComplete: 'organization' },
+  { name: 'subject', label: '任教学科', autoComplete: 'off' },
+];
+
+export default function ProfileStep({ value, regions, onChange, onDone }: Props) {
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useForm<ProfileDraft, unknown, Profile>({
+    // The draft allows empty fields; the schema decides when the step is complete.
+    resolver: zodResolver(profileSchema) as unknown as Resolver<ProfileDraft, unknown, Profile>,
+    defaultValues: value,
+    mode: 'onTouched',
+  });
+
+  useEffect(() => {
+    const subscription = watch((v) => onChange({ ...value, ...(v as Partial<ProfileDraft>) }));
+    return () => subscription.unsubscribe();
+  }, [watch, onChange, value]);
+
+  const errorId = (name: keyof ProfileDraft) => `profile-${name}-error`;
+  const describe = (name: keyof ProfileDraft) =>
+    errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': errorId(name) } : {};
+  const errorText = (name: keyof ProfileDraft) =>
+    errors[name] ? (
+      <p className="field-error" id={errorId(name)} role="alert">
+        {errors[name]?.message}
+      </p>
+    ) : null;
+
+  return (
+    <form className="wizard-form" noValidate onSubmit={handleSubmit(() => onDone())}>
+      <p>这些信息只用于生成您自己的自评记录和 PDF，保存在本浏览器中，不会上传。</p>
+      {FIELDS.map((f) => (
+        <div className="field" key={f.name}>
+          <label htmlFor={`profile-${f.name}`}>{f.label}</label>
+          <input
+            id={`profile-${f.name}`}
+            autoComplete={f.autoComplete}
+            {...register(f.name)}
+            {...describe(f.name)}
+          />
+          {errorText(f.name)}
+        </div>
+      ))}
+      <div className="field">
+        <label htmlFor="profile-stage">学段</label>
+        <select id="profile-stage" {...register('stage')} {...describe('stage')}>
+          <option value="">请选择</option>
+          {STAGES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        {errorText('stage')}
+      </div>
+      <div className="field">
+        <label htmlFor="profile-region">所在地区（按哪份政策文件）</label>
+        <select id="profile-region" {...register('region')} {...describe('region')}>
+          <option value="">请选择</option>
+          {regions.map((r) => (
+            <option key={r.slug} value={r.slug}>
+              {r.region}（{r.level}）
+            </option>
+          ))}
+        </select>
+        {errorText('region')}
+      </div>
+      <div className="field">
+        <label htmlFor="profile-environment">学校的教学环境</label>
+        <select id="profile-environment" {...register('environment')} {...describe('environment')}>
+          <option value="">请选择</option>
+          {ENVIRONMENTS.map((e) => (
+            <option key={e} value={e}>
+              {e}
+            </option>
+          ))}
+        </select>
+        {errorText('environment')}
+      </div>
+      <div className="wizard-nav">
+        <button type="submit" className="button">
+          下一步：选择微能力点
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,360 @@
+/**
+ * The self-check wizard island. Holds the draft, autosaves it in this browser, and moves between
+ * the four steps. Grades come from src/lib/grading.ts; nothing entered or picked leaves the device.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { emptyDraft, exportDraftText, importDraftText, type Draft } from '../../lib/draft';
+import { browserStorage, createDraftStore } from '../../lib/draft-store';
+import { gradeAbility, type AbilityEvidence, type Rubric } from '../../lib/grading';
+import { abilityCodeQuery } from '../../lib/search-query';
+import AbilityPickStep from './AbilityPickStep';
+import EvidenceStep from './EvidenceStep';
+import ProfileStep from './ProfileStep';
+import SummaryStep from './SummaryStep';
+import type { AbilityOption, RegionOption } from './types';
+
+interface Props {
+  abilities: AbilityOption[];
+  regions: RegionOption[];
+  abilityBase: string;
+}
+
+const STEPS = ['基本信息', '选择微能力点', '逐项自查证据', '自评结果'];
+const SAVE_DELAY = 400;
+
+function download(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
+const exportName = (draft: Draft) => `微能力自评_${draft.profile.name.trim() || '未署名'}_${today()}.json`;
+const emptyEvidence = (): AbilityEvidence => ({ chosen: {}, items: {} });
+
+export default function SelfCheck({ abilities, regions, abilityBase }: Props) {
+  const store = useMemo(() => createDraftStore(browserStorage()), []);
+  const [draft, setDraft] = useState<Draft>();
+  const [generation, setGeneration] = useState(0);
+  const [notice, setNotice] = useState<{ kind: 'info' | 'warn'; text: string }>();
+  const [corruptRaw, setCorruptRaw] = useState<string>();
+  const [saveState, setSaveState] = useState<string>('');
+  const [storageWarning, setStorageWarning] = useState<string>();
+  const [confirmingNew, setConfirmingNew] = useState(false);
+  const [previous, setPrevious] = useState<Draft>();
+  const [preselected, setPreselected] = useState<string>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const pending = useRef<Draft | undefined>(undefined);
+  const firstRender = useRef(true);
+
+  // Load once: saved draft (or recovery from a corrupt one), then any ?a=C5 from an ability page.
+  useEffect(() => {
+    const loaded = store.load();
+    let start = emptyDraft();
+    if (loaded.status === 'ok') start = loaded.draft;
+    if (loaded.status === 'corrupt') {
+      setCorruptRaw(loaded.raw);
+      setNotice({
+        kind: 'warn',
+        text: `浏览器中保存的自评无法读取（${loaded.error}），已重新开始。原来的数据可以下载保存。`,
+      });
+    }
+    if (store.mode === 'memory')
+      setStorageWarning('浏览器存储不可用：自评内容只保存在本页面中，关闭或刷新页面前请导出 JSON。');
+    const code = abilityCodeQuery(new URLSearchParams(location.search).get('a') ?? '');
+    if (code && abilities.some((a) => a.code === code)) {
+      if (!start.abilities.includes(code)) {
+        const order = abilities.map((a) => a.code);
+        start = { ...start, abilities: order.filter((c) => c === code || start.abilities.includes(c)) };
+      }
+      start = { ...start, currentAbility: code };
+      setPreselected(code);
+      history.replaceState(null, '', location.pathname);
+    }
+    setPrevious(store.loadPrevious());
+    setDraft(start);
+  }, [store, abilities]);
+
+  const flush = useCallback(() => {
+    if (!pending.current) return;
+    const result = store.save(pending.current);
+    pending.current = undefined;
+    if (result.ok) setSaveState(`已自动保存（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
+    else {
+      setStorageWarning(result.error);
+      setSaveState('未能保存到浏览器');
+    }
+  }, [store]);
+
+  useEffect(() => {
+    if (!draft) return;
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    pending.current = draft;
+    setSaveState('正在保存……');
+    const timer = setTimeout(flush, SAVE_DELAY);
+    return () => clearTimeout(timer);
+  }, [draft, flush]);
+
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [flush]);
+
+  const update = useCallback((change: (d: Draft) => Draft) => setDraft((d) => (d ? change(d) : d)), []);
+
+  const goTo = (step: number) => {
+    update((d) => ({ ...d, step }));
+    requestAnimationFrame(() => headingRef.current?.focus());
+  };
+
+  const onProfile = useCallback((profile: Draft['profile']) => update((d) => ({ ...d, profile })), [update]);
+
+  if (!draft) return <p role="status">正在读取浏览器中保存的自评……</p>;
+
+  const chosen = abilities.filter((a) => draft.abilities.includes(a.code));
+  const rubricOf = (a: AbilityOption): Rubric | undefined =>
+    draft.customRubrics[a.code] ?? (a.gradable ? a.rubric : undefined);
+  const current = chosen.find((a) => a.code === draft.currentAbility) ?? chosen[0];
+  const region = regions.find((r) => r.slug === draft.profile.region);
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const result = importDraftText(await file.text(), {
+      itemName: (code, id) =>
+        abilities.find((a) => a.code === code)?.rubric.items.find((i) => i.id === id)?.name,
+    });
+    if (!result.ok) {
+      setNotice({ kind: 'warn', text: `未能导入“${file.name}”：${result.error} 当前的自评没有改动。` });
+      return;
+    }
+    setDraft(result.draft);
+    setGeneration((g) => g + 1);
+    setNotice({ kind: 'info', text: `已导入“${file.name}”。` });
+  };
+
+  const startOver = () => {
+    store.savePrevious(draft);
+    setPrevious(draft);
+    setDraft(emptyDraft());
+    setGeneration((g) => g + 1);
+    setConfirmingNew(false);
+    setNotice({ kind: 'info', text: '已开始新的自评。上一份自评仍可下载。' });
+    requestAnimationFrame(() => headingRef.current?.focus());
+  };
+
+  return (
+    <div className="self-check">
+      <div className="toolbar no-print">
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => download(exportDraftText(draft), exportName(draft), 'application/json')}
+        >
+          导出 JSON
+        </button>
+        <label className="button button-secondary file-button">
+          导入 JSON
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            onChange={(e) => {
+              void importFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {confirmingNew ? (
+          <span className="confirm" role="group" aria-label="确认新建自评">
+            确定清空当前自评、重新开始吗？
+            <button type="button" className="button" onClick={startOver}>
+              确定新建
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setConfirmingNew(false)}>
+              取消
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="button button-secondary" onClick={() => setConfirmingNew(true)}>
+            新建自评
+          </button>
+        )}
+        {previous && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              download(exportDraftText(previous), `上一份${exportName(previous)}`, 'application/json')
+            }
+          >
+            下载上一份自评
+          </button>
+        )}
+        <span className="save-state" role="status">
+          {saveState}
+        </span>
+      </div>
+
+      {storageWarning && (
+        <p className="notice notice-warn" role="alert">
+          {storageWarning}
+        </p>
+      )}
+      {notice && (
+        <div
+          className={`notice ${notice.kind === 'warn' ? 'notice-warn' : ''}`}
+          role={notice.kind === 'warn' ? 'alert' : 'status'}
+        >
+          <p>{notice.text}</p>
+          {corruptRaw !== undefined && (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => download(corruptRaw, `无法读取的自评数据_${today()}.txt`, 'text/plain')}
+            >
+              下载原来的数据
+            </button>
+          )}
+        </div>
+      )}
+
+      <ol className="steps no-print" aria-label="步骤">
+        {STEPS.map((label, i) => (
+          <li key={label} aria-current={draft.step === i ? 'step' : undefined}>
+            {i <= draft.step || (i === 1 && draft.profile.name) ? (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => goTo(i)}
+                disabled={i >= 2 && chosen.length === 0}
+              >
+                {i + 1}. {label}
+              </button>
+            ) : (
+              <span>
+                {i + 1}. {label}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+
+      <h2 ref={headingRef} tabIndex={-1} className="step-heading">
+        第 {draft.step + 1} 步：{STEPS[draft.step]}
+        {draft.step === 2 && current ? `——${current.code} ${current.name}` : ''}
+      </h2>
+
+      {draft.step === 0 && (
+        <ProfileStep
+          key={generation}
+          value={draft.profile}
+          regions={regions}
+          onChange={onProfile}
+          onDone={() => goTo(1)}
+        />
+      )}
+      {draft.step === 1 && (
+        <AbilityPickStep
+          abilities={abilities}
+          chosen={draft.abilities}
+          region={region}
+          preselected={preselected}
+          onChange={(codes) => update((d) => ({ ...d, abilities: codes }))}
+          onBack={() => goTo(0)}
+          onDone={() => goTo(2)}
+        />
+      )}
+      {draft.step === 2 && current && (
+        <>
+          {chosen.length > 1 && (
+            <nav className="ability-tabs" aria-label="选择要自查的微能力点">
+              {chosen.map((a) => {
+                const rubric = rubricOf(a);
+                const grade = rubric ? gradeAbility(rubric, draft.evidence[a.code]).grade : undefined;
+                return (
+                  <button
+                    key={a.code}
+                    type="button"
+                    className="tab"
+                    aria-current={a.code === current.code ? 'true' : undefined}
+                    onClick={() => {
+                      update((d) => ({ ...d, currentAbility: a.code }));
+                      requestAnimationFrame(() => headingRef.current?.focus());
+                    }}
+                  >
+                    {a.code}
+                    <span className="tab-grade">{grade ?? '未评定'}</span>
+                  </button>
+                );
+              })}
+            </nav>
+          )}
+          <EvidenceStep
+            key={`${current.code}-${generation}`}
+            ability={current}
+            rubric={rubricOf(current)}
+            evidence={draft.evidence[current.code] ?? emptyEvidence()}
+            abilityUrl={`${abilityBase}${current.code}/`}
+            onEvidence={(next) =>
+              update((d) => ({ ...d, evidence: { ...d.evidence, [current.code]: next } }))
+            }
+            onRubric={(rubric) =>
+              update((d) => {
+                const customRubrics = Object.fromEntries(
+                  Object.entries(d.customRubrics).filter(([code]) => code !== current.code),
+                );
+                return {
+                  ...d,
+                  customRubrics: rubric ? { ...customRubrics, [current.code]: rubric } : customRubrics,
+                };
+              })
+            }
+          />
+          <div className="wizard-nav">
+            <button type="button" className="button button-secondary" onClick={() => goTo(1)}>
+              上一步
+            </button>
+            <button type="button" className="button" onClick={() => goTo(3)}>
+              下一步：查看自评结果
+            </button>
+          </div>
+        </>
+      )}
+      {draft.step === 3 && (
+        <>
+          <SummaryStep
+            rows={chosen.map((a) => {
+              const rubric = rubricOf(a);
+              return {
+                ability: a,
+                result: rubric ? gradeAbility(rubric, draft.evidence[a.code]) : undefined,
+                origin:
+                  rubric?.origin === '教师录入' ? '教师录入（本地考核指南）' : rubric ? '本手册' : '尚未录入',
+              };
+            })}
+            onEdit={(code) => {
+              update((d) => ({ ...d, currentAbility: code, step: 2 }));
+              requestAnimationFrame(() => headingRef.current?.focus());
+            }}
+          />
+          <div className="wizard-nav no-print">
+            <button type="button" className="button button-secondary" onClick={() => goTo(2)}>
+              上一步
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => window.print()}>
+              打印
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

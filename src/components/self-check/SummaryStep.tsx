@@ -1,0 +1,66 @@
+/** Step 4: every chosen micro-ability's grade, its reasons and what to fix first. */
+import { nextSteps, overallGrade, type AbilityResult } from '../../lib/grading';
+import GradeBadge from './GradeBadge';
+import type { AbilityOption } from './types';
+
+interface Props {
+  rows: { ability: AbilityOption; result: AbilityResult | undefined; origin: string }[];
+  onEdit: (code: string) => void;
+}
+
+export default function SummaryStep({ rows, onEdit }: Props) {
+  const results = rows.map((r) => r.result).filter((r): r is AbilityResult => r !== undefined);
+  const overall = results.length === rows.length ? overallGrade(results) : undefined;
+  return (
+    <div className="summary">
+      <p className="overall">
+        总体情况：
+        <GradeBadge status={overall} />
+        <span className="muted">
+          （国家考核规范按每个微能力点分别评定；这里只是汇总：任一项不合格即显示不合格。）
+        </span>
+      </p>
+      <table className="summary-table">
+        <caption className="visually-hidden">各微能力点自评结果</caption>
+        <thead>
+          <tr>
+            <th scope="col">微能力点</th>
+            <th scope="col">自评结果</th>
+            <th scope="col">先改这些</th>
+            <th scope="col">标准来源</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ ability, result, origin }) => {
+            const steps = result ? nextSteps(result) : ['评价标准未收录：请在上一步按本地考核指南录入。'];
+            return (
+              <tr key={ability.code} data-summary={ability.code}>
+                <th scope="row">
+                  {ability.code} {ability.name}
+                </th>
+                <td>
+                  <GradeBadge status={result?.grade} />
+                </td>
+                <td>
+                  {steps.length > 0 ? (
+                    <ul>
+                      {steps.map((s) => (
+                        <li key={s}>{s}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    '各项均达到优秀。'
+                  )}
+                  <button type="button" className="link-button no-print" onClick={() => onEdit(ability.code)}>
+                    修改 {ability.code} 的证据
+                  </button>
+                </td>
+                <td>{origin}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Reads what the self-check needs from a local file — type, size, duration of audio/video and
+ * SHA-256 — entirely inside the browser. Nothing is uploaded.
+ */
+import type { EvidenceFile } from '../../lib/grading';
+
+function mediaDuration(file: File): Promise<number | undefined> {
+  if (!/^(audio|video)\//.test(file.type)) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const media = document.createElement(file.type.startsWith('audio') ? 'audio' : 'video');
+    const url = URL.createObjectURL(file);
+    const done = (value: number | undefined) => {
+      clearTimeout(timer);
+      URL.revokeObjectURL(url);
+      media.removeAttribute('src');
+      resolve(value);
+    };
+    const timer = setTimeout(() => done(undefined), 15_000);
+    media.preload = 'metadata';
+    media.onloadedmetadata = () => done(Number.isFinite(media.duration) ? media.duration : undefined);
+    media.onerror = () => done(undefined);
+    media.src = url;
+  });
+}
+
+async function sha256(file: File): Promise<string | undefined> {
+  // Web Crypto exists only on https:// or localhost; on a plain-http intranet the hash is skipped.
+  if (!globalThis.crypto?.subtle) return undefined;
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function readFileMetadata(file: File): Promise<EvidenceFile> {
+  const [durationSeconds, hash] = await Promise.all([mediaDuration(file), sha256(file)]);
+  return {
+    name: file.name,
+    type: file.type,
+    size: file.size,
+    ...(durationSeconds !== undefined ? { durationSeconds: Math.round(durationSeconds * 10) / 10 } : {}),
+    ...(hash ? { sha256: hash } : {}),
+  };
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

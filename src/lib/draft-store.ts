@@ -1,0 +1,145 @@
+/**
+ * Keeps the self-check draft in the browser's localStorage, and falls back to keeping it in
+ * memory when storage is missing, blocked (privacy modes) or full. The storage is injected so
+ * the behaviour can be tested without a browser.
+ */
+import { importDraftText, stampDraft, type Draft } from './draft';
+
+export const STORAGE_KEY = 'weinengli.self-check';
+/** The draft set aside when the teacher starts over, so it can still be downloaded. */
+export const PREVIOUS_KEY = 'weinengli.self-check.previous';
+
+export const MEMORY_MODE_MESSAGE =
+  '浏览器存储已满或不可用，自评内容暂时只保存在本页面中，关闭页面前请导出 JSON。';
+export const PREVIOUS_MEMORY_MESSAGE =
+  '浏览器存储已满或不可用，上一份自评只保存在本页面中，关闭页面前请先下载。';
+
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export type LoadResult =
+  | { status: 'empty' }
+  | { status: 'ok'; draft: Draft; migratedFrom?: number }
+  | { status: 'corrupt'; raw: string; error: string };
+
+export type SaveResult = { ok: true } | { ok: false; error: string };
+
+export interface DraftStore {
+  /** 'storage' while drafts reach localStorage; 'memory' once it is missing or has failed. */
+  readonly mode: 'storage' | 'memory';
+  /** The saved draft; in memory mode, the draft kept in memory. */
+  load(): LoadResult;
+  /** Saves with savedAt updated. In memory mode every save answers `ok: false` with the warning. */
+  save(draft: Draft): SaveResult;
+  /** Forgets the current draft (the previous one stays). */
+  clear(): void;
+  /** Sets a draft aside before starting over. */
+  savePrevious(draft: Draft): SaveResult;
+  /** The draft set aside by savePrevious, if it is still readable. */
+  loadPrevious(): Draft | undefined;
+}
+
+export interface DraftStoreOptions {
+  now?: (() => Date) | undefined;
+}
+
+/** window.localStorage, or undefined where reading it is impossible or throws (blocked storage). */
+export function browserStorage(): Storage | undefined {
+  try {
+    const storage = globalThis.localStorage;
+    return storage && typeof storage.getItem === 'function' ? storage : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createDraftStore(
+  storage: DraftStorage | undefined,
+  options: DraftStoreOptions = {},
+): DraftStore {
+  const now = options.now ?? (() => new Date());
+  let mode: 'storage' | 'memory' = storage ? 'storage' : 'memory';
+  let memory: Draft | undefined;
+  let previousMemory: Draft | undefined;
+
+  const toMemory = (draft: Draft | undefined): void => {
+    mode = 'memory';
+    if (draft) memory = draft;
+  };
+
+  const read = (key: string): string | null | undefined => {
+    if (!storage) return undefined;
+    try {
+      return storage.getItem(key);
+    } catch {
+      return undefined;
+    }
+  };
+
+  return {
+    get mode() {
+      return mode;
+    },
+
+    load(): LoadResult {
+      if (mode === 'memory') return memory ? { status: 'ok', draft: memory } : { status: 'empty' };
+      const raw = read(STORAGE_KEY);
+      if (raw === undefined) {
+        toMemory(undefined);
+        return memory ? { status: 'ok', draft: memory } : { status: 'empty' };
+      }
+      if (raw === null) return { status: 'empty' };
+      const result = importDraftText(raw);
+      if (!result.ok) return { status: 'corrupt', raw, error: result.error };
+      return result.migratedFrom === undefined
+        ? { status: 'ok', draft: result.draft }
+        : { status: 'ok', draft: result.draft, migratedFrom: result.migratedFrom };
+    },
+
+    save(draft: Draft): SaveResult {
+      const stamped = stampDraft(draft, now());
+      if (mode === 'memory' || !storage) {
+        toMemory(stamped);
+        return { ok: false, error: MEMORY_MODE_MESSAGE };
+      }
+      try {
+        storage.setItem(STORAGE_KEY, JSON.stringify(stamped));
+        memory = stamped;
+        return { ok: true };
+      } catch {
+        // QuotaExceededError, SecurityError, or anything else: keep the work on this page.
+        toMemory(stamped);
+        return { ok: false, error: MEMORY_MODE_MESSAGE };
+      }
+    },
+
+    clear(): void {
+      memory = undefined;
+      if (mode === 'memory' || !storage) return;
+      try {
+        storage.removeItem(STORAGE_KEY);
+      } catch {
+        // Nothing more can be done; the next save overwrites it.
+      }
+    },
+
+    savePrevious(draft: Draft): SaveResult {
+      const stamped = stampDraft(draft, now());
+      previousMemory = stamped;
+      if (mode === 'memory' || !storage) return { ok: false, error: PREVIOUS_MEMORY_MESSAGE };
+      try {
+        storage.setItem(PREVIOUS_KEY, JSON.stringify(stamped));
+        return { ok: true };
+      } catch {
+        return { ok: false, error: PREVIOUS_MEMORY_MESSAGE };
+      }
+    },
+
+    loadPrevious(): Draft | undefined {
+      if (previousMemory) return previousMemory;
+      const raw = read(PREVIOUS_KEY);
+      if (typeof raw !== 'string') return undefined;
+      const result = importDraftText(raw);
+      return result.ok ? result.draft : undefined;
+    },
+  };
+}

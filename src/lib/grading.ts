@@ -1,0 +1,388 @@
+/**
+ * The grading rule of the national 考核规范, once. The wizard's live grade, the summary, the
+ * PDF packet and the tests all call these functions.
+ *
+ * - An evidence item is 优秀 when it meets every 优秀 criterion, 合格 when it meets every 合格
+ *   criterion, otherwise 不合格; evidence that breaks the task requirements (missing, too long,
+ *   wrong form, too few pieces, teacher not on camera where required) is 不合格 whatever is ticked.
+ * - A micro-ability is 优秀 only when every graded item is 优秀, 不合格 when any item is 不合格
+ *   (or a required ungraded item is missing), otherwise 合格. Of alternative tasks only the
+ *   chosen one counts.
+ */
+import type { AlternativeGroup, Limits } from './abilities';
+
+export type Grade = '优秀' | '合格' | '不合格';
+
+export interface RubricItem {
+  id: string;
+  label: string;
+  name: string;
+  forms: readonly string[];
+  required: boolean;
+  /** true: graded by criteria; false: required, not graded; 'unknown': criteria not known. */
+  graded: boolean | 'unknown';
+  alternativeGroup?: string | undefined;
+  limits: Limits;
+  criteria?: { excellent: readonly string[]; pass: readonly string[] } | undefined;
+}
+
+export interface Rubric {
+  code: string;
+  name: string;
+  /** Where the rubric comes from: the handbook's content, or typed in by the teacher from the local 考核指南. */
+  origin: '手册' | '教师录入';
+  alternativeGroups: readonly AlternativeGroup[];
+  items: readonly RubricItem[];
+}
+
+/** What the browser read from a picked file; the file itself never leaves the device. */
+export interface EvidenceFile {
+  name: string;
+  /** MIME type as the browser reports it ('' when unknown). */
+  type: string;
+  size: number;
+  durationSeconds?: number | undefined;
+  sha256?: string | undefined;
+}
+
+export interface ItemEvidence {
+  /** The teacher has this piece of evidence ready. */
+  present: boolean;
+  title?: string | undefined;
+  description?: string | undefined;
+  files: EvidenceFile[];
+  /** Duration of the longest piece, entered by hand when no file with a duration is picked. */
+  manualMinutes?: number | undefined;
+  /** Number of pieces, entered by hand when no files are picked. */
+  manualCount?: number | undefined;
+  /** The teacher confirms they appear on camera. */
+  teacherOnCamera?: boolean | undefined;
+  /** Ticked criteria, by index into the rubric's lists. */
+  excellent: number[];
+  pass: number[];
+}
+
+export interface AbilityEvidence {
+  /** For each alternative group, the id of the chosen item. */
+  chosen: Record<string, string>;
+  items: Record<string, ItemEvidence>;
+  reflection?: string | undefined;
+}
+
+export type ItemStatus = Grade | '已提交';
+
+export interface ItemResult {
+  itemId: string;
+  /** 优秀/合格/不合格 for graded items; 已提交 or 不合格 for ungraded ones. */
+  status: ItemStatus;
+  graded: boolean;
+  /** Why it is not 优秀 (or not 已提交): hard requirements first, then unmet criteria. Chinese, ready to show. */
+  reasons: string[];
+}
+
+export interface AbilityResult {
+  code: string;
+  /** undefined when the rubric's criteria are not known, so no grade can be given. */
+  grade: Grade | undefined;
+  reasons: string[];
+  items: ItemResult[];
+  /** Items not counted because another alternative was chosen. */
+  skipped: string[];
+}
+
+/*
+ * Decisions the rule above leaves open, made here once:
+ *
+ * - Missing evidence (no entry, or `present: false`, whatever files it lists) is 不合格 in
+ *   gradeItem whether or not the item is required: gradeItem judges a submission. gradeAbility
+ *   decides what counts: a missing item that is not required is left out and listed in `skipped`.
+ * - A missing item gets only the 缺交 reason; its other requirements are not checked.
+ * - Durations are compared in whole seconds, rounded down as a player shows them: container
+ *   metadata often reports 600.02 s for a ten-minute video, which a reviewer sees as 10:00.
+ *   Unusable durations (not finite, zero or negative; Chrome reports Infinity for some WebM
+ *   recordings) count as unknown, as do unusable hand-entered minutes and counts.
+ * - A count of 1 (or none) is met by the evidence being present; only counts above 1 are checked.
+ * - An item marked graded: true without criteria (bad data) is treated like graded: 'unknown'.
+ * - A group's choice that names no item of the group counts as no choice.
+ * - When any counted item's criteria are unknown the ability has no grade even if another item
+ *   already fails: the reasons still list those failures so the teacher can fix them.
+ */
+
+const GRADE_RANK: Record<Grade, number> = { 不合格: 0, 合格: 1, 优秀: 2 };
+
+/** 不合格 < 合格 < 优秀, for sorting and comparing. */
+export function gradeRank(grade: Grade): number {
+  return GRADE_RANK[grade];
+}
+
+export const UNKNOWN_CRITERIA_REASON = '评价标准未收录：请按本地考核指南录入后再评定';
+
+/** Forms whose files must be of a given MIME family; the others (文本, 文件, 学生作品) take any file. */
+const MEDIA_FORMS: Record<string, string> = { 视频: 'video/', 音频: 'audio/', 图片: 'image/' };
+
+function acceptsAnyFile(forms: readonly string[]): boolean {
+  return forms.some((form) => MEDIA_FORMS[form] === undefined);
+}
+
+/** Whether a file of this MIME type ('' when unknown) fits any of the allowed forms. */
+export function fileFitsForms(type: string, forms: readonly string[]): boolean {
+  if (acceptsAnyFile(forms)) return true;
+  const mime = type.trim().toLowerCase();
+  if (mime === '') return false;
+  return forms.some((form) => {
+    const prefix = MEDIA_FORMS[form];
+    return prefix !== undefined && mime.startsWith(prefix);
+  });
+}
+
+/** 360 → "6 分 0 秒". */
+export function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(whole / 60)} 分 ${whole % 60} 秒`;
+}
+
+function usablePositive(value: number | undefined): value is number {
+  return value !== undefined && Number.isFinite(value) && value > 0;
+}
+
+function usableCount(value: number | undefined): value is number {
+  return value !== undefined && Number.isInteger(value) && value >= 0;
+}
+
+function isMissing(evidence: ItemEvidence | undefined): evidence is undefined {
+  return evidence === undefined || !evidence.present;
+}
+
+/** Criteria that can be applied: graded: true with criteria present. */
+function gradable(
+  item: RubricItem,
+): item is RubricItem & { criteria: { excellent: readonly string[]; pass: readonly string[] } } {
+  return item.graded === true && item.criteria !== undefined;
+}
+
+function criteriaUnknown(item: RubricItem): boolean {
+  return item.graded === 'unknown' || (item.graded === true && item.criteria === undefined);
+}
+
+/** The hard requirements of the task: form, duration, count, teacher on camera. */
+function hardRequirementReasons(item: RubricItem, evidence: ItemEvidence): string[] {
+  const reasons: string[] = [];
+  const name = `「${item.name}」`;
+  const files = evidence.files;
+  const mediaList = item.forms.filter((f) => MEDIA_FORMS[f] !== undefined).join('或');
+
+  for (const file of files) {
+    if (fileFitsForms(file.type, item.forms)) continue;
+    reasons.push(
+      file.type.trim() === ''
+        ? `${name}无法识别文件类型：“${file.name}”（须为${mediaList}）`
+        : `${name}形式不符：“${file.name}”不是${mediaList}`,
+    );
+  }
+
+  const { maxMinutes, maxMinutesQualifier, count, teacherOnCamera } = item.limits;
+  if (maxMinutes !== undefined) {
+    const limitSeconds = maxMinutes * 60;
+    const limitText = `超过${maxMinutesQualifier ?? ''} ${maxMinutes} 分钟的上限`;
+    const timed = files.filter((f) => usablePositive(f.durationSeconds));
+    if (timed.length > 0) {
+      for (const file of timed) {
+        const seconds = Math.floor(file.durationSeconds ?? 0);
+        if (seconds > limitSeconds) {
+          const which = files.length > 1 ? `“${file.name}”` : '';
+          reasons.push(`${name}${which}时长 ${formatDuration(seconds)}，${limitText}`);
+        }
+      }
+    } else if (usablePositive(evidence.manualMinutes)) {
+      const seconds = Math.floor(evidence.manualMinutes * 60);
+      if (seconds > limitSeconds) reasons.push(`${name}时长 ${formatDuration(seconds)}，${limitText}`);
+    } else if (item.forms.includes('视频') || item.forms.includes('音频')) {
+      reasons.push(`${name}未提供时长，无法确认不超过 ${maxMinutes} 分钟（请选择文件或手动填写时长）`);
+    }
+  }
+
+  if (count !== undefined && count > 1) {
+    const pieces = files.length > 0 ? files.length : evidence.manualCount;
+    if (!usableCount(pieces)) reasons.push(`${name}需要 ${count} 份，未提供份数`);
+    else if (pieces < count) reasons.push(`${name}需要 ${count} 份，目前 ${pieces} 份`);
+  }
+
+  if (teacherOnCamera === true && evidence.teacherOnCamera !== true) {
+    reasons.push(`${name}须出现教师本人形象，尚未确认`);
+  }
+  return reasons;
+}
+
+/** Valid, distinct indices into a list of `length` criteria. */
+function tickedSet(indices: readonly number[], length: number): Set<number> {
+  return new Set(indices.filter((i) => Number.isInteger(i) && i >= 0 && i < length));
+}
+
+/**
+ * One evidence item. Criteria reasons read `未达合格：…` / `未达优秀：…` (gradeAbility adds the
+ * item's name); hard-requirement reasons already name the item.
+ */
+export function gradeItem(item: RubricItem, evidence: ItemEvidence | undefined): ItemResult {
+  const graded = gradable(item);
+  if (isMissing(evidence)) {
+    return { itemId: item.id, status: '不合格', graded, reasons: [`「${item.name}」缺交`] };
+  }
+  const hard = hardRequirementReasons(item, evidence);
+  if (hard.length > 0) return { itemId: item.id, status: '不合格', graded, reasons: hard };
+  if (!gradable(item)) return { itemId: item.id, status: '已提交', graded: false, reasons: [] };
+
+  const { excellent, pass } = item.criteria;
+  const excellentTicked = tickedSet(evidence.excellent, excellent.length);
+  if (excellentTicked.size === excellent.length) {
+    return { itemId: item.id, status: '优秀', graded: true, reasons: [] };
+  }
+  const passTicked = tickedSet(evidence.pass, pass.length);
+  if (passTicked.size === pass.length) {
+    return {
+      itemId: item.id,
+      status: '合格',
+      graded: true,
+      reasons: excellent.filter((_, i) => !excellentTicked.has(i)).map((c) => `未达优秀：${c}`),
+    };
+  }
+  return {
+    itemId: item.id,
+    status: '不合格',
+    graded: true,
+    reasons: pass.filter((_, i) => !passTicked.has(i)).map((c) => `未达合格：${c}`),
+  };
+}
+
+function withItemName(item: RubricItem, reason: string): string {
+  return reason.startsWith('未达') ? `「${item.name}」${reason}` : reason;
+}
+
+/** A micro-ability, by the rule in this file's header. */
+export function gradeAbility(rubric: Rubric, evidence: AbilityEvidence | undefined): AbilityResult {
+  const results: ItemResult[] = [];
+  const counted: RubricItem[] = [];
+  const skipped: string[] = [];
+  const failing: string[] = [];
+  const excellentMissed: string[] = [];
+  let choiceMissing = false;
+  const seen = new Set<string>();
+  const groupsDone = new Set<string>();
+
+  for (const item of rubric.items) {
+    if (seen.has(item.id)) continue;
+    seen.add(item.id);
+    const groupId = item.alternativeGroup;
+    if (groupId !== undefined) {
+      const members = rubric.items.filter((i) => i.alternativeGroup === groupId);
+      const chosen = evidence?.chosen[groupId];
+      const validChoice = chosen !== undefined && members.some((m) => m.id === chosen);
+      if (!groupsDone.has(groupId)) {
+        groupsDone.add(groupId);
+        if (!validChoice) {
+          const group = rubric.alternativeGroups.find((g) => g.id === groupId);
+          failing.push(`「${group?.name ?? groupId}」尚未选择任务`);
+          choiceMissing = true;
+        }
+      }
+      if (!validChoice || item.id !== chosen) {
+        skipped.push(item.id);
+        continue;
+      }
+    }
+    const itemEvidence = evidence?.items[item.id];
+    if (!item.required && isMissing(itemEvidence)) {
+      skipped.push(item.id);
+      continue;
+    }
+    const result = gradeItem(item, itemEvidence);
+    results.push(result);
+    counted.push(item);
+    if (result.status === '不合格') failing.push(...result.reasons.map((r) => withItemName(item, r)));
+    else if (result.status === '合格')
+      excellentMissed.push(...result.reasons.map((r) => withItemName(item, r)));
+  }
+
+  const base = { code: rubric.code, items: results, skipped };
+  if (counted.some(criteriaUnknown)) {
+    return { ...base, grade: undefined, reasons: [UNKNOWN_CRITERIA_REASON, ...failing] };
+  }
+  if (choiceMissing || results.some((r) => r.status === '不合格')) {
+    return { ...base, grade: '不合格', reasons: failing };
+  }
+  const gradedResults = results.filter((r) => r.graded);
+  if (gradedResults.length > 0 && gradedResults.every((r) => r.status === '优秀')) {
+    return { ...base, grade: '优秀', reasons: [] };
+  }
+  return { ...base, grade: '合格', reasons: excellentMissed };
+}
+
+function stepTier(reason: string): number {
+  if (reason.includes('未达优秀：')) return 2;
+  if (reason.includes('未达合格：')) return 1;
+  return 0;
+}
+
+/**
+ * What to fix first, at most five: unknown criteria, missing evidence and broken task
+ * requirements, then unmet 合格 criteria, then unmet 优秀 criteria.
+ */
+export function nextSteps(result: AbilityResult): string[] {
+  const distinct = [...new Set(result.reasons)];
+  return distinct
+    .map((reason, i) => ({ reason, i, tier: stepTier(reason) }))
+    .sort((a, b) => a.tier - b.tier || a.i - b.i)
+    .slice(0, 5)
+    .map((s) => s.reason);
+}
+
+/**
+ * An overview for the packet cover only: the official rule grades each micro-ability separately
+ * and knows no overall grade. 不合格 if any is 不合格, none if any has no grade (or there are
+ * none), 优秀 if all are 优秀, otherwise 合格.
+ */
+export function overallGrade(results: readonly AbilityResult[]): Grade | undefined {
+  if (results.some((r) => r.grade === '不合格')) return '不合格';
+  if (results.length === 0 || results.some((r) => r.grade === undefined)) return undefined;
+  return results.every((r) => r.grade === '优秀') ? '优秀' : '合格';
+}
+
+/** The fields of an ability entry's data (see abilitySchema) a rubric is built from; defaults may be absent. */
+export interface AbilityRubricData {
+  code: string;
+  name: string;
+  alternativeGroups?: readonly AlternativeGroup[] | undefined;
+  evidence?:
+    | readonly {
+        id: string;
+        label: string;
+        name: string;
+        forms: readonly string[];
+        required?: boolean | undefined;
+        graded: boolean | 'unknown';
+        alternativeGroup?: string | undefined;
+        limits?: Limits | undefined;
+        criteria?: { excellent: readonly string[]; pass: readonly string[] } | undefined;
+      }[]
+    | undefined;
+}
+
+/** The handbook's own rubric for an ability entry. */
+export function rubricFromAbility(data: AbilityRubricData): Rubric {
+  return {
+    code: data.code,
+    name: data.name,
+    origin: '手册',
+    alternativeGroups: data.alternativeGroups ?? [],
+    items: (data.evidence ?? []).map((e) => ({
+      id: e.id,
+      label: e.label,
+      name: e.name,
+      forms: e.forms,
+      required: e.required ?? true,
+      graded: e.graded,
+      alternativeGroup: e.alternativeGroup,
+      limits: e.limits ?? {},
+      criteria: e.criteria,
+    })),
+  };
+}

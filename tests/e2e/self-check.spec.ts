@@ -1,0 +1,256 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+
+const MEDIA = join(import.meta.dirname, '../fixtures/media');
+const item = (page: Page, id: string) => page.locator(`[data-item-editor="${id}"]`);
+const abilityGrade = (page: Page, code: string) =>
+  page.locator(`[data-ability-grade="${code}"] [data-grade]`).first();
+
+async function fillProfile(page: Page) {
+  await page.getByLabel('姓名', { exact: true }).fill('王晓红');
+  await page.getByLabel('学校', { exact: true }).fill('徐水区特殊教育学校');
+  await page.getByLabel('任教学科', { exact: true }).fill('语文');
+  await page.getByLabel('学段', { exact: true }).selectOption('特殊教育');
+  await page.getByLabel('所在地区（按哪份政策文件）').selectOption({ label: '徐水区（区县）' });
+  await page.getByLabel('学校的教学环境').selectOption('智慧学习环境');
+}
+
+async function savedNow(page: Page) {
+  await expect(page.locator('.save-state')).toContainText('已自动保存');
+}
+
+test.describe('self-check wizard', () => {
+  test('a C5 self-check: over-long video fails with its reason, then 合格, then 优秀; reload restores it', async ({
+    page,
+  }) => {
+    await page.goto('/abilities/C5/');
+    await page.getByRole('link', { name: /用此能力点开始自评/ }).click();
+    await expect(page).toHaveURL('/self-check/');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('第 1 步：基本信息');
+
+    // Profile: validation speaks Chinese.
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await expect(page.getByText('请填写姓名')).toBeVisible();
+    await expect(page.getByLabel('姓名', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await fillProfile(page);
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+
+    // C5 comes preselected from the ability page.
+    await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(page.getByRole('checkbox', { name: /C5 基于数据的个别化指导/ })).toBeChecked();
+    await expect(page.getByText('已按您打开的能力点页面预选 C5')).toBeVisible();
+    await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+      '第 3 步：逐项自查证据——C5 基于数据的个别化指导',
+    );
+
+    // Picking a file makes no network request.
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith('blob:') && !r.url().startsWith('data:')) requests.push(r.url());
+    });
+    await item(page, 'scenario').getByLabel('这项证据我已准备好').check();
+    const video = item(page, 'case-video');
+    await video.getByLabel(/选择本地文件/).setInputFiles(join(MEDIA, 'case-11min.webm'));
+    await expect(video.getByText(/时长 11 分 0 秒/).first()).toBeVisible();
+    await expect(video.getByText(/SHA-256 [0-9a-f]{12}…/)).toBeVisible();
+    await expect(video.locator('[data-grade]').first()).toHaveText(/不合格/);
+    await expect(video.getByText('「案例展示」时长 11 分 0 秒，超过 10 分钟的上限')).toBeVisible();
+    expect(requests).toEqual([]);
+
+    // Within the limit, on camera, every 合格 criterion ticked: the item is 合格 …
+    await video.getByRole('button', { name: /移除/ }).click();
+    await video.getByLabel(/选择本地文件/).setInputFiles(join(MEDIA, 'case-9min.webm'));
+    await expect(video.getByText(/时长 9 分 0 秒/)).toBeVisible();
+    await video.getByLabel('视频中出现了我本人的形象').check();
+    const passBoxes = video.getByRole('group', { name: /合格标准/ }).getByRole('checkbox');
+    for (const box of await passBoxes.all()) await box.check();
+    await expect(video.locator('[data-grade]').first()).toHaveText(/合格/);
+    // … but the ability fails while the students' accounts are missing.
+    await expect(abilityGrade(page, 'C5')).toHaveText(/不合格/);
+    await expect(page.locator('[data-ability-grade="C5"]')).toContainText('「学生体会」缺交');
+    await item(page, 'student-accounts')
+      .getByLabel(/选择本地文件/)
+      .setInputFiles([join(MEDIA, 'student-90s.weba'), join(MEDIA, 'student-100s.weba')]);
+    await expect(item(page, 'student-accounts').getByText(/时长 1 分 40 秒/)).toBeVisible();
+    await expect(abilityGrade(page, 'C5')).toHaveText(/合格/);
+    await expect(abilityGrade(page, 'C5')).not.toHaveText(/不合格/);
+
+    // Every 优秀 criterion: 优秀.
+    const excellentBoxes = video.getByRole('group', { name: /优秀标准/ }).getByRole('checkbox');
+    for (const box of await excellentBoxes.all()) await box.check();
+    await expect(abilityGrade(page, 'C5')).toHaveText(/优秀/);
+    expect(requests).toEqual([]);
+
+    // Reload: everything is where it was.
+    await savedNow(page);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+      '第 3 步：逐项自查证据——C5 基于数据的个别化指导',
+    );
+    await expect(abilityGrade(page, 'C5')).toHaveText(/优秀/);
+    await expect(item(page, 'case-video').locator('.file-name')).toHaveText('case-9min.webm');
+    await expect(item(page, 'case-video').getByLabel('视频中出现了我本人的形象')).toBeChecked();
+
+    // The summary lists the grade.
+    await page.getByRole('button', { name: '下一步：查看自评结果' }).click();
+    await expect(page.locator('[data-summary="C5"]')).toContainText('优秀');
+    await expect(page.locator('[data-summary="C5"]')).toContainText('本手册');
+  });
+
+  test('export, start over, import: the self-check comes back identical; a broken file is refused', async ({
+    page,
+  }) => {
+    await page.goto('/self-check/?a=C6');
+    await fillProfile(page);
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await page.getByRole('checkbox', { name: /C7 创建数据分析微模型/ }).check();
+    await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+    await item(page, 'model-introduction').getByLabel('证据标题').fill('认知风格测量模型介绍 <b>加粗</b>');
+    await savedNow(page);
+
+    const exportDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 JSON' }).click();
+    const exported = await exportDownload;
+    expect(exported.suggestedFilename()).toMatch(/^微能力自评_王晓红_\d{8}\.json$/);
+    const exportedPath = await exported.path();
+    const before = JSON.parse(readFileSync(exportedPath, 'utf8'));
+
+    await page.getByRole('button', { name: '新建自评' }).click();
+    await page.getByRole('button', { name: '确定新建' }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('第 1 步：基本信息');
+    await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('');
+    await expect(page.getByRole('button', { name: '下载上一份自评' })).toBeVisible();
+
+    await page.getByLabel('导入 JSON').setInputFiles(exportedPath);
+    await expect(page.getByText(/已导入/)).toBeVisible();
+    await expect(item(page, 'model-introduction').getByLabel('证据标题')).toHaveValue(
+      '认知风格测量模型介绍 <b>加粗</b>',
+    );
+    const reexport = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 JSON' }).click();
+    const after = JSON.parse(readFileSync(await (await reexport).path(), 'utf8'));
+    expect({ ...after, savedAt: '' }).toEqual({ ...before, savedAt: '' });
+
+    // A truncated file and a newer-version file are refused; the draft stays as it was.
+    const text = readFileSync(exportedPath, 'utf8');
+    await page.getByLabel('导入 JSON').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text.slice(0, 120)),
+    });
+    await expect(page.getByRole('alert')).toContainText('未能导入“broken.json”');
+    await expect(page.getByRole('alert')).toContainText('当前的自评没有改动');
+    const newer = JSON.stringify({ ...before, version: 99 });
+    await page
+      .getByLabel('导入 JSON')
+      .setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
+    await expect(page.getByRole('alert')).toContainText('更新版本');
+    await expect(item(page, 'model-introduction').getByLabel('证据标题')).toHaveValue(
+      '认知风格测量模型介绍 <b>加粗</b>',
+    );
+  });
+
+  test('corrupt saved data: the wizard opens, explains, offers the raw data and starts clean', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('weinengli.self-check', '{"app":"微能力手册","version":1,"profile":');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    await page.goto('/self-check/');
+    await expect(page.getByRole('alert')).toContainText('浏览器中保存的自评无法读取');
+    const raw = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载原来的数据' }).click();
+    expect(readFileSync(await (await raw).path(), 'utf8')).toBe('{"app":"微能力手册","version":1,"profile":');
+    await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('');
+  });
+
+  test('storage unavailable: keeps working in memory and says so', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
+    });
+    await page.goto('/self-check/');
+    await expect(page.getByRole('alert')).toContainText('浏览器存储不可用');
+    await fillProfile(page);
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('第 2 步：选择微能力点');
+  });
+
+  test('an ability without a rubric is not a dead end: the teacher enters the local criteria', async ({
+    page,
+  }) => {
+    await page.goto('/self-check/?a=A2');
+    await fillProfile(page);
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+    await expect(page.getByText('手册尚未收录 A2 的评价标准')).toBeVisible();
+    await page.getByRole('button', { name: '录入本地考核指南的标准' }).click();
+    await page.getByLabel('名称', { exact: true }).fill('资源评价报告');
+    await page.getByLabel('合格标准（每行一条）').fill('来源可靠\n评价有依据');
+    await page.getByLabel('优秀标准（每行一条）').fill('来源可靠\n评价有依据\n形成推荐清单');
+    await page.getByRole('button', { name: '保存标准' }).click();
+    await expect(page.getByText('评价标准来自教师录入的本地考核指南')).toBeVisible();
+    const entered = item(page, 'item-1');
+    await entered.getByLabel('这项证据我已准备好').check();
+    for (const box of await entered
+      .getByRole('group', { name: /合格标准/ })
+      .getByRole('checkbox')
+      .all())
+      await box.check();
+    await expect(abilityGrade(page, 'A2')).toHaveText(/合格/);
+    await page.getByRole('button', { name: '下一步：查看自评结果' }).click();
+    await expect(page.locator('[data-summary="A2"]')).toContainText('教师录入');
+  });
+
+  test('keyboard only: every step can be completed without a mouse', async ({ page }) => {
+    await page.goto('/self-check/?a=C6');
+    await page.getByLabel('姓名', { exact: true }).focus();
+    await page.keyboard.type('李老师');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('保定市第一中学');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('数学');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: '下一步：选择微能力点' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('第 2 步：选择微能力点');
+    await page.getByRole('button', { name: '下一步：逐项自查证据' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(/第 3 步/);
+    await page.getByRole('button', { name: '下一步：查看自评结果' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('第 4 步：自评结果');
+    await expect(page.locator('[data-summary="C6"]')).toContainText('不合格');
+  });
+
+  test('axe finds no violation on any step', async ({ page }) => {
+    await page.goto('/self-check/?a=C4');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await expectNoAxeViolations(page);
+    await fillProfile(page);
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+    await page.getByRole('radio', { name: /任务二/ }).check();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: '下一步：查看自评结果' }).click();
+    await expectNoAxeViolations(page);
+  });
+});

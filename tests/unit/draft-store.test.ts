@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDraft, exportDraftText, type Draft } from '../../src/lib/draft';
+import {
+  MEMORY_MODE_MESSAGE,
+  PREVIOUS_KEY,
+  STORAGE_KEY,
+  browserStorage,
+  createDraftStore,
+  type DraftStorage,
+} from '../../src/lib/draft-store';
+
+const NOW = new Date('2025-05-01T10:00:00.000Z');
+const now = () => NOW;
+
+class FakeStorage implements DraftStorage {
+  readonly map = new Map<string, string>();
+  failSet: string | undefined;
+  failGet = false;
+
+  getItem(key: string): string | null {
+    if (this.failGet) throw new DOMException('blocked', 'SecurityError');
+    return this.map.get(key) ?? null;
+  }
+
+  setItem(key: string, value: string): void {
+    if (this.failSet) throw new DOMException('full', this.failSet);
+    this.map.set(key, value);
+  }
+
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
+}
+
+function draft(name: string, step = 1): Draft {
+  const d = emptyDraft(new Date('2025-01-01T00:00:00.000Z'));
+  return { ...d, step, abilities: ['A1'], profile: { ...d.profile, name } };
+}
+
+describe('createDraftStore with storage', () => {
+  it('loads empty, then what was saved, with savedAt updated', () => {
+    const storage = new FakeStorage();
+    const store = createDraftStore(storage, { now });
+    expect(store.mode).toBe('storage');
+    expect(store.load()).toEqual({ status: 'empty' });
+    expect(store.save(draft('王老师'))).toEqual({ ok: true });
+    expect(storage.map.has(STORAGE_KEY)).toBe(true);
+
+    const loaded = createDraftStore(storage).load();
+    expect(loaded).toEqual({ status: 'ok', draft: { ...draft('王老师'), savedAt: NOW.toISOString() } });
+  });
+
+  it('clear forgets the draft', () => {
+    const storage = new FakeStorage();
+    const store = createDraftStore(storage, { now });
+    store.save(draft('王老师'));
+    store.clear();
+    expect(storage.map.has(STORAGE_KEY)).toBe(false);
+    expect(store.load()).toEqual({ status: 'empty' });
+  });
+
+  it('reports corrupt stored text and keeps the raw text', () => {
+    for (const raw of [
+      '{"app":"微能力手册","version":1,"step":',
+      'not json',
+      '{"app":"other"}',
+      exportDraftText(draft('x')).replace('"step": 1', '"step": 99'),
+    ]) {
+      const storage = new FakeStorage();
+      storage.map.set(STORAGE_KEY, raw);
+      const loaded = createDraftStore(storage).load();
+      expect(loaded.status).toBe('corrupt');
+      if (loaded.status !== 'corrupt') throw new Error('expected corrupt');
+      expect(loaded.raw).toBe(raw);
+      expect(loaded.error).toMatch(/[\u4e00-\u9fff]/);
+      // Loading does not destroy the stored text.
+      expect(storage.map.get(STORAGE_KEY)).toBe(raw);
+    }
+  });
+
+  it('reports a draft from a newer version as corrupt with the version message', () => {
+    const storage = new FakeStorage();
+    storage.map.set(STORAGE_KEY, exportDraftText(draft('x')).replace('"version": 1', '"version": 2'));
+    const loaded = createDraftStore(storage).load();
+    expect(loaded).toMatchObject({ status: 'corrupt', error: expect.stringContaining('格式版本 2') });
+  });
+});
+
+describe('createDraftStore falling back to memory', () => {
+  for (const name of ['QuotaExceededError', 'SecurityError']) {
+    it(`switches to memory mode when setItem throws ${name}`, () => {
+      const storage = new FakeStorage();
+      const store = createDraftStore(storage, { now });
+      expect(store.save(draft('第一版'))).toEqual({ ok: true });
+
+      storage.failSet = name;
+      expect(store.save(draft('第二版', 3))).toEqual({ ok: false, error: MEMORY_MODE_MESSAGE });
+      expect(store.mode).toBe('memory');
+      expect(MEMORY_MODE_MESSAGE).toBe(
+        '浏览器存储已满或不可用，自评内容暂时只保存在本页面中，关闭页面前请导出 JSON。',
+      );
+
+      const loaded = store.load();
+      expect(loaded).toEqual({ status: 'ok', draft: { ...draft('第二版', 3), savedAt: NOW.toISOString() } });
+
+      // Later saves stay in memory and keep warning.
+      storage.failSet = undefined;
+      expect(store.save(draft('第三版'))).toEqual({ ok: false, error: MEMORY_MODE_MESSAGE });
+      expect(store.load()).toMatchObject({ status: 'ok', draft: { profile: { name: '第三版' } } });
+      store.clear();
+      expect(store.load()).toEqual({ status: 'empty' });
+    });
+  }
+
+  it('falls back to memory when getItem throws', () => {
+    const storage = new FakeStorage();
+    storage.failGet = true;
+    const store = createDraftStore(storage);
+    expect(store.load()).toEqual({ status: 'empty' });
+    expect(store.mode).toBe('memory');
+  });
+
+  it('works in memory mode without storage', () => {
+    const store = createDraftStore(undefined, { now });
+    expect(store.mode).toBe('memory');
+    expect(store.load()).toEqual({ status: 'empty' });
+    expect(store.save(draft('王老师'))).toEqual({ ok: false, error: MEMORY_MODE_MESSAGE });
+    expect(store.load()).toMatchObject({ status: 'ok', draft: { profile: { name: '王老师' } } });
+    expect(store.savePrevious(draft('旧的')).ok).toBe(false);
+    expect(store.loadPrevious()?.profile.name).toBe('旧的');
+  });
+});
+
+describe('savePrevious and loadPrevious', () => {
+  it('keeps the last draft when starting over', () => {
+    const storage = new FakeStorage();
+    const store = createDraftStore(storage, { now });
+    expect(store.loadPrevious()).toBeUndefined();
+    store.save(draft('上一份'));
+    expect(store.savePrevious(draft('上一份'))).toEqual({ ok: true });
+    store.clear();
+    store.save(draft('新的'));
+
+    expect(storage.map.has(PREVIOUS_KEY)).toBe(true);
+    const reopened = createDraftStore(storage);
+    expect(reopened.loadPrevious()).toEqual({ ...draft('上一份'), savedAt: NOW.toISOString() });
+    expect(reopened.load()).toMatchObject({ status: 'ok', draft: { profile: { name: '新的' } } });
+  });
+
+  it('keeps the previous draft in memory when storage is full', () => {
+    const storage = new FakeStorage();
+    storage.failSet = 'QuotaExceededError';
+    const store = createDraftStore(storage);
+    const result = store.savePrevious(draft('上一份'));
+    expect(result.ok).toBe(false);
+    expect(store.loadPrevious()?.profile.name).toBe('上一份');
+  });
+
+  it('ignores an unreadable previous draft', () => {
+    const storage = new FakeStorage();
+    storage.map.set(PREVIOUS_KEY, '{"broken":');
+    expect(createDraftStore(storage).loadPrevious()).toBeUndefined();
+  });
+});
+
+describe('browserStorage', () => {
+  it('returns undefined when localStorage is missing or throws', () => {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    try {
+      Object.defineProperty(globalThis, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+      expect(browserStorage()).toBeUndefined();
+      Object.defineProperty(globalThis, 'localStorage', { configurable: true, value: undefined });
+      expect(browserStorage()).toBeUndefined();
+      const fake = new FakeStorage();
+      Object.defineProperty(globalThis, 'localStorage', { configurable: true, value: fake });
+      expect(browserStorage()).toBe(fake);
+    } finally {
+      if (descriptor) Object.defineProperty(globalThis, 'localStorage', descriptor);
+      else delete (globalThis as { localStorage?: unknown }).localStorage;
+    }
+  });
+});

@@ -1,0 +1,748 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { abilitySchema, EVIDENCE_FORMS } from '../../src/content.config';
+import type { Limits } from '../../src/lib/abilities';
+import {
+  UNKNOWN_CRITERIA_REASON,
+  fileFitsForms,
+  formatDuration,
+  gradeAbility,
+  gradeItem,
+  gradeRank,
+  nextSteps,
+  overallGrade,
+  rubricFromAbility,
+  type AbilityEvidence,
+  type AbilityResult,
+  type EvidenceFile,
+  type Grade,
+  type ItemEvidence,
+  type ItemStatus,
+  type Rubric,
+  type RubricItem,
+} from '../../src/lib/grading';
+import { readCollection } from '../support/content-files';
+
+const abilities = readCollection('abilities', '.mdx');
+
+function rubricOf(code: string): Rubric {
+  const file = abilities.find((f) => f.data['code'] === code && f.data['variant'] === undefined);
+  if (!file) throw new Error(`no ${code}`);
+  return rubricFromAbility(abilitySchema.parse(file.data));
+}
+
+function itemOf(rubric: Rubric, id: string): RubricItem {
+  const item = rubric.items.find((i) => i.id === id);
+  if (!item) throw new Error(`no ${id} in ${rubric.code}`);
+  return item;
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** Every criterion of the item ticked. */
+function allTicked(item: RubricItem): Pick<ItemEvidence, 'excellent' | 'pass'> {
+  return {
+    excellent: range(item.criteria?.excellent.length ?? 0),
+    pass: range(item.criteria?.pass.length ?? 0),
+  };
+}
+
+function video(seconds: number | undefined, name = 'case.mp4'): EvidenceFile {
+  return { name, type: 'video/mp4', size: 1000, durationSeconds: seconds };
+}
+
+function ev(extra: Partial<ItemEvidence> = {}): ItemEvidence {
+  return { present: true, files: [], excellent: [], pass: [], ...extra };
+}
+
+const C5 = rubricOf('C5');
+const C4 = rubricOf('C4');
+const caseVideo = itemOf(C5, 'case-video');
+const accounts = itemOf(C5, 'student-accounts');
+const scenario = itemOf(C5, 'scenario');
+const design = itemOf(C4, 'design');
+const works = itemOf(C4, 'student-works');
+const processVideos = itemOf(C4, 'process-videos');
+
+/** C5 case video that meets every requirement; criteria as given. */
+function goodCase(extra: Partial<ItemEvidence> = {}): ItemEvidence {
+  return ev({ files: [video(300)], teacherOnCamera: true, ...allTicked(caseVideo), ...extra });
+}
+
+function goodAccounts(): ItemEvidence {
+  return ev({
+    files: [
+      { name: 'a.m4a', type: 'audio/mp4', size: 10, durationSeconds: 100 },
+      { name: 'b.mp4', type: 'video/mp4', size: 10, durationSeconds: 119 },
+    ],
+  });
+}
+
+function c5Evidence(items: Partial<Record<string, ItemEvidence>> = {}): AbilityEvidence {
+  const all: Record<string, ItemEvidence> = {
+    scenario: ev({ description: '初二数学' }),
+    'case-video': goodCase(),
+    'student-accounts': goodAccounts(),
+  };
+  const merged = Object.entries({ ...all, ...items }).filter(
+    (entry): entry is [string, ItemEvidence] => entry[1] !== undefined,
+  );
+  return { chosen: {}, items: Object.fromEntries(merged) };
+}
+
+describe('rubricFromAbility', () => {
+  it('takes the items, limits and groups of the content entry, with origin 手册', () => {
+    expect(C5).toMatchObject({ code: 'C5', name: '基于数据的个别化指导', origin: '手册' });
+    expect(C5.items.map((i) => i.id)).toEqual(['scenario', 'case-video', 'student-accounts']);
+    expect(caseVideo.limits).toEqual({ maxMinutes: 10, teacherOnCamera: true });
+    expect(caseVideo.required).toBe(true);
+    expect(C4.alternativeGroups.map((g) => g.id)).toEqual(['student-case']);
+    expect(works.alternativeGroup).toBe('student-case');
+  });
+
+  it('fills the schema defaults when given raw frontmatter', () => {
+    const rubric = rubricFromAbility({
+      code: 'A1',
+      name: 'x',
+      evidence: [{ id: 'a', label: '1', name: 'a', forms: ['文本'], graded: false }],
+    });
+    expect(rubric.alternativeGroups).toEqual([]);
+    expect(rubric.items[0]).toMatchObject({ required: true, limits: {} });
+  });
+});
+
+describe('gradeItem: missing evidence', () => {
+  it('fails a required item with no evidence or not present', () => {
+    for (const e of [undefined, ev({ present: false, files: [video(60)] })]) {
+      expect(gradeItem(caseVideo, e)).toEqual({
+        itemId: 'case-video',
+        status: '不合格',
+        graded: true,
+        reasons: ['「案例展示」缺交'],
+      });
+    }
+    expect(gradeItem(scenario, undefined)).toMatchObject({ status: '不合格', graded: false });
+  });
+});
+
+describe('gradeItem: duration', () => {
+  it('fails an 11-minute C5 case video with the duration, and passes a 6-minute (360 s) one under the 10-minute limit', () => {
+    expect(gradeItem(caseVideo, goodCase({ files: [video(360)] })).status).toBe('优秀');
+    expect(gradeItem(caseVideo, goodCase({ files: [video(660)] }))).toMatchObject({
+      status: '不合格',
+      reasons: ['「案例展示」时长 11 分 0 秒，超过 10 分钟的上限'],
+    });
+  });
+
+  it('fails a 6-minute (360 s) video where the limit is 5, and passes 4 min 59 s and exactly 5 min', () => {
+    const c = ev({ files: [video(360, 'a.mp4'), video(299, 'b.mp4')], ...allTicked(processVideos) });
+    expect(gradeItem(processVideos, c)).toMatchObject({
+      status: '不合格',
+      reasons: ['「学习过程描述」“a.mp4”时长 6 分 0 秒，超过 5 分钟的上限'],
+    });
+    const ok = ev({ files: [video(300, 'a.mp4'), video(299, 'b.mp4')], ...allTicked(processVideos) });
+    expect(gradeItem(processVideos, ok).status).toBe('优秀');
+  });
+
+  it('C5 case video: 9 min 59 s and exactly 600 s pass, 601 s fails (whole seconds, as a player shows them)', () => {
+    expect(gradeItem(caseVideo, goodCase({ files: [video(599)] })).status).toBe('优秀');
+    expect(gradeItem(caseVideo, goodCase({ files: [video(600)] })).status).toBe('优秀');
+    expect(gradeItem(caseVideo, goodCase({ files: [video(600.4)] })).status).toBe('优秀');
+    expect(gradeItem(caseVideo, goodCase({ files: [video(601)] })).reasons).toEqual([
+      '「案例展示」时长 10 分 1 秒，超过 10 分钟的上限',
+    ]);
+  });
+
+  it('applies the limit to each piece', () => {
+    const e = ev({ files: [video(100, 'a.mp3'), video(130, 'b.mp3')] });
+    expect(gradeItem(accounts, e)).toMatchObject({
+      status: '不合格',
+      reasons: ['「学生体会」“b.mp3”时长 2 分 10 秒，超过 2 分钟的上限'],
+    });
+  });
+
+  it('uses the hand-entered minutes when no file has a duration', () => {
+    const files = [video(undefined), video(Number.POSITIVE_INFINITY, 'rec.webm')];
+    expect(gradeItem(caseVideo, goodCase({ files, manualMinutes: 9.5 })).status).toBe('优秀');
+    expect(gradeItem(caseVideo, goodCase({ files: [], manualMinutes: 6 })).status).toBe('优秀');
+    expect(gradeItem(caseVideo, goodCase({ files, manualMinutes: 12.25 })).reasons).toEqual([
+      '「案例展示」时长 12 分 15 秒，超过 10 分钟的上限',
+    ]);
+  });
+
+  it('fails a video whose duration is not known at all', () => {
+    expect(gradeItem(caseVideo, goodCase({ files: [video(undefined)] }))).toMatchObject({
+      status: '不合格',
+      reasons: ['「案例展示」未提供时长，无法确认不超过 10 分钟（请选择文件或手动填写时长）'],
+    });
+  });
+
+  it('says the qualifier of a softened limit', () => {
+    const item: RubricItem = { ...caseVideo, limits: { maxMinutes: 5, maxMinutesQualifier: '一般' } };
+    expect(gradeItem(item, goodCase({ files: [video(360)] })).reasons).toEqual([
+      '「案例展示」时长 6 分 0 秒，超过一般 5 分钟的上限',
+    ]);
+    const rule: RubricItem = { ...item, limits: { maxMinutes: 10, maxMinutesQualifier: '原则上' } };
+    expect(gradeItem(rule, goodCase({ files: [video(660)] })).reasons).toEqual([
+      '「案例展示」时长 11 分 0 秒，超过原则上 10 分钟的上限',
+    ]);
+  });
+
+  it('does not ask a text item for a duration', () => {
+    const item: RubricItem = { ...scenario, limits: { maxMinutes: 3 } };
+    expect(gradeItem(item, ev()).status).toBe('已提交');
+  });
+});
+
+describe('gradeItem: form', () => {
+  it('fails a file of a form the item does not take', () => {
+    const e = ev({ files: [{ name: 'a.pdf', type: 'application/pdf', size: 1 }, ...goodAccounts().files] });
+    expect(gradeItem(accounts, e)).toMatchObject({
+      status: '不合格',
+      reasons: ['「学生体会」形式不符：“a.pdf”不是音频或视频'],
+    });
+  });
+
+  it('fails a file of unknown type where only media are taken, accepts it where any file is', () => {
+    const unknown = { name: 'a', type: '', size: 1, durationSeconds: 60 };
+    expect(gradeItem(accounts, ev({ files: [unknown, unknown] })).reasons).toEqual([
+      '「学生体会」无法识别文件类型：“a”（须为音频或视频）',
+      '「学生体会」无法识别文件类型：“a”（须为音频或视频）',
+    ]);
+    expect(gradeItem(scenario, ev({ files: [unknown] })).status).toBe('已提交');
+  });
+
+  it('matches MIME families to forms', () => {
+    expect(fileFitsForms('video/webm', ['视频'])).toBe(true);
+    expect(fileFitsForms('audio/mpeg', ['视频'])).toBe(false);
+    expect(fileFitsForms('audio/mpeg', ['音频', '视频'])).toBe(true);
+    expect(fileFitsForms('image/png', ['图片'])).toBe(true);
+    expect(fileFitsForms('application/zip', ['学生作品'])).toBe(true);
+    expect(fileFitsForms('', ['视频', '文件'])).toBe(true);
+    expect(fileFitsForms('', ['视频'])).toBe(false);
+  });
+});
+
+describe('gradeItem: count', () => {
+  it('needs two student works, counted from files or entered by hand', () => {
+    const one = ev({ files: [{ name: 'w.jpg', type: 'image/jpeg', size: 1 }], ...allTicked(works) });
+    expect(gradeItem(works, one)).toMatchObject({
+      status: '不合格',
+      reasons: ['「学生作品」需要 2 份，目前 1 份'],
+    });
+    expect(gradeItem(works, ev({ ...allTicked(works) })).reasons).toEqual([
+      '「学生作品」需要 2 份，未提供份数',
+    ]);
+    expect(gradeItem(works, ev({ manualCount: 1, ...allTicked(works) })).reasons).toEqual([
+      '「学生作品」需要 2 份，目前 1 份',
+    ]);
+    expect(gradeItem(works, ev({ manualCount: 2, ...allTicked(works) })).status).toBe('优秀');
+  });
+});
+
+describe('gradeItem: teacher on camera', () => {
+  it('fails until the teacher confirms they appear', () => {
+    for (const teacherOnCamera of [undefined, false]) {
+      expect(gradeItem(caseVideo, goodCase({ teacherOnCamera }))).toMatchObject({
+        status: '不合格',
+        reasons: ['「案例展示」须出现教师本人形象，尚未确认'],
+      });
+    }
+  });
+
+  it('lists every broken requirement in order: form, duration, count, camera', () => {
+    const item: RubricItem = { ...caseVideo, limits: { maxMinutes: 1, count: 3, teacherOnCamera: true } };
+    const e = ev({ files: [{ name: 'x.png', type: 'image/png', size: 1 }, video(90)], ...allTicked(item) });
+    expect(gradeItem(item, e).reasons).toEqual([
+      '「案例展示」形式不符：“x.png”不是视频',
+      '「案例展示」“case.mp4”时长 1 分 30 秒，超过 1 分钟的上限',
+      '「案例展示」需要 3 份，目前 2 份',
+      '「案例展示」须出现教师本人形象，尚未确认',
+    ]);
+  });
+});
+
+describe('gradeItem: criteria', () => {
+  it('is 优秀 when every 优秀 criterion is ticked', () => {
+    expect(gradeItem(caseVideo, goodCase({ excellent: [4, 3, 2, 1, 0], pass: [] }))).toEqual({
+      itemId: 'case-video',
+      status: '优秀',
+      graded: true,
+      reasons: [],
+    });
+  });
+
+  it('is 合格 with every 合格 criterion, naming the missed 优秀 ones', () => {
+    const r = gradeItem(caseVideo, goodCase({ excellent: [0, 2, 3], pass: [0, 1, 2, 3, 4] }));
+    expect(r.status).toBe('合格');
+    expect(r.reasons).toEqual([
+      `未达优秀：${caseVideo.criteria?.excellent[1]}`,
+      `未达优秀：${caseVideo.criteria?.excellent[4]}`,
+    ]);
+  });
+
+  it('is 不合格 when a 合格 criterion is missed, naming it', () => {
+    const r = gradeItem(caseVideo, goodCase({ excellent: [0, 1, 2, 3], pass: [0, 1, 2, 3] }));
+    expect(r).toMatchObject({ status: '不合格', reasons: [`未达合格：${caseVideo.criteria?.pass[4]}`] });
+  });
+
+  it('ignores out-of-range and duplicate indices', () => {
+    const r = gradeItem(caseVideo, goodCase({ excellent: [0, 0, 1, 1, 2, 2, 3, 3, 5, -1, 1.5], pass: [] }));
+    expect(r.status).toBe('不合格');
+    expect(r.reasons).toHaveLength(5);
+    const p = gradeItem(caseVideo, goodCase({ excellent: [9], pass: [0, 1, 2, 3, 4, 4, 7] }));
+    expect(p.status).toBe('合格');
+    expect(p.reasons).toHaveLength(5);
+  });
+
+  it('fails a video that breaks a requirement whatever is ticked', () => {
+    expect(gradeItem(caseVideo, goodCase({ files: [video(360 * 2)] })).status).toBe('不合格');
+  });
+});
+
+describe('gradeItem: ungraded and unknown items', () => {
+  it('marks a present ungraded item 已提交', () => {
+    expect(gradeItem(scenario, ev())).toEqual({
+      itemId: 'scenario',
+      status: '已提交',
+      graded: false,
+      reasons: [],
+    });
+    expect(gradeItem(accounts, goodAccounts())).toMatchObject({ status: '已提交', graded: false });
+  });
+
+  it('checks the requirements of an item whose criteria are unknown', () => {
+    const item: RubricItem = { ...accounts, graded: 'unknown' };
+    expect(gradeItem(item, goodAccounts()).status).toBe('已提交');
+    expect(gradeItem(item, ev({ files: [video(100)] })).reasons).toEqual([
+      '「学生体会」需要 2 份，目前 1 份',
+    ]);
+  });
+});
+
+describe('gradeAbility', () => {
+  it('grades a complete C5 submission 优秀, and 合格 with the missed 优秀 criteria named', () => {
+    expect(gradeAbility(C5, c5Evidence())).toEqual({
+      code: 'C5',
+      grade: '优秀',
+      reasons: [],
+      items: [
+        { itemId: 'scenario', status: '已提交', graded: false, reasons: [] },
+        { itemId: 'case-video', status: '优秀', graded: true, reasons: [] },
+        { itemId: 'student-accounts', status: '已提交', graded: false, reasons: [] },
+      ],
+      skipped: [],
+    });
+    const r = gradeAbility(C5, c5Evidence({ 'case-video': goodCase({ excellent: [1, 2, 3, 4] }) }));
+    expect(r.grade).toBe('合格');
+    expect(r.reasons).toEqual([`「案例展示」未达优秀：${caseVideo.criteria?.excellent[0]}`]);
+  });
+
+  it('fails C5 with an 11-minute video; passes 6 minutes and 9 min 59 s', () => {
+    expect(gradeAbility(C5, c5Evidence({ 'case-video': goodCase({ files: [video(360)] }) })).grade).toBe(
+      '优秀',
+    );
+    const over = gradeAbility(C5, c5Evidence({ 'case-video': goodCase({ files: [video(660)] }) }));
+    expect(over.grade).toBe('不合格');
+    expect(over.reasons).toEqual(['「案例展示」时长 11 分 0 秒，超过 10 分钟的上限']);
+    expect(gradeAbility(C5, c5Evidence({ 'case-video': goodCase({ files: [video(599)] }) })).grade).toBe(
+      '优秀',
+    );
+  });
+
+  it('fails when a required ungraded item (C5 情景描述) is missing', () => {
+    for (const scenarioEvidence of [undefined, ev({ present: false })]) {
+      const r = gradeAbility(C5, c5Evidence({ scenario: scenarioEvidence }));
+      expect(r.grade).toBe('不合格');
+      expect(r.reasons).toEqual(['「情景描述」缺交']);
+      expect(r.items[0]).toMatchObject({ itemId: 'scenario', status: '不合格' });
+    }
+  });
+
+  it('fails with the reasons of every failing item, 未达合格 named by item', () => {
+    const r = gradeAbility(
+      C5,
+      c5Evidence({
+        'case-video': goodCase({ excellent: [], pass: [0, 1, 2, 3], teacherOnCamera: false }),
+        'student-accounts': undefined,
+      }),
+    );
+    expect(r.grade).toBe('不合格');
+    expect(r.reasons).toEqual(['「案例展示」须出现教师本人形象，尚未确认', '「学生体会」缺交']);
+    const criteria = gradeAbility(
+      C5,
+      c5Evidence({ 'case-video': goodCase({ excellent: [], pass: [1, 2, 3, 4] }) }),
+    );
+    expect(criteria.reasons).toEqual([`「案例展示」未达合格：${caseVideo.criteria?.pass[0]}`]);
+  });
+
+  it('fails on a wrong form, too few pieces, or the teacher not on camera', () => {
+    const pdf = { name: 'a.pdf', type: 'application/pdf', size: 1 };
+    const cases: [Partial<Record<string, ItemEvidence>>, string][] = [
+      [
+        { 'student-accounts': ev({ files: [pdf, video(60)] }) },
+        '「学生体会」形式不符：“a.pdf”不是音频或视频',
+      ],
+      [{ 'student-accounts': ev({ files: [video(60)] }) }, '「学生体会」需要 2 份，目前 1 份'],
+      [{ 'case-video': goodCase({ teacherOnCamera: false }) }, '「案例展示」须出现教师本人形象，尚未确认'],
+    ];
+    for (const [items, reason] of cases) {
+      const r = gradeAbility(C5, c5Evidence(items));
+      expect(r.grade).toBe('不合格');
+      expect(r.reasons).toEqual([reason]);
+    }
+  });
+
+  it('counts only the chosen task of C4: 任务二 chosen, 任务一 ignored', () => {
+    const e: AbilityEvidence = {
+      chosen: { 'student-case': 'process-videos' },
+      items: {
+        design: ev(allTicked(design)),
+        // 任务一 left half-done: must not matter.
+        'student-works': ev({ manualCount: 1 }),
+        'process-videos': ev({
+          files: [video(290, 'a.mp4'), video(300, 'b.mp4')],
+          ...allTicked(processVideos),
+        }),
+        reflection: ev(),
+      },
+    };
+    const r = gradeAbility(C4, e);
+    expect(r.grade).toBe('优秀');
+    expect(r.skipped).toEqual(['student-works']);
+    expect(r.items.map((i) => i.itemId)).toEqual(['design', 'process-videos', 'reflection']);
+  });
+
+  it('fails C4 when no task (or no task of the group) is chosen, skipping both', () => {
+    const items = {
+      design: ev(allTicked(design)),
+      'student-works': ev({ manualCount: 2, ...allTicked(works) }),
+      reflection: ev(),
+    };
+    for (const chosen of [{}, { 'student-case': 'design' }]) {
+      const r = gradeAbility(C4, { chosen, items });
+      expect(r.grade).toBe('不合格');
+      expect(r.reasons).toEqual(['「学生案例」尚未选择任务']);
+      expect(r.skipped).toEqual(['student-works', 'process-videos']);
+    }
+    expect(gradeAbility(C4, undefined).reasons).toEqual([
+      '「设计方案」缺交',
+      '「学生案例」尚未选择任务',
+      '「教学反思」缺交',
+    ]);
+  });
+
+  it('skips a missing item that is not required, and counts it when present', () => {
+    const rubric: Rubric = {
+      ...C5,
+      items: C5.items.map((i) => (i.id === 'student-accounts' ? { ...i, required: false } : i)),
+    };
+    const r = gradeAbility(rubric, c5Evidence({ 'student-accounts': undefined }));
+    expect(r.grade).toBe('优秀');
+    expect(r.skipped).toEqual(['student-accounts']);
+    expect(gradeAbility(rubric, c5Evidence({ 'student-accounts': ev({ files: [video(60)] }) })).grade).toBe(
+      '不合格',
+    );
+  });
+
+  it('gives no grade when a counted item’s criteria are unknown, still listing item results', () => {
+    const rubric: Rubric = {
+      ...C5,
+      items: C5.items.map((i) =>
+        i.id === 'case-video' ? { ...i, graded: 'unknown', criteria: undefined } : i,
+      ),
+    };
+    const r = gradeAbility(rubric, c5Evidence());
+    expect(r.grade).toBeUndefined();
+    expect(r.reasons).toEqual([UNKNOWN_CRITERIA_REASON]);
+    expect(r.items.map((i) => i.status)).toEqual(['已提交', '已提交', '已提交']);
+    const missing = gradeAbility(rubric, c5Evidence({ scenario: undefined }));
+    expect(missing.grade).toBeUndefined();
+    expect(missing.reasons).toEqual([UNKNOWN_CRITERIA_REASON, '「情景描述」缺交']);
+  });
+
+  it('is 合格 when all counted items are ungraded and present', () => {
+    const rubric: Rubric = { ...C5, items: [scenario] };
+    expect(gradeAbility(rubric, c5Evidence()).grade).toBe('合格');
+  });
+});
+
+describe('nextSteps', () => {
+  const result = (reasons: string[]): AbilityResult => ({
+    code: 'X',
+    grade: '不合格',
+    reasons,
+    items: [],
+    skipped: [],
+  });
+
+  it('puts requirements first, then 合格 criteria, then 优秀 criteria, without duplicates, at most five', () => {
+    expect(
+      nextSteps(
+        result([
+          '「a」未达优秀：x',
+          '「a」未达合格：y',
+          '「b」缺交',
+          '「a」未达优秀：x',
+          '「c」需要 2 份，目前 1 份',
+        ]),
+      ),
+    ).toEqual(['「b」缺交', '「c」需要 2 份，目前 1 份', '「a」未达合格：y', '「a」未达优秀：x']);
+    expect(nextSteps(result(range(8).map((i) => `「a」未达优秀：${i}`)))).toHaveLength(5);
+  });
+
+  it('starts a real C5 result with the missing item', () => {
+    const r = gradeAbility(
+      C5,
+      c5Evidence({ scenario: undefined, 'case-video': goodCase({ pass: [], excellent: [] }) }),
+    );
+    expect(nextSteps(r)[0]).toBe('「情景描述」缺交');
+  });
+});
+
+describe('overallGrade', () => {
+  const of = (...grades: (Grade | undefined)[]): AbilityResult[] =>
+    grades.map((grade) => ({ code: 'X', grade, reasons: [], items: [], skipped: [] }));
+
+  it('summarises the abilities for the cover', () => {
+    expect(overallGrade(of('优秀', '优秀'))).toBe('优秀');
+    expect(overallGrade(of('优秀', '合格'))).toBe('合格');
+    expect(overallGrade(of('优秀', undefined))).toBeUndefined();
+    expect(overallGrade(of(undefined, '不合格'))).toBe('不合格');
+    expect(overallGrade([])).toBeUndefined();
+  });
+});
+
+describe('formatDuration', () => {
+  it('writes minutes and seconds', () => {
+    expect(formatDuration(360)).toBe('6 分 0 秒');
+    expect(formatDuration(599.9)).toBe('9 分 59 秒');
+  });
+});
+
+// ---------------------------------------------------------------- properties
+
+const statusRank = (s: ItemStatus): number => (s === '已提交' ? 1 : gradeRank(s));
+
+const limitsArb: fc.Arbitrary<Limits> = fc.record(
+  {
+    maxMinutes: fc.integer({ min: 1, max: 12 }),
+    maxMinutesQualifier: fc.constantFrom('原则上' as const, '一般' as const),
+    count: fc.integer({ min: 1, max: 3 }),
+    teacherOnCamera: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+function itemArb(id: string): fc.Arbitrary<RubricItem> {
+  return fc
+    .record({
+      forms: fc.uniqueArray(fc.constantFrom(...EVIDENCE_FORMS), { minLength: 1, maxLength: 3 }),
+      required: fc.boolean(),
+      graded: fc.constantFrom(true, true, false, 'unknown' as const),
+      limits: limitsArb,
+      excellent: fc.integer({ min: 1, max: 5 }),
+      pass: fc.integer({ min: 1, max: 5 }),
+    })
+    .map(({ forms, required, graded, limits, excellent, pass }) => ({
+      id,
+      label: id,
+      name: `项${id}`,
+      forms,
+      required,
+      graded,
+      limits,
+      criteria:
+        graded === true
+          ? { excellent: range(excellent).map((i) => `优${i}`), pass: range(pass).map((i) => `合${i}`) }
+          : undefined,
+    }));
+}
+
+const rubricArb: fc.Arbitrary<Rubric> = fc
+  .tuple(fc.integer({ min: 1, max: 4 }), fc.boolean())
+  .chain(([n, grouped]) =>
+    fc.tuple(...range(n).map((i) => itemArb(`i${i}`))).map((items) => {
+      const group = grouped && items.length >= 2;
+      return {
+        code: 'T1',
+        name: '测试',
+        origin: '教师录入' as const,
+        alternativeGroups: group ? [{ id: 'g', label: '2', name: '任务组', instruction: '二选一' }] : [],
+        items: items.map((item, i) =>
+          group && i >= items.length - 2 ? { ...item, alternativeGroup: 'g' } : item,
+        ),
+      };
+    }),
+  );
+
+// Weighted towards evidence that meets the requirements, so that 合格 and 优秀 are reached often
+// enough for the properties to say something about them.
+const fileArb: fc.Arbitrary<EvidenceFile> = fc.record({
+  name: fc.constantFrom('a.mp4', 'b.mp3', 'c.png', 'd.pdf', 'e'),
+  type: fc.oneof(
+    { arbitrary: fc.constantFrom('video/mp4', 'audio/mpeg'), weight: 4 },
+    { arbitrary: fc.constantFrom('image/png', 'application/pdf', 'text/plain', ''), weight: 1 },
+  ),
+  size: fc.nat(),
+  durationSeconds: fc.option(
+    fc.oneof(
+      { arbitrary: fc.integer({ min: 1, max: 60 }), weight: 3 },
+      { arbitrary: fc.double({ min: 0, max: 900, noNaN: true }), weight: 1 },
+    ),
+    { nil: undefined, freq: 5 },
+  ),
+});
+
+const ticksArb = fc.oneof(fc.array(fc.integer({ min: -1, max: 6 }), { maxLength: 8 }), fc.constant(range(6)));
+
+const itemEvidenceArb: fc.Arbitrary<ItemEvidence> = fc.record({
+  present: fc.oneof(
+    { arbitrary: fc.constant(true), weight: 4 },
+    { arbitrary: fc.constant(false), weight: 1 },
+  ),
+  files: fc.array(fileArb, { maxLength: 3 }),
+  manualMinutes: fc.option(fc.double({ min: 0, max: 15, noNaN: true }), { nil: undefined }),
+  manualCount: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+  teacherOnCamera: fc.option(
+    fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }),
+    { nil: undefined, freq: 5 },
+  ),
+  excellent: ticksArb,
+  pass: ticksArb,
+});
+
+function evidenceArb(rubric: Rubric): fc.Arbitrary<AbilityEvidence> {
+  return fc.record({
+    chosen: fc
+      .option(fc.constantFrom(...rubric.items.map((i) => i.id), 'nothing'), { nil: undefined })
+      .map((c): Record<string, string> => (c === undefined ? {} : { g: c })),
+    // Some items have no evidence entry at all.
+    items: fc
+      .tuple(
+        ...rubric.items.map((i) =>
+          fc.option(itemEvidenceArb, { nil: undefined }).map((e) => [i.id, e] as const),
+        ),
+      )
+      .map((pairs) =>
+        Object.fromEntries(pairs.filter((p): p is readonly [string, ItemEvidence] => p[1] !== undefined)),
+      ),
+  });
+}
+
+const caseArb = rubricArb.chain((rubric) => fc.tuple(fc.constant(rubric), evidenceArb(rubric)));
+
+/** One more tick: which list, which index. */
+const tickArb = fc.tuple(
+  fc.constantFrom('excellent' as const, 'pass' as const),
+  fc.integer({ min: 0, max: 5 }),
+);
+
+function withTick(e: ItemEvidence, [list, index]: ['excellent' | 'pass', number]): ItemEvidence {
+  return { ...e, [list]: [...e[list], index] };
+}
+
+describe('grading properties', () => {
+  it('(a) ticking one more criterion never lowers an item’s grade', () => {
+    fc.assert(
+      fc.property(itemArb('x'), itemEvidenceArb, tickArb, (item, e, tick) => {
+        const before = gradeItem(item, e);
+        const after = gradeItem(item, withTick(e, tick));
+        expect(statusRank(after.status)).toBeGreaterThanOrEqual(statusRank(before.status));
+      }),
+    );
+  });
+
+  it('(a) ticking one more criterion never lowers an ability’s grade', () => {
+    fc.assert(
+      fc.property(caseArb, fc.nat(), tickArb, ([rubric, e], which, tick) => {
+        const ids = Object.keys(e.items);
+        fc.pre(ids.length > 0);
+        const id = ids[which % ids.length] as string;
+        const itemEvidence = e.items[id] as ItemEvidence;
+        const before = gradeAbility(rubric, e);
+        const after = gradeAbility(rubric, {
+          ...e,
+          items: { ...e.items, [id]: withTick(itemEvidence, tick) },
+        });
+        expect(after.grade === undefined).toBe(before.grade === undefined);
+        if (before.grade && after.grade)
+          expect(gradeRank(after.grade)).toBeGreaterThanOrEqual(gradeRank(before.grade));
+      }),
+    );
+  });
+
+  it('(b) an ability is 优秀 only if every graded counted item is 优秀', () => {
+    fc.assert(
+      fc.property(caseArb, ([rubric, e]) => {
+        const r = gradeAbility(rubric, e);
+        if (r.grade !== '优秀') return;
+        const graded = r.items.filter((i) => i.graded);
+        expect(graded.length).toBeGreaterThan(0);
+        for (const i of graded) expect(i.status).toBe('优秀');
+        for (const i of r.items) expect(i.status === '优秀' || i.status === '已提交').toBe(true);
+      }),
+    );
+  });
+
+  it('(c) one 不合格 counted item makes the ability 不合格 (when its criteria are all known)', () => {
+    fc.assert(
+      fc.property(caseArb, ([rubric, e]) => {
+        const r = gradeAbility(rubric, e);
+        const unknown = r.items.some((i) => {
+          const item = rubric.items.find((x) => x.id === i.itemId);
+          return item?.graded === 'unknown';
+        });
+        if (unknown) expect(r.grade).toBeUndefined();
+        else if (r.items.some((i) => i.status === '不合格')) expect(r.grade).toBe('不合格');
+        // Every counted or skipped item is accounted for once.
+        expect([...r.items.map((i) => i.itemId), ...r.skipped].sort()).toEqual(
+          rubric.items.map((i) => i.id).sort(),
+        );
+      }),
+    );
+  });
+
+  it('(d) a broken requirement makes the item 不合格 whatever is ticked', () => {
+    const violation = fc.constantFrom('duration', 'count', 'camera', 'form');
+    fc.assert(
+      fc.property(
+        itemArb('x'),
+        itemEvidenceArb,
+        violation,
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 300 }),
+        (base, baseEvidence, kind, limit, overBy) => {
+          let item: RubricItem = base;
+          let e: ItemEvidence = { ...baseEvidence, present: true };
+          if (kind === 'duration') {
+            item = {
+              ...item,
+              forms: [...new Set([...item.forms, '视频'])],
+              limits: { ...item.limits, maxMinutes: limit },
+            };
+            e = { ...e, files: [...e.files, video(limit * 60 + overBy)] };
+          } else if (kind === 'count') {
+            const count = Math.max(2, limit);
+            item = { ...item, limits: { ...item.limits, count } };
+            e = {
+              ...e,
+              files: e.files.slice(0, count - 1),
+              manualCount: e.files.length > 0 ? undefined : count - 1,
+            };
+          } else if (kind === 'camera') {
+            item = { ...item, limits: { ...item.limits, teacherOnCamera: true } };
+            e = { ...e, teacherOnCamera: overBy % 2 === 0 ? false : undefined };
+          } else {
+            item = { ...item, forms: ['视频', '音频'] };
+            e = { ...e, files: [...e.files, { name: 'x.pdf', type: 'application/pdf', size: 1 }] };
+          }
+          const ticked = { ...e, ...allTicked(item) };
+          const r = gradeItem(item, ticked);
+          expect(r.status).toBe('不合格');
+          expect(r.reasons.length).toBeGreaterThan(0);
+        },
+      ),
+    );
+  });
+});
