@@ -19,7 +19,7 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  timeout: 30_000,
+  timeout: 45_000,
   use: {
     baseURL: `http://127.0.0.1:${ROOT_PORT}`,
     locale: 'zh-CN',

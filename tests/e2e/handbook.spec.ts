@@ -147,6 +147,7 @@ test.describe('every page', () => {
   });
 
   test('fits a 360 px phone screen without horizontal scrolling', async ({ page }) => {
+    test.setTimeout(180_000);
     await page.setViewportSize({ width: 360, height: 740 });
     const overflowing: string[] = [];
     for (const path of [...pages, '/no-such-page/']) {
@@ -158,6 +159,7 @@ test.describe('every page', () => {
   });
 
   test('reading pages ship no framework JavaScript', async ({ page }) => {
+    test.setTimeout(60_000);
     for (const path of ['/', '/abilities/', '/abilities/C5/', '/glossary/', '/about/']) {
       const scripts: string[] = [];
       page.on('request', (r) => {

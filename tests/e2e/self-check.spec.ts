@@ -240,6 +240,7 @@ test.describe('self-check wizard', () => {
   });
 
   test('axe finds no violation on any step', async ({ page }) => {
+    test.setTimeout(90_000);
     await page.goto('/self-check/?a=C4');
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: '下一步：选择微能力点' }).click();

@@ -9,6 +9,8 @@ import { gradeAbility, type AbilityEvidence, type Rubric } from '../../lib/gradi
 import { abilityCodeQuery } from '../../lib/search-query';
 import AbilityPickStep from './AbilityPickStep';
 import EvidenceStep from './EvidenceStep';
+import PdfButton from './PdfButton';
+import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
@@ -17,6 +19,8 @@ interface Props {
   abilities: AbilityOption[];
   regions: RegionOption[];
   abilityBase: string;
+  siteVersion: string;
+  fonts: PdfFonts;
 }
 
 const STEPS = ['基本信息', '选择微能力点', '逐项自查证据', '自评结果'];
@@ -37,7 +41,7 @@ const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 const exportName = (draft: Draft) => `微能力自评_${draft.profile.name.trim() || '未署名'}_${today()}.json`;
 const emptyEvidence = (): AbilityEvidence => ({ chosen: {}, items: {} });
 
-export default function SelfCheck({ abilities, regions, abilityBase }: Props) {
+export default function SelfCheck({ abilities, regions, abilityBase, siteVersion, fonts }: Props) {
   const store = useMemo(() => createDraftStore(browserStorage()), []);
   const [draft, setDraft] = useState<Draft>();
   const [generation, setGeneration] = useState(0);
@@ -352,6 +356,19 @@ export default function SelfCheck({ abilities, regions, abilityBase }: Props) {
             <button type="button" className="button button-secondary" onClick={() => window.print()}>
               打印
             </button>
+          </div>
+          <div className="no-print">
+            <PdfButton
+              draft={draft}
+              abilities={abilities.map((a) => ({
+                code: a.code,
+                name: a.name,
+                rubric: a.gradable ? a.rubric : undefined,
+              }))}
+              regionName={region?.region}
+              siteVersion={siteVersion}
+              fonts={fonts}
+            />
           </div>
         </>
       )}

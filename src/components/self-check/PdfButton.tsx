@@ -1,0 +1,74 @@
+/** "生成 PDF 证据包": builds the packet from the draft, loads jsPDF and the font on demand, downloads the file. */
+import { useState } from 'react';
+import type { Draft } from '../../lib/draft';
+import { buildPacket, type PacketAbility } from '../../lib/packet';
+import type { PdfFonts } from './pdf-packet';
+
+interface Props {
+  draft: Draft;
+  abilities: PacketAbility[];
+  regionName: string | undefined;
+  siteVersion: string;
+  fonts: PdfFonts;
+}
+
+export default function PdfButton({ draft, abilities, regionName, siteVersion, fonts }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [warning, setWarning] = useState<string>();
+
+  const generate = async () => {
+    setBusy(true);
+    setWarning(undefined);
+    try {
+      const packet = buildPacket({ draft, abilities, regionName, generatedAt: new Date(), siteVersion });
+      const { renderPacketPdf } = await import('./pdf-packet');
+      const outcome = await renderPacketPdf(packet, fonts, setStatus);
+      const url = URL.createObjectURL(outcome.blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = packet.filename;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 5000);
+      const notes: string[] = [];
+      if (outcome.fromFallback.length > 0)
+        notes.push(`这些字不在常用字库中，已改用完整字库显示：${outcome.fromFallback.join(' ')}。`);
+      if (outcome.unrenderable.length > 0)
+        notes.push(
+          `这些字没有任何字库能显示，PDF 中以“〓”代替，请打印后手写补上：${outcome.unrenderable.join(' ')}。`,
+        );
+      if (notes.length > 0) setWarning(notes.join(''));
+      setStatus(`PDF 已生成：${packet.filename}`);
+    } catch (error) {
+      setStatus(
+        `PDF 生成失败：${error instanceof Error ? error.message : String(error)}。自评内容没有受影响，可以稍后重试或先导出 JSON。`,
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="pdf-button">
+      <button
+        type="button"
+        className="button"
+        onClick={() => void generate()}
+        disabled={busy}
+        aria-describedby="pdf-status"
+      >
+        {busy ? '正在生成 PDF……' : '生成 PDF 证据包'}
+      </button>
+      <p id="pdf-status" role="status" className="muted">
+        {status}
+      </p>
+      {warning && (
+        <p className="notice notice-warn" role="alert">
+          {warning}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * Lays the packet out as an A4 PDF with jsPDF, in the browser. jsPDF and the CJK font are
+ * fetched only when a teacher asks for the PDF. Text stays real text (selectable, searchable):
+ * Chinese lines are broken by our own breaker, never drawn as images.
+ */
+import type { jsPDF as JsPdf } from 'jspdf';
+import { breakLines } from '../../lib/line-break';
+import { missingCharacters, packetText, type Packet } from '../../lib/packet';
+
+export interface PdfFonts {
+  regular: string;
+  bold?: string | undefined;
+  /** A fuller font for characters outside the subset, fetched only when needed. */
+  full?: string | undefined;
+  /** JSON { chars: string } listing what the subset covers. */
+  charset: string;
+}
+
+export interface PdfOutcome {
+  blob: Blob;
+  /** Characters the subset lacked, drawn from the fuller font. */
+  fromFallback: string[];
+  /** Characters no font has; drawn as 〓 and reported. */
+  unrenderable: string[];
+}
+
+const PAGE = { width: 210, height: 297, left: 18, right: 18, top: 18, bottom: 20 };
+const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const FAMILY = 'HandbookCJK';
+const PT_TO_MM = 0.3528;
+/** Ideographic spaces, written as escapes so they stay visible in the source. */
+const SPACE = '\u3000';
+const GAP = SPACE + SPACE;
+
+async function fetchBase64(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`字体文件加载失败（${response.status}）：${url}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+class Layout {
+  y = PAGE.top;
+  constructor(
+    readonly doc: JsPdf,
+    private readonly hasBold: boolean,
+  ) {}
+
+  lineHeight(size: number): number {
+    return size * PT_TO_MM * 1.45;
+  }
+
+  font(size: number, bold = false): void {
+    this.doc.setFont(FAMILY, bold && this.hasBold ? 'bold' : 'normal');
+    this.doc.setFontSize(size);
+  }
+
+  lines(text: string, width: number): string[] {
+    return breakLines(text, width, (t) => this.doc.getTextWidth(t));
+  }
+
+  ensure(height: number): void {
+    if (this.y + height > PAGE.height - PAGE.bottom) this.newPage();
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.y = PAGE.top;
+  }
+
+  paragraph(
+    text: string,
+    size = 10.5,
+    opts: { bold?: boolean; indent?: number; gapAfter?: number } = {},
+  ): void {
+    this.font(size, opts.bold);
+    const indent = opts.indent ?? 0;
+    const lh = this.lineHeight(size);
+    for (const line of this.lines(text, CONTENT_WIDTH - indent)) {
+      this.ensure(lh);
+      this.doc.text(line, PAGE.left + indent, this.y + lh * 0.75);
+      this.y += lh;
+    }
+    this.y += opts.gapAfter ?? 1.5;
+  }
+
+  heading(text: string, size: number): void {
+    this.ensure(this.lineHeight(size) * 2);
+    this.y += 2;
+    this.paragraph(text, size, { bold: true, gapAfter: 2 });
+  }
+
+  /** A table whose rows are never split across pages; the header repeats on each new page. */
+  table(headers: string[], widths: number[], rows: string[][], size = 8.5): void {
+    const pad = 1.4;
+    const lh = this.lineHeight(size);
+    const layoutRow = (cells: string[], bold: boolean) => {
+      this.font(size, bold);
+      const wrapped = cells.map((c, i) => this.lines(c, (widths[i] ?? 20) - pad * 2));
+      return { wrapped, height: Math.max(...wrapped.map((w) => w.length)) * lh + pad * 2 };
+    };
+    const draw = (cells: string[], bold: boolean, shade: boolean) => {
+      const { wrapped, height } = layoutRow(cells, bold);
+      let x = PAGE.left;
+      wrapped.forEach((lines, i) => {
+        const w = widths[i] ?? 20;
+        if (shade) {
+          this.doc.setFillColor(236, 240, 246);
+          this.doc.rect(x, this.y, w, height, 'FD');
+        } else this.doc.rect(x, this.y, w, height);
+        this.font(size, bold);
+        lines.forEach((line, j) => this.doc.text(line, x + pad, this.y + pad + lh * j + lh * 0.75));
+        x += w;
+      });
+      this.y += height;
+    };
+    const header = layoutRow(headers, true);
+    this.ensure(header.height + (rows[0] ? layoutRow(rows[0], false).height : 0));
+    draw(headers, true, true);
+    for (const row of rows) {
+      const { height } = layoutRow(row, false);
+      if (this.y + height > PAGE.height - PAGE.bottom) {
+        this.newPage();
+        draw(headers, true, true);
+      }
+      draw(row, false, false);
+    }
+    this.y += 3;
+  }
+}
+
+function drawPacket(layout: Layout, packet: Packet): void {
+  const { doc } = layout;
+  // Cover
+  layout.y = 40;
+  layout.paragraph(packet.cover.title, 24, { bold: true, gapAfter: 8 });
+  layout.table(
+    ['项目', '内容'],
+    [40, CONTENT_WIDTH - 40],
+    packet.cover.fields.map(([k, v]) => [k, v]),
+    11,
+  );
+  layout.heading('本次自评的微能力点', 13);
+  layout.table(
+    ['编号', '名称', '自评结果'],
+    [20, CONTENT_WIDTH - 70, 50],
+    packet.cover.abilities.map((a) => [a.code, a.name, a.gradeText]),
+    10.5,
+  );
+  layout.paragraph(`总体情况：${packet.cover.overallText}`, 12, { bold: true, gapAfter: 3 });
+  layout.paragraph(packet.cover.note, 9.5);
+
+  for (const s of packet.sections) {
+    layout.newPage();
+    layout.heading(`${s.code} ${s.name}`, 16);
+    layout.paragraph(`自评结果：${s.gradeText}${GAP}评价标准来源：${s.rubricOrigin}`, 11, { bold: true });
+    if (s.reasons.length > 0) {
+      layout.paragraph('原因与待改进：', 10.5, { bold: true, gapAfter: 0.5 });
+      for (const r of s.reasons) layout.paragraph(`• ${r}`, 10, { indent: 3, gapAfter: 0.5 });
+      layout.y += 1.5;
+    }
+    layout.heading('证据清单', 12.5);
+    layout.table(
+      ['证据项', '形式', '标题', '文件名', '大小', '时长', 'SHA-256'],
+      [27, 13, 27, 30, 15, 18, CONTENT_WIDTH - 130],
+      s.evidence.map((r) => [r.item, r.form, r.title, r.fileName, r.size, r.duration, r.sha256]),
+      8,
+    );
+    if (s.items.length > 0) {
+      layout.heading('各项证据的评定', 12.5);
+      layout.table(
+        ['证据项', '评定', '原因'],
+        [40, 20, CONTENT_WIDTH - 60],
+        s.items.map((i) => [i.item, i.status, i.reasons.join('\n') || '—']),
+        9,
+      );
+    }
+    if (s.criteria.length > 0) {
+      layout.heading('评价标准与自评勾选', 12.5);
+      layout.table(
+        ['证据项', '等级', '标准', '自评', ...packet.reviewColumns],
+        [26, 11, CONTENT_WIDTH - 26 - 11 - 14 - 32, 14, 16, 16],
+        s.criteria.map((c) => [c.item, c.level, c.text, c.met ? '已满足' : '未满足', '', '']),
+        8.5,
+      );
+    }
+    layout.heading('教学反思', 12.5);
+    layout.paragraph(s.reflection || '（未填写）', 10.5);
+    layout.ensure(24);
+    layout.y += 6;
+    layout.paragraph(
+      `组内互评人签名：__________${SPACE}日期：__________${GAP}复评人签名：__________${SPACE}日期：__________`,
+      10,
+    );
+  }
+
+  const total = doc.getNumberOfPages();
+  for (let page = 1; page <= total; page++) {
+    doc.setPage(page);
+    layout.font(8);
+    doc.setTextColor(90);
+    doc.text(
+      `第 ${page} 页 / 共 ${total} 页${GAP}生成于 ${packet.footer.generatedAt}${GAP}微能力手册 ${packet.footer.version}`,
+      PAGE.width / 2,
+      PAGE.height - 10,
+      { align: 'center' },
+    );
+    doc.setTextColor(0);
+  }
+}
+
+/** Replaces characters no font has with 〓, so nothing is silently dropped. */
+function replaceUnrenderable(packet: Packet, chars: readonly string[]): Packet {
+  if (chars.length === 0) return packet;
+  const set = new Set(chars);
+  return JSON.parse(
+    JSON.stringify(packet, (_key, value: unknown) =>
+      typeof value === 'string' ? [...value].map((c) => (set.has(c) ? '〓' : c)).join('') : value,
+    ),
+  ) as Packet;
+}
+
+export async function renderPacketPdf(
+  packet: Packet,
+  fonts: PdfFonts,
+  progress: (step: string) => void,
+): Promise<PdfOutcome> {
+  progress('正在加载 PDF 组件……');
+  const [{ jsPDF }, charsetResponse] = await Promise.all([import('jspdf'), fetch(fonts.charset)]);
+  const subset = new Set<string>([...((await charsetResponse.json()) as { chars: string }).chars]);
+  const missing = missingCharacters(packetText(packet), subset);
+
+  progress(missing.length > 0 && fonts.full ? '正在加载完整字库（有不常用的字）……' : '正在加载字体……');
+  const useFull = missing.length > 0 && fonts.full !== undefined;
+  const [regular, bold] = await Promise.all([
+    fetchBase64(useFull ? (fonts.full as string) : fonts.regular),
+    fonts.bold && !useFull ? fetchBase64(fonts.bold) : Promise.resolve(undefined),
+  ]);
+
+  progress('正在排版……');
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
+  doc.addFileToVFS('regular.ttf', regular);
+  doc.addFont('regular.ttf', FAMILY, 'normal');
+  if (bold) {
+    doc.addFileToVFS('bold.ttf', bold);
+    doc.addFont('bold.ttf', FAMILY, 'bold');
+  }
+  doc.setFont(FAMILY, 'normal');
+  const codeMap = (
+    doc.getFont() as unknown as { metadata?: { cmap?: { unicode?: { codeMap?: Record<number, number> } } } }
+  ).metadata?.cmap?.unicode?.codeMap;
+  const unrenderable = codeMap
+    ? missing.filter((c) => !codeMap[c.codePointAt(0) ?? 0])
+    : useFull
+      ? []
+      : missing;
+  doc.setProperties({ title: packet.cover.title, subject: packet.filename, creator: '微能力手册' });
+  drawPacket(new Layout(doc, bold !== undefined), replaceUnrenderable(packet, unrenderable));
+  progress('PDF 已生成。');
+  return {
+    blob: doc.output('blob'),
+    fromFallback: missing.filter((c) => !unrenderable.includes(c)),
+    unrenderable,
+  };
+}

@@ -1,0 +1,198 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { abilitySchema } from '../../src/content.config';
+import { emptyDraft, type Draft } from '../../src/lib/draft';
+import { gradeAbility, rubricFromAbility } from '../../src/lib/grading';
+import {
+  buildPacket,
+  missingCharacters,
+  packetFilename,
+  packetText,
+  type PacketAbility,
+} from '../../src/lib/packet';
+import { readCollection } from '../support/content-files';
+
+const abilities: PacketAbility[] = readCollection('abilities', '.mdx').map((f) => {
+  const data = abilitySchema.parse(f.data);
+  const gradable = data.evidence.length > 0 && data.evidence.every((e) => e.graded !== 'unknown');
+  return { code: data.code, name: data.name, rubric: gradable ? rubricFromAbility(data) : undefined };
+});
+const at = new Date(2026, 10, 23, 9, 5);
+
+function c5Draft(): Draft {
+  const d = emptyDraft(at);
+  return {
+    ...d,
+    profile: {
+      name: '王晓红',
+      school: '徐水区特殊教育学校',
+      subject: '语文',
+      stage: '特殊教育',
+      region: 'xushui',
+      environment: '智慧学习环境',
+    },
+    abilities: ['C5', 'A2'],
+    evidence: {
+      C5: {
+        chosen: {},
+        items: {
+          scenario: { present: true, title: '情景', files: [], excellent: [], pass: [] },
+          'case-video': {
+            present: true,
+            title: '个别化指导案例',
+            files: [
+              {
+                name: 'case.mp4',
+                type: 'video/mp4',
+                size: 5 * 1024 * 1024,
+                durationSeconds: 540,
+                sha256: 'a'.repeat(64),
+              },
+            ],
+            teacherOnCamera: true,
+            pass: [0, 1, 2, 3, 4],
+            excellent: [0],
+          },
+          'student-accounts': {
+            present: true,
+            files: [
+              { name: 's1.m4a', type: 'audio/mp4', size: 1000, durationSeconds: 90 },
+              { name: 's2.m4a', type: 'audio/mp4', size: 1000, durationSeconds: 100 },
+            ],
+            excellent: [],
+            pass: [],
+          },
+        },
+        reflection: '数据帮助我看到了学生的差异。',
+      },
+    },
+  };
+}
+
+describe('buildPacket', () => {
+  const packet = buildPacket({
+    draft: c5Draft(),
+    abilities,
+    regionName: '徐水区',
+    generatedAt: at,
+    siteVersion: '0.1.0',
+  });
+
+  it('names the file after the teacher and the date', () => {
+    expect(packet.filename).toBe('微能力自评_王晓红_20261123.pdf');
+  });
+
+  it('puts teacher, school, subject, region, date, the abilities and the overall grade on the cover', () => {
+    expect(Object.fromEntries(packet.cover.fields)).toMatchObject({
+      教师: '王晓红',
+      学校: '徐水区特殊教育学校',
+      任教学科: '语文',
+      地区: '徐水区',
+      日期: '2026年11月23日',
+    });
+    expect(packet.cover.abilities).toEqual([
+      { code: 'A2', name: '数字教育资源获取与评价', gradeText: '未评定（评价标准未收录）' },
+      { code: 'C5', name: '基于数据的个别化指导', gradeText: '合格' },
+    ]);
+    expect(packet.cover.overallText).toBe('未评定');
+  });
+
+  it('prints the grade grading.ts gives, with its reasons', () => {
+    const c5 = packet.sections.find((s) => s.code === 'C5');
+    const rubric = abilities.find((a) => a.code === 'C5')?.rubric;
+    expect(rubric).toBeDefined();
+    if (!rubric) throw new Error('C5 has a rubric');
+    const expected = gradeAbility(rubric, c5Draft().evidence['C5']);
+    expect(c5?.grade).toBe(expected.grade);
+    expect(c5?.reasons).toEqual(expected.reasons);
+    expect(c5?.rubricOrigin).toBe('本手册');
+  });
+
+  it('has one evidence row per file, with size, duration and SHA-256', () => {
+    const rows = packet.sections.find((s) => s.code === 'C5')?.evidence ?? [];
+    expect(rows.map((r) => [r.item, r.fileName, r.size, r.duration])).toEqual([
+      ['1. 情景描述', '（未选择文件）', '—', '—'],
+      ['2. 案例展示', 'case.mp4', '5.0 MB', '9 分 0 秒'],
+      ['3. 学生体会', 's1.m4a', '1000 B', '1 分 30 秒'],
+      ['3. 学生体会', 's2.m4a', '1000 B', '1 分 40 秒'],
+    ]);
+    expect(rows[1]?.sha256).toBe('a'.repeat(64));
+  });
+
+  it('lists every criterion with whether it was ticked', () => {
+    const criteria = packet.sections.find((s) => s.code === 'C5')?.criteria ?? [];
+    expect(criteria.filter((c) => c.level === '合格').every((c) => c.met)).toBe(true);
+    expect(criteria.filter((c) => c.level === '优秀').map((c) => c.met)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('keeps the reflection, blank review columns and the footer', () => {
+    expect(packet.sections.find((s) => s.code === 'C5')?.reflection).toBe('数据帮助我看到了学生的差异。');
+    expect(packet.reviewColumns).toEqual(['组内互评', '复评']);
+    expect(packet.footer).toEqual({ generatedAt: '2026年11月23日 09:05', version: '0.1.0' });
+  });
+
+  it('says which rubric the teacher entered', () => {
+    const draft = c5Draft();
+    draft.customRubrics['A2'] = {
+      code: 'A2',
+      name: '数字教育资源获取与评价',
+      origin: '教师录入',
+      alternativeGroups: [],
+      items: [
+        {
+          id: 'item-1',
+          label: '1',
+          name: '报告',
+          forms: ['文本'],
+          required: true,
+          graded: true,
+          limits: {},
+          criteria: { excellent: ['甲'], pass: ['乙'] },
+        },
+      ],
+    };
+    const a2 = buildPacket({
+      draft,
+      abilities,
+      regionName: undefined,
+      generatedAt: at,
+      siteVersion: 'x',
+    }).sections.find((s) => s.code === 'A2');
+    expect(a2?.rubricOrigin).toBe('教师录入（按本地考核指南）');
+    expect(a2?.gradeText).toBe('不合格');
+  });
+});
+
+describe('packetFilename', () => {
+  it('replaces characters file systems refuse and names an empty teacher', () => {
+    expect(packetFilename('王/老:师*', at)).toBe('微能力自评_王_老_师__20261123.pdf');
+    expect(packetFilename('  ', at)).toBe('微能力自评_未署名_20261123.pdf');
+  });
+  it('never yields a path separator, whatever the name', () => {
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        expect(packetFilename(name, at)).not.toMatch(/[\\/:*?"<>|]/);
+      }),
+    );
+  });
+});
+
+describe('missingCharacters', () => {
+  it('lists each character the font lacks once, ignoring spaces', () => {
+    expect(missingCharacters('王 㺭老师㺭', new Set(['王', '老', '师']))).toEqual(['㺭']);
+  });
+  it('finds the teacher’s name among the packet’s text', () => {
+    const draft = c5Draft();
+    draft.profile.name = '王㺭';
+    const text = packetText(
+      buildPacket({ draft, abilities, regionName: '徐水区', generatedAt: at, siteVersion: '1' }),
+    );
+    expect(missingCharacters(text, new Set([...text].filter((c) => c !== '㺭')))).toEqual(['㺭']);
+  });
+});
