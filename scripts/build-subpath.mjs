@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 
 const base = process.argv[2] ?? '/handbook/';
 const outDir = process.argv[3] ?? 'dist-handbook';
-const result = spawnSync('npx', ['astro', 'build'], {
+const result = spawnSync('npm', ['run', 'build'], {
   stdio: 'inherit',
   shell: process.platform === 'win32',
   env: { ...process.env, BASE_PATH: base, HANDBOOK_OUT_DIR: outDir },

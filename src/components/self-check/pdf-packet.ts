@@ -42,19 +42,45 @@ async function fetchBase64(url: string): Promise<string> {
   return btoa(binary);
 }
 
+interface Charset {
+  chars: string;
+  boldChars: string;
+  fullRanges: [number, number][];
+}
+
+function inRanges(ranges: readonly [number, number][], cp: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [first, last] = ranges[mid] ?? [0, -1];
+    if (cp < first) hi = mid - 1;
+    else if (cp > last) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 class Layout {
   y = PAGE.top;
   constructor(
     readonly doc: JsPdf,
-    private readonly hasBold: boolean,
+    /** Characters the bold face has; undefined when no bold face is loaded. */
+    private readonly boldChars: ReadonlySet<string> | undefined,
   ) {}
+
+  /** jsPDF stops a line at the first character its font lacks: use bold only when it has them all. */
+  canBold(text: string): boolean {
+    const bold = this.boldChars;
+    return bold !== undefined && [...text].every((c) => /\s/.test(c) || bold.has(c));
+  }
 
   lineHeight(size: number): number {
     return size * PT_TO_MM * 1.45;
   }
 
   font(size: number, bold = false): void {
-    this.doc.setFont(FAMILY, bold && this.hasBold ? 'bold' : 'normal');
+    this.doc.setFont(FAMILY, bold ? 'bold' : 'normal');
     this.doc.setFontSize(size);
   }
 
@@ -88,7 +114,8 @@ class Layout {
   }
 
   heading(text: string, size: number): void {
-    this.ensure(this.lineHeight(size) * 2);
+    // Keep a heading with at least two lines of what follows it.
+    this.ensure(this.lineHeight(size) * 2 + this.lineHeight(10.5) * 2);
     this.y += 2;
     this.paragraph(text, size, { bold: true, gapAfter: 2 });
   }
@@ -98,7 +125,7 @@ class Layout {
     const pad = 1.4;
     const lh = this.lineHeight(size);
     const layoutRow = (cells: string[], bold: boolean) => {
-      this.font(size, bold);
+      this.font(size, bold && this.canBold(cells.join('')));
       const wrapped = cells.map((c, i) => this.lines(c, (widths[i] ?? 20) - pad * 2));
       return { wrapped, height: Math.max(...wrapped.map((w) => w.length)) * lh + pad * 2 };
     };
@@ -111,7 +138,7 @@ class Layout {
           this.doc.setFillColor(236, 240, 246);
           this.doc.rect(x, this.y, w, height, 'FD');
         } else this.doc.rect(x, this.y, w, height);
-        this.font(size, bold);
+        this.font(size, bold && this.canBold(cells.join('')));
         lines.forEach((line, j) => this.doc.text(line, x + pad, this.y + pad + lh * j + lh * 0.75));
         x += w;
       });
@@ -230,8 +257,8 @@ export async function renderPacketPdf(
 ): Promise<PdfOutcome> {
   progress('正在加载 PDF 组件……');
   const [{ jsPDF }, charsetResponse] = await Promise.all([import('jspdf'), fetch(fonts.charset)]);
-  const subset = new Set<string>([...((await charsetResponse.json()) as { chars: string }).chars]);
-  const missing = missingCharacters(packetText(packet), subset);
+  const charset = (await charsetResponse.json()) as Charset;
+  const missing = missingCharacters(packetText(packet), new Set(charset.chars));
 
   progress(missing.length > 0 && fonts.full ? '正在加载完整字库（有不常用的字）……' : '正在加载字体……');
   const useFull = missing.length > 0 && fonts.full !== undefined;
@@ -249,16 +276,16 @@ export async function renderPacketPdf(
     doc.addFont('bold.ttf', FAMILY, 'bold');
   }
   doc.setFont(FAMILY, 'normal');
-  const codeMap = (
-    doc.getFont() as unknown as { metadata?: { cmap?: { unicode?: { codeMap?: Record<number, number> } } } }
-  ).metadata?.cmap?.unicode?.codeMap;
-  const unrenderable = codeMap
-    ? missing.filter((c) => !codeMap[c.codePointAt(0) ?? 0])
-    : useFull
-      ? []
-      : missing;
+  // jsPDF cannot draw characters beyond U+FFFF at all; the rest depends on the font in use.
+  const unrenderable = missing.filter((c) => {
+    const cp = c.codePointAt(0) ?? 0;
+    return !useFull || cp > 0xffff || !inRanges(charset.fullRanges, cp);
+  });
   doc.setProperties({ title: packet.cover.title, subject: packet.filename, creator: '微能力手册' });
-  drawPacket(new Layout(doc, bold !== undefined), replaceUnrenderable(packet, unrenderable));
+  drawPacket(
+    new Layout(doc, bold ? new Set(charset.boldChars) : undefined),
+    replaceUnrenderable(packet, unrenderable),
+  );
   progress('PDF 已生成。');
   return {
     blob: doc.output('blob'),
