@@ -10,6 +10,7 @@ export const test = base.extend<{ guard: { consoleErrors: string[]; foreignReque
     async ({ page, baseURL }, use) => {
       const consoleErrors: string[] = [];
       const foreignRequests: string[] = [];
+      const cspViolations: string[] = [];
       const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
       page.on('console', (msg) => {
         if (msg.type() === 'error') consoleErrors.push(msg.text());
@@ -25,8 +26,12 @@ export const test = base.extend<{ guard: { consoleErrors: string[]; foreignReque
           foreignRequests.push(req.url());
       });
       const guard = { consoleErrors, foreignRequests };
+      page.on('console', (msg) => {
+        if (/Content[ -]Security[ -]Policy/i.test(msg.text())) cspViolations.push(msg.text());
+      });
       await use(guard);
       expect(foreignRequests, 'requests left the site origin').toEqual([]);
+      expect(cspViolations, 'the Content-Security-Policy blocked something').toEqual([]);
     },
     { auto: true },
   ],
