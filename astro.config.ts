@@ -22,6 +22,8 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [abilityLinksPlugin(base), baseLinksPlugin(base)] }),
   },
   devToolbar: { enabled: false },
+  // School PCs run 360/QQ browsers on old Chromium cores; Windows 7 stops at Chrome 109.
+  vite: { build: { target: ['chrome87', 'edge88', 'firefox78', 'safari14'] } },
   // A strict policy in a <meta> tag on every page: only the site's own files, Astro's inline
   // scripts by hash, WebAssembly for Pagefind. README has the same policy as an nginx header.
   security: {

@@ -9,8 +9,8 @@ import { defineConfig } from '@playwright/test';
 const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
 
-export const ROOT_PORT = 4321;
-export const SUBPATH_PORT = 4322;
+export const ROOT_PORT = 4821;
+export const SUBPATH_PORT = 4822;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -121,7 +121,7 @@ test.describe('search page', () => {
 });
 
 test.describe('search under a sub-path', () => {
-  test.use({ baseURL: 'http://127.0.0.1:4322' });
+  test.use({ baseURL: 'http://127.0.0.1:4822' });
 
   test('finds and opens pages inside /handbook/', async ({ page }) => {
     await page.goto('/handbook/abilities/');

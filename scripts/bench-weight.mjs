@@ -1,0 +1,280 @@
+#!/usr/bin/env node
+/**
+ * Page-weight benchmark: loads one page of each type from the built site in headless Chromium
+ * (fresh cache each), records every response until the network is idle, and prints the bytes
+ * of HTML, CSS and JS, raw and gzip (gzipped here with zlib, as a server would send them).
+ * Then what loads later: the Pagefind files a search in the header box fetches, and the jsPDF
+ * chunk and font files a PDF fetches (from dist/, and as seen when 生成 PDF 证据包 is clicked).
+ * Run `npm run build` first.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const port = 4396;
+const origin = `http://127.0.0.1:${port}`;
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const PAGES = [
+  ['home', '/'],
+  ['ability', '/abilities/C5/'],
+  ['policy', '/policies/hebei/'],
+  ['compare', '/compare/'],
+  ['search', '/search/'],
+  ['self-check', '/self-check/'],
+];
+/** The first query pays for Pagefind itself; the later ones show what a new term adds. */
+const QUERIES = ['学时', '个别化指导', '伴随性采集'];
+
+if (!existsSync('dist/index.html')) {
+  console.error('dist/ has no built site: run `npm run build` first.');
+  process.exit(1);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+function kindOf(path, resourceType) {
+  const ext = extname(path);
+  if (resourceType === 'document' || ext === '.html' || path.endsWith('/')) return 'html';
+  if (ext === '.css') return 'css';
+  if (ext === '.js' || ext === '.mjs') return 'js';
+  if (path.includes('/pagefind/')) {
+    if (ext === '.pagefind') return 'wasm';
+    if (ext === '.pf_index') return 'index';
+    if (ext === '.pf_fragment') return 'fragment';
+    if (ext === '.pf_meta') return 'meta';
+    if (ext === '.pf_filter') return 'filter';
+  }
+  if (ext === '.ttf' || ext === '.woff2') return 'font';
+  if (ext === '.json') return 'json';
+  return 'other';
+}
+
+/** Collects every response of a page with its body, raw and gzip sizes. */
+function recorder(page) {
+  const pending = [];
+  let last = Date.now();
+  page.on('response', (response) => {
+    last = Date.now();
+    pending.push(
+      (async () => {
+        const url = new URL(response.url());
+        if (url.origin !== origin) return undefined;
+        let body;
+        try {
+          body = await response.body();
+        } catch {
+          return undefined; // redirects and aborted requests have no body
+        }
+        const kind = kindOf(url.pathname, response.request().resourceType());
+        return { path: url.pathname, kind, status: response.status(), raw: body.length, gzip: gzip(body) };
+      })(),
+    );
+  });
+  return {
+    /** Waits until no response has arrived for `quiet` ms, then returns and forgets what came. */
+    async take(quiet = 700) {
+      while (Date.now() - last < quiet) await new Promise((r) => setTimeout(r, 100));
+      return (await Promise.all(pending.splice(0))).filter(Boolean);
+    },
+  };
+}
+
+const sum = (rows, key, pred = () => true) => rows.filter(pred).reduce((n, r) => n + r[key], 0);
+
+const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', 'dist'], {
+  stdio: 'ignore',
+});
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  // --- first load of each page type -------------------------------------------------------
+  console.log('first load (fresh cache, until network idle; gzip = zlib level 9 of each response body):');
+  const head = ['page', 'requests', 'HTML gz', 'CSS gz', 'JS gz', 'other gz', 'total gz', 'total raw'];
+  const widths = [26, 9, 10, 10, 10, 10, 10, 11];
+  const line = (cells) =>
+    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('')}`;
+  console.log(line(head));
+  const firstLoads = new Map();
+  for (const [name, path] of PAGES) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const rec = recorder(page);
+    await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+    const rows = await rec.take();
+    firstLoads.set(name, rows);
+    const of = (kind) => kb(sum(rows, 'gzip', (r) => r.kind === kind));
+    const other = sum(rows, 'gzip', (r) => !['html', 'css', 'js'].includes(r.kind));
+    console.log(
+      line([
+        `${name} ${path}`,
+        String(rows.length),
+        of('html'),
+        of('css'),
+        of('js'),
+        kb(other),
+        kb(sum(rows, 'gzip')),
+        kb(sum(rows, 'raw')),
+      ]),
+    );
+    await context.close();
+  }
+  console.log('  (inline <style> and <script> count as HTML)');
+  console.log('  JS fetched at first load, by page:');
+  for (const [name, rows] of firstLoads) {
+    const js = rows.filter((r) => r.kind === 'js');
+    console.log(
+      `    ${name.padEnd(11)} ${js.map((r) => `${r.path.replace('/_astro/', '')} ${kb(r.gzip)}`).join(', ') || '(none)'}`,
+    );
+  }
+
+  // --- search: what the header box fetches when a query is typed ----------------------------
+  console.log(`later — search in the header box on / (Pagefind loads on first use):`);
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const rec = recorder(page);
+    await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+    await rec.take();
+    let all = [];
+    for (const [i, query] of QUERIES.entries()) {
+      await page.evaluate(() => delete document.querySelector('[data-site-search]')?.dataset.searchState);
+      await page.fill('#site-search-input', query);
+      await page.waitForFunction(
+        () => document.querySelector('[data-site-search]')?.dataset.searchState === 'done',
+        undefined,
+        { timeout: 20_000 },
+      );
+      const rows = (await rec.take()).filter((r) => r.path.includes('/pagefind/') || r.kind === 'js');
+      all = all.concat(rows);
+      const by = (kind) => rows.filter((r) => r.kind === kind);
+      const cell = (kind) => {
+        const of = by(kind);
+        return `${kind} ${of.length} × → ${kb(sum(of, 'gzip'))}`;
+      };
+      console.log(
+        `  ${i === 0 ? 'first' : 'next'} query 「${query}」: ${rows.length} requests, ${kb(sum(rows, 'raw'))} raw, ${kb(sum(rows, 'gzip'))} gzip`,
+      );
+      const kinds = ['js', 'wasm', 'json', 'meta', 'index', 'filter', 'fragment', 'other'];
+      if (rows.length > 0)
+        console.log(
+          `    ${kinds
+            .filter((k) => by(k).length > 0)
+            .map(cell)
+            .join('; ')}`,
+        );
+    }
+    console.log(
+      `  together: ${all.length} requests, ${kb(sum(all, 'gzip'))} gzip (Pagefind's index, meta, filter and fragment files are already gzip-compressed on disk)`,
+    );
+    await context.close();
+  }
+
+  // --- PDF: jsPDF chunk and fonts ----------------------------------------------------------
+  console.log('later — PDF on /self-check/ (fetched only when 生成 PDF 证据包 is clicked):');
+  const astroDir = 'dist/_astro';
+  const jspdfChunks = readdirSync(astroDir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => ({ name: f, bytes: readFileSync(join(astroDir, f)) }))
+    .filter((f) => f.bytes.includes('jsPDF'))
+    .sort((a, b) => b.bytes.length - a.bytes.length);
+  const selfCheckFirst = firstLoads.get('self-check').map((r) => r.path);
+  const jspdf = jspdfChunks[0];
+  if (jspdf) {
+    const atFirst = selfCheckFirst.includes(`/_astro/${jspdf.name}`);
+    console.log(
+      `  jsPDF chunk ${jspdf.name}: ${kb(jspdf.bytes.length)} raw, ${kb(gzip(jspdf.bytes))} gzip${atFirst ? ' — WARNING: loaded at first load' : ' (not in the first load)'}`,
+    );
+    for (const other of jspdfChunks.slice(1)) {
+      console.log(
+        `    also mentions jsPDF: ${other.name} ${kb(other.bytes.length)} raw, ${kb(gzip(other.bytes))} gzip`,
+      );
+    }
+  } else {
+    console.log('  jsPDF chunk: no JS file under dist/_astro/ mentions jsPDF');
+  }
+  const fontDir = 'dist/fonts/pdf';
+  let fontsGzip = 0;
+  for (const name of ['noto-sans-sc-regular.ttf', 'noto-sans-sc-bold.ttf', 'charset.json']) {
+    const file = join(fontDir, name);
+    if (!existsSync(file)) {
+      console.log(`  ${name}: missing`);
+      continue;
+    }
+    const bytes = readFileSync(file);
+    fontsGzip += gzip(bytes);
+    console.log(
+      `  ${name.padEnd(26)} ${kb(bytes.length).padStart(11)} raw ${kb(gzip(bytes)).padStart(11)} gzip`,
+    );
+  }
+  if (existsSync(join(fontDir, 'noto-sans-sc-full.ttf'))) {
+    const full = readFileSync(join(fontDir, 'noto-sans-sc-full.ttf'));
+    console.log(
+      `  noto-sans-sc-full.ttf (only for characters outside the subset) ${kb(full.length)} raw, ${kb(gzip(full))} gzip`,
+    );
+  }
+  console.log(
+    `  one PDF, fonts + jsPDF chunk: ${kb(fontsGzip + (jspdf ? gzip(jspdf.bytes) : 0))} gzip (fonts alone ${kb(fontsGzip)}; target ≤ 2.5 MB gzip)`,
+  );
+
+  // What a click actually fetches, with a one-ability draft in localStorage.
+  {
+    const draft = {
+      app: '微能力手册',
+      version: 1,
+      savedAt: new Date().toISOString(),
+      step: 3,
+      currentAbility: 'C5',
+      profile: {
+        name: '王晓红',
+        school: '徐水区特殊教育学校',
+        subject: '语文',
+        stage: '特殊教育',
+        region: 'xushui',
+        environment: '智慧学习环境',
+      },
+      abilities: ['C5'],
+      evidence: {
+        C5: {
+          chosen: {},
+          items: { 'case-video': { present: true, title: '课堂案例', files: [], excellent: [0], pass: [0] } },
+          reflection: '通过本次实践，我体会到数据分析对个别化指导的重要作用。',
+        },
+      },
+      customRubrics: {},
+    };
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.addInitScript(
+      (d) => localStorage.setItem('weinengli.self-check', d),
+      JSON.stringify(draft),
+    );
+    const page = await context.newPage();
+    const rec = recorder(page);
+    await page.goto(`${origin}/self-check/`, { waitUntil: 'networkidle' });
+    await rec.take();
+    try {
+      const download = page.waitForEvent('download', { timeout: 30_000 });
+      await page.getByRole('button', { name: '生成 PDF 证据包' }).click({ timeout: 10_000 });
+      await download;
+      const rows = await rec.take();
+      console.log(
+        `  seen on click (1 micro-ability): ${rows.length} requests, ${kb(sum(rows, 'raw'))} raw, ${kb(sum(rows, 'gzip'))} gzip`,
+      );
+      for (const r of rows) {
+        console.log(`    ${r.path.padEnd(44)} ${kb(r.raw).padStart(11)} raw ${kb(r.gzip).padStart(11)} gzip`);
+      }
+    } catch (error) {
+      console.log(`  seen on click: could not generate a PDF here (${error.message.split('\n')[0]})`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,56 @@
+/**
+ * Weight budgets a school's network and old PCs depend on. Sizes are deterministic, so they are
+ * tested; timings are not (they live in `npm run bench`).
+ */
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+interface Loaded {
+  url: string;
+  type: string;
+  gzip: number;
+}
+
+async function firstLoad(page: Page, path: string): Promise<Loaded[]> {
+  const pending: Promise<Loaded | undefined>[] = [];
+  page.on('response', (response) => {
+    pending.push(
+      response
+        .body()
+        .then((body) => ({
+          url: response.url(),
+          type: response.request().resourceType(),
+          gzip: gzipSync(body).length,
+        }))
+        .catch(() => undefined),
+    );
+  });
+  await page.goto(path, { waitUntil: 'networkidle' });
+  return (await Promise.all(pending)).filter((r): r is Loaded => r !== undefined);
+}
+
+const total = (items: Loaded[], types: string[]) =>
+  items.filter((i) => types.includes(i.type)).reduce((sum, i) => sum + i.gzip, 0);
+
+test('an ability page is at most 60 KB gzip of HTML, CSS and its own JS', async ({ page }) => {
+  const loaded = await firstLoad(page, '/abilities/C5/');
+  const bytes = total(loaded, ['document', 'stylesheet', 'script']);
+  expect(bytes).toBeGreaterThan(1000);
+  expect(bytes, loaded.map((l) => `${l.url} ${l.gzip}`).join('\n')).toBeLessThanOrEqual(60 * 1024);
+});
+
+test('the self-check loads at most 150 KB gzip of JavaScript at first', async ({ page }) => {
+  const loaded = await firstLoad(page, '/self-check/');
+  const js = total(loaded, ['script']);
+  expect(js).toBeGreaterThan(10 * 1024);
+  expect(js, loaded.map((l) => `${l.url} ${l.gzip}`).join('\n')).toBeLessThanOrEqual(150 * 1024);
+});
+
+for (const path of ['/', '/abilities/C5/', '/policies/hebei/', '/compare/', '/self-check/', '/glossary/']) {
+  test(`${path}: neither jsPDF, the PDF font nor the search index is in the first load`, async ({ page }) => {
+    const loaded = await firstLoad(page, path);
+    const heavy = loaded.filter((l) => /jspdf|html2canvas|\/fonts\/pdf\/|\/pagefind\//i.test(l.url));
+    expect(heavy.map((h) => h.url)).toEqual([]);
+  });
+}
