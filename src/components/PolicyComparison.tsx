@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { MAX_COMPARED, parseSelection, selectionProblem, selectionSearch } from '../lib/compare-selection';
+import { downloadBlob } from './download';
 import { cellText, comparisonCsv, rowDiffers, NOT_STATED, type ComparisonRow } from '../lib/policies';
 
 export interface ComparisonColumn {
@@ -24,16 +25,8 @@ function readOnlyDiff(search: string): boolean {
 }
 
 function downloadCsv(csv: string): void {
-  const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
-  const href = URL.createObjectURL(blob);
-  const link = document.createElement('a');
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-  link.href = href;
-  link.download = `提升工程2.0政策比较_${day}.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 1000);
+  downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `提升工程2.0政策比较_${day}.csv`);
 }
 
 export default function PolicyComparison({ columns, rows }: Props) {

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Draft } from '../../lib/draft';
 import { buildPacket, type PacketAbility } from '../../lib/packet';
+import { downloadBlob } from '../download';
 import type { PdfFonts } from './pdf-packet';
 
 interface Props {
@@ -24,14 +25,7 @@ export default function PdfButton({ draft, abilities, regionName, siteVersion, f
       const packet = buildPacket({ draft, abilities, regionName, generatedAt: new Date(), siteVersion });
       const { renderPacketPdf } = await import('./pdf-packet');
       const outcome = await renderPacketPdf(packet, fonts, setStatus);
-      const url = URL.createObjectURL(outcome.blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = packet.filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 5000);
+      downloadBlob(outcome.blob, packet.filename);
       const notes: string[] = [];
       if (outcome.fromFallback.length > 0)
         notes.push(`这些字不在常用字库中，已改用完整字库显示：${outcome.fromFallback.join(' ')}。`);

@@ -7,6 +7,7 @@ import { emptyDraft, exportDraftText, importDraftText, type Draft } from '../../
 import { browserStorage, createDraftStore } from '../../lib/draft-store';
 import { gradeAbility, type AbilityEvidence, type Rubric } from '../../lib/grading';
 import { abilityCodeQuery } from '../../lib/search-query';
+import { downloadBlob } from '../download';
 import AbilityPickStep from './AbilityPickStep';
 import EvidenceStep from './EvidenceStep';
 import PdfButton from './PdfButton';
@@ -27,14 +28,7 @@ const STEPS = ['基本信息', '选择微能力点', '逐项自查证据', '自�
 const SAVE_DELAY = 400;
 
 function download(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([text], { type }), filename);
 }
 
 const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
