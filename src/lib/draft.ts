@@ -9,7 +9,11 @@
  */
 import { z } from 'zod';
 import type { AbilityEvidence, EvidenceFile, ItemEvidence, Rubric, RubricItem } from './grading';
+
 import { CODE_PATTERN, ENVIRONMENTS, type Environment } from './taxonomy';
+
+// Zod probes for eval() to speed up parsing; the site's Content-Security-Policy forbids eval.
+z.config({ jitless: true });
 
 export const APP_MARKER = '微能力手册';
 export const DRAFT_VERSION = 1;

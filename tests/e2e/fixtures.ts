@@ -26,6 +26,12 @@ export const test = base.extend<{ guard: { consoleErrors: string[]; foreignReque
           foreignRequests.push(req.url());
       });
       const guard = { consoleErrors, foreignRequests };
+      // Some violations (a blocked eval inside try/catch) never reach the console on their own.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
       page.on('console', (msg) => {
         if (/Content[ -]Security[ -]Policy/i.test(msg.text())) cspViolations.push(msg.text());
       });
