@@ -4,14 +4,11 @@
  * site, the time from clicking 生成 PDF to the download for 1, 3 and 10 micro-abilities — cold
  * (fresh browser cache) and with jsPDF and the font cached — plus the PDF's size.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { launchChromium, serveSite } from './bench-support.mjs';
 
 const port = 4394;
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const fontDir = 'dist/fonts/pdf';
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
@@ -84,14 +81,8 @@ function draft(n) {
   };
 }
 
-const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', 'dist'], {
-  stdio: 'ignore',
-});
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const server = await serveSite(port);
+const browser = await launchChromium();
 try {
   console.log('pdf generation (click → download, headless Chromium):');
   for (const n of [1, 3, 10]) {

@@ -6,25 +6,16 @@
  *
  *   node scripts/bench-search.mjs [--raw]   (--raw: Pagefind alone, without our query layer)
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { launchChromium, serveSite } from './bench-support.mjs';
 
 const raw = process.argv.includes('--raw');
 const queryFile = process.env.SEARCH_QUERIES ?? 'tests/fixtures/search-queries.json';
 const queries = JSON.parse(readFileSync(queryFile, 'utf8'));
 const port = 4390;
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', 'dist'], {
-  stdio: 'ignore',
-});
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const server = await serveSite(port);
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   let results;

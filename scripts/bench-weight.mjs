@@ -7,16 +7,13 @@
  * chunk and font files a PDF fetches (from dist/, and as seen when 生成 PDF 证据包 is clicked).
  * Run `npm run build` first.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { launchChromium, serveSite } from './bench-support.mjs';
 
 const port = 4396;
 const origin = `http://127.0.0.1:${port}`;
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const PAGES = [
   ['home', '/'],
   ['ability', '/abilities/C5/'],
@@ -85,14 +82,8 @@ function recorder(page) {
 
 const sum = (rows, key, pred = () => true) => rows.filter(pred).reduce((n, r) => n + r[key], 0);
 
-const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', 'dist'], {
-  stdio: 'ignore',
-});
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const server = await serveSite(port);
+const browser = await launchChromium();
 try {
   // --- first load of each page type -------------------------------------------------------
   console.log('first load (fresh cache, until network idle; gzip = zlib level 9 of each response body):');
