@@ -76,50 +76,49 @@ export default function PolicyComparison({ columns, rows }: Props) {
 
   return (
     <div className="comparison">
-      {interactive && (
-        <div className="controls no-print">
-          <fieldset>
-            <legend>选择要比较的文件（2—{MAX_COMPARED} 份）</legend>
-            <ul className="choices">
-              {columns.map((c) => (
-                <li key={c.slug}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      name="r"
-                      value={c.slug}
-                      checked={chosen.includes(c.slug)}
-                      disabled={!chosen.includes(c.slug) && chosen.length >= MAX_COMPARED}
-                      onChange={() => toggle(c.slug)}
-                    />{' '}
-                    {c.region}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          <div className="actions">
-            <label>
-              <input type="checkbox" checked={onlyDiff} onChange={toggleOnlyDiff} /> 只看不同
-            </label>
-            <button
-              type="button"
-              className="button"
-              disabled={problem !== undefined}
-              onClick={() =>
-                downloadCsv(
-                  comparisonCsv(
-                    shownRows,
-                    shownColumns.map((c) => ({ slug: c.slug, name: c.region })),
-                  ),
-                )
-              }
-            >
-              下载 CSV
-            </button>
-          </div>
+      {/* Rendered on the server too, so hydration shifts nothing; CSS hides it without JavaScript. */}
+      <div className="controls no-print" data-interactive={interactive ? 'true' : 'false'}>
+        <fieldset>
+          <legend>选择要比较的文件（2—{MAX_COMPARED} 份）</legend>
+          <ul className="choices">
+            {columns.map((c) => (
+              <li key={c.slug}>
+                <label>
+                  <input
+                    type="checkbox"
+                    name="r"
+                    value={c.slug}
+                    checked={chosen.includes(c.slug)}
+                    disabled={!chosen.includes(c.slug) && chosen.length >= MAX_COMPARED}
+                    onChange={() => toggle(c.slug)}
+                  />{' '}
+                  {c.region}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div className="actions">
+          <label>
+            <input type="checkbox" checked={onlyDiff} onChange={toggleOnlyDiff} /> 只看不同
+          </label>
+          <button
+            type="button"
+            className="button"
+            disabled={problem !== undefined}
+            onClick={() =>
+              downloadCsv(
+                comparisonCsv(
+                  shownRows,
+                  shownColumns.map((c) => ({ slug: c.slug, name: c.region })),
+                ),
+              )
+            }
+          >
+            下载 CSV
+          </button>
         </div>
-      )}
+      </div>
 
       <p id={statusId} role="status" className="summary">
         {problem ??

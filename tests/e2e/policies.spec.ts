@@ -66,10 +66,14 @@ test.describe('policy pages', () => {
 });
 
 test.describe('comparison', () => {
+  // The controls are in the server HTML; wait until the island has taken them over.
+  const ready = (page: import('@playwright/test').Page) =>
+    page.locator('.controls[data-interactive="true"]').waitFor();
   const rowOf = (page: import('@playwright/test').Page, id: string) => page.locator(`tr[data-row="${id}"]`);
 
   test('上海市 against 广州市: the hours split differs and is marked', async ({ page }) => {
     await page.goto('/compare/?r=shanghai,guangzhou');
+    await ready(page);
     const table = page.getByRole('table');
     await expect(table.getByRole('columnheader')).toHaveText(['项目', /上海市/, /广州市/]);
     const split = rowOf(page, 'hours-split');
@@ -89,8 +93,7 @@ test.describe('comparison', () => {
 
   test('只看不同 hides the rows where the documents agree, and the link keeps it', async ({ page }) => {
     await page.goto('/compare/?r=hebei,baoding');
-    // The controls appear once the island has read the selection from the URL.
-    await expect(page.getByRole('checkbox', { name: '只看不同' })).toBeVisible();
+    await ready(page);
     await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(3);
     const all = await page.locator('tbody tr').count();
     const same = await page.locator('tbody tr[data-differs="false"]').count();
@@ -105,6 +108,7 @@ test.describe('comparison', () => {
 
   test('fully usable with the keyboard, the choice kept in the URL', async ({ page }) => {
     await page.goto('/compare/?r=shanghai,guangzhou');
+    await ready(page);
     await page.getByRole('checkbox', { name: '国家' }).focus();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('checkbox', { name: '河北省' })).toBeFocused();
@@ -132,6 +136,7 @@ test.describe('comparison', () => {
 
   test('the CSV download parses back to the table on screen', async ({ page }) => {
     await page.goto('/compare/?r=shanghai,guangzhou,yueqing');
+    await ready(page);
     const downloadEvent = page.waitForEvent('download');
     await page.getByRole('button', { name: '下载 CSV' }).click();
     const path = await (await downloadEvent).path();
@@ -154,6 +159,7 @@ test.describe('comparison', () => {
 
   test('axe finds no violation on the comparison, and print hides the controls', async ({ page }) => {
     await page.goto('/compare/?r=shanghai,guangzhou');
+    await ready(page);
     await expectNoAxeViolations(page);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: '下载 CSV' })).toBeHidden();
