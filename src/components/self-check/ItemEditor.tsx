@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { limitBadges } from '../../lib/abilities';
 import { formatDuration, type ItemEvidence, type ItemResult, type RubricItem } from '../../lib/grading';
-import { formatSize, readFileMetadata } from './file-metadata';
+import { formatBytes } from '../../lib/packet';
+import { readFileMetadata } from './file-metadata';
 import GradeBadge from './GradeBadge';
 
 interface Props {
@@ -106,7 +107,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange 
                 <span className="file-name">{f.name}</span>
                 <span className="muted">
                   {' '}
-                  {f.type || '未知类型'} · {formatSize(f.size)}
+                  {f.type || '未知类型'} · {formatBytes(f.size)}
                   {f.durationSeconds !== undefined && ` · 时长 ${formatDuration(f.durationSeconds)}`}
                   {f.sha256 ? ` · SHA-256 ${f.sha256.slice(0, 12)}…` : ' · 未计算校验值（需 https 连接）'}
                 </span>{' '}

@@ -40,9 +40,3 @@ export async function readFileMetadata(file: File): Promise<EvidenceFile> {
     ...(hash ? { sha256: hash } : {}),
   };
 }
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
