@@ -134,6 +134,6 @@ try {
     for (const l of lost) console.log(`    ${l}`);
   }
 } finally {
-  await chrome?.kill();
+  chrome?.kill();
   server.kill();
 }

@@ -81,6 +81,13 @@ export function policyTree(policies: readonly Policy[]): PolicyTreeNode[] {
   return build(undefined);
 }
 
+/** Every document in tree order, so a province sits next to its cities and districts. */
+export function policiesInTreeOrder(policies: readonly Policy[]): Policy[] {
+  const flatten = (nodes: PolicyTreeNode[]): Policy[] =>
+    nodes.flatMap((n) => [n.policy, ...flatten(n.children)]);
+  return flatten(policyTree(policies));
+}
+
 /** Problems with the parent links: unknown parents and cycles. An empty list means a sound tree. */
 export function treeProblems(policies: readonly Policy[]): string[] {
   const bySlug = new Map(policies.map((p) => [p.slug, p]));

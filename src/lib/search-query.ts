@@ -37,10 +37,15 @@ const normalize = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').t
  * pages that only share a character or two (upstream issue #1237).
  */
 export function literalFirst<T extends { content: string }>(items: readonly T[], query: string): T[] {
-  const needle = normalize(query);
-  if (needle === '') return [...items];
-  const exact = items.filter((i) => normalize(i.content).includes(needle));
+  if (normalize(query) === '') return [...items];
+  const exact = items.filter((i) => containsLiteral(i.content, query));
   return [...exact, ...items.filter((i) => !exact.includes(i))];
+}
+
+/** Whether a page's text contains the query as typed, ignoring case, width and spaces. */
+export function containsLiteral(content: string, query: string): boolean {
+  const needle = normalize(query);
+  return needle !== '' && normalize(content).includes(needle);
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -7,6 +7,7 @@ import {
   comparisonCsv,
   comparisonRows,
   policyFigures,
+  policiesInTreeOrder,
   policyTree,
   rowDiffers,
   textStatesNumber,
@@ -85,6 +86,16 @@ describe('policyTree', () => {
     expect(provinces.map((n) => n.policy.slug)).toEqual(['hebei', 'guangzhou']);
     expect(provinces[0]?.children[0]?.policy.slug).toBe('baoding');
     expect(provinces[0]?.children[0]?.children[0]?.policy.slug).toBe('xushui');
+  });
+
+  it('lists documents in tree order, a province before its cities and districts', () => {
+    expect(policiesInTreeOrder([xushui, guangzhou, baoding, national, hebei]).map((p) => p.slug)).toEqual([
+      'national',
+      'hebei',
+      'baoding',
+      'xushui',
+      'guangzhou',
+    ]);
   });
 
   it('gives each document its ancestors, nearest last', () => {

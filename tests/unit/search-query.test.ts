@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abilityCodeQuery, fallbackQueries, literalFirst, putAbilityFirst } from '../../src/lib/search-query';
+import {
+  abilityCodeQuery,
+  containsLiteral,
+  fallbackQueries,
+  literalFirst,
+  putAbilityFirst,
+} from '../../src/lib/search-query';
 import { NATIONAL_CODES } from '../../src/lib/taxonomy';
 
 describe('abilityCodeQuery', () => {
@@ -92,6 +98,16 @@ describe('literalFirst', () => {
         ).toEqual(items.map((x) => x.i));
       }),
     );
+  });
+});
+
+describe('containsLiteral', () => {
+  it('matches the typed term ignoring spaces, case and full-width forms, never an empty query', () => {
+    expect(containsLiteral('每人不少于 50 学分', '50学分')).toBe(true);
+    expect(containsLiteral('试行首席信息官(CIO)制度', 'ｃｉｏ')).toBe(true);
+    expect(containsLiteral('伴随性 采集', '伴随性采集')).toBe(true);
+    expect(containsLiteral('评价数据', '伴随性采集')).toBe(false);
+    expect(containsLiteral('任何内容', '  ')).toBe(false);
   });
 });
 

@@ -3,7 +3,13 @@
  * search is first made, runs a query through our layer (ability codes first) and returns plain
  * result objects for the header box and the search page to render.
  */
-import { abilityCodeQuery, fallbackQueries, literalFirst, putAbilityFirst } from '../../lib/search-query';
+import {
+  abilityCodeQuery,
+  containsLiteral,
+  fallbackQueries,
+  literalFirst,
+  putAbilityFirst,
+} from '../../lib/search-query';
 
 export interface SearchHit {
   url: string;
@@ -78,23 +84,22 @@ export async function runSearch(query: string, filters: Filters = {}, limit = 8)
   const term = code ?? query.trim();
   const results = (await pagefind.search(term, { filters }))?.results ?? [];
   let data = await Promise.all(results.slice(0, CANDIDATES).map((r) => r.data()));
-  let ranked = code ? data : literalFirst(data, term);
   const literalCount = (items: PagefindResultData[]) =>
-    items.filter((d) => d.content.replace(/\s+/g, '').includes(term.replace(/\s+/g, ''))).length;
+    items.filter((d) => containsLiteral(d.content, term)).length;
   if (!code && literalCount(data) < Math.min(limit, 5)) {
     // Pagefind may split the query differently from the page text: try its two-character pieces.
     const seen = new Set(data.map((d) => d.url));
     for (const piece of fallbackQueries(term)) {
       const more = (await pagefind.search(piece, { filters }))?.results ?? [];
       for (const extra of await Promise.all(more.slice(0, CANDIDATES).map((r) => r.data()))) {
-        if (!seen.has(extra.url) && literalCount([extra]) > 0) {
+        if (!seen.has(extra.url) && containsLiteral(extra.content, term)) {
           seen.add(extra.url);
           data = [...data, extra];
         }
       }
     }
-    ranked = literalFirst(data, term);
   }
+  const ranked = code ? data : literalFirst(data, term);
   const hits = putAbilityFirst(
     ranked.map((d) => ({ ...bestLink(d, term), type: d.filters['type']?.[0] ?? '' })),
     code,

@@ -7,12 +7,10 @@ import { profileSchema, STAGES, type Profile } from '../../lib/profile';
 import { ENVIRONMENTS } from '../../lib/taxonomy';
 import type { RegionOption } from './types';
 
-type ProfileDraft = DraftProfile;
-
 interface Props {
-  value: ProfileDraft;
+  value: DraftProfile;
   regions: RegionOption[];
-  onChange: (value: ProfileDraft) => void;
+  onChange: (value: DraftProfile) => void;
   onDone: () => void;
 }
 
@@ -28,22 +26,22 @@ export default function ProfileStep({ value, regions, onChange, onDone }: Props)
     handleSubmit,
     watch,
     formState: { errors },
-  } = useForm<ProfileDraft, unknown, Profile>({
+  } = useForm<DraftProfile, unknown, Profile>({
     // The draft allows empty fields; the schema decides when the step is complete.
-    resolver: zodResolver(profileSchema) as unknown as Resolver<ProfileDraft, unknown, Profile>,
+    resolver: zodResolver(profileSchema) as unknown as Resolver<DraftProfile, unknown, Profile>,
     defaultValues: value,
     mode: 'onTouched',
   });
 
   useEffect(() => {
-    const subscription = watch((v) => onChange({ ...value, ...(v as Partial<ProfileDraft>) }));
+    const subscription = watch((v) => onChange({ ...value, ...(v as Partial<DraftProfile>) }));
     return () => subscription.unsubscribe();
   }, [watch, onChange, value]);
 
-  const errorId = (name: keyof ProfileDraft) => `profile-${name}-error`;
-  const describe = (name: keyof ProfileDraft) =>
+  const errorId = (name: keyof DraftProfile) => `profile-${name}-error`;
+  const describe = (name: keyof DraftProfile) =>
     errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': errorId(name) } : {};
-  const errorText = (name: keyof ProfileDraft) =>
+  const errorText = (name: keyof DraftProfile) =>
     errors[name] ? (
       <p className="field-error" id={errorId(name)} role="alert">
         {errors[name]?.message}
