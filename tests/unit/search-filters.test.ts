@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  filterAttribute,
+  paramsFromSearch,
+  searchFromParams,
+  SEARCH_FILTERS,
+} from '../../src/lib/search-filters';
+
+describe('search filters in the URL', () => {
+  it('reads the query and the filters a shared link asks for', () => {
+    const wanted = searchFromParams(
+      new URLSearchParams('q=%20学时%20&type=政策&region=上海市&region=河北省&x=1'),
+    );
+    expect(wanted).toEqual({ term: '学时', filters: { 类型: ['政策'], 地区: ['上海市', '河北省'] } });
+  });
+
+  it('ignores empty and repeated values', () => {
+    expect(searchFromParams(new URLSearchParams('type=&type=政策&type=政策')).filters).toEqual({
+      类型: ['政策'],
+    });
+  });
+
+  it('writes short Latin parameters in a fixed order', () => {
+    const params = paramsFromSearch('数据', { 教学环境: ['智慧学习环境'], 类型: ['微能力'] });
+    expect(params.toString()).toBe(
+      `q=%E6%95%B0%E6%8D%AE&type=%E5%BE%AE%E8%83%BD%E5%8A%9B&environment=${encodeURIComponent('智慧学习环境')}`,
+    );
+    expect(paramsFromSearch('  ', {}).toString()).toBe('');
+  });
+
+  it('restores exactly the search it wrote', () => {
+    const names = SEARCH_FILTERS.map((f) => f.name);
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => s.trim() === s),
+        fc.dictionary(
+          fc.constantFrom(...names),
+          fc.uniqueArray(
+            fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
+            { minLength: 1, maxLength: 3 },
+          ),
+        ),
+        (term, filters) => {
+          const round = searchFromParams(paramsFromSearch(term, filters));
+          expect(round.term).toBe(term.trim());
+          expect(round.filters).toEqual(filters);
+        },
+      ),
+    );
+  });
+
+  it('writes the index attribute as name:value', () => {
+    expect(filterAttribute('类型', '政策')).toBe('类型:政策');
+  });
+});
