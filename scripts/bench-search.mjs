@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Search benchmark: runs every query of tests/fixtures/search-queries.json through Pagefind in
- * headless Chromium against the built site, and prints recall@5 (overall and per kind) with the
- * median and worst query time. Run `npm run build` first.
+ * Search benchmark: runs every query of tests/fixtures/search-queries.json in headless Chromium
+ * against the built site, through the module the search UI loads (our layer over Pagefind), and
+ * prints recall@5 (overall and per kind) with the median and worst query time, from the call to
+ * the first five results' data. Run `npm run build` first.
  *
  *   node scripts/bench-search.mjs [--raw]   (--raw: Pagefind alone, without our query layer)
  */
@@ -18,12 +19,13 @@ const server = await serveSite(port);
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
-  let results;
-  if (raw) {
-    await page.goto(`http://127.0.0.1:${port}/`);
-    results = await page.evaluate(async (queries) => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      await pagefind.init();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  // The same module the search UI loads: Pagefind's own bundle, or our layer over it.
+  const bundle = raw ? '/pagefind/pagefind.js' : '/pagefind-layer/pagefind.js';
+  const results = await page.evaluate(
+    async ({ queries, bundle }) => {
+      const { createInstance } = await import(bundle);
+      const pagefind = createInstance({});
       const out = [];
       for (const q of queries) {
         const start = performance.now();
@@ -33,26 +35,9 @@ try {
         out.push({ ...q, urls, ms, hit: urls.some((u) => u.split('#')[0] === q.expect) });
       }
       return out;
-    }, queries);
-  } else {
-    // The search page itself, as a reader uses it: the query comes from the URL.
-    results = [];
-    await page.goto(`http://127.0.0.1:${port}/search/`);
-    await page.waitForFunction(() => document.body.dataset.searchState === 'done');
-    for (const q of queries) {
-      await page.evaluate(() => delete document.body.dataset.searchState);
-      await page.fill('#search-page-input', q.query);
-      await page.press('#search-page-input', 'Enter');
-      await page.waitForFunction(() => document.body.dataset.searchState === 'done');
-      const { urls, ms } = await page.evaluate(() => ({
-        urls: [...document.querySelectorAll('[data-hits] a')]
-          .slice(0, 5)
-          .map((a) => new URL(a.href).pathname + new URL(a.href).hash),
-        ms: Number(document.body.dataset.searchMs ?? 'NaN'),
-      }));
-      results.push({ ...q, urls, ms, hit: urls.some((u) => u.split('#')[0] === q.expect) });
-    }
-  }
+    },
+    { queries, bundle },
+  );
   const pct = (n, d) => `${((100 * n) / d).toFixed(1)} %`;
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
   const hits = results.filter((r) => r.hit).length;

@@ -48,9 +48,13 @@ test('the self-check loads at most 150 KB gzip of JavaScript at first', async ({
 });
 
 for (const path of ['/', '/abilities/C5/', '/policies/hebei/', '/compare/', '/self-check/', '/glossary/']) {
-  test(`${path}: neither jsPDF, the PDF font nor the search index is in the first load`, async ({ page }) => {
+  test(`${path}: neither jsPDF, the PDF font nor the search UI or index is in the first load`, async ({
+    page,
+  }) => {
     const loaded = await firstLoad(page, path);
-    const heavy = loaded.filter((l) => /jspdf|html2canvas|\/fonts\/pdf\/|\/pagefind\//i.test(l.url));
+    const heavy = loaded.filter((l) =>
+      /jspdf|html2canvas|\/fonts\/pdf\/|\/pagefind(-layer)?\/|\/component-ui\./i.test(l.url),
+    );
     expect(heavy.map((h) => h.url)).toEqual([]);
   });
 }

@@ -4,8 +4,7 @@
  * word differently from Pagefind's own zh-CN translation are overridden here.
  */
 import { configureInstance, type Instance } from '@pagefind/component-ui';
-import '@pagefind/component-ui/css/pagefind-component-ui.css';
-import './search-theme.css';
+import stylesheet from '@pagefind/component-ui/css/pagefind-component-ui.css?url';
 
 const base = import.meta.env.BASE_URL;
 
@@ -24,6 +23,24 @@ const STRINGS = {
   keyboard_clear: '清除',
   input_hint: '输入时即显示结果；用上下方向键在结果间移动，回车打开。',
 };
+
+let styled: Promise<void> | undefined;
+
+/**
+ * Pagefind's stylesheet, linked when the UI is first used: imported the usual way it would be
+ * a render-blocking stylesheet on every page, though most readers never search.
+ */
+export function loadStylesheet(): Promise<void> {
+  styled ??= new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = stylesheet;
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => resolve());
+    document.head.prepend(link);
+  });
+  return styled;
+}
 
 /** Creates the named instance; call before the instance's elements enter the page. */
 export function searchInstance(name: string): Instance {

@@ -2,7 +2,8 @@
  * Result templates for Pagefind's Component UI (adequate-little-templates syntax): title, type
  * badge and the highlighted excerpt. `{{ }}` escapes; `{{+ excerpt +}}` is raw, and our layer
  * has already reduced the excerpt to text and <mark>. The searchbox template keeps the ARIA
- * combobox attributes its keyboard navigation relies on.
+ * combobox attributes its keyboard navigation relies on; an option is named by all its visible
+ * text (title, type, excerpt), as WCAG 2.5.3 asks, rather than by its title alone.
  */
 
 const badge =
@@ -10,9 +11,9 @@ const badge =
 const href = '{{ meta.url | default(url) | safeUrl }}';
 
 export const SEARCHBOX_RESULT = [
-  `<a class="pf-searchbox-result search-hit-link" id="{{ aria.result_id }}" href="${href}" role="option" aria-selected="false" aria-labelledby="{{ aria.title_id }}"{{#if excerpt}} aria-describedby="{{ aria.excerpt_id }}"{{/if}}>`,
-  `<p class="pf-searchbox-result-title" id="{{ aria.title_id }}"><span class="search-hit-title">{{ meta.title }}</span>${badge}</p>`,
-  '{{#if excerpt}}<p class="pf-searchbox-result-excerpt" id="{{ aria.excerpt_id }}">{{+ excerpt +}}</p>{{/if}}',
+  `<a class="pf-searchbox-result search-hit-link" id="{{ aria.result_id }}" href="${href}" role="option" aria-selected="false">`,
+  `<p class="pf-searchbox-result-title"><span class="search-hit-title">{{ meta.title }}</span>${badge}</p>`,
+  '{{#if excerpt}}<p class="pf-searchbox-result-excerpt">{{+ excerpt +}}</p>{{/if}}',
   '</a>',
 ].join('');
 
