@@ -142,6 +142,21 @@ test.describe('search page', () => {
     await expect(first.locator('.search-hit-title')).toHaveText(/^术语：晒课/);
   });
 
+  test('a query made of markup is shown as text and never runs', async ({ page }) => {
+    const payload = '<img src=x onerror="window.__pwned=1">学时';
+    page.on('dialog', () => {
+      throw new Error('a dialog opened');
+    });
+    await page.goto(`/search/?q=${encodeURIComponent(payload)}`);
+    await expect(pageInput(page)).toHaveValue(payload);
+    await expect(page.locator('pagefind-summary')).toContainText(payload);
+    await plainBox(page).click();
+    await box(page).fill(payload);
+    await expect(page.locator('.site-search .pf-searchbox-dropdown')).toBeVisible();
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  });
+
   test('axe finds no violation on the search page with results', async ({ page }) => {
     await page.goto('/search/?q=微课');
     await expect(pageHits(page).first()).toBeVisible();
