@@ -135,14 +135,25 @@ try {
     await rec.take();
     let all = [];
     for (const [i, query] of QUERIES.entries()) {
-      await page.evaluate(() => delete document.querySelector('[data-site-search]')?.dataset.searchState);
-      await page.fill('#site-search-input', query);
+      // The first query goes into the plain header box, which loads Pagefind's searchbox.
+      await page.fill(i === 0 ? '#site-search-input' : '.pf-searchbox-input', query);
       await page.waitForFunction(
-        () => document.querySelector('[data-site-search]')?.dataset.searchState === 'done',
-        undefined,
+        (q) => {
+          const results = document.querySelector('.pf-searchbox-results');
+          const input = document.querySelector('.pf-searchbox-input');
+          return (
+            input?.value === q &&
+            results?.getAttribute('aria-busy') !== 'true' &&
+            results.querySelector('[role="option"]') !== null
+          );
+        },
+        query,
         { timeout: 20_000 },
       );
-      const rows = (await rec.take()).filter((r) => r.path.includes('/pagefind/') || r.kind === 'js');
+      await page.waitForTimeout(300);
+      const rows = (await rec.take()).filter(
+        (r) => r.path.includes('/pagefind') || r.kind === 'js' || r.kind === 'css',
+      );
       all = all.concat(rows);
       const by = (kind) => rows.filter((r) => r.kind === kind);
       const cell = (kind) => {
@@ -152,7 +163,7 @@ try {
       console.log(
         `  ${i === 0 ? 'first' : 'next'} query 「${query}」: ${rows.length} requests, ${kb(sum(rows, 'raw'))} raw, ${kb(sum(rows, 'gzip'))} gzip`,
       );
-      const kinds = ['js', 'wasm', 'json', 'meta', 'index', 'filter', 'fragment', 'other'];
+      const kinds = ['js', 'css', 'wasm', 'json', 'meta', 'index', 'filter', 'fragment', 'other'];
       if (rows.length > 0)
         console.log(
           `    ${kinds

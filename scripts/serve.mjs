@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Serves the built site from dist/ the way a plain intranet web server would: static files
- * only, under the base path the site was built for, with the site's own 404 page.
+ * only, under the base path the site was built for, with the site's own 404 page, gzipped for
+ * browsers that accept it (as nginx's `gzip on` does; see the README).
  *
  *   node scripts/serve.mjs [--port 4321] [--host 127.0.0.1] [--dir dist] [--base /handbook/]
  *
@@ -11,6 +12,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
 
 const { values } = parseArgs({
   options: {
@@ -44,6 +46,20 @@ const TYPES = {
   '.pf_fragment': 'application/octet-stream',
   '.pagefind': 'application/octet-stream',
 };
+
+/** Text and WebAssembly shrink several times over; images and Pagefind's index chunks do not. */
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.svg',
+  '.txt',
+  '.csv',
+  '.wasm',
+  '.ttf',
+]);
 
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`没有找到构建好的网站：${root}/index.html。请先运行 npm run build。`);
@@ -84,15 +100,21 @@ const server = createServer((req, res) => {
   const file = fileFor(urlPath);
   const status = file ? 200 : 404;
   const body = file ?? join(root, '404.html');
+  const compressible = COMPRESSIBLE.has(extname(body));
+  const gzip = compressible && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   res.writeHead(status, {
     'Content-Type': TYPES[extname(body)] ?? 'application/octet-stream',
     'X-Content-Type-Options': 'nosniff',
+    ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
   });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  createReadStream(body).pipe(res);
+  const stream = createReadStream(body);
+  if (gzip) stream.pipe(createGzip()).pipe(res);
+  else stream.pipe(res);
 });
 
 server.listen(Number(values.port), values.host, () => {

@@ -129,7 +129,7 @@ export default function PolicyComparison({ columns, rows }: Props) {
 
       {problem === undefined && (
         <div className="table-scroll" role="region" aria-label="政策比较表（可横向滚动）" tabIndex={0}>
-          <table className="compare-table" aria-describedby={statusId}>
+          <table className="compare-table" aria-describedby={statusId} data-columns={shownColumns.length}>
             <caption className="visually-hidden">
               各地提升工程2.0政策逐项比较，标“不同”的行表示所选文件说法不一
             </caption>

@@ -115,7 +115,13 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
 
   const onProfile = useCallback((profile: Draft['profile']) => update((d) => ({ ...d, profile })), [update]);
 
-  if (!draft) return <p role="status">正在读取浏览器中保存的自评……</p>;
+  // The placeholder fills the screen so the footer is off-screen until the wizard replaces it.
+  if (!draft)
+    return (
+      <div className="self-check-loading">
+        <p role="status">正在读取浏览器中保存的自评……</p>
+      </div>
+    );
 
   const chosen = abilities.filter((a) => draft.abilities.includes(a.code));
   const rubricOf = (a: AbilityOption): Rubric | undefined =>
