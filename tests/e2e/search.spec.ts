@@ -31,6 +31,16 @@ test.describe('search box in the header', () => {
     await expect(page).toHaveURL('/abilities/A12/');
   });
 
+  test('the dropdown leads on to the full search page with its filters', async ({ page }) => {
+    await page.goto('/');
+    await plainBox(page).click();
+    await box(page).fill('学时');
+    await expect(options(page).first()).toBeVisible();
+    await page.getByRole('link', { name: '查看全部结果与筛选 →' }).click();
+    await expect(page).toHaveURL('/search/?q=%E5%AD%A6%E6%97%B6');
+    await expect(page.getByRole('checkbox', { name: /^政策/ })).toBeVisible();
+  });
+
   test('keyboard: "/" focuses the box, arrows move through results, Enter opens', async ({ page }) => {
     await page.goto('/about/');
     await page.locator('h1').click();
