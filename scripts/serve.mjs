@@ -8,11 +8,11 @@
  *
  * BASE_PATH and PORT are read from the environment too.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createGzip } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 const { values } = parseArgs({
   options: {
@@ -60,6 +60,19 @@ const COMPRESSIBLE = new Set([
   '.wasm',
   '.ttf',
 ]);
+
+/** Each file is compressed once per version, as nginx's gzip_static would serve it precompressed. */
+const gzipped = new Map();
+function gzipOf(path) {
+  const { mtimeMs, size } = statSync(path);
+  const key = `${path}:${mtimeMs}:${size}`;
+  let body = gzipped.get(key);
+  if (!body) {
+    body = gzipSync(readFileSync(path));
+    gzipped.set(key, body);
+  }
+  return body;
+}
 
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`没有找到构建好的网站：${root}/index.html。请先运行 npm run build。`);
@@ -112,9 +125,8 @@ const server = createServer((req, res) => {
     res.end();
     return;
   }
-  const stream = createReadStream(body);
-  if (gzip) stream.pipe(createGzip()).pipe(res);
-  else stream.pipe(res);
+  if (gzip) res.end(gzipOf(body));
+  else createReadStream(body).pipe(res);
 });
 
 server.listen(Number(values.port), values.host, () => {
