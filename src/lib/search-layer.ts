@@ -58,9 +58,6 @@ export interface PagefindApi {
   search(term: string | null, options?: { filters?: Filters }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
-  options?(options: Record<string, unknown>): Promise<void>;
-  preload?(term: string, options?: { filters?: Filters }): Promise<void>;
-  destroy?(): void;
 }
 
 /** How many of Pagefind's results are read closely; the rest keep Pagefind's order. */
@@ -151,7 +148,7 @@ export async function layeredSearch(
   };
 }
 
-/** Pagefind's API with our `search` in place of its own; everything else passes through. */
+/** The calls the Component UI makes, with our `search` in place of Pagefind's own. */
 export function layerPagefind(pagefind: PagefindApi, base: string): PagefindApi {
   return {
     search: (term, options) =>
@@ -160,8 +157,5 @@ export function layerPagefind(pagefind: PagefindApi, base: string): PagefindApi 
         : layeredSearch(pagefind, term, base, options?.filters),
     filters: () => pagefind.filters(),
     mergeIndex: (url, options) => pagefind.mergeIndex(url, options),
-    options: (options) => pagefind.options?.(options) ?? Promise.resolve(),
-    preload: (term, options) => pagefind.preload?.(term, options) ?? Promise.resolve(),
-    destroy: () => pagefind.destroy?.(),
   };
 }

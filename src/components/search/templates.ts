@@ -13,7 +13,7 @@ const href = '{{ meta.url | default(url) | safeUrl }}';
 export const SEARCHBOX_RESULT = [
   `<a class="pf-searchbox-result search-hit-link" id="{{ aria.result_id }}" href="${href}" role="option" aria-selected="false">`,
   `<p class="pf-searchbox-result-title"><span class="search-hit-title">{{ meta.title }}</span>${badge}</p>`,
-  '{{#if excerpt}}<p class="pf-searchbox-result-excerpt">{{+ excerpt +}}</p>{{/if}}',
+  '{{#if excerpt}}<p class="pf-searchbox-result-excerpt search-hit-excerpt">{{+ excerpt +}}</p>{{/if}}',
   '</a>',
 ].join('');
 
