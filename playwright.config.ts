@@ -20,6 +20,9 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   timeout: 45_000,
+  // A first search starts Pagefind's worker and loads its WebAssembly and index; on a busy
+  // two-core CI machine that has taken longer than Playwright's default 5 s wait.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${ROOT_PORT}`,
     locale: 'zh-CN',

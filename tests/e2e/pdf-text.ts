@@ -1,9 +1,18 @@
 /** Reads the text of a PDF the way a search or copy-paste would, with pdf.js in Node. */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+/** pdf.js's own copies of the 14 standard PDF fonts, for text drawn in Helvetica and the like. */
+const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+
 export async function pdfPagesText(path: string): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(readFileSync(path)),
+    useSystemFonts: false,
+    standardFontDataUrl,
+  }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= pdf.numPages; i++) {
     const content = await (await pdf.getPage(i)).getTextContent();

@@ -58,7 +58,9 @@ test.describe('search box in the header', () => {
     const target = await options(page).nth(1).getAttribute('href');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(target ?? 'missing');
-    // On the next page "/" still reaches the box, even before anything has loaded.
+    // On the next page "/" reaches the box before any search code has loaded. (A key pressed
+    // while the page is still arriving has no page script to hear it, so wait for the page.)
+    await page.waitForLoadState();
     await page.keyboard.press('/');
     await expect(box(page)).toBeFocused();
   });
