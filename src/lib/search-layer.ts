@@ -148,14 +148,32 @@ export async function layeredSearch(
   };
 }
 
-/** The calls the Component UI makes, with our `search` in place of Pagefind's own. */
-export function layerPagefind(pagefind: PagefindApi, base: string): PagefindApi {
+/**
+ * The calls the Component UI makes, with our `search` in place of Pagefind's own. A failure
+ * (the index files did not load: a server that refuses `.pf_meta`, a folder left behind) goes
+ * to `onFailure` and the UI gets "no answer" rather than an unhandled rejection, which would
+ * leave it saying "searching…" for ever.
+ */
+export function layerPagefind(
+  pagefind: PagefindApi,
+  base: string,
+  onFailure: (error: unknown) => void = () => {},
+): PagefindApi {
+  const guarded = <T>(attempt: () => Promise<T>, fallback: T): Promise<T> =>
+    attempt().catch((error: unknown) => {
+      onFailure(error);
+      return fallback;
+    });
   return {
     search: (term, options) =>
-      term === null || term.trim() === ''
-        ? pagefind.search(term, options)
-        : layeredSearch(pagefind, term, base, options?.filters),
-    filters: () => pagefind.filters(),
+      guarded(
+        () =>
+          term === null || term.trim() === ''
+            ? pagefind.search(term, options)
+            : layeredSearch(pagefind, term, base, options?.filters),
+        null,
+      ),
+    filters: () => guarded(() => pagefind.filters(), {}),
     mergeIndex: (url, options) => pagefind.mergeIndex(url, options),
   };
 }

@@ -5,9 +5,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
-export const test = base.extend<{ guard: { consoleErrors: string[]; foreignRequests: string[] } }>({
+export const test = base.extend<{
+  /** Console errors a test provokes on purpose (a file made to fail); any other still fails it. */
+  expectedConsoleErrors: RegExp | undefined;
+  guard: { consoleErrors: string[]; foreignRequests: string[] };
+}>({
+  expectedConsoleErrors: [undefined, { option: true }],
   guard: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, expectedConsoleErrors }, use) => {
       const consoleErrors: string[] = [];
       const foreignRequests: string[] = [];
       const cspViolations: string[] = [];
@@ -21,6 +26,7 @@ export const test = base.extend<{ guard: { consoleErrors: string[]; foreignReque
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
         if (/^Failed to load resource/.test(msg.text()) && documents.has(msg.location().url)) return;
+        if (expectedConsoleErrors?.test(msg.text())) return;
         consoleErrors.push(msg.text());
       });
       page.on('pageerror', (err) => consoleErrors.push(err.message));

@@ -191,3 +191,36 @@ test.describe('search under a sub-path', () => {
     await expect(pageHits(page).first().getByRole('link')).toHaveAttribute('href', '/handbook/abilities/C7/');
   });
 });
+
+test.describe('when the search index cannot load', () => {
+  // What an intranet server that refuses unknown file types, or a half-copied dist/, produces.
+  test.use({
+    expectedConsoleErrors: /Failed to load (resource|the meta index)|Pagefind|pagefind|script location/,
+  });
+
+  const notice = (page: Page) => page.getByRole('alert').filter({ hasText: '搜索暂时用不了' });
+
+  test('the header box says so in Chinese and offers the pages that need no search', async ({ page }) => {
+    await page.route('**/pagefind/*.pf_meta', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto('/policies/');
+    await plainBox(page).click();
+    await box(page).fill('学时');
+    await expect(notice(page)).toBeVisible();
+    await expect(notice(page)).toContainText('pagefind 文件夹');
+    await expect(page.getByText(/正在搜索|Pagefind Error/).filter({ visible: true })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await notice(page).getByRole('link', { name: '微能力点一览' }).click();
+    await expect(page).toHaveURL('/abilities/');
+  });
+
+  test('the search page says so when Pagefind itself is missing', async ({ page }) => {
+    await page.route('**/pagefind-layer/pagefind.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto('/search/?q=学时');
+    await expect(notice(page)).toBeVisible();
+    await expect(pageInput(page)).toHaveValue('学时');
+    await expect(page.getByText(/正在搜索|Pagefind Error|Bundle path/).filter({ visible: true })).toHaveCount(
+      0,
+    );
+    await expect(notice(page).getByRole('link', { name: '术语表' })).toHaveAttribute('href', '/glossary/');
+  });
+});

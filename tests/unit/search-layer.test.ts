@@ -184,4 +184,18 @@ describe('layerPagefind', () => {
     expect(pagefind.searched.at(-1)).toBe('C7');
     expect(await layered.filters()).toEqual({ 类型: { 微能力: 30 } });
   });
+
+  it('reports a failed index load and answers "nothing yet" instead of rejecting', async () => {
+    const broken: PagefindApi = {
+      search: () => Promise.reject(new Error('pf_meta 404')),
+      filters: () => Promise.reject(new Error('pf_meta 404')),
+      mergeIndex: () => Promise.resolve(),
+    };
+    const failures: unknown[] = [];
+    const layered = layerPagefind(broken, '/', (error) => failures.push(error));
+    await expect(layered.search('学时')).resolves.toBeNull();
+    await expect(layered.search('')).resolves.toBeNull();
+    await expect(layered.filters()).resolves.toEqual({});
+    expect(failures.map((e) => (e as Error).message)).toEqual(['pf_meta 404', 'pf_meta 404', 'pf_meta 404']);
+  });
 });

@@ -5,6 +5,10 @@
  */
 import { configureInstance, type Instance } from '@pagefind/component-ui';
 import stylesheet from '@pagefind/component-ui/css/pagefind-component-ui.css?url';
+import { reportSearchFailure } from './failure';
+
+// The header loads this module only when someone first searches; the failure notice comes with it.
+export { failureNotice, onSearchFailure } from './failure';
 
 const base = import.meta.env.BASE_URL;
 
@@ -51,6 +55,8 @@ export function searchInstance(name: string): Instance {
   });
   instance.setLanguage('zh-cn');
   instance.setTranslations(STRINGS);
+  // Pagefind's own script did not load (the index's files failing is reported by our layer).
+  instance.on('error', (error) => reportSearchFailure(error));
   return instance;
 }
 

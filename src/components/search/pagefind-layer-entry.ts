@@ -7,11 +7,12 @@
 // @ts-expect-error -- Pagefind's browser bundle exists only in the built site, beside this file.
 import * as pagefind from '../pagefind/pagefind.js';
 import { layerPagefind, type PagefindApi } from '../../lib/search-layer';
+import { reportSearchFailure } from './failure';
 
 const real = pagefind as { createInstance(options: Record<string, unknown>): PagefindApi };
 /** The site's base path: this file is <base>pagefind-layer/pagefind.js. */
 const base = new URL('../', import.meta.url).pathname;
 
 export function createInstance(options: Record<string, unknown> = {}): PagefindApi {
-  return layerPagefind(real.createInstance(options), base);
+  return layerPagefind(real.createInstance(options), base, reportSearchFailure);
 }
