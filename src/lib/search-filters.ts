@@ -4,6 +4,7 @@
  * when pasted into a chat or a school notice.
  */
 import type { Filters } from './search-layer';
+import { DIMENSIONS, ENVIRONMENTS } from './taxonomy';
 
 export const SEARCH_FILTERS = [
   { param: 'type', name: '类型' },
@@ -37,4 +38,37 @@ export function paramsFromSearch(term: string, filters: Filters): URLSearchParam
     for (const value of filters[name] ?? []) params.append(param, value);
   }
   return params;
+}
+
+/** Values listed in the handbook's own order; anything else follows as Pagefind lists it. */
+const VALUE_ORDER: Partial<Record<FilterName, readonly string[]>> = {
+  类型: ['微能力', '政策', '术语'],
+  教学环境: ENVIRONMENTS,
+  能力维度: DIMENSIONS,
+};
+
+export interface FilterChoice {
+  name: FilterName;
+  values: string[];
+}
+
+/**
+ * The menus for a set of filter counts from Pagefind: our four groups in a fixed order, each
+ * value once, in the order a reader knows from the ability grid. Groups with no value are left
+ * out, so a menu never offers only "all".
+ */
+export function filterChoices(counts: Record<string, Record<string, number>>): FilterChoice[] {
+  return SEARCH_FILTERS.map(({ name }) => {
+    const found = Object.keys(counts[name] ?? {});
+    const known = VALUE_ORDER[name] ?? [];
+    const rank = (value: string) => {
+      const at = known.indexOf(value);
+      return at === -1 ? known.length : at;
+    };
+    const values = found
+      .map((value, index) => ({ value, index }))
+      .sort((a, b) => rank(a.value) - rank(b.value) || a.index - b.index)
+      .map(({ value }) => value);
+    return { name, values };
+  }).filter((choice) => choice.values.length > 0);
 }

@@ -41,6 +41,47 @@ test.describe('search box in the header', () => {
     await expect(page.getByRole('checkbox', { name: /^政策/ })).toBeVisible();
   });
 
+  test('a filter menu in the dropdown narrows the results, and the full page keeps it', async ({ page }) => {
+    await page.goto('/');
+    await plainBox(page).click();
+    await box(page).fill('学时');
+    const badges = options(page).locator('.search-hit-type');
+    await expect(badges.first()).toBeVisible();
+    await expect.poll(async () => new Set(await badges.allTextContents()).size).toBeGreaterThan(1);
+    const type = page.getByRole('combobox', { name: '类型' });
+    await expect(type.locator('option')).toHaveText(['全部', '微能力', '政策', '术语']);
+    await type.selectOption('政策');
+    await expect.poll(async () => new Set(await badges.allTextContents())).toEqual(new Set(['政策']));
+    await page.getByRole('combobox', { name: '地区' }).selectOption('上海市');
+    await expect(options(page)).toHaveCount(1);
+    await expect(options(page).first()).toHaveAttribute('href', '/policies/shanghai/');
+    await page.getByRole('link', { name: '查看全部结果与筛选 →' }).click();
+    await expect(page).toHaveURL(
+      '/search/?q=%E5%AD%A6%E6%97%B6&type=%E6%94%BF%E7%AD%96&region=%E4%B8%8A%E6%B5%B7%E5%B8%82',
+    );
+    await expect(page.getByRole('checkbox', { name: /^上海市/ })).toBeChecked();
+  });
+
+  test('keyboard: Tab from the box reaches the filter menus and the results; Escape comes back', async ({
+    page,
+  }) => {
+    await page.goto('/glossary/');
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    await page.keyboard.type('微课');
+    await expect(options(page).first()).toBeVisible();
+    await page.keyboard.press('Tab');
+    const type = page.getByRole('combobox', { name: '类型' });
+    await expect(type).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('combobox', { name: '教学环境' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(box(page)).toBeFocused();
+    await expect(options(page).first()).toBeHidden();
+    await page.keyboard.press('ArrowDown');
+    await expect(options(page).first()).toBeVisible();
+  });
+
   test('keyboard: "/" focuses the box, arrows move through results, Enter opens', async ({ page }) => {
     await page.goto('/about/');
     await page.locator('h1').click();
@@ -97,11 +138,12 @@ test.describe('search box in the header', () => {
     await context.close();
   });
 
-  test('axe finds no violation with the results open', async ({ page }) => {
+  test('axe finds no violation with the results and filter menus open', async ({ page }) => {
     await page.goto('/');
     await plainBox(page).click();
     await box(page).fill('学时');
     await expect(options(page).first()).toBeVisible();
+    await expect(page.getByRole('combobox', { name: '地区' })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });

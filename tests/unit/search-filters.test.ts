@@ -5,6 +5,7 @@ import {
   paramsFromSearch,
   searchFromParams,
   SEARCH_FILTERS,
+  filterChoices,
 } from '../../src/lib/search-filters';
 
 describe('search filters in the URL', () => {
@@ -52,5 +53,33 @@ describe('search filters in the URL', () => {
 
   it('writes the index attribute as name:value', () => {
     expect(filterAttribute('类型', '政策')).toBe('类型:政策');
+  });
+});
+
+describe('filter menus', () => {
+  it('lists the four groups in a fixed order, values in the order of the ability grid', () => {
+    const choices = filterChoices({
+      地区: { 上海市: 1, 江苏省: 2 },
+      能力维度: { 学业评价: 5, 学情分析: 3 },
+      类型: { 术语: 40, 政策: 8, 微能力: 30 },
+      教学环境: { 智慧学习环境: 7, 多媒体教学环境: 13, 混合学习环境: 10 },
+      其他: { x: 1 },
+    });
+    expect(choices).toEqual([
+      { name: '类型', values: ['微能力', '政策', '术语'] },
+      { name: '教学环境', values: ['多媒体教学环境', '混合学习环境', '智慧学习环境'] },
+      { name: '能力维度', values: ['学情分析', '学业评价'] },
+      { name: '地区', values: ['上海市', '江苏省'] },
+    ]);
+  });
+
+  it('keeps unknown values, after the known ones, in the order Pagefind gave them', () => {
+    expect(filterChoices({ 类型: { 新类型: 1, 政策: 2, 另一类: 1 } })).toEqual([
+      { name: '类型', values: ['政策', '新类型', '另一类'] },
+    ]);
+  });
+
+  it('leaves out a group with no values', () => {
+    expect(filterChoices({ 类型: {}, 地区: { 广州市: 1 } })).toEqual([{ name: '地区', values: ['广州市'] }]);
   });
 });

@@ -7,9 +7,6 @@ import { configureInstance, type Instance } from '@pagefind/component-ui';
 import stylesheet from '@pagefind/component-ui/css/pagefind-component-ui.css?url';
 import { reportSearchFailure } from './failure';
 
-// The header loads this module only when someone first searches; the failure notice comes with it.
-export { failureNotice, onSearchFailure } from './failure';
-
 const base = import.meta.env.BASE_URL;
 
 const STRINGS = {

@@ -1,0 +1,97 @@
+/**
+ * Turns the header's plain search form into Pagefind's searchbox, on first use. Loaded only
+ * then, so reading pages carry none of this.
+ *
+ * Besides what the searchbox does itself (results as you type, arrows, Enter), the dropdown
+ * gets filter menus, a link on to the full search page, and our Chinese notice for when the
+ * index cannot load. Tab from the box moves into the filter menus and the results, rather than
+ * closing the dropdown, so the menus can be reached from the keyboard; Escape returns to the box.
+ */
+import { paramsFromSearch } from '../../lib/search-filters';
+import type { Filters } from '../../lib/search-layer';
+import { loadStylesheet, mountTemplate, searchInstance } from './component-ui';
+import { failureNotice, onSearchFailure } from './failure';
+import { headerFilters } from './header-filters';
+
+export interface HeaderBoxParts {
+  root: HTMLElement;
+  template: HTMLTemplateElement;
+  /** The search page's address under the site's base path. */
+  searchPage: string;
+}
+
+/** Mounts the searchbox beside the form (the caller hides the form); resolves to its input, or null. */
+export async function upgradeHeaderBox(parts: HeaderBoxParts): Promise<HTMLInputElement | null> {
+  const { root, template, searchPage } = parts;
+  await loadStylesheet();
+  const instance = searchInstance('site');
+  mountTemplate(template);
+  const box = root.querySelector<HTMLElement>('pagefind-searchbox');
+  const boxInput = box?.querySelector<HTMLInputElement>('input');
+  const dropdown = box?.querySelector<HTMLElement>('.pf-searchbox-dropdown');
+  if (!box || !boxInput || !dropdown) return null;
+  boxInput.setAttribute('aria-label', '搜索手册');
+  boxInput.setAttribute('enterkeyhint', 'search');
+
+  const fullSearch = (filters: Filters) => {
+    const query = paramsFromSearch(boxInput.value, filters).toString();
+    return query ? `${searchPage}?${query}` : searchPage;
+  };
+
+  // A way on to the full page, kept in step with the query and the menus.
+  const more = document.createElement('a');
+  more.className = 'search-more';
+  more.textContent = '查看全部结果与筛选 →';
+  const filters = headerFilters(instance, (chosen) => {
+    more.href = fullSearch(chosen);
+  });
+  more.href = fullSearch({});
+  boxInput.addEventListener('input', () => {
+    more.href = fullSearch(filters.current());
+  });
+
+  // Enter with no result to open (none found, or none shown yet) opens the full search page,
+  // as the plain form did; with one highlighted, the searchbox opens that.
+  box.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.target !== boxInput || boxInput.value.trim() === '') return;
+    if (box.querySelector('[role="option"][aria-selected="true"]')) return;
+    event.preventDefault();
+    location.href = fullSearch(filters.current());
+  });
+
+  const failure = failureNotice(import.meta.env.BASE_URL);
+  dropdown.prepend(failure.element, filters.element);
+  dropdown.insertBefore(more, dropdown.querySelector('.pf-searchbox-footer'));
+  onSearchFailure(() => {
+    box.classList.add('search-is-broken');
+    failure.reveal();
+  });
+
+  const isOpen = () => boxInput.getAttribute('aria-expanded') === 'true';
+  const close = () => boxInput.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  box.addEventListener(
+    'keydown',
+    (event) => {
+      const first = filters.first();
+      if (event.key === 'Tab' && !event.shiftKey && event.target === boxInput && isOpen() && first) {
+        // The searchbox closes its dropdown on Tab; the menus and results are next instead.
+        event.stopPropagation();
+        event.preventDefault();
+        first.focus();
+      } else if (event.key === 'Escape' && event.target !== boxInput) {
+        event.preventDefault();
+        boxInput.focus();
+        close();
+      }
+    },
+    true,
+  );
+  // Leaving the searchbox by keyboard closes its dropdown, as a click elsewhere does.
+  box.addEventListener('focusout', (event) => {
+    const next = event.relatedTarget;
+    if (next instanceof Node && box.contains(next)) return;
+    if (next !== null && isOpen()) close();
+  });
+
+  return boxInput;
+}
