@@ -27,6 +27,7 @@ test.describe('search box in the header', () => {
     await expect(first.locator('.search-hit-type')).toHaveText('微能力');
     await expect(first.locator('.search-hit-title')).toHaveText('A12 评价数据的伴随性采集');
     await expect(first.locator('mark').first()).toBeVisible();
+    await expect(page.getByRole('link', { name: '30 个微能力点的一览表' })).toBeHidden();
     await first.click();
     await expect(page).toHaveURL('/abilities/A12/');
   });
@@ -122,6 +123,10 @@ test.describe('search box in the header', () => {
     await plainBox(page).click();
     await box(page).fill('zqxjv');
     await expect(page.locator('.pf-searchbox-status')).toHaveText('没有找到与“zqxjv”相关的内容。');
+    await expect(page.getByRole('link', { name: '30 个微能力点的一览表' })).toHaveAttribute(
+      'href',
+      '/abilities/',
+    );
     await box(page).press('Enter');
     await expect(page).toHaveURL('/search/?q=zqxjv');
     await expect(pageInput(page)).toHaveValue('zqxjv');

@@ -8,7 +8,7 @@
  * closing the dropdown, so the menus can be reached from the keyboard; Escape returns to the box.
  */
 import { paramsFromSearch } from '../../lib/search-filters';
-import type { Filters } from '../../lib/search-layer';
+import type { Filters, LayeredSearch } from '../../lib/search-layer';
 import { loadStylesheet, mountTemplate, searchInstance } from './component-ui';
 import { failureNotice, onSearchFailure } from './failure';
 import { headerFilters } from './header-filters';
@@ -59,8 +59,22 @@ export async function upgradeHeaderBox(parts: HeaderBoxParts): Promise<HTMLInput
     location.href = fullSearch(filters.current());
   });
 
+  // Nothing, or nothing containing the query as typed: suggest the grid, as the search page does.
+  const suggestion = document.createElement('p');
+  suggestion.className = 'search-suggestion';
+  suggestion.hidden = true;
+  const grid = document.createElement('a');
+  grid.href = `${import.meta.env.BASE_URL}abilities/`;
+  grid.textContent = '30 个微能力点的一览表';
+  suggestion.append('试试更短的词、换一种说法，或者直接浏览', grid, '。');
+  instance.on('results', (answer) => {
+    const { results, exact } = answer as LayeredSearch;
+    suggestion.hidden = boxInput.value.trim() === '' || (results.length > 0 && exact !== 0);
+  });
+
   const failure = failureNotice(import.meta.env.BASE_URL);
   dropdown.prepend(failure.element, filters.element);
+  dropdown.insertBefore(suggestion, dropdown.querySelector('.pf-searchbox-footer'));
   dropdown.insertBefore(more, dropdown.querySelector('.pf-searchbox-footer'));
   onSearchFailure(() => {
     box.classList.add('search-is-broken');
