@@ -41,34 +41,54 @@ export function paramsFromSearch(term: string, filters: Filters): URLSearchParam
 }
 
 /** Values listed in the handbook's own order; anything else follows as Pagefind lists it. */
-const VALUE_ORDER: Partial<Record<FilterName, readonly string[]>> = {
+const VALUE_ORDER: Partial<Record<string, readonly string[]>> = {
   类型: ['微能力', '政策', '术语'],
   教学环境: ENVIRONMENTS,
   能力维度: DIMENSIONS,
 };
+
+export type FilterCounts = Record<string, Record<string, number>>;
+
+function orderedValues(name: string, values: string[]): string[] {
+  const known = VALUE_ORDER[name] ?? [];
+  const rank = (value: string) => {
+    const at = known.indexOf(value);
+    return at === -1 ? known.length : at;
+  };
+  return values
+    .map((value, index) => ({ value, index }))
+    .sort((a, b) => rank(a.value) - rank(b.value) || a.index - b.index)
+    .map(({ value }) => value);
+}
+
+/**
+ * Pagefind's filter counts with the groups in our order (类型, 教学环境, 能力维度, 地区; any
+ * other after) and values in the order a reader knows from the ability grid. Pagefind sorts
+ * groups by code point, which put 地区 first; its filter pane shows them in object order.
+ */
+export function orderedCounts(counts: FilterCounts): FilterCounts {
+  const ours: string[] = SEARCH_FILTERS.map((f) => f.name).filter((name) => name in counts);
+  const others = Object.keys(counts).filter((name) => !ours.includes(name));
+  return Object.fromEntries(
+    [...ours, ...others].map((name) => {
+      const values = counts[name] ?? {};
+      return [
+        name,
+        Object.fromEntries(orderedValues(name, Object.keys(values)).map((v) => [v, values[v] ?? 0])),
+      ];
+    }),
+  );
+}
 
 export interface FilterChoice {
   name: FilterName;
   values: string[];
 }
 
-/**
- * The menus for a set of filter counts from Pagefind: our four groups in a fixed order, each
- * value once, in the order a reader knows from the ability grid. Groups with no value are left
- * out, so a menu never offers only "all".
- */
-export function filterChoices(counts: Record<string, Record<string, number>>): FilterChoice[] {
-  return SEARCH_FILTERS.map(({ name }) => {
-    const found = Object.keys(counts[name] ?? {});
-    const known = VALUE_ORDER[name] ?? [];
-    const rank = (value: string) => {
-      const at = known.indexOf(value);
-      return at === -1 ? known.length : at;
-    };
-    const values = found
-      .map((value, index) => ({ value, index }))
-      .sort((a, b) => rank(a.value) - rank(b.value) || a.index - b.index)
-      .map(({ value }) => value);
-    return { name, values };
-  }).filter((choice) => choice.values.length > 0);
+/** The menus for a set of filter counts: our four groups, ordered; a group with no value is left out. */
+export function filterChoices(counts: FilterCounts): FilterChoice[] {
+  return SEARCH_FILTERS.map(({ name }) => ({
+    name,
+    values: orderedValues(name, Object.keys(counts[name] ?? {})),
+  })).filter((choice) => choice.values.length > 0);
 }

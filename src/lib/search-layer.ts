@@ -7,9 +7,11 @@
  * - when few pages contain the query, its two-character pieces are searched too, and pages that
  *   contain the whole query are added;
  * - a glossary hit links to the entry that names the term, not to the top of the glossary;
- * - each result carries its type (微能力 / 政策 / 术语) as `meta.type` for the badge.
+ * - each result carries its type (微能力 / 政策 / 术语) as `meta.type` for the badge;
+ * - filter groups and values come in the handbook's order, not Pagefind's code-point order.
  */
 import { safeExcerpt } from './search-excerpt';
+import { orderedCounts } from './search-filters';
 import {
   abilityCodeQuery,
   containsLiteral,
@@ -164,16 +166,23 @@ export function layerPagefind(
       onFailure(error);
       return fallback;
     });
+  const ordered = <T extends PagefindSearch | null>(answer: T): T =>
+    answer && {
+      ...answer,
+      ...(answer.filters ? { filters: orderedCounts(answer.filters) } : {}),
+      ...(answer.totalFilters ? { totalFilters: orderedCounts(answer.totalFilters) } : {}),
+    };
   return {
     search: (term, options) =>
       guarded(
         () =>
-          term === null || term.trim() === ''
+          (term === null || term.trim() === ''
             ? pagefind.search(term, options)
-            : layeredSearch(pagefind, term, base, options?.filters),
+            : layeredSearch(pagefind, term, base, options?.filters)
+          ).then(ordered),
         null,
       ),
-    filters: () => guarded(() => pagefind.filters(), {}),
+    filters: () => guarded(() => pagefind.filters().then(orderedCounts), {}),
     mergeIndex: (url, options) => pagefind.mergeIndex(url, options),
   };
 }

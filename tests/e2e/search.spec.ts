@@ -159,6 +159,18 @@ test.describe('search page', () => {
     await expect(pageInput(page)).toHaveValue('学时');
     const policyFilter = page.getByRole('checkbox', { name: /^政策/ });
     await expect(policyFilter).toBeChecked();
+    // Groups in the handbook's order, values in the order of the ability grid.
+    await expect(page.locator('.pf-filter-group-title')).toHaveText([
+      /^类型/,
+      /^教学环境/,
+      /^能力维度/,
+      /^地区/,
+    ]);
+    await expect(page.getByRole('group', { name: /^教学环境/ }).locator('label')).toHaveText([
+      /^多媒体教学环境/,
+      /^混合学习环境/,
+      /^智慧学习环境/,
+    ]);
     await expect(pageHits(page).first()).toBeVisible();
     const filtered = await pageHits(page).count();
     await expect(pageHits(page).locator('.search-hit-type')).toHaveText(Array(filtered).fill('政策'));

@@ -6,6 +6,7 @@ import {
   searchFromParams,
   SEARCH_FILTERS,
   filterChoices,
+  orderedCounts,
 } from '../../src/lib/search-filters';
 
 describe('search filters in the URL', () => {
@@ -81,5 +82,25 @@ describe('filter menus', () => {
 
   it('leaves out a group with no values', () => {
     expect(filterChoices({ 类型: {}, 地区: { 广州市: 1 } })).toEqual([{ name: '地区', values: ['广州市'] }]);
+  });
+});
+
+describe('filter counts in the handbook order', () => {
+  it('puts our groups first in a fixed order and keeps every count', () => {
+    const counts = { 其他: { x: 1 }, 地区: { 广州市: 2 }, 类型: { 术语: 3, 微能力: 4 } };
+    const ordered = orderedCounts(counts);
+    expect(Object.keys(ordered)).toEqual(['类型', '地区', '其他']);
+    expect(Object.keys(ordered['类型'] ?? {})).toEqual(['微能力', '术语']);
+    expect(ordered).toEqual(counts);
+  });
+
+  it('never loses or invents a group, a value or a count', () => {
+    const name = fc.constantFrom('类型', '教学环境', '能力维度', '地区', '其他', '__proto__x');
+    const value = fc.constantFrom('微能力', '政策', '术语', '智慧学习环境', '学业评价', '上海市', 'v');
+    fc.assert(
+      fc.property(fc.dictionary(name, fc.dictionary(value, fc.nat())), (counts) => {
+        expect(orderedCounts(counts)).toEqual(counts);
+      }),
+    );
   });
 });

@@ -198,4 +198,30 @@ describe('layerPagefind', () => {
     await expect(layered.filters()).resolves.toEqual({});
     expect(failures.map((e) => (e as Error).message)).toEqual(['pf_meta 404', 'pf_meta 404', 'pf_meta 404']);
   });
+
+  it('hands filter groups and values over in the handbook order, for the filter pane', async () => {
+    const counts = {
+      地区: { 江苏省: 1, 上海市: 1 },
+      能力维度: { 学业评价: 2, 学情分析: 1 },
+      类型: { 术语: 3, 政策: 2, 微能力: 4 },
+    };
+    const pagefind: PagefindApi = {
+      search: async () => ({ results: [], filters: counts, totalFilters: counts }),
+      filters: async () => counts,
+      mergeIndex: async () => undefined,
+    };
+    const layered = layerPagefind(pagefind, '/');
+    const shape = (c: Record<string, Record<string, number>> | undefined) =>
+      Object.entries(c ?? {}).map(([group, values]) => [group, Object.keys(values)]);
+    const expected = [
+      ['类型', ['微能力', '政策', '术语']],
+      ['能力维度', ['学情分析', '学业评价']],
+      ['地区', ['江苏省', '上海市']],
+    ];
+    expect(shape(await layered.filters())).toEqual(expected);
+    const answer = await layered.search('学时', { filters: {} });
+    expect(shape(answer?.filters)).toEqual(expected);
+    expect(shape(answer?.totalFilters)).toEqual(expected);
+    expect((await layered.filters())['类型']).toEqual({ 微能力: 4, 政策: 2, 术语: 3 });
+  });
 });
