@@ -4,8 +4,8 @@
  * - an ability code typed alone ("a5") searches for "A5" and puts that ability's page first;
  * - pages that contain the query as typed come before pages that only share a character or two,
  *   because Pagefind's browser-side splitting of Chinese can disagree with its index (#1237);
- * - when few pages contain the query, its two-character pieces are searched too, and pages that
- *   contain the whole query are added;
+ * - when few pages contain the query, its two-character pieces are searched too (and, if still
+ *   none does, its single characters), and pages that contain the whole query are added;
  * - a glossary hit links to the entry that names the term, not to the top of the glossary;
  * - each result carries its type (微能力 / 政策 / 术语) as `meta.type` for the badge;
  * - filter groups and values come in the handbook's order, not Pagefind's code-point order.
@@ -14,6 +14,7 @@ import { safeExcerpt } from './search-excerpt';
 import { orderedCounts } from './search-filters';
 import {
   abilityCodeQuery,
+  characterQueries,
   containsLiteral,
   fallbackQueries,
   literalFirst,
@@ -119,9 +120,10 @@ export async function layeredSearch(
   let candidates = await read(answer.results);
   const literalCount = () => candidates.filter((c) => containsLiteral(c.data.content, term)).length;
 
-  if (!code && literalCount() < 5) {
+  /** Searches each piece and adds the pages that contain the whole query as typed. */
+  const widen = async (pieces: string[]) => {
     const seen = new Set(candidates.map((c) => c.data.url));
-    for (const piece of fallbackQueries(term)) {
+    for (const piece of pieces) {
       const more = (await pagefind.search(piece, { filters }))?.results ?? [];
       for (const extra of await read(more)) {
         if (!seen.has(extra.data.url) && containsLiteral(extra.data.content, term)) {
@@ -130,6 +132,10 @@ export async function layeredSearch(
         }
       }
     }
+  };
+  if (!code && literalCount() < 5) {
+    await widen(fallbackQueries(term));
+    if (literalCount() === 0) await widen(characterQueries(term));
   }
 
   const ordered = code

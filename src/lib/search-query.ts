@@ -62,3 +62,18 @@ export function fallbackQueries(query: string): string[] {
   for (let i = 0; i + 2 <= chars.length; i++) pieces.add(chars.slice(i, i + 2).join(''));
   return [...pieces];
 }
+
+/** Longest query whose single characters are worth searching one by one. */
+const CHARACTER_FALLBACK_MAX = 6;
+
+/**
+ * The last resort for a short Chinese name that neither the query nor its pairs find (之江汇:
+ * the index split it in a way no pair matches): its distinct characters, each searched alone.
+ * Only pages containing the whole query are kept, so the breadth costs time, not precision.
+ */
+export function characterQueries(query: string): string[] {
+  const chars = [...query.trim()];
+  if (chars.length < 3 || chars.length > CHARACTER_FALLBACK_MAX || !chars.every((c) => HAN.test(c)))
+    return [];
+  return [...new Set(chars)];
+}

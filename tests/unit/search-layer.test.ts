@@ -92,6 +92,19 @@ describe('layeredSearch', () => {
     expect(answer?.exact).toBe(1);
   });
 
+  it('searches single characters only when no pair finds a page containing the query', async () => {
+    const page = { url: '/policies/yueqing/', content: '与之江汇教育广场对接' };
+    const pagefind = fakePagefind({
+      之江汇: [{ url: '/glossary/', content: '汇总' }],
+      之江: [{ url: '/jiangsu/', content: '江苏之江南' }],
+      汇: [{ url: '/a3/', content: '汇聚资源' }, page],
+    });
+    const answer = await layeredSearch(pagefind, '之江汇', '/');
+    expect(pagefind.searched).toEqual(['之江汇', '之江', '江汇', '之', '江', '汇']);
+    expect(await urlsOf(answer)).toEqual(['/policies/yueqing/', '/glossary/']);
+    expect(answer?.exact).toBe(1);
+  });
+
   it('does not search pieces for an ability code or when enough pages match', async () => {
     const many = Array.from({ length: 6 }, (_, i) => ({ url: `/p${i}/`, content: '伴随性采集' }));
     const pagefind = fakePagefind({ 伴随性采集: many });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   abilityCodeQuery,
   containsLiteral,
+  characterQueries,
   fallbackQueries,
   literalFirst,
   putAbilityFirst,
@@ -120,5 +121,18 @@ describe('fallbackQueries', () => {
     expect(fallbackQueries('微课')).toEqual([]);
     expect(fallbackQueries('CIO')).toEqual([]);
     expect(fallbackQueries('50学时')).toEqual([]);
+  });
+});
+
+describe('characterQueries', () => {
+  it('gives the distinct characters of a short Chinese query', () => {
+    expect(characterQueries('之江汇')).toEqual(['之', '江', '汇']);
+    expect(characterQueries('学习学习')).toEqual(['学', '习']);
+  });
+  it('leaves long, short, Latin or mixed queries alone', () => {
+    expect(characterQueries('信息技术应用能力提升')).toEqual([]);
+    expect(characterQueries('微课')).toEqual([]);
+    expect(characterQueries('CIO')).toEqual([]);
+    expect(characterQueries('50学时')).toEqual([]);
   });
 });
