@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -168,6 +169,23 @@ test.describe('self-check wizard', () => {
     await page.getByRole('button', { name: '下载原来的数据' }).click();
     expect(readFileSync(await (await raw).path(), 'utf8')).toBe('{"app":"微能力手册","version":1,"profile":');
     await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('');
+  });
+
+  test('on a plain-http intranet (no Web Crypto) the file still gets its SHA-256', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined });
+    });
+    await page.goto('/self-check/?a=C5');
+    expect(await page.evaluate(() => globalThis.crypto.subtle === undefined)).toBe(true);
+    await fillProfile(page);
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+    const video = item(page, 'case-video');
+    await video.getByLabel(/选择本地文件/).setInputFiles(join(MEDIA, 'case-9min.webm'));
+    const expected = createHash('sha256')
+      .update(readFileSync(join(MEDIA, 'case-9min.webm')))
+      .digest('hex');
+    await expect(video.getByText(`SHA-256 ${expected.slice(0, 12)}…`)).toBeVisible();
   });
 
   test('storage unavailable: keeps working in memory and says so', async ({ page }) => {

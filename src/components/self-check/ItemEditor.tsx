@@ -99,7 +99,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange 
             e.target.value = '';
           }}
         />
-        {reading && <p role="status">正在读取文件信息……</p>}
+        {reading && <p role="status">正在读取文件信息（时长、校验值）……大文件需要多等一会儿。</p>}
         {evidence.files.length > 0 && (
           <ul className="file-list" aria-label="已选文件">
             {evidence.files.map((f, i) => (
@@ -109,7 +109,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange 
                   {' '}
                   {f.type || '未知类型'} · {formatBytes(f.size)}
                   {f.durationSeconds !== undefined && ` · 时长 ${formatDuration(f.durationSeconds)}`}
-                  {f.sha256 ? ` · SHA-256 ${f.sha256.slice(0, 12)}…` : ' · 未计算校验值（需 https 连接）'}
+                  {f.sha256 ? ` · SHA-256 ${f.sha256.slice(0, 12)}…` : ' · 未能计算校验值（文件无法读取）'}
                 </span>{' '}
                 <button
                   type="button"

@@ -2,6 +2,7 @@
  * Reads what the self-check needs from a local file — type, size, duration of audio/video and
  * SHA-256 — entirely inside the browser. Nothing is uploaded.
  */
+import { sha256Hex } from '../../lib/file-hash';
 import type { EvidenceFile } from '../../lib/grading';
 
 function mediaDuration(file: File): Promise<number | undefined> {
@@ -24,10 +25,12 @@ function mediaDuration(file: File): Promise<number | undefined> {
 }
 
 async function sha256(file: File): Promise<string | undefined> {
-  // Web Crypto exists only on https:// or localhost; on a plain-http intranet the hash is skipped.
-  if (!globalThis.crypto?.subtle) return undefined;
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  try {
+    return await sha256Hex(file, { subtle: globalThis.crypto?.subtle });
+  } catch {
+    // A file that cannot be read (moved, or on a disconnected drive) keeps its other facts.
+    return undefined;
+  }
 }
 
 export async function readFileMetadata(file: File): Promise<EvidenceFile> {
