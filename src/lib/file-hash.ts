@@ -26,21 +26,26 @@ export interface HashOptions {
   subtle?: Pick<SubtleCrypto, 'digest'> | undefined;
   wholeFileMaxBytes?: number;
   chunkBytes?: number;
+  /** Told how many bytes are hashed so far, after each chunk; a big file takes seconds. */
+  onProgress?: (bytesDone: number) => void;
 }
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The file's SHA-256 as 64 lower-case hexadecimal digits. */
 export async function sha256Hex(file: ReadableFile, options: HashOptions = {}): Promise<string> {
-  const { subtle, wholeFileMaxBytes = WHOLE_FILE_MAX_BYTES, chunkBytes = CHUNK_BYTES } = options;
+  const { subtle, wholeFileMaxBytes = WHOLE_FILE_MAX_BYTES, chunkBytes = CHUNK_BYTES, onProgress } = options;
   if (subtle && file.size <= wholeFileMaxBytes) {
     const whole = await file.slice(0, file.size).arrayBuffer();
-    return hex(new Uint8Array(await subtle.digest('SHA-256', whole)));
+    const digest = hex(new Uint8Array(await subtle.digest('SHA-256', whole)));
+    onProgress?.(file.size);
+    return digest;
   }
   const hash = sha256.create();
   for (let start = 0; start < file.size; start += chunkBytes) {
     const end = Math.min(start + chunkBytes, file.size);
     hash.update(new Uint8Array(await file.slice(start, end).arrayBuffer()));
+    onProgress?.(end);
   }
   return hex(hash.digest());
 }

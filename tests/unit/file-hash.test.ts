@@ -40,6 +40,16 @@ describe('sha256Hex', () => {
     expect(file.reads).toEqual([CHUNK_BYTES, CHUNK_BYTES, CHUNK_BYTES / 2]);
   });
 
+  it('reports progress after each chunk, ending at the file size', async () => {
+    const bytes = new Uint8Array(250);
+    const seen: number[] = [];
+    await sha256Hex(fileOf(bytes), { chunkBytes: 100, onProgress: (done) => seen.push(done) });
+    expect(seen).toEqual([100, 200, 250]);
+    const once: number[] = [];
+    await sha256Hex(fileOf(bytes), { subtle: webcrypto.subtle, onProgress: (done) => once.push(done) });
+    expect(once).toEqual([250]);
+  });
+
   it('hands a file too big for one buffer to the chunked hash even where Web Crypto exists', async () => {
     const bytes = text('一节课的录像'.repeat(100));
     const file = fileOf(bytes);

@@ -23,7 +23,8 @@ function toggleIndex(list: number[], index: number): number[] {
 }
 
 export default function ItemEditor({ idPrefix, item, evidence, result, onChange }: Props) {
-  const [reading, setReading] = useState(false);
+  /** Bytes of the picked files hashed so far, and in all, while they are being read. */
+  const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const set = (patch: Partial<ItemEvidence>) => onChange({ ...evidence, ...patch });
   const id = (suffix: string) => `${idPrefix}-${suffix}`;
   const hasMedia = item.forms.some((f) => f === '视频' || f === '音频');
@@ -31,12 +32,22 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange 
 
   const pickFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    setReading(true);
+    const picked = [...files];
+    const done = picked.map(() => 0);
+    const total = picked.reduce((sum, f) => sum + f.size, 0);
+    setReading({ done: 0, total });
     try {
-      const read = await Promise.all([...files].map(readFileMetadata));
+      const read = await Promise.all(
+        picked.map((file, i) =>
+          readFileMetadata(file, (bytes) => {
+            done[i] = bytes;
+            setReading({ done: done.reduce((a, b) => a + b, 0), total });
+          }),
+        ),
+      );
       onChange({ ...evidence, present: true, files: [...evidence.files, ...read] });
     } finally {
-      setReading(false);
+      setReading(null);
     }
   };
 
@@ -99,7 +110,12 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange 
             e.target.value = '';
           }}
         />
-        {reading && <p role="status">正在读取文件信息（时长、校验值）……大文件需要多等一会儿。</p>}
+        {reading && (
+          <p className="reading">
+            <span role="status">正在读取文件信息（时长、校验值）……大文件需要多等一会儿。</span>{' '}
+            <progress max={reading.total || 1} value={reading.done} aria-label="文件读取进度" />
+          </p>
+        )}
         {evidence.files.length > 0 && (
           <ul className="file-list" aria-label="已选文件">
             {evidence.files.map((f, i) => (
@@ -109,7 +125,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange 
                   {' '}
                   {f.type || '未知类型'} · {formatBytes(f.size)}
                   {f.durationSeconds !== undefined && ` · 时长 ${formatDuration(f.durationSeconds)}`}
-                  {f.sha256 ? ` · SHA-256 ${f.sha256.slice(0, 12)}…` : ' · 未能计算校验值（文件无法读取）'}
+                  {f.sha256 ? ` · SHA-256 ${f.sha256.slice(0, 12)}…` : ' · 未计算校验值'}
                 </span>{' '}
                 <button
                   type="button"

@@ -24,17 +24,23 @@ function mediaDuration(file: File): Promise<number | undefined> {
   });
 }
 
-async function sha256(file: File): Promise<string | undefined> {
+async function sha256(file: File, onProgress?: (bytesDone: number) => void): Promise<string | undefined> {
   try {
-    return await sha256Hex(file, { subtle: globalThis.crypto?.subtle });
+    return await sha256Hex(file, {
+      subtle: globalThis.crypto?.subtle,
+      ...(onProgress ? { onProgress } : {}),
+    });
   } catch {
     // A file that cannot be read (moved, or on a disconnected drive) keeps its other facts.
     return undefined;
   }
 }
 
-export async function readFileMetadata(file: File): Promise<EvidenceFile> {
-  const [durationSeconds, hash] = await Promise.all([mediaDuration(file), sha256(file)]);
+export async function readFileMetadata(
+  file: File,
+  onProgress?: (bytesDone: number) => void,
+): Promise<EvidenceFile> {
+  const [durationSeconds, hash] = await Promise.all([mediaDuration(file), sha256(file, onProgress)]);
   return {
     name: file.name,
     type: file.type,
