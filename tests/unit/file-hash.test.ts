@@ -62,6 +62,20 @@ describe('sha256Hex', () => {
     expect(Math.max(...file.reads)).toBe(64);
   });
 
+  it('falls back to the chunked hash when the browser refuses to read the file whole', async () => {
+    const bytes = text('录像'.repeat(50));
+    const plain = fileOf(bytes);
+    const refusing: ReadableFile = {
+      size: bytes.length,
+      slice: (start, end) =>
+        end - start === bytes.length && bytes.length > 64
+          ? { arrayBuffer: () => Promise.reject(new DOMException('too big', 'NotReadableError')) }
+          : plain.slice(start, end),
+    };
+    const digest = await sha256Hex(refusing, { subtle: webcrypto.subtle, chunkBytes: 64 });
+    expect(digest).toBe(nodeSha256(bytes));
+  });
+
   it('agrees with Node for any bytes and any chunk size', async () => {
     await fc.assert(
       fc.asyncProperty(
