@@ -21,6 +21,9 @@ export default defineConfig({
   integrations: [mdx(), react(), pagefindIndex()],
   markdown: {
     processor: satteri({ hastPlugins: [abilityLinksPlugin(base), baseLinksPlugin(base)] }),
+    // The handbook has no source code to colour, and Shiki's colours are inline styles, which
+    // the CSP below blocks; a code block an editor writes stays plain <pre><code>.
+    syntaxHighlight: false,
   },
   devToolbar: { enabled: false },
   // School PCs run 360/QQ browsers on old Chromium cores; Windows 7 stops at Chrome 109.

@@ -126,3 +126,17 @@ describe('a region adds its own rubric as one file', () => {
     expect(list.match(/data-code="/g)).toHaveLength(30);
   });
 });
+
+describe('text an editor writes into a content file', () => {
+  it('a code block renders as plain text, with no inline style for the CSP to block', () => {
+    const { status, output, outDir } = build('code-block', (dir) => {
+      const file = join(dir, 'abilities/C5.mdx');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n\n\`\`\`text\n学生数据表.xlsx\n\`\`\`\n`);
+    });
+    expect(status, output).toBe(0);
+    expect(output).not.toContain('Shiki');
+    const html = readFileSync(join(outDir, 'abilities/C5/index.html'), 'utf8');
+    expect(html).toMatch(/<pre[^>]*><code[^>]*>学生数据表\.xlsx/);
+    expect(html).not.toMatch(/<[^>]+\sstyle="/);
+  });
+});
