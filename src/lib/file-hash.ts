@@ -31,7 +31,7 @@ export interface HashOptions {
   wholeFileMaxBytes?: number;
   chunkBytes?: number;
   /** Told how many bytes are hashed so far, after each chunk; a big file takes seconds. */
-  onProgress?: (bytesDone: number) => void;
+  onProgress?: ((bytesDone: number) => void) | undefined;
 }
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

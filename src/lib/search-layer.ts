@@ -157,6 +157,14 @@ export async function layeredSearch(
 }
 
 /**
+ * Whether to point the reader to the ability grid instead: a query found nothing, or nothing
+ * that contains it as typed. The header dropdown and the search page use the same rule.
+ */
+export function offerBrowsing(term: string, answer: Pick<LayeredSearch, 'results' | 'exact'>): boolean {
+  return term.trim() !== '' && (answer.results.length === 0 || answer.exact === 0);
+}
+
+/**
  * The calls the Component UI makes, with our `search` in place of Pagefind's own. A failure
  * (the index files did not load: a server that refuses `.pf_meta`, a folder left behind) goes
  * to `onFailure` and the UI gets "no answer" rather than an unhandled rejection, which would

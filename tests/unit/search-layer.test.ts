@@ -4,6 +4,7 @@ import {
   CANDIDATES,
   layerPagefind,
   layeredSearch,
+  offerBrowsing,
   presentResult,
   type Filters,
   type PagefindApi,
@@ -236,5 +237,21 @@ describe('layerPagefind', () => {
     expect(shape(answer?.filters)).toEqual(expected);
     expect(shape(answer?.totalFilters)).toEqual(expected);
     expect((await layered.filters())['类型']).toEqual({ 微能力: 4, 政策: 2, 术语: 3 });
+  });
+});
+
+describe('offerBrowsing', () => {
+  const results = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: String(i),
+      data: async () => data({ url: '/', content: '' }),
+    }));
+  it('points to the grid when nothing, or nothing containing the query, was found', () => {
+    expect(offerBrowsing('zqxjv', { results: [], exact: 0 })).toBe(true);
+    expect(offerBrowsing('数据分析', { results: results(3), exact: 0 })).toBe(true);
+  });
+  it('stays quiet for an empty box or when results contain the query', () => {
+    expect(offerBrowsing(' ', { results: [], exact: 0 })).toBe(false);
+    expect(offerBrowsing('学时', { results: results(3), exact: 2 })).toBe(false);
   });
 });

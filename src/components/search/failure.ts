@@ -15,12 +15,24 @@ export function reportSearchFailure(error: unknown): void {
   document.dispatchEvent(new CustomEvent(SEARCH_FAILED));
 }
 
-export function onSearchFailure(listener: () => void): void {
+function onSearchFailure(listener: () => void): void {
   document.addEventListener(SEARCH_FAILED, listener);
 }
 
-/** A hidden notice to put where results would be; `reveal()` shows it and announces it. */
-export function failureNotice(base: string): { element: HTMLElement; reveal(): void } {
+/**
+ * Puts the (hidden) notice at the top of `parent`; on a failure it is shown and announced, and
+ * `host` is marked `search-is-broken` so its CSS can hide Pagefind's own error and spinner.
+ */
+export function mountFailureNotice(parent: HTMLElement, host: HTMLElement, base: string): void {
+  const notice = failureNotice(base);
+  parent.prepend(notice.element);
+  onSearchFailure(() => {
+    host.classList.add('search-is-broken');
+    notice.reveal();
+  });
+}
+
+function failureNotice(base: string): { element: HTMLElement; reveal(): void } {
   const element = document.createElement('div');
   element.className = 'search-failed';
   element.hidden = true;

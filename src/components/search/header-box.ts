@@ -8,9 +8,9 @@
  * closing the dropdown, so the menus can be reached from the keyboard; Escape returns to the box.
  */
 import { paramsFromSearch } from '../../lib/search-filters';
-import type { Filters, LayeredSearch } from '../../lib/search-layer';
+import { offerBrowsing, type Filters, type LayeredSearch } from '../../lib/search-layer';
 import { loadStylesheet, mountTemplate, searchInstance } from './component-ui';
-import { failureNotice, onSearchFailure } from './failure';
+import { mountFailureNotice } from './failure';
 import { headerFilters } from './header-filters';
 
 export interface HeaderBoxParts {
@@ -68,18 +68,13 @@ export async function upgradeHeaderBox(parts: HeaderBoxParts): Promise<HTMLInput
   grid.textContent = '30 个微能力点的一览表';
   suggestion.append('试试更短的词、换一种说法，或者直接浏览', grid, '。');
   instance.on('results', (answer) => {
-    const { results, exact } = answer as LayeredSearch;
-    suggestion.hidden = boxInput.value.trim() === '' || (results.length > 0 && exact !== 0);
+    suggestion.hidden = !offerBrowsing(boxInput.value, answer as LayeredSearch);
   });
 
-  const failure = failureNotice(import.meta.env.BASE_URL);
-  dropdown.prepend(failure.element, filters.element);
+  dropdown.prepend(filters.element);
+  mountFailureNotice(dropdown, box, import.meta.env.BASE_URL);
   dropdown.insertBefore(suggestion, dropdown.querySelector('.pf-searchbox-footer'));
   dropdown.insertBefore(more, dropdown.querySelector('.pf-searchbox-footer'));
-  onSearchFailure(() => {
-    box.classList.add('search-is-broken');
-    failure.reveal();
-  });
 
   const isOpen = () => boxInput.getAttribute('aria-expanded') === 'true';
   const close = () => boxInput.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));

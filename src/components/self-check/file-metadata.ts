@@ -26,10 +26,7 @@ function mediaDuration(file: File): Promise<number | undefined> {
 
 async function sha256(file: File, onProgress?: (bytesDone: number) => void): Promise<string | undefined> {
   try {
-    return await sha256Hex(file, {
-      subtle: globalThis.crypto?.subtle,
-      ...(onProgress ? { onProgress } : {}),
-    });
+    return await sha256Hex(file, { subtle: globalThis.crypto?.subtle, onProgress });
   } catch {
     // A file that cannot be read (moved, or on a disconnected drive) keeps its other facts.
     return undefined;
