@@ -9,8 +9,11 @@ import { defineConfig } from '@playwright/test';
 const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
 
-export const ROOT_PORT = 4821;
-export const SUBPATH_PORT = 4822;
+// Overridable so that several copies of the repository can run their e2e tests side by side.
+export const ROOT_PORT = Number(process.env.E2E_ROOT_PORT ?? 4821);
+export const SUBPATH_PORT = Number(process.env.E2E_SUBPATH_PORT ?? ROOT_PORT + 1);
+export const ROOT_ORIGIN = `http://127.0.0.1:${ROOT_PORT}`;
+export const SUBPATH_ORIGIN = `http://127.0.0.1:${SUBPATH_PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',

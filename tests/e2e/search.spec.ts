@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { ROOT_ORIGIN, SUBPATH_ORIGIN } from '../../playwright.config';
 
 /** The plain header form every page ships; the first focus swaps in Pagefind's searchbox. */
 const plainBox = (page: Page) => page.getByRole('searchbox', { name: '搜索手册' });
@@ -134,7 +135,7 @@ test.describe('search box in the header', () => {
   });
 
   test('without JavaScript the box is a form that opens the search page', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: 'http://127.0.0.1:4821' });
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: ROOT_ORIGIN });
     const page = await context.newPage();
     await page.goto('/glossary/');
     await plainBox(page).fill('学时');
@@ -239,7 +240,7 @@ test.describe('search page', () => {
 });
 
 test.describe('search under a sub-path', () => {
-  test.use({ baseURL: 'http://127.0.0.1:4822' });
+  test.use({ baseURL: SUBPATH_ORIGIN });
 
   test('finds and opens pages inside /handbook/', async ({ page }) => {
     await page.goto('/handbook/abilities/');

@@ -4,8 +4,9 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { ROOT_ORIGIN, SUBPATH_ORIGIN } from '../../playwright.config';
 
-const ORIGIN = 'http://127.0.0.1:4822';
+const ORIGIN = SUBPATH_ORIGIN;
 const BASE = '/handbook/';
 
 /** Crawls a build from its home page: every internal link and asset must answer 200 inside the base. */
@@ -60,7 +61,7 @@ async function crawl(page: Page, request: APIRequestContext, origin: string, bas
 
 for (const [origin, base] of [
   [ORIGIN, BASE],
-  ['http://127.0.0.1:4821', '/'],
+  [ROOT_ORIGIN, '/'],
 ] as const) {
   test(`every link and asset of the build served at ${base} resolves inside it`, async ({
     page,
