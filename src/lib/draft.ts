@@ -414,8 +414,8 @@ const TYPE_NAMES: Record<string, string> = {
   literal: '固定值',
 };
 
-/** Per-parse error map: short Chinese messages for the issues the schema can raise. */
-function chineseIssue(issue: z.core.$ZodRawIssue): string {
+/** Per-parse error map: short Chinese messages for the issues a schema can raise (the review file uses it too). */
+export function chineseIssue(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? '缺少此项' : `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
