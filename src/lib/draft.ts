@@ -8,6 +8,7 @@
  * Chinese message that names the first bad field.
  */
 import { z } from 'zod';
+import { contentHashOf } from './draft-hash';
 import type { AbilityEvidence, EvidenceFile, ItemEvidence, Rubric, RubricItem } from './grading';
 
 import { CODE_PATTERN, ENVIRONMENTS, type Environment } from './taxonomy';
@@ -16,12 +17,18 @@ import { CODE_PATTERN, ENVIRONMENTS, type Environment } from './taxonomy';
 z.config({ jitless: true });
 
 export const APP_MARKER = '微能力手册';
-export const DRAFT_VERSION = 1;
+export const DRAFT_VERSION = 2;
 /** Largest file importDraftText accepts, in bytes (UTF-8). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export const STAGES = ['幼儿园', '小学', '初中', '高中', '中职', '特殊教育'] as const;
 export type Stage = (typeof STAGES)[number];
+
+/**
+ * The region value of 其他地区: the teacher works where the handbook has no policy entry and
+ * names the place in `regionOther`. Policy slugs never take this value.
+ */
+export const OTHER_REGION = 'other';
 
 /** The last step of the wizard (steps are numbered 0–4). */
 export const LAST_STEP = 4;
@@ -31,8 +38,10 @@ export interface DraftProfile {
   school: string;
   subject: string;
   stage: Stage | '';
-  /** Slug of a policy entry, '' when not chosen. */
+  /** Slug of a policy entry, OTHER_REGION for 其他地区, '' when not chosen. */
   region: string;
+  /** Where the teacher works, typed in when region is OTHER_REGION. */
+  regionOther?: string | undefined;
   environment: Environment | '';
 }
 
@@ -44,6 +53,11 @@ export interface CustomRubric extends Rubric {
 export interface Draft {
   app: typeof APP_MARKER;
   version: typeof DRAFT_VERSION;
+  /**
+   * This self-check's identity, kept across saves, exports and imports, so reviews and the
+   * school archive tie files to one teacher's draft. Lower-case UUID shape.
+   */
+  id: string;
   /** ISO 8601 time of the last save or export. */
   savedAt: string;
   /** Wizard step, 0–4. */
@@ -62,15 +76,65 @@ export type DraftResult = { ok: true; draft: Draft; migratedFrom?: number } | { 
 export type Migration = (old: unknown) => unknown;
 
 /**
- * Migrations by the version they upgrade *from*. Empty while the format is at version 1.
+ * Migrations by the version they upgrade *from*.
  *
- * To introduce version 2: raise DRAFT_VERSION to 2, change draftSchema (and Draft) to the new
- * shape, and add an entry `1: (old) => ({ ...(old as object), version: 2, newField: … })` that
- * turns a valid version-1 object into a valid version-2 object. Keep every old entry: a file
- * of version 0 will then run 0 → 1 → 2. Migrations receive unvalidated data and may throw;
- * migrateWith turns a throw into an error result.
+ * To introduce version N + 1: raise DRAFT_VERSION, change draftSchema (and Draft) to the new
+ * shape, and add an entry `N: (old) => ({ ...(old as object), version: N + 1, newField: … })`
+ * that turns a valid version-N object into a valid version-(N + 1) object. Keep every old
+ * entry: a file of version 1 runs 1 → 2 → …. Migrations receive unvalidated data and may
+ * throw; migrateWith turns a throw into an error result.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: (old) => {
+    const record = old as Record<string, unknown>;
+    const { app, version: _version, savedAt, ...rest } = record;
+    return { app, version: 2, id: idFromVersion1(record), savedAt, ...rest };
+  },
+};
+
+/**
+ * Version 1 had no id. The id of a migrated draft is derived from its content rather than drawn
+ * at random, so that the same version-1 file imported twice (on two computers, or by the
+ * teacher and a reviewer) becomes the same draft, not two. Two version-1 files with the same
+ * self-check content are the same work, so sharing an id is right for them too.
+ */
+function idFromVersion1(record: Record<string, unknown>): string {
+  const hex = contentHashOf({
+    profile: record['profile'],
+    abilities: record['abilities'],
+    evidence: record['evidence'],
+    customRubrics: record['customRubrics'],
+  });
+  return uuidShape(hex);
+}
+
+function uuidShape(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * A new random draft id. crypto.randomUUID exists only on https:// and localhost; a school
+ * intranet on plain http still has crypto.getRandomValues, and Math.random is the last resort
+ * (an id only needs to tell one teacher's drafts apart, not to be secret).
+ */
+export function newDraftId(): string {
+  const crypto = (globalThis as { crypto?: Partial<Crypto> }).crypto;
+  try {
+    if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID().toLowerCase();
+  } catch {
+    // Not a secure context in some browsers: fall through.
+  }
+  const bytes = new Uint8Array(16);
+  try {
+    if (typeof crypto?.getRandomValues === 'function') crypto.getRandomValues(bytes);
+    else throw new Error('no crypto');
+  } catch {
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  }
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
+  return uuidShape(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -111,6 +175,7 @@ const profileSchema = z
       .string()
       .max(60, '不能超过 60 个字符')
       .regex(/^[a-z0-9-]*$/, '须为政策条目的 slug（小写字母、数字和连字符）或空'),
+    regionOther: z.string().trim().max(60, '不能超过 60 个字').optional(),
     environment: z.enum(['', ...ENVIRONMENTS], { error: `须为空或以下之一：${ENVIRONMENTS.join('、')}` }),
   })
   .strict();
@@ -231,6 +296,9 @@ const draftObjectSchema = z
   .object({
     app: z.literal(APP_MARKER, { error: `须为“${APP_MARKER}”` }),
     version: z.literal(DRAFT_VERSION, { error: `须为 ${DRAFT_VERSION}` }),
+    id: z
+      .string()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '须为 36 位的自评编号'),
     savedAt: z.iso.datetime({ offset: true, error: '须为 ISO 8601 时间，例如 2025-03-01T08:00:00.000Z' }),
     step: z
       .number({ error: `须为 0—${LAST_STEP} 之间的整数` })
@@ -264,6 +332,7 @@ export function emptyDraft(now: Date = new Date()): Draft {
   return {
     app: APP_MARKER,
     version: DRAFT_VERSION,
+    id: newDraftId(),
     savedAt: now.toISOString(),
     step: 0,
     profile: { name: '', school: '', subject: '', stage: '', region: '', environment: '' },
@@ -273,15 +342,15 @@ export function emptyDraft(now: Date = new Date()): Draft {
   };
 }
 
-/** The draft as a file: app marker, version and savedAt first, 2-space indentation. */
+/** The draft as a file: app marker, version, id and savedAt first, 2-space indentation. */
 export function exportDraftText(draft: Draft, now: Date = new Date()): string {
   return `${JSON.stringify(stampDraft(draft, now), null, 2)}\n`;
 }
 
-/** A copy with the marker and version set and savedAt updated, keys in file order. */
+/** A copy with the marker and version set and savedAt updated, keys in file order; the id is kept. */
 export function stampDraft(draft: Draft, now: Date = new Date()): Draft {
-  const { app: _app, version: _version, savedAt: _savedAt, ...rest } = draft;
-  return { app: APP_MARKER, version: DRAFT_VERSION, savedAt: now.toISOString(), ...rest };
+  const { app: _app, version: _version, id, savedAt: _savedAt, ...rest } = draft;
+  return { app: APP_MARKER, version: DRAFT_VERSION, id, savedAt: now.toISOString(), ...rest };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -451,6 +520,7 @@ export function chineseIssue(issue: z.core.$ZodRawIssue): string {
 const TOP_LABELS: Record<string, string> = {
   app: '文件标记（app）',
   version: '格式版本（version）',
+  id: '自评编号',
   savedAt: '保存时间',
   step: '当前步骤',
   currentAbility: '当前微能力点',
@@ -466,6 +536,7 @@ const FIELD_LABELS: Record<string, string> = {
   subject: '学科',
   stage: '学段',
   region: '地区',
+  regionOther: '其他地区的名称',
   environment: '教学环境',
   // evidence
   chosen: '任务选择',

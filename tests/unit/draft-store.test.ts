@@ -34,7 +34,13 @@ class FakeStorage implements DraftStorage {
 
 function draft(name: string, step = 1): Draft {
   const d = emptyDraft(new Date('2025-01-01T00:00:00.000Z'));
-  return { ...d, step, abilities: ['A1'], profile: { ...d.profile, name } };
+  return {
+    ...d,
+    id: '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
+    step,
+    abilities: ['A1'],
+    profile: { ...d.profile, name },
+  };
 }
 
 describe('createDraftStore with storage', () => {
@@ -61,7 +67,7 @@ describe('createDraftStore with storage', () => {
 
   it('reports corrupt stored text and keeps the raw text', () => {
     for (const raw of [
-      '{"app":"微能力手册","version":1,"step":',
+      '{"app":"微能力手册","version":2,"step":',
       'not json',
       '{"app":"other"}',
       exportDraftText(draft('x')).replace('"step": 1', '"step": 99'),
@@ -80,9 +86,9 @@ describe('createDraftStore with storage', () => {
 
   it('reports a draft from a newer version as corrupt with the version message', () => {
     const storage = new FakeStorage();
-    storage.map.set(STORAGE_KEY, exportDraftText(draft('x')).replace('"version": 1', '"version": 2'));
+    storage.map.set(STORAGE_KEY, exportDraftText(draft('x')).replace('"version": 2', '"version": 3'));
     const loaded = createDraftStore(storage).load();
-    expect(loaded).toMatchObject({ status: 'corrupt', error: expect.stringContaining('格式版本 2') });
+    expect(loaded).toMatchObject({ status: 'corrupt', error: expect.stringContaining('格式版本 3') });
   });
 });
 

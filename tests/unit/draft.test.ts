@@ -22,6 +22,7 @@ function fullDraft(): Draft {
   return {
     app: APP_MARKER,
     version: DRAFT_VERSION,
+    id: '0f8fad5b-d9cb-469f-a165-70867728950e',
     savedAt: '2025-03-01T08:00:00.000Z',
     step: 2,
     currentAbility: 'C5',
@@ -150,12 +151,16 @@ describe('emptyDraft', () => {
     const now = new Date('2025-01-02T03:04:05.000Z');
     const draft = emptyDraft(now);
     expect(draftSchema.safeParse(draft).success).toBe(true);
-    expect(draft).toMatchObject({ app: '微能力手册', version: 1, savedAt: now.toISOString(), step: 0 });
+    expect(draft).toMatchObject({ app: '微能力手册', version: 2, savedAt: now.toISOString(), step: 0 });
+    expect(draft.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(emptyDraft(now).id).not.toBe(draft.id);
   });
 
   it('round-trips through export and import', () => {
-    const result = importDraftText(exportDraftText(emptyDraft()));
-    expect(result.ok).toBe(true);
+    const draft = emptyDraft();
+    const result = importDraftText(exportDraftText(draft));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.draft.id).toBe(draft.id);
   });
 });
 
@@ -176,9 +181,10 @@ describe('export and import', () => {
     const text = exportDraftText(fullDraft());
     const lines = text.split('\n');
     expect(lines[1]).toBe('  "app": "微能力手册",');
-    expect(lines[2]).toBe('  "version": 1,');
-    expect(lines[3]).toMatch(/^ {2}"savedAt": "\d{4}-/);
-    expect(lines[4]).toBe('  "step": 2,');
+    expect(lines[2]).toBe('  "version": 2,');
+    expect(lines[3]).toBe('  "id": "0f8fad5b-d9cb-469f-a165-70867728950e",');
+    expect(lines[4]).toMatch(/^ {2}"savedAt": "\d{4}-/);
+    expect(lines[5]).toBe('  "step": 2,');
   });
 
   it('trims profile text and reads a file with a byte-order mark', () => {
@@ -256,7 +262,7 @@ describe('importDraftText refuses what it cannot read', () => {
   });
 
   it('refuses files over 5 MB before parsing them', () => {
-    const big = `{"app":"微能力手册","version":1,"pad":"${'x'.repeat(MAX_IMPORT_BYTES)}"}`;
+    const big = `{"app":"微能力手册","version":2,"pad":"${'x'.repeat(MAX_IMPORT_BYTES)}"}`;
     expectError(importDraftText(big), /^文件过大/);
     // Counted in UTF-8 bytes: 2 M Chinese characters are 6 MB.
     expectError(importDraftText(`"${'汉'.repeat(2 * 1024 * 1024)}"`), /^文件过大/);
@@ -414,7 +420,7 @@ describe('hostile payloads', () => {
   });
 
   it('never throws on objects with throwing getters', () => {
-    const evil = { app: APP_MARKER, version: 1 } as Record<string, unknown>;
+    const evil = { app: APP_MARKER, version: 2 } as Record<string, unknown>;
     Object.defineProperty(evil, 'profile', {
       enumerable: true,
       get() {
@@ -445,7 +451,7 @@ describe('importDraftText on arbitrary input', () => {
   it('never throws on arbitrary values under the app marker', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (extra) =>
-        check(JSON.stringify({ ...extra, app: APP_MARKER, version: 1 })),
+        check(JSON.stringify({ ...extra, app: APP_MARKER, version: 2 })),
       ),
       { numRuns: 300 },
     );
@@ -463,9 +469,9 @@ describe('importDraftText on arbitrary input', () => {
 });
 
 describe('migrations', () => {
-  it('has no migrations at version 1', () => {
-    expect(DRAFT_VERSION).toBe(1);
-    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  it('is at version 2 with one migration, from version 1', () => {
+    expect(DRAFT_VERSION).toBe(2);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
   });
 
   it('applies a registered migration and reports where the draft came from', () => {
@@ -480,7 +486,7 @@ describe('migrations', () => {
         const { teacher, ...rest } = old as Record<string, unknown>;
         return {
           ...rest,
-          version: 1,
+          version: 2,
           profile: { ...emptyDraft().profile, name: teacher },
         };
       },
@@ -489,7 +495,7 @@ describe('migrations', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.migratedFrom).toBe(0);
     expect(result.draft.profile.name).toBe('王老师');
-    expect(result.draft.version).toBe(1);
+    expect(result.draft.version).toBe(2);
   });
 
   it('refuses an old version with no migration, a throwing migration and a migration that does not advance', () => {
@@ -509,6 +515,76 @@ describe('migrations', () => {
 
   it('validates the migrated result', () => {
     const v0 = { ...(fullDraft() as unknown as Record<string, unknown>), version: 0 };
-    expectError(migrateWith(v0, { 0: (old) => ({ ...(old as object), version: 1, step: 9 }) }), /^当前步骤/);
+    expectError(migrateWith(v0, { 0: (old) => ({ ...(old as object), version: 2, step: 9 }) }), /^当前步骤/);
+  });
+});
+
+/** A version-1 file as the wizard wrote it before drafts had an id. */
+function version1Text(mutate: (draft: Record<string, unknown>) => void = () => {}): string {
+  const { id: _id, ...rest } = JSON.parse(exportDraftText(fullDraft())) as Record<string, unknown>;
+  const v1 = { ...rest, version: 1 };
+  mutate(v1);
+  return JSON.stringify(v1, null, 2);
+}
+
+describe('version 1 → 2 migration', () => {
+  it('imports a version-1 file as version 2 with an id and nothing else changed', () => {
+    const result = importDraftText(version1Text());
+    if (!result.ok) throw new Error(result.error);
+    expect(result.migratedFrom).toBe(1);
+    expect(result.draft.version).toBe(2);
+    expect(result.draft.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect({ ...result.draft, id: fullDraft().id, savedAt: fullDraft().savedAt }).toEqual(fullDraft());
+  });
+
+  it('gives the same version-1 file the same id every time, and different content a different id', () => {
+    const first = importDraftText(version1Text());
+    const again = importDraftText(version1Text());
+    const savedLater = importDraftText(version1Text((d) => (d['savedAt'] = '2026-01-01T00:00:00.000Z')));
+    const otherTeacher = importDraftText(
+      version1Text((d) => ((d['profile'] as Record<string, string>)['name'] = '李老师')),
+    );
+    if (!first.ok || !again.ok || !savedLater.ok || !otherTeacher.ok) throw new Error('import failed');
+    expect(again.draft.id).toBe(first.draft.id);
+    expect(savedLater.draft.id).toBe(first.draft.id);
+    expect(otherTeacher.draft.id).not.toBe(first.draft.id);
+  });
+
+  it('keeps the id once migrated: export and re-import as version 2', () => {
+    const first = importDraftText(version1Text());
+    if (!first.ok) throw new Error(first.error);
+    const second = importDraftText(exportDraftText(first.draft));
+    if (!second.ok) throw new Error(second.error);
+    expect(second.migratedFrom).toBeUndefined();
+    expect(second.draft.id).toBe(first.draft.id);
+  });
+
+  it('derives the id deterministically for any version-1 content (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.subarray(['A1', 'B2', 'C5', 'A13']), (name, abilities) => {
+        const text = version1Text((d) => {
+          (d['profile'] as Record<string, string>)['name'] = name;
+          d['abilities'] = abilities;
+          d['evidence'] = {};
+          d['customRubrics'] = {};
+          delete d['currentAbility'];
+        });
+        const a = importDraftText(text);
+        const b = importDraftText(text);
+        return a.ok && b.ok && a.draft.id === b.draft.id;
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('refuses a version-2 file without an id, naming the field', () => {
+    expectError(
+      importDraftText(
+        withDraft((d) => {
+          delete d['id'];
+        }),
+      ),
+      /自评编号/,
+    );
   });
 });
