@@ -12,6 +12,7 @@ import {
   type ItemStatus,
   type Rubric,
 } from './grading';
+import { ancestors, type Policy } from './policies';
 
 export interface PacketAbility {
   code: string;
@@ -20,12 +21,46 @@ export interface PacketAbility {
   rubric: Rubric | undefined;
 }
 
+/** One reviewer's finding on one evidence item. */
+export interface PacketItemReview {
+  status?: ItemStatus | undefined;
+  comment?: string | undefined;
+}
+
+/** One reviewer's findings on one micro-ability: its grade, an overall comment, and per item. */
+export interface PacketAbilityReview {
+  grade?: Grade | undefined;
+  comment?: string | undefined;
+  /** By rubric item id (the same ids as the draft's evidence). */
+  items?: Readonly<Record<string, PacketItemReview>> | undefined;
+}
+
+/**
+ * A review stage to print filled in (issue 13's /review/ hands these in).
+ *
+ * - `stage` names the column and grade box it fills: '组内互评' and '复评' are always printed
+ *   (blank when no review has that stage); any other stage name adds its own column after them.
+ * - `abilities` is keyed by micro-ability code; a code or item left out stays blank, so a
+ *   reviewer who only graded C5 leaves C6's box blank for a pen.
+ * - `reviewer` and `date` are printed as given (e.g. 李老师, 2026年11月30日).
+ * Two reviews with the same stage: the first one wins.
+ */
+export interface PacketReview {
+  stage: string;
+  reviewer: string;
+  date: string;
+  abilities: Readonly<Record<string, PacketAbilityReview>>;
+}
+
 export interface PacketInput {
   draft: Draft;
   abilities: readonly PacketAbility[];
+  /** The region as printed: the policy chain (see regionPath) or the teacher's own text. */
   regionName: string | undefined;
   generatedAt: Date;
   siteVersion: string;
+  /** Review stages to fill in; absent or empty leaves every review column and box blank. */
+  reviews?: readonly PacketReview[] | undefined;
 }
 
 export interface EvidenceRow {
@@ -45,10 +80,36 @@ export interface CriterionLine {
   met: boolean;
 }
 
+/** What one review stage says about one item: empty strings when the stage has not said. */
+export interface ItemReviewCell {
+  stage: string;
+  status: string;
+  comment: string;
+}
+
 export interface ItemGradeLine {
+  itemId: string;
   item: string;
   status: ItemStatus;
   reasons: string[];
+  /** One per review column, in column order. */
+  reviews: ItemReviewCell[];
+}
+
+/** The text a teacher wrote for an item (情景描述, a typed 设计): for such items it is the evidence. */
+export interface ItemDescription {
+  item: string;
+  title: string;
+  text: string;
+}
+
+/** A review stage's grade box on a micro-ability's pages; blank fields are empty strings. */
+export interface ReviewBox {
+  stage: string;
+  reviewer: string;
+  date: string;
+  grade: Grade | undefined;
+  comment: string;
 }
 
 export interface AbilitySection {
@@ -61,7 +122,12 @@ export interface AbilitySection {
   evidence: EvidenceRow[];
   items: ItemGradeLine[];
   criteria: CriterionLine[];
+  descriptions: ItemDescription[];
   reflection: string;
+  /** One per review column, in column order. */
+  reviewBoxes: ReviewBox[];
+  /** What each of this ability's pages names in its header. */
+  pageLabel: string;
 }
 
 export interface Packet {
@@ -72,9 +138,11 @@ export interface Packet {
     abilities: { code: string; name: string; gradeText: string }[];
     overallText: string;
     note: string;
+    /** What the cover and summary pages name in their header. */
+    pageLabel: string;
   };
   sections: AbilitySection[];
-  /** Review columns left blank for the school's reviewers. */
+  /** Review stages, one column each (blank unless a review fills it). */
   reviewColumns: string[];
   footer: { generatedAt: string; version: string };
 }
@@ -110,9 +178,34 @@ function itemLabel(label: string, name: string): string {
   return /^\d+$/.test(label) ? `${label}. ${name}` : `${label}：${name}`;
 }
 
+/** 河北省保定市徐水区: the region with its parents from the policy tree, without 国家. */
+export function regionPath(policies: readonly Policy[], slug: string): string | undefined {
+  const self = policies.find((p) => p.slug === slug);
+  if (!self) return undefined;
+  return [...ancestors(policies, slug), self]
+    .filter((p) => p.data.level !== '国家')
+    .map((p) => p.data.region)
+    .join('');
+}
+
+/** The stages printed as columns: the two the handbook always prints, then any others reviewed. */
+function reviewColumns(reviews: readonly PacketReview[]): string[] {
+  const columns = ['组内互评', '复评'];
+  for (const r of reviews) if (!columns.includes(r.stage)) columns.push(r.stage);
+  return columns;
+}
+
+function reviewFor(reviews: readonly PacketReview[], stage: string): PacketReview | undefined {
+  return reviews.find((r) => r.stage === stage);
+}
+
+const TEXT_ONLY = '（文字说明，全文见“证据说明”）';
+
 function section(
   ability: PacketAbility,
   draft: Draft,
+  reviews: readonly PacketReview[],
+  columns: readonly string[],
 ): { section: AbilitySection; result: AbilityResult | undefined } {
   const custom = draft.customRubrics[ability.code];
   const rubric = custom ?? ability.rubric;
@@ -122,15 +215,19 @@ function section(
   const items = (rubric?.items ?? []).filter((i) => counted.has(i.id));
   const rows: EvidenceRow[] = [];
   const criteria: CriterionLine[] = [];
+  const descriptions: ItemDescription[] = [];
   for (const item of items) {
     const ev = evidence?.items[item.id];
     const label = itemLabel(item.label, item.name);
-    const base = { item: label, form: item.forms.join('或'), title: ev?.title?.trim() || EMPTY };
+    const title = ev?.title?.trim() ?? '';
+    const description = ev?.description?.trim() ?? '';
+    if (description) descriptions.push({ item: label, title, text: description });
+    const base = { item: label, form: item.forms.join('或'), title: title || EMPTY };
     const files = ev?.present ? ev.files : [];
     if (files.length === 0) {
       rows.push({
         ...base,
-        fileName: ev?.present ? '（未选择文件）' : '（缺交）',
+        fileName: description ? TEXT_ONLY : ev?.present ? '（未选择文件）' : '（缺交）',
         size: EMPTY,
         duration: ev?.manualMinutes !== undefined ? `${ev.manualMinutes} 分钟（手填）` : EMPTY,
         sha256: EMPTY,
@@ -154,6 +251,7 @@ function section(
       );
     }
   }
+  const reviewOf = (stage: string) => reviewFor(reviews, stage)?.abilities[ability.code];
   return {
     result,
     section: {
@@ -167,13 +265,31 @@ function section(
       items: (result?.items ?? []).map((r) => {
         const item = items.find((i) => i.id === r.itemId);
         return {
+          itemId: r.itemId,
           item: item ? itemLabel(item.label, item.name) : r.itemId,
           status: r.status,
           reasons: r.reasons,
+          reviews: columns.map((stage) => {
+            const found = reviewOf(stage)?.items?.[r.itemId];
+            return { stage, status: found?.status ?? '', comment: found?.comment?.trim() ?? '' };
+          }),
         };
       }),
       criteria,
+      descriptions,
       reflection: evidence?.reflection?.trim() ?? '',
+      reviewBoxes: columns.map((stage) => {
+        const review = reviewFor(reviews, stage);
+        const found = review?.abilities[ability.code];
+        return {
+          stage,
+          reviewer: found ? review.reviewer.trim() : '',
+          date: found ? review.date.trim() : '',
+          grade: found?.grade,
+          comment: found?.comment?.trim() ?? '',
+        };
+      }),
+      pageLabel: `${ability.code} ${ability.name}`,
     },
   };
 }
@@ -181,7 +297,9 @@ function section(
 export function buildPacket(input: PacketInput): Packet {
   const { draft, generatedAt } = input;
   const chosen = input.abilities.filter((a) => draft.abilities.includes(a.code));
-  const built = chosen.map((a) => section(a, draft));
+  const reviews = input.reviews ?? [];
+  const columns = reviewColumns(reviews);
+  const built = chosen.map((a) => section(a, draft, reviews, columns));
   const results = built.map((b) => b.result).filter((r): r is AbilityResult => r !== undefined);
   const overall = results.length === built.length ? overallGrade(results) : undefined;
   const p = draft.profile;
@@ -206,9 +324,10 @@ export function buildPacket(input: PacketInput): Packet {
       })),
       overallText: overall ?? (built.length === 0 ? '未选择微能力点' : '未评定'),
       note: '本证据包由教师按国家考核规范的规则自评生成，供组内互评和学校信息化团队复评参考；正式结果以学校认定为准。',
+      pageLabel: '封面与总览（全部微能力点）',
     },
     sections: built.map((b) => b.section),
-    reviewColumns: ['组内互评', '复评'],
+    reviewColumns: columns,
     footer: {
       generatedAt: `${date} ${pad(generatedAt.getHours())}:${pad(generatedAt.getMinutes())}`,
       version: input.siteVersion,
@@ -218,14 +337,25 @@ export function buildPacket(input: PacketInput): Packet {
 
 /** Every character the packet will draw, for checking against the font before rendering. */
 export function packetText(packet: Packet): string {
-  const parts: string[] = [packet.filename, packet.cover.title, packet.cover.note, packet.cover.overallText];
+  const parts: string[] = [
+    packet.filename,
+    packet.cover.title,
+    packet.cover.note,
+    packet.cover.overallText,
+    packet.cover.pageLabel,
+  ];
   for (const [label, value] of packet.cover.fields) parts.push(label, value);
   for (const a of packet.cover.abilities) parts.push(a.code, a.name, a.gradeText);
   for (const s of packet.sections) {
-    parts.push(s.code, s.name, s.rubricOrigin, s.gradeText, s.reflection, ...s.reasons);
+    parts.push(s.code, s.name, s.rubricOrigin, s.gradeText, s.reflection, s.pageLabel, ...s.reasons);
     for (const r of s.evidence) parts.push(...Object.values(r));
-    for (const i of s.items) parts.push(i.item, i.status, ...i.reasons);
+    for (const i of s.items) {
+      parts.push(i.item, i.status, ...i.reasons);
+      for (const r of i.reviews) parts.push(r.stage, r.status, r.comment);
+    }
     for (const c of s.criteria) parts.push(c.item, c.level, c.text);
+    for (const d of s.descriptions) parts.push(d.item, d.title, d.text);
+    for (const b of s.reviewBoxes) parts.push(b.stage, b.reviewer, b.date, b.grade ?? '', b.comment);
   }
   parts.push(...packet.reviewColumns, packet.footer.generatedAt, packet.footer.version);
   return parts.join('\n');

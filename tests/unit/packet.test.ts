@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abilitySchema } from '../../src/content.config';
+import { abilitySchema, policySchema } from '../../src/content.config';
 import { emptyDraft, type Draft } from '../../src/lib/draft';
 import { gradeAbility, rubricFromAbility } from '../../src/lib/grading';
 import {
@@ -8,8 +8,11 @@ import {
   missingCharacters,
   packetFilename,
   packetText,
+  regionPath,
   type PacketAbility,
+  type PacketReview,
 } from '../../src/lib/packet';
+import type { PolicyData } from '../../src/lib/policies';
 import { readCollection } from '../support/content-files';
 
 const abilities: PacketAbility[] = readCollection('abilities', '.mdx').map((f) => {
@@ -194,5 +197,154 @@ describe('missingCharacters', () => {
       buildPacket({ draft, abilities, regionName: '徐水区', generatedAt: at, siteVersion: '1' }),
     );
     expect(missingCharacters(text, new Set([...text].filter((c) => c !== '㺭')))).toEqual(['㺭']);
+  });
+});
+
+describe('regionPath', () => {
+  const policies = readCollection('policies', '.mdx').map((f) => ({
+    slug: f.name.replace(/\.mdx$/, ''),
+    data: policySchema.parse(f.data) as PolicyData,
+  }));
+
+  it('prints a district with its city and province, from the policy tree', () => {
+    expect(regionPath(policies, 'xushui')).toBe('河北省保定市徐水区');
+    expect(regionPath(policies, 'baoding')).toBe('河北省保定市');
+    expect(regionPath(policies, 'hebei')).toBe('河北省');
+  });
+  it('leaves out 国家 and knows no region it was not given', () => {
+    expect(regionPath(policies, 'guangzhou')).toBe('广州市');
+    expect(regionPath(policies, 'national')).toBe('');
+    expect(regionPath(policies, 'nowhere')).toBeUndefined();
+  });
+});
+
+describe('page headers', () => {
+  it('names the ability on its pages and says the cover is the overview', () => {
+    const packet = buildPacket({
+      draft: c5Draft(),
+      abilities,
+      regionName: undefined,
+      generatedAt: at,
+      siteVersion: '1',
+    });
+    expect(packet.cover.pageLabel).toBe('封面与总览（全部微能力点）');
+    expect(packet.sections.map((s) => s.pageLabel)).toEqual([
+      'A2 数字教育资源获取与评价',
+      'C5 基于数据的个别化指导',
+    ]);
+  });
+});
+
+describe('descriptions (the text a teacher wrote is the evidence)', () => {
+  it('prints every item’s description in full and points the evidence row at it', () => {
+    const draft = c5Draft();
+    const long = '我们班有一名自闭症学生。'.repeat(150);
+    const scenario = draft.evidence['C5']?.items['scenario'];
+    if (!scenario) throw new Error('fixture has a scenario');
+    scenario.description = `  ${long}\n第二段。  `;
+    const c5 = buildPacket({
+      draft,
+      abilities,
+      regionName: undefined,
+      generatedAt: at,
+      siteVersion: '1',
+    }).sections.find((s) => s.code === 'C5');
+    expect(c5?.descriptions).toEqual([{ item: '1. 情景描述', title: '情景', text: `${long}\n第二段。` }]);
+    expect(c5?.evidence[0]?.fileName).toBe('（文字说明，全文见“证据说明”）');
+  });
+  it('has none for items left without a description', () => {
+    const c5 = buildPacket({
+      draft: c5Draft(),
+      abilities,
+      regionName: undefined,
+      generatedAt: at,
+      siteVersion: '1',
+    }).sections.find((s) => s.code === 'C5');
+    expect(c5?.descriptions).toEqual([]);
+  });
+});
+
+describe('review stages', () => {
+  const reviews: PacketReview[] = [
+    {
+      stage: '组内互评',
+      reviewer: '李老师',
+      date: '2026年11月30日',
+      abilities: {
+        C5: {
+          grade: '合格',
+          comment: '案例完整，建议补充学生前测数据。',
+          items: { 'case-video': { status: '合格', comment: '出镜清楚' } },
+        },
+      },
+    },
+  ];
+  const build = (r?: PacketReview[]) =>
+    buildPacket({
+      draft: c5Draft(),
+      abilities,
+      regionName: undefined,
+      generatedAt: at,
+      siteVersion: '1',
+      reviews: r,
+    });
+
+  it('leaves every column and grade box blank without reviews', () => {
+    const packet = build();
+    expect(packet.reviewColumns).toEqual(['组内互评', '复评']);
+    for (const s of packet.sections) {
+      expect(s.reviewBoxes).toEqual([
+        { stage: '组内互评', reviewer: '', date: '', grade: undefined, comment: '' },
+        { stage: '复评', reviewer: '', date: '', grade: undefined, comment: '' },
+      ]);
+      for (const i of s.items) expect(i.reviews.every((r) => r.status === '' && r.comment === '')).toBe(true);
+    }
+  });
+
+  it('fills the reviewed stage for the reviewed ability only, with reviewer, date, grade and comments', () => {
+    const packet = build(reviews);
+    const c5 = packet.sections.find((s) => s.code === 'C5');
+    expect(c5?.reviewBoxes[0]).toEqual({
+      stage: '组内互评',
+      reviewer: '李老师',
+      date: '2026年11月30日',
+      grade: '合格',
+      comment: '案例完整，建议补充学生前测数据。',
+    });
+    expect(c5?.reviewBoxes[1]).toEqual({
+      stage: '复评',
+      reviewer: '',
+      date: '',
+      grade: undefined,
+      comment: '',
+    });
+    expect(c5?.items.find((i) => i.itemId === 'case-video')?.reviews).toEqual([
+      { stage: '组内互评', status: '合格', comment: '出镜清楚' },
+      { stage: '复评', status: '', comment: '' },
+    ]);
+    expect(c5?.items.find((i) => i.itemId === 'scenario')?.reviews[0]).toEqual({
+      stage: '组内互评',
+      status: '',
+      comment: '',
+    });
+    const a2 = packet.sections.find((s) => s.code === 'A2');
+    expect(a2?.reviewBoxes[0]).toMatchObject({ reviewer: '', grade: undefined });
+    expect(packetText(packet)).toContain('案例完整，建议补充学生前测数据。');
+  });
+
+  it('adds a column for a stage beyond the two printed ones; the first review of a stage wins', () => {
+    const packet = build([
+      ...reviews,
+      { stage: '组内互评', reviewer: '王老师', date: '', abilities: { C5: { grade: '优秀' } } },
+      { stage: '县级审核', reviewer: '赵老师', date: '2026年12月5日', abilities: { C5: { grade: '合格' } } },
+    ]);
+    expect(packet.reviewColumns).toEqual(['组内互评', '复评', '县级审核']);
+    const c5 = packet.sections.find((s) => s.code === 'C5');
+    expect(c5?.reviewBoxes.map((b) => [b.stage, b.reviewer, b.grade])).toEqual([
+      ['组内互评', '李老师', '合格'],
+      ['复评', '', undefined],
+      ['县级审核', '赵老师', '合格'],
+    ]);
+    expect(c5?.items.every((i) => i.reviews.length === 3)).toBe(true);
   });
 });

@@ -61,15 +61,26 @@ function inRanges(ranges: readonly [number, number][], cp: number): boolean {
   return false;
 }
 
+/** Headings set in the regular face because no bold face covers them are this much larger. */
+const NO_BOLD_SCALE = 1.12;
+
 class Layout {
   y = PAGE.top;
+  /** The header label of each page, by page number (1-based); set as pages are added. */
+  readonly pageLabels: string[] = [];
+  label = '';
+
   constructor(
     readonly doc: JsPdf,
-    /** Characters the bold face has; undefined when no bold face is loaded. */
+    /** Characters the bold face has; undefined when no bold face is registered. */
     private readonly boldChars: ReadonlySet<string> | undefined,
   ) {}
 
-  /** jsPDF stops a line at the first character its font lacks: use bold only when it has them all. */
+  /**
+   * The bold face only when it is registered and has every character of `text`: an unregistered
+   * style makes jsPDF fall back to Times (whose WinAnsi encoding turns Chinese into mojibake), and a
+   * character the bold subset lacks ends the rest of the run.
+   */
   canBold(text: string): boolean {
     const bold = this.boldChars;
     return bold !== undefined && [...text].every((c) => /\s/.test(c) || bold.has(c));
@@ -79,9 +90,13 @@ class Layout {
     return size * PT_TO_MM * 1.45;
   }
 
-  font(size: number, bold = false): void {
-    this.doc.setFont(FAMILY, bold ? 'bold' : 'normal');
-    this.doc.setFontSize(size);
+  /** Selects the face for `text`; returns the size actually set (larger when bold was wanted but cannot be had). */
+  font(size: number, text: string, bold = false): number {
+    const useBold = bold && this.canBold(text);
+    const actual = bold && !useBold ? size * NO_BOLD_SCALE : size;
+    this.doc.setFont(FAMILY, useBold ? 'bold' : 'normal');
+    this.doc.setFontSize(actual);
+    return actual;
   }
 
   lines(text: string, width: number): string[] {
@@ -92,8 +107,16 @@ class Layout {
     if (this.y + height > PAGE.height - PAGE.bottom) this.newPage();
   }
 
-  newPage(): void {
+  /** Starts the first page's label (jsPDF creates that page itself). */
+  startDocument(label: string): void {
+    this.label = label;
+    this.pageLabels[1] = label;
+  }
+
+  newPage(label = this.label): void {
     this.doc.addPage();
+    this.label = label;
+    this.pageLabels[this.doc.getNumberOfPages()] = label;
     this.y = PAGE.top;
   }
 
@@ -102,9 +125,9 @@ class Layout {
     size = 10.5,
     opts: { bold?: boolean; indent?: number; gapAfter?: number } = {},
   ): void {
-    this.font(size, opts.bold);
+    const actual = this.font(size, text, opts.bold);
     const indent = opts.indent ?? 0;
-    const lh = this.lineHeight(size);
+    const lh = this.lineHeight(actual);
     for (const line of this.lines(text, CONTENT_WIDTH - indent)) {
       this.ensure(lh);
       this.doc.text(line, PAGE.left + indent, this.y + lh * 0.75);
@@ -115,19 +138,34 @@ class Layout {
 
   heading(text: string, size: number): void {
     // Keep a heading with at least two lines of what follows it.
-    this.ensure(this.lineHeight(size) * 2 + this.lineHeight(10.5) * 2);
+    this.ensure(this.lineHeight(size * NO_BOLD_SCALE) * 2 + this.lineHeight(10.5) * 2);
     this.y += 2;
     this.paragraph(text, size, { bold: true, gapAfter: 2 });
   }
 
-  /** A table whose rows are never split across pages; the header repeats on each new page. */
-  table(headers: string[], widths: number[], rows: string[][], size = 8.5): void {
+  /**
+   * A table whose rows are never split across pages; the header repeats on each new page.
+   * Header cells are bold where the bold face covers them, at the body size either way (the
+   * shading marks them), so the column widths hold.
+   */
+  table(
+    headers: string[],
+    widths: number[],
+    rows: string[][],
+    size = 8.5,
+    opts: { minRowHeight?: number } = {},
+  ): void {
     const pad = 1.4;
     const lh = this.lineHeight(size);
+    const setFace = (cells: string[], bold: boolean) => {
+      this.doc.setFont(FAMILY, bold && this.canBold(cells.join('')) ? 'bold' : 'normal');
+      this.doc.setFontSize(size);
+    };
     const layoutRow = (cells: string[], bold: boolean) => {
-      this.font(size, bold && this.canBold(cells.join('')));
+      setFace(cells, bold);
       const wrapped = cells.map((c, i) => this.lines(c, (widths[i] ?? 20) - pad * 2));
-      return { wrapped, height: Math.max(...wrapped.map((w) => w.length)) * lh + pad * 2 };
+      const natural = Math.max(...wrapped.map((w) => w.length)) * lh + pad * 2;
+      return { wrapped, height: bold ? natural : Math.max(natural, opts.minRowHeight ?? 0) };
     };
     const draw = (cells: string[], bold: boolean, shade: boolean) => {
       const { wrapped, height } = layoutRow(cells, bold);
@@ -138,8 +176,10 @@ class Layout {
           this.doc.setFillColor(236, 240, 246);
           this.doc.rect(x, this.y, w, height, 'FD');
         } else this.doc.rect(x, this.y, w, height);
-        this.font(size, bold && this.canBold(cells.join('')));
-        lines.forEach((line, j) => this.doc.text(line, x + pad, this.y + pad + lh * j + lh * 0.75));
+        setFace(cells, bold);
+        lines.forEach((line, j) => {
+          if (line) this.doc.text(line, x + pad, this.y + pad + lh * j + lh * 0.75);
+        });
         x += w;
       });
       this.y += height;
@@ -159,9 +199,18 @@ class Layout {
   }
 }
 
+/** A stage's review cell: what the reviewer said, or blank for a pen. */
+function reviewCell(status: string, comment: string): string {
+  return [status, comment].filter(Boolean).join('\n');
+}
+
+const BLANK_GRADE = `□优秀${SPACE}□合格${SPACE}□不合格`;
+
 function drawPacket(layout: Layout, packet: Packet): void {
   const { doc } = layout;
+  const columns = packet.reviewColumns;
   // Cover
+  layout.startDocument(packet.cover.pageLabel);
   layout.y = 40;
   layout.paragraph(packet.cover.title, 24, { bold: true, gapAfter: 8 });
   layout.table(
@@ -181,7 +230,7 @@ function drawPacket(layout: Layout, packet: Packet): void {
   layout.paragraph(packet.cover.note, 9.5);
 
   for (const s of packet.sections) {
-    layout.newPage();
+    layout.newPage(s.pageLabel);
     layout.heading(`${s.code} ${s.name}`, 16);
     layout.paragraph(`自评结果：${s.gradeText}${GAP}评价标准来源：${s.rubricOrigin}`, 11, { bold: true });
     if (s.reasons.length > 0) {
@@ -196,45 +245,75 @@ function drawPacket(layout: Layout, packet: Packet): void {
       s.evidence.map((r) => [r.item, r.form, r.title, r.fileName, r.size, r.duration, r.sha256]),
       8,
     );
+    if (s.descriptions.length > 0) {
+      layout.heading('证据说明（教师填写的文字）', 12.5);
+      for (const d of s.descriptions) {
+        layout.paragraph(d.title ? `${d.item}：${d.title}` : d.item, 10.5, { bold: true, gapAfter: 0.8 });
+        layout.paragraph(d.text, 10.5, { gapAfter: 3 });
+      }
+    }
     if (s.items.length > 0) {
       layout.heading('各项证据的评定', 12.5);
+      const reviewWidth = 28;
       layout.table(
-        ['证据项', '评定', '原因'],
-        [40, 20, CONTENT_WIDTH - 60],
-        s.items.map((i) => [i.item, i.status, i.reasons.join('\n') || '—']),
+        ['证据项', '自评', '原因', ...columns],
+        [36, 14, CONTENT_WIDTH - 50 - reviewWidth * columns.length, ...columns.map(() => reviewWidth)],
+        s.items.map((i) => [
+          i.item,
+          i.status,
+          i.reasons.join('\n') || '—',
+          ...i.reviews.map((r) => reviewCell(r.status, r.comment)),
+        ]),
         9,
       );
     }
     if (s.criteria.length > 0) {
       layout.heading('评价标准与自评勾选', 12.5);
+      const reviewWidth = 16;
       layout.table(
-        ['证据项', '等级', '标准', '自评', ...packet.reviewColumns],
-        [26, 11, CONTENT_WIDTH - 26 - 11 - 14 - 32, 14, 16, 16],
-        s.criteria.map((c) => [c.item, c.level, c.text, c.met ? '已满足' : '未满足', '', '']),
+        ['证据项', '等级', '标准', '自评', ...columns],
+        [
+          26,
+          11,
+          CONTENT_WIDTH - 26 - 11 - 14 - reviewWidth * columns.length,
+          14,
+          ...columns.map(() => reviewWidth),
+        ],
+        s.criteria.map((c) => [
+          c.item,
+          c.level,
+          c.text,
+          c.met ? '已满足' : '未满足',
+          ...columns.map(() => ''),
+        ]),
         8.5,
       );
     }
     layout.heading('教学反思', 12.5);
     layout.paragraph(s.reflection || '（未填写）', 10.5);
-    layout.ensure(24);
-    layout.y += 6;
-    layout.paragraph(
-      `组内互评人签名：__________${SPACE}日期：__________${GAP}复评人签名：__________${SPACE}日期：__________`,
-      10,
+    layout.heading(`${columns.join(' / ')}：${s.code} 的等级`, 12.5);
+    layout.table(
+      ['评价环节', '等级', '评价人', '日期', '意见'],
+      [22, 44, 26, 26, CONTENT_WIDTH - 118],
+      s.reviewBoxes.map((b) => [b.stage, b.grade ?? BLANK_GRADE, b.reviewer, b.date, b.comment]),
+      9.5,
+      { minRowHeight: 14 },
     );
   }
 
   const total = doc.getNumberOfPages();
   for (let page = 1; page <= total; page++) {
     doc.setPage(page);
-    layout.font(8);
     doc.setTextColor(90);
-    doc.text(
-      `第 ${page} 页 / 共 ${total} 页${GAP}生成于 ${packet.footer.generatedAt}${GAP}微能力手册 ${packet.footer.version}`,
-      PAGE.width / 2,
-      PAGE.height - 10,
-      { align: 'center' },
-    );
+    const header = `${packet.cover.title}${GAP}${layout.pageLabels[page] ?? packet.cover.pageLabel}`;
+    layout.font(8.5, header);
+    doc.text(header, PAGE.left, 11);
+    doc.setDrawColor(180);
+    doc.line(PAGE.left, 12.5, PAGE.width - PAGE.right, 12.5);
+    doc.setDrawColor(0);
+    const footer = `第 ${page} 页 / 共 ${total} 页${GAP}生成于 ${packet.footer.generatedAt}${GAP}微能力手册 ${packet.footer.version}`;
+    layout.font(8, footer);
+    doc.text(footer, PAGE.width / 2, PAGE.height - 10, { align: 'center' });
     doc.setTextColor(0);
   }
 }
@@ -262,13 +341,15 @@ export async function renderPacketPdf(
 
   progress(missing.length > 0 && fonts.full ? '正在加载完整字库（有不常用的字）……' : '正在加载字体……');
   const useFull = missing.length > 0 && fonts.full !== undefined;
+  // The bold subset stays in use beside the full regular face: headings it covers stay bold.
   const [regular, bold] = await Promise.all([
     fetchBase64(useFull ? (fonts.full as string) : fonts.regular),
-    fonts.bold && !useFull ? fetchBase64(fonts.bold) : Promise.resolve(undefined),
+    fonts.bold ? fetchBase64(fonts.bold) : Promise.resolve(undefined),
   ]);
 
   progress('正在排版……');
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
+  // putOnlyUsedFonts: jsPDF otherwise lists its 14 standard fonts in every page's resources.
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
   doc.addFileToVFS('regular.ttf', regular);
   doc.addFont('regular.ttf', FAMILY, 'normal');
   if (bold) {

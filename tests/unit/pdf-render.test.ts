@@ -1,0 +1,177 @@
+/**
+ * The packet renderer (src/components/self-check/pdf-packet.ts) run in Node with the real font files,
+ * read back with pdf.js: every font path sets every heading as extractable Chinese, and the PDF
+ * references no font but the embedded ones.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderPacketPdf, type PdfOutcome } from '../../src/components/self-check/pdf-packet';
+import { emptyDraft, type Draft } from '../../src/lib/draft';
+import type { Rubric } from '../../src/lib/grading';
+import { buildPacket } from '../../src/lib/packet';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FONTS = path.join(ROOT, 'public', 'fonts', 'pdf');
+const fonts = {
+  regular: 'noto-sans-sc-regular.ttf',
+  bold: 'noto-sans-sc-bold.ttf',
+  full: 'noto-sans-sc-full.ttf',
+  charset: 'charset.json',
+};
+const at = new Date(2026, 10, 23, 9, 5);
+
+interface TextItem {
+  str: string;
+  fontName: string;
+  size: number;
+}
+
+async function readPdf(outcome: PdfOutcome) {
+  const bytes = new Uint8Array(await outcome.blob.arrayBuffer());
+  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false }).promise;
+  const pages: TextItem[][] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(
+      content.items.flatMap((item) =>
+        'str' in item
+          ? [{ str: item.str, fontName: item.fontName, size: Math.abs(item.transform[3] ?? 0) }]
+          : [],
+      ),
+    );
+  }
+  await pdf.cleanup();
+  // jsPDF writes no object streams: every font dictionary stands in the file as plain text.
+  const latin = Buffer.from(bytes).toString('latin1');
+  const baseFonts = [...latin.matchAll(/\/BaseFont\s*\/([^\s/<>[\]]+)/g)].map((m) => m[1]);
+  return { pages, text: pages.map((p) => p.map((i) => i.str).join('')).join('\n'), baseFonts };
+}
+
+/** The text item that holds `text` (headings are drawn as one run each). */
+function itemWith(pages: TextItem[][], text: string): TextItem | undefined {
+  return pages.flat().find((i) => i.str.replace(/\s+/g, '') === text.replace(/\s+/g, ''));
+}
+
+let charset: { chars: string; boldChars: string };
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-pdf-font.mjs')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+  charset = JSON.parse(fs.readFileSync(path.join(FONTS, 'charset.json'), 'utf8')) as typeof charset;
+  vi.stubGlobal('fetch', async (url: string) => new Response(fs.readFileSync(path.join(FONTS, url))));
+}, 120_000);
+
+const customRubric = (name: string): Rubric & { origin: '教师录入' } => ({
+  code: 'A2',
+  name,
+  origin: '教师录入',
+  alternativeGroups: [],
+  items: [
+    {
+      id: 'report',
+      label: '1',
+      name: '资源评价报告',
+      forms: ['文本'],
+      required: true,
+      graded: true,
+      limits: {},
+      criteria: { excellent: ['资源来源清楚'], pass: ['资源与教学目标相关'] },
+    },
+  ],
+});
+
+function draftFor(name: string, title = '报告'): Draft {
+  const d = emptyDraft(at);
+  d.profile = { ...d.profile, name, school: '徐水区实验小学', region: 'xushui' };
+  d.abilities = ['A2'];
+  d.customRubrics['A2'] = customRubric('数字教育资源获取与评价');
+  d.evidence['A2'] = {
+    chosen: {},
+    items: {
+      report: {
+        present: true,
+        title,
+        description: '资源来自国家中小学智慧教育平台。',
+        files: [],
+        excellent: [],
+        pass: [0],
+      },
+    },
+    reflection: '我学会了评价资源。',
+  };
+  return d;
+}
+
+async function render(draft: Draft) {
+  const packet = buildPacket({
+    draft,
+    abilities: [{ code: 'A2', name: '数字教育资源获取与评价', rubric: undefined }],
+    regionName: '河北省保定市徐水区',
+    generatedAt: at,
+    siteVersion: '0.1.0',
+  });
+  const outcome = await renderPacketPdf(packet, fonts, () => {});
+  return { outcome, ...(await readPdf(outcome)) };
+}
+
+const HEADINGS = [
+  '微能力自评证据包',
+  '本次自评的微能力点',
+  '总体情况：合格',
+  'A2 数字教育资源获取与评价',
+  '自评结果：合格',
+  '评价标准来源：教师录入（按本地考核指南）',
+  '原因与待改进：',
+  '证据清单',
+  '证据说明（教师填写的文字）',
+  '各项证据的评定',
+  '评价标准与自评勾选',
+  '教学反思',
+  '组内互评 / 复评：A2 的等级',
+];
+
+describe('PDF packet fonts', () => {
+  it('subset path: headings are bold, body regular, all text extractable, only the embedded fonts referenced', async () => {
+    const { text, pages, baseFonts, outcome } = await render(draftFor('王晓红'));
+    expect(outcome.fromFallback).toEqual([]);
+    for (const h of HEADINGS) expect(itemWith(pages, h), h).toBeDefined();
+    expect(text).toContain('王晓红');
+    const title = itemWith(pages, '微能力自评证据包');
+    const body = itemWith(pages, '我学会了评价资源。');
+    expect(title?.fontName).not.toBe(body?.fontName);
+    expect(new Set(baseFonts)).toEqual(new Set(['HandbookCJK']));
+  }, 60_000);
+
+  it('a heading the bold subset cannot cover is set in the regular face, larger, and whole', async () => {
+    const rare = [...charset.chars].find((c) => /\p{Script=Han}/u.test(c) && !charset.boldChars.includes(c));
+    expect(rare).toBeDefined();
+    const title = `数字资源${rare}评价`;
+    const { pages } = await render(draftFor('王晓红', title));
+    const heading = itemWith(pages, `1. 资源评价报告：${title}`);
+    const body = itemWith(pages, '我学会了评价资源。');
+    expect(heading, 'the heading comes back whole').toBeDefined();
+    expect(heading?.fontName).toBe(body?.fontName);
+    expect(heading?.size ?? 0).toBeGreaterThan(body?.size ?? Infinity);
+  }, 60_000);
+
+  it('full fallback path (a name outside the subset): every heading is still real Chinese', async () => {
+    const { text, pages, baseFonts, outcome } = await render(draftFor('王堃'));
+    expect(outcome.fromFallback).toEqual(['堃']);
+    expect(text).toContain('王堃');
+    for (const h of HEADINGS) expect(itemWith(pages, h), h).toBeDefined();
+    expect(new Set(baseFonts)).toEqual(new Set(['HandbookCJK']));
+  }, 120_000);
+
+  it('a character no font has: 〓 in its place, reported, every heading intact', async () => {
+    const { text, pages, outcome } = await render(draftFor('王𪚥'));
+    expect(outcome.unrenderable).toEqual(['𪚥']);
+    expect(text).toContain('王〓');
+    for (const h of HEADINGS) expect(itemWith(pages, h), h).toBeDefined();
+  }, 120_000);
+});
