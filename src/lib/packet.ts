@@ -23,7 +23,8 @@ export interface PacketAbility {
 
 /** One reviewer's finding on one evidence item. */
 export interface PacketItemReview {
-  status?: ItemStatus | undefined;
+  /** As review-file.ts's ReviewItem.grade: the item's status by the reviewer's ticks. */
+  grade?: ItemStatus | undefined;
   comment?: string | undefined;
 }
 
@@ -38,8 +39,11 @@ export interface PacketAbilityReview {
 /**
  * A review stage to print filled in (issue 13's /review/ hands these in).
  *
- * - `stage` names the column and grade box it fills: '组内互评' and '复评' are always printed
- *   (blank when no review has that stage); any other stage name adds its own column after them.
+ * - `stage` names the column and grade box it fills. Two stages are always printed, 组内互评 and
+ *   复评 (blank when not reviewed); a stage named so, or ending so (教师组内互评, 信息化团队复评),
+ *   fills that one and gives it its name; any other stage adds its own column after them.
+ * - The shape follows review-file.ts (ReviewFile → { stage, reviewer: reviewer.name, date,
+ *   abilities }), so a review file's abilities can be passed as they are.
  * - `abilities` is keyed by micro-ability code; a code or item left out stays blank, so a
  *   reviewer who only graded C5 leaves C6's box blank for a pen.
  * - `reviewer` and `date` are printed as given (e.g. 李老师, 2026年11月30日).
@@ -188,10 +192,20 @@ export function regionPath(policies: readonly Policy[], slug: string): string | 
     .join('');
 }
 
-/** The stages printed as columns: the two the handbook always prints, then any others reviewed. */
+const PRINTED_STAGES = ['组内互评', '复评'];
+
+/** The stages printed as columns: the two always printed (named as reviewed), then any others. */
 function reviewColumns(reviews: readonly PacketReview[]): string[] {
-  const columns = ['组内互评', '复评'];
-  for (const r of reviews) if (!columns.includes(r.stage)) columns.push(r.stage);
+  const columns = [...PRINTED_STAGES];
+  const named = new Set<number>();
+  for (const { stage } of reviews) {
+    if (columns.includes(stage)) continue;
+    const slot = PRINTED_STAGES.findIndex((s, i) => !named.has(i) && stage.endsWith(s));
+    if (slot >= 0) {
+      columns[slot] = stage;
+      named.add(slot);
+    } else columns.push(stage);
+  }
   return columns;
 }
 
@@ -271,7 +285,7 @@ function section(
           reasons: r.reasons,
           reviews: columns.map((stage) => {
             const found = reviewOf(stage)?.items?.[r.itemId];
-            return { stage, status: found?.status ?? '', comment: found?.comment?.trim() ?? '' };
+            return { stage, status: found?.grade ?? '', comment: found?.comment?.trim() ?? '' };
           }),
         };
       }),

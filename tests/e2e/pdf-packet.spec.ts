@@ -1,12 +1,41 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { pdfPagesText } from './pdf-text';
+import { pdfFontNames, pdfPagesText } from './pdf-text';
 
 const MEDIA = join(import.meta.dirname, '../fixtures/media');
 const compact = (text: string) => text.replace(/\s+/g, '');
 
-async function completeC5(page: Page, name: string) {
+/** Headings a C5 + C6 packet prints, as pdf.js reads them back (spaces removed). */
+const HEADINGS = [
+  '微能力自评证据包',
+  '本次自评的微能力点',
+  '总体情况：不合格',
+  'C5基于数据的个别化指导',
+  'C6应用数据分析模型',
+  '自评结果：合格',
+  '自评结果：不合格',
+  '原因与待改进：',
+  '证据清单',
+  '各项证据的评定',
+  '评价标准与自评勾选',
+  '教学反思',
+  '组内互评/复评：C5的等级',
+  '组内互评/复评：C6的等级',
+];
+const HEADER = (label: string) => `微能力自评证据包${label}`;
+const C5_HEADER = HEADER('C5基于数据的个别化指导');
+const C6_HEADER = HEADER('C6应用数据分析模型');
+
+async function makePdf(page: Page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
+  const file = await download;
+  const path = await file.path();
+  return { file, path, pages: (await pdfPagesText(path)).map(compact) };
+}
+
+async function completeC5(page: Page, name: string, scenario?: string) {
   await page.goto('/self-check/?a=C5');
   await page.getByLabel('姓名', { exact: true }).fill(name);
   await page.getByLabel('学校', { exact: true }).fill('徐水区特殊教育学校');
@@ -19,6 +48,7 @@ async function completeC5(page: Page, name: string) {
   await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
   const item = (id: string) => page.locator(`[data-item-editor="${id}"]`);
   await item('scenario').getByLabel('这项证据我已准备好').check();
+  if (scenario) await item('scenario').getByLabel('简要说明').fill(scenario);
   await item('case-video')
     .getByLabel(/选择本地文件/)
     .setInputFiles(join(MEDIA, 'case-9min.webm'));
@@ -48,35 +78,86 @@ test.describe('PDF evidence packet', () => {
     });
     await completeC5(page, '王晓红');
     expect(pdfRequests, 'jsPDF and the font load only when a PDF is asked for').toEqual([]);
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
-    const file = await download;
+    const { file, path, pages } = await makePdf(page);
     expect(file.suggestedFilename()).toMatch(/^微能力自评_王晓红_\d{8}\.pdf$/);
     await expect(page.locator('#pdf-status')).toContainText('PDF 已生成');
-    const pages = await pdfPagesText(await file.path());
-    const all = compact(pages.join(''));
-    expect(compact(pages[0] ?? '')).toContain('王晓红');
-    expect(compact(pages[0] ?? '')).toContain('徐水区特殊教育学校');
-    expect(all).toContain('C5基于数据的个别化指导');
-    expect(all).toContain('C6应用数据分析模型');
-    expect(all).toContain('自评结果：合格');
-    expect(all).toContain('自评结果：不合格');
+    expect(
+      pdfRequests.some((u) => u.includes('full')),
+      'no fallback font for common characters',
+    ).toBe(false);
+    const all = pages.join('');
+    expect(pages[0]).toContain('王晓红');
+    expect(pages[0]).toContain('徐水区特殊教育学校');
+    expect(pages[0], '地区 with its parents').toContain('地区河北省保定市徐水区');
+    for (const h of HEADINGS) expect(all, h).toContain(h);
     expect(all).toContain(compact('围绕问题和假设收集的数据可靠、合理;'));
     expect(all).toContain('case-9min.webm');
-    expect(all).toContain('组内互评');
     expect(all).toContain(compact(`第 1 页 / 共 ${pages.length} 页`));
+    // A grade box per ability, blank for the reviewers' pens.
+    expect(
+      all.match(/评价环节等级评价人日期意见组内互评□优秀□合格□不合格复评□优秀□合格□不合格/g),
+    ).toHaveLength(2);
+    // Every page's header names what the page belongs to.
+    expect(pages[0]).toContain(HEADER('封面与总览（全部微能力点）'));
+    const c6Start = pages.findIndex((p) => p.includes(C6_HEADER));
+    expect(c6Start).toBeGreaterThan(1);
+    pages.forEach((p, i) => {
+      if (i === 0) return;
+      expect(p, `page ${i + 1}`).toContain(i < c6Start ? C5_HEADER : C6_HEADER);
+    });
+    expect(pdfFontNames(path), 'only the embedded font, no unused standard fonts').toEqual(['HandbookCJK']);
   });
 
-  test('a name with a character outside the subset is reported and the PDF still comes out', async ({
+  test('a teacher’s long description is printed in full, across a page break', async ({ page }) => {
+    test.setTimeout(60_000);
+    const sentences = Array.from(
+      { length: 48 },
+      (_, i) => `情景${String(i + 1).padStart(2, '0')}：小明在课堂上回答问题时有些犹豫。`,
+    );
+    const description = sentences.join('');
+    expect(description.length).toBeLessThanOrEqual(2000);
+    await completeC5(page, '王晓红', description);
+    const { pages } = await makePdf(page);
+    // Page headers and footers sit between the two halves; take each page's body only.
+    const bodies = pages.map((p) =>
+      p.replace(/微能力自评证据包(C\d+[^第]*|封面与总览（全部微能力点）)第\d+页\/共\d+页.*$/, ''),
+    );
+    expect(bodies.join('')).toContain(compact(description));
+    const first = bodies.findIndex((b) => b.includes('情景01：'));
+    const last = bodies.findIndex((b) => b.includes('情景48：'));
+    expect(first).toBeGreaterThan(0);
+    expect(last, 'the description runs on to the next page').toBe(first + 1);
+    expect(bodies[first]).toContain('证据说明（教师填写的文字）1.情景描述');
+    expect(bodies[first]).toContain('（文字说明，全文见“证据说明”）');
+  });
+
+  test('a name outside the subset: the full font is fetched and every heading is still real Chinese', async ({
     page,
   }) => {
-    test.setTimeout(60_000);
-    await completeC5(page, '王㺭');
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
-    const file = await download;
-    await expect(page.getByRole('alert')).toContainText('㺭');
-    const pages = await pdfPagesText(await file.path());
-    expect(compact(pages[0] ?? '')).toMatch(/王(㺭|〓)/);
+    test.setTimeout(90_000);
+    // 堃 is a common name character outside GB2312 (and so outside the subset), in Noto Sans SC.
+    await completeC5(page, '王堃');
+    const fullFont = page.waitForRequest((r) => r.url().includes('noto-sans-sc-full.ttf'));
+    const { path, pages } = await makePdf(page);
+    await fullFont;
+    await expect(page.getByRole('alert')).toContainText('堃');
+    const all = pages.join('');
+    expect(pages[0]).toContain('王堃');
+    for (const h of HEADINGS) expect(all, h).toContain(h);
+    expect(pages[1]).toContain(C5_HEADER);
+    expect(pdfFontNames(path)).toEqual(['HandbookCJK']);
+  });
+
+  test('a character no font has: the PDF still comes out, with 〓 and a notice, headings intact', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await completeC5(page, '王𪚥');
+    const { pages } = await makePdf(page);
+    await expect(page.getByRole('alert')).toContainText('〓');
+    await expect(page.getByRole('alert')).toContainText('𪚥');
+    expect(pages[0]).toContain('王〓');
+    const all = pages.join('');
+    for (const h of HEADINGS) expect(all, h).toContain(h);
   });
 });

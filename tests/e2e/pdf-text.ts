@@ -21,3 +21,12 @@ export async function pdfPagesText(path: string): Promise<string[]> {
   await pdf.cleanup();
   return pages;
 }
+
+/**
+ * The BaseFont of every font the PDF references. jsPDF writes no object streams, so each font
+ * dictionary stands in the file as plain text.
+ */
+export function pdfFontNames(path: string): string[] {
+  const raw = readFileSync(path).toString('latin1');
+  return [...new Set([...raw.matchAll(/\/BaseFont\s*\/([^\s/<>[\]()]+)/g)].map((m) => m[1] ?? ''))];
+}

@@ -274,7 +274,7 @@ describe('review stages', () => {
         C5: {
           grade: '合格',
           comment: '案例完整，建议补充学生前测数据。',
-          items: { 'case-video': { status: '合格', comment: '出镜清楚' } },
+          items: { 'case-video': { grade: '合格', comment: '出镜清楚' } },
         },
       },
     },
@@ -346,5 +346,18 @@ describe('review stages', () => {
       ['县级审核', '赵老师', '合格'],
     ]);
     expect(c5?.items.every((i) => i.reviews.length === 3)).toBe(true);
+  });
+
+  it('names a printed column after the stage that fills it (教师组内互评, 信息化团队复评)', () => {
+    const packet = build([
+      { stage: '信息化团队复评', reviewer: '周老师', date: '', abilities: { C5: { grade: '优秀' } } },
+      { stage: '教师组内互评', reviewer: '李老师', date: '', abilities: { C5: { grade: '合格' } } },
+    ]);
+    expect(packet.reviewColumns).toEqual(['教师组内互评', '信息化团队复评']);
+    const c5 = packet.sections.find((s) => s.code === 'C5');
+    expect(c5?.reviewBoxes.map((b) => [b.stage, b.reviewer, b.grade])).toEqual([
+      ['教师组内互评', '李老师', '合格'],
+      ['信息化团队复评', '周老师', '优秀'],
+    ]);
   });
 });

@@ -365,7 +365,7 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
                 name: a.name,
                 rubric: a.gradable ? a.rubric : undefined,
               }))}
-              regionName={region?.region}
+              regionName={region?.path}
               siteVersion={siteVersion}
               fonts={fonts}
             />

@@ -16,6 +16,8 @@ export interface AbilityOption {
 export interface RegionOption {
   slug: string;
   region: string;
+  /** The region with its parents, as the packet prints it (河北省保定市徐水区). */
+  path: string;
   level: string;
   selection?:
     { minAbilities?: number | undefined; requiredDimensions: readonly string[]; text: string } | undefined;
