@@ -8,6 +8,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { POLICY_FACTS } from './lib/policies';
 import { CODE_PATTERN, DIMENSIONS, ENVIRONMENTS, environmentOfCode } from './lib/taxonomy';
 
 z.config(z.locales.zhCN());
@@ -354,10 +355,50 @@ export const policySchema = z
       )
       .default([]),
     timeline: z.array(timelineEventSchema).default([]),
+    /** 全文: the handbook holds the document's text; 无: only what other documents say about it. */
+    heldText: z.enum(['全文', '无']).default('全文'),
+    /** Facts the handbook's copy cannot answer (its covering notice or letterhead is missing). */
+    notHeld: z.array(z.enum(POLICY_FACTS)).default([]),
     sources: z.array(sourceRefSchema).min(1),
   })
   .strict()
   .superRefine((p, ctx) => {
+    if (p.heldText === '无' && p.notHeld.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notHeld'],
+        message: 'heldText: 无 时每个未写的要点都显示“本手册未收录原文”，不必再写 notHeld',
+      });
+    }
+    if (p.heldText === '全文' && !p.sources.some((s) => s.quoted)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['heldText'],
+        message:
+          '本手册收录了全文（heldText: 全文）时，sources 中至少一项应为 quoted: true；只有别的文件的引述时写 heldText: 无',
+      });
+    }
+    // Every official document has an issuer and a date; when the text the handbook holds does not
+    // show them, that part (the covering notice) is missing, which is not the document being silent.
+    for (const fact of ['issuer', 'date'] as const) {
+      if (p.heldText === '全文' && p[fact] === undefined && !p.notHeld.includes(fact)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [fact],
+          message: `每份文件都有${fact === 'issuer' ? '发文机关' : '日期'}：收录的文本里没有时，把 ${fact} 列入 notHeld`,
+        });
+      }
+    }
+    p.notHeld.forEach((fact, i) => {
+      const value = p[fact];
+      if (Array.isArray(value) ? value.length > 0 : value !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notHeld', i],
+          message: `已写了 ${fact}，就不要再列入 notHeld`,
+        });
+      }
+    });
     if (p.level !== '国家' && !p.parent) {
       ctx.addIssue({ code: 'custom', path: ['parent'], message: `${p.level}级文件须写明上级（parent）` });
     }

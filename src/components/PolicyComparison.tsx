@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { MAX_COMPARED, parseSelection, selectionProblem, selectionSearch } from '../lib/compare-selection';
 import { downloadBlob } from './download';
-import { cellText, comparisonCsv, rowDiffers, NOT_STATED, type ComparisonRow } from '../lib/policies';
+import { cellIsEmpty, cellText, comparisonCsv, rowDiffers, type ComparisonRow } from '../lib/policies';
 
 export interface ComparisonColumn {
   slug: string;
@@ -156,8 +156,13 @@ export default function PolicyComparison({ columns, rows }: Props) {
                     {shownColumns.map((c) => {
                       const cell = row.cells[c.slug];
                       const text = cellText(cell);
+                      const empty = cellIsEmpty(cell);
                       return (
-                        <td key={c.slug} className={text === NOT_STATED ? 'not-stated' : undefined}>
+                        <td
+                          key={c.slug}
+                          className={empty ? 'not-stated' : undefined}
+                          data-gap={empty ? (cell?.gap ?? 'notHeld') : undefined}
+                        >
                           {cell?.lines && cell.lines.length > 0 ? (
                             <ul>
                               {cell.lines.map((line) => (

@@ -6,6 +6,35 @@
 
 export type PolicyLevel = '国家' | '省' | '市' | '区县';
 
+/**
+ * The facts a policy entry can state, by their frontmatter field. `notHeld` names these, so the
+ * page can tell "the document says nothing" from "the handbook has not got that part of it".
+ */
+export const POLICY_FACTS = [
+  'issuer',
+  'number',
+  'date',
+  'scope',
+  'hours',
+  'period',
+  'deadline',
+  'quotas',
+  'phases',
+  'platforms',
+  'assessment',
+  'teams',
+  'cio',
+  'funding',
+  'continuingEducation',
+  'pilots',
+  'selection',
+  'citedDocuments',
+] as const;
+export type PolicyFact = (typeof POLICY_FACTS)[number];
+
+/** 全文: the handbook holds the document's text; 无: only what other documents say about it. */
+export type HeldText = '全文' | '无';
+
 export interface PolicyData {
   title: string;
   region: string;
@@ -45,6 +74,10 @@ export interface PolicyData {
   selection?:
     { minAbilities?: number | undefined; requiredDimensions: readonly string[]; text: string } | undefined;
   citedDocuments: readonly { title: string; number?: string | undefined; issuer?: string | undefined }[];
+  /** Absent means 全文 (the schema's default). */
+  heldText?: HeldText | undefined;
+  /** Facts whose part of the document (a covering notice, a letterhead) the handbook's copy lacks. */
+  notHeld?: readonly PolicyFact[] | undefined;
 }
 
 export interface Policy {
@@ -53,6 +86,24 @@ export interface Policy {
 }
 
 export const NOT_STATED = '原文未规定';
+export const NOT_HELD = '本手册未收录原文';
+
+/** Why a fact has no value: the document is silent on it, or the handbook lacks that part of the text. */
+export type FactGap = 'unstated' | 'notHeld';
+
+export function factGap(d: PolicyData, fact: PolicyFact): FactGap {
+  return d.heldText === '无' || (d.notHeld ?? []).includes(fact) ? 'notHeld' : 'unstated';
+}
+
+export function gapText(gap: FactGap): string {
+  return gap === 'notHeld' ? NOT_HELD : NOT_STATED;
+}
+
+/** Whether a fact has a value: a present field, or a list with at least one item. */
+export function factStated(d: PolicyData, fact: PolicyFact): boolean {
+  const value = d[fact];
+  return Array.isArray(value) ? value.length > 0 : value !== undefined;
+}
 
 const LEVEL_ORDER: Record<PolicyLevel, number> = { 国家: 0, 省: 1, 市: 2, 区县: 3 };
 
@@ -151,6 +202,8 @@ export interface ComparisonCell {
   text?: string | undefined;
   /** Lines, for facts that are lists (phases, steps, teams). */
   lines?: string[] | undefined;
+  /** Why the cell is empty, when it is. */
+  gap?: FactGap | undefined;
 }
 
 export interface ComparisonRow {
@@ -162,6 +215,8 @@ export interface ComparisonRow {
 interface RowSpec {
   id: string;
   label: string;
+  /** The frontmatter field the row reads, for telling why a cell is empty. */
+  fact: PolicyFact | undefined;
   cell: (d: PolicyData) => ComparisonCell;
 }
 
@@ -170,38 +225,66 @@ const lines = (values: string[]): ComparisonCell => (values.length > 0 ? { lines
 
 /** The comparable facts, in the order a principal reads them. */
 const ROWS: RowSpec[] = [
-  { id: 'level', label: '层级', cell: (d) => text(d.level) },
-  { id: 'issuer', label: '发文机关', cell: (d) => text(d.issuer) },
-  { id: 'number', label: '文号', cell: (d) => text(d.number) },
-  { id: 'date', label: '发布日期', cell: (d) => text(d.date) },
-  { id: 'scope', label: '适用范围', cell: (d) => text(d.scope.length > 0 ? d.scope.join('、') : undefined) },
-  { id: 'hours-total', label: '培训总量', cell: (d) => text(d.hours && hoursTotalText(d.hours)) },
-  { id: 'hours-split', label: '学时构成', cell: (d) => text(d.hours && hoursSplitText(d.hours)) },
-  { id: 'period', label: '实施周期', cell: (d) => text(d.period?.text) },
-  { id: 'deadline', label: '完成时限', cell: (d) => text(d.deadline) },
-  { id: 'quotas', label: '年度进度', cell: (d) => lines(d.quotas.map(quotaText)) },
+  { id: 'level', fact: undefined, label: '层级', cell: (d) => text(d.level) },
+  { id: 'issuer', fact: 'issuer', label: '发文机关', cell: (d) => text(d.issuer) },
+  { id: 'number', fact: 'number', label: '文号', cell: (d) => text(d.number) },
+  { id: 'date', fact: 'date', label: '发布日期', cell: (d) => text(d.date) },
+  {
+    id: 'scope',
+    fact: 'scope',
+    label: '适用范围',
+    cell: (d) => text(d.scope.length > 0 ? d.scope.join('、') : undefined),
+  },
+  {
+    id: 'hours-total',
+    fact: 'hours',
+    label: '培训总量',
+    cell: (d) => text(d.hours && hoursTotalText(d.hours)),
+  },
+  {
+    id: 'hours-split',
+    fact: 'hours',
+    label: '学时构成',
+    cell: (d) => text(d.hours && hoursSplitText(d.hours)),
+  },
+  { id: 'period', fact: 'period', label: '实施周期', cell: (d) => text(d.period?.text) },
+  { id: 'deadline', fact: 'deadline', label: '完成时限', cell: (d) => text(d.deadline) },
+  { id: 'quotas', fact: 'quotas', label: '年度进度', cell: (d) => lines(d.quotas.map(quotaText)) },
   {
     id: 'phases',
+    fact: 'phases',
     label: '实施安排',
     cell: (d) =>
       lines(d.phases.map((p) => `${p.period}：${p.name}${p.description ? `（${p.description}）` : ''}`)),
   },
-  { id: 'platforms', label: '研修平台', cell: (d) => lines([...d.platforms]) },
+  { id: 'platforms', fact: 'platforms', label: '研修平台', cell: (d) => lines([...d.platforms]) },
   {
     id: 'assessment',
+    fact: 'assessment',
     label: '校本应用考核流程',
     cell: (d) =>
       d.assessment
         ? { text: d.assessment.steps.join(' → ') + (d.assessment.note ? `（${d.assessment.note}）` : '') }
         : {},
   },
-  { id: 'teams', label: '团队要求', cell: (d) => lines(d.teams.map((t) => `${t.name}：${t.description}`)) },
-  { id: 'cio', label: '首席信息官', cell: (d) => text(d.cio) },
-  { id: 'funding', label: '经费', cell: (d) => text(d.funding && fundingText(d.funding)) },
-  { id: 'continuing-education', label: '学时认定与继续教育', cell: (d) => text(d.continuingEducation) },
-  { id: 'pilots', label: '试点', cell: (d) => text(d.pilots) },
+  {
+    id: 'teams',
+    fact: 'teams',
+    label: '团队要求',
+    cell: (d) => lines(d.teams.map((t) => `${t.name}：${t.description}`)),
+  },
+  { id: 'cio', fact: 'cio', label: '首席信息官', cell: (d) => text(d.cio) },
+  { id: 'funding', fact: 'funding', label: '经费', cell: (d) => text(d.funding && fundingText(d.funding)) },
+  {
+    id: 'continuing-education',
+    fact: 'continuingEducation',
+    label: '学时认定与继续教育',
+    cell: (d) => text(d.continuingEducation),
+  },
+  { id: 'pilots', fact: 'pilots', label: '试点', cell: (d) => text(d.pilots) },
   {
     id: 'cited',
+    fact: 'citedDocuments',
     label: '依据的上级文件',
     cell: (d) => lines(d.citedDocuments.map((c) => `《${c.title}》${c.number ? `（${c.number}）` : ''}`)),
   },
@@ -209,20 +292,43 @@ const ROWS: RowSpec[] = [
 
 export const COMPARISON_ROW_IDS: readonly string[] = ROWS.map((r) => r.id);
 
-/** One row per comparable fact, one cell per document (absent facts have an empty cell). */
+function cellFor(spec: RowSpec, d: PolicyData): ComparisonCell {
+  const cell = spec.cell(d);
+  const empty = cell.text === undefined && (cell.lines?.length ?? 0) === 0;
+  if (!empty) return cell;
+  // A row that reads part of a stated fact (学时构成 of a stated 培训总量) is empty because the
+  // text is silent on that part, unless the handbook holds no text at all.
+  const gap =
+    d.heldText === '无'
+      ? 'notHeld'
+      : spec.fact && !factStated(d, spec.fact)
+        ? factGap(d, spec.fact)
+        : 'unstated';
+  return { ...cell, gap };
+}
+
+/** One row per comparable fact, one cell per document (an absent fact's cell says why it is empty). */
 export function comparisonRows(policies: readonly Policy[]): ComparisonRow[] {
   return ROWS.map((spec) => ({
     id: spec.id,
     label: spec.label,
-    cells: Object.fromEntries(policies.map((p) => [p.slug, spec.cell(p.data)])),
+    cells: Object.fromEntries(policies.map((p) => [p.slug, cellFor(spec, p.data)])),
   }));
 }
 
-/** What a cell says, as one string; 原文未规定 for an absent fact. */
+/** A cell with nothing to show: 原文未规定 or 本手册未收录原文. */
+export function cellIsEmpty(cell: ComparisonCell | undefined): boolean {
+  return !cell || (cell.text === undefined && (cell.lines?.length ?? 0) === 0);
+}
+
+/**
+ * What a cell says, as one string: its text, or 原文未规定 / 本手册未收录原文 for an absent fact.
+ * A missing cell is a document the rows were not built for, so nothing about it is held.
+ */
 export function cellText(cell: ComparisonCell | undefined): string {
-  if (!cell) return NOT_STATED;
+  if (!cell) return NOT_HELD;
   if (cell.lines && cell.lines.length > 0) return cell.lines.join('\n');
-  return cell.text ?? NOT_STATED;
+  return cell.text ?? gapText(cell.gap ?? 'unstated');
 }
 
 /** True when the chosen documents do not all say the same (a stated fact differs from an absent one). */

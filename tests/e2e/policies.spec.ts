@@ -37,6 +37,27 @@ test.describe('policy pages', () => {
     await expect(page.locator('main')).not.toContainText(/1[3-9]\d{9}/);
   });
 
+  test('Hebei: facts on the notice the handbook has not got read 本手册未收录原文, silent ones 原文未规定', async ({
+    page,
+  }) => {
+    await page.goto('/policies/hebei/');
+    const facts = page.getByRole('region', { name: '要点' });
+    await expect(facts.locator('[data-fact="issuer"] dd')).toHaveText('本手册未收录原文');
+    await expect(facts.locator('[data-fact="date"] dd')).toHaveText('本手册未收录原文');
+    await expect(facts.locator('[data-fact="number"] dd')).toHaveText('冀教师函〔2020〕8 号');
+    await expect(facts.locator('[data-fact="quotas"] dd')).toHaveText('原文未规定');
+    await expect(facts.locator('[data-fact="selection"] dd')).toHaveText('原文未规定');
+  });
+
+  test('the region tree does not say the national document is silent on what the handbook lacks', async ({
+    page,
+  }) => {
+    await page.goto('/policies/');
+    const figures = page.locator('li[data-policy="national"] > .node .figures');
+    await expect(figures).toContainText('培训总量：本手册未收录原文');
+    await expect(figures).not.toContainText('原文未规定');
+  });
+
   test('Xushui shows one school’s whole-school progress as a dated timeline linked to abilities', async ({
     page,
   }) => {
@@ -132,6 +153,29 @@ test.describe('comparison', () => {
     const download = page.waitForEvent('download');
     await page.keyboard.press('Enter');
     expect((await download).suggestedFilename()).toMatch(/^提升工程2\.0政策比较_\d{8}\.csv$/);
+  });
+
+  test('the national column says 本手册未收录原文, never 原文未规定, on screen and in the CSV', async ({
+    page,
+  }) => {
+    await page.goto('/compare/?r=national,hebei');
+    await ready(page);
+    const nationalCells = page.locator('tbody tr').locator('td:nth-of-type(1)');
+    await expect(rowOf(page, 'issuer').locator('td')).toHaveText(['教育部', '本手册未收录原文']);
+    await expect(rowOf(page, 'hours-total').locator('td').first()).toHaveText('本手册未收录原文');
+    await expect(rowOf(page, 'quotas').locator('td')).toHaveText(['本手册未收录原文', '原文未规定']);
+    expect(await nationalCells.allTextContents()).not.toContain('原文未规定');
+    const downloadEvent = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 CSV' }).click();
+    const csv = parseCsv(readFileSync(await (await downloadEvent).path()).toString('utf8'));
+    expect(csv.find((r) => r[0] === '发文机关')).toEqual(['发文机关', '教育部', '本手册未收录原文', '不同']);
+    expect(csv.find((r) => r[0] === '年度进度')).toEqual([
+      '年度进度',
+      '本手册未收录原文',
+      '原文未规定',
+      '不同',
+    ]);
+    expect(csv.slice(1).map((r) => r[1])).not.toContain('原文未规定');
   });
 
   test('the CSV download parses back to the table on screen', async ({ page }) => {

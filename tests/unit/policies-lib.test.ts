@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  NOT_HELD,
   NOT_STATED,
+  POLICY_FACTS,
   ancestors,
   cellText,
   comparisonCsv,
+  factGap,
+  gapText,
   comparisonRows,
   policyFigures,
   policiesInTreeOrder,
@@ -156,6 +160,98 @@ describe('comparisonRows', () => {
 
   it('lists quotas per year', () => {
     expect(cellText(row('quotas').cells['shanghai'])).toBe('2020 年 30% 的教师');
+  });
+});
+
+describe('what an empty cell says: the document is silent, or the handbook lacks the text', () => {
+  const nationalQuoted = policy('national', {
+    level: '国家',
+    parent: undefined,
+    region: '国家',
+    issuer: '教育部',
+    number: '教师〔2019〕1号',
+    heldText: '无',
+  });
+  const hebeiBody = policy('hebei', {
+    region: '河北省',
+    number: '冀教师函〔2020〕8号',
+    hours: { total: 50, unit: '学时', atLeast: true, split: [] },
+    notHeld: ['issuer', 'date'],
+  });
+  const rows = comparisonRows([nationalQuoted, hebeiBody, shanghai]);
+  const cell = (id: string, slug: string) =>
+    cellText((rows.find((r) => r.id === id) ?? expect.fail(`no row ${id}`)).cells[slug]);
+
+  it('a document the handbook has no text of: every fact it has not got is 本手册未收录原文', () => {
+    expect(cell('issuer', 'national')).toBe('教育部');
+    expect(cell('number', 'national')).toBe('教师〔2019〕1号');
+    for (const id of ['date', 'hours-total', 'hours-split', 'quotas', 'platforms', 'funding', 'cited']) {
+      expect(cell(id, 'national')).toBe(NOT_HELD);
+    }
+  });
+
+  it('a fact in notHeld is 本手册未收录原文; any other absent fact is 原文未规定', () => {
+    expect(cell('issuer', 'hebei')).toBe(NOT_HELD);
+    expect(cell('date', 'hebei')).toBe(NOT_HELD);
+    expect(cell('number', 'hebei')).toBe('冀教师函〔2020〕8号');
+    expect(cell('quotas', 'hebei')).toBe(NOT_STATED);
+    expect(cell('funding', 'hebei')).toBe(NOT_STATED);
+    // The total is stated and the held text gives no split: silent, not missing.
+    expect(cell('hours-split', 'hebei')).toBe(NOT_STATED);
+    expect(cell('issuer', 'shanghai')).toBe(NOT_STATED);
+  });
+
+  it('factGap and gapText say the same as the table, for the panels that read one fact', () => {
+    expect(gapText(factGap(hebeiBody.data, 'issuer'))).toBe(NOT_HELD);
+    expect(gapText(factGap(hebeiBody.data, 'selection'))).toBe(NOT_STATED);
+    expect(gapText(factGap(nationalQuoted.data, 'selection'))).toBe(NOT_HELD);
+  });
+
+  it('the CSV says which is which', () => {
+    const parsed = parseCsv(
+      comparisonCsv(rows, [
+        { slug: 'national', name: '国家' },
+        { slug: 'hebei', name: '河北省' },
+      ]),
+    );
+    expect(parsed.find((r) => r[0] === '发文机关')).toEqual(['发文机关', '教育部', NOT_HELD, '不同']);
+    expect(parsed.find((r) => r[0] === '年度进度')).toEqual(['年度进度', NOT_HELD, NOT_STATED, '不同']);
+    expect(parsed.find((r) => r[0] === '发布日期')).toEqual(['发布日期', NOT_HELD, NOT_HELD, '相同']);
+  });
+
+  it('for any held text and notHeld list, an empty cell is 未收录 exactly when its fact is not held', () => {
+    const rowFact: Record<string, (typeof POLICY_FACTS)[number]> = {
+      issuer: 'issuer',
+      number: 'number',
+      date: 'date',
+      scope: 'scope',
+      period: 'period',
+      deadline: 'deadline',
+      quotas: 'quotas',
+      platforms: 'platforms',
+      cio: 'cio',
+      pilots: 'pilots',
+      'continuing-education': 'continuingEducation',
+      cited: 'citedDocuments',
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom('全文' as const, '无' as const),
+        fc.subarray([...POLICY_FACTS]),
+        fc.boolean(),
+        (heldText, notHeld, withIssuer) => {
+          const p = policy('p', { heldText, notHeld, ...(withIssuer ? { issuer: '某教育局' } : {}) });
+          const built = comparisonRows([p]);
+          for (const row of built) {
+            const fact = rowFact[row.id];
+            if (!fact) continue;
+            const text = cellText(row.cells['p']);
+            if (fact === 'issuer' && withIssuer) expect(text).toBe('某教育局');
+            else expect(text).toBe(heldText === '无' || notHeld.includes(fact) ? NOT_HELD : NOT_STATED);
+          }
+        },
+      ),
+    );
   });
 });
 

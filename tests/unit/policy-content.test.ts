@@ -79,6 +79,68 @@ describe('policy collection', () => {
   });
 });
 
+describe('what the handbook holds of each document', () => {
+  // Checked against the seeds: the compilation (seed-004) prints the Hebei, Baoding and Xushui plans
+  // without the notices that issued them; Guangzhou's seed is the plan attached to a notice, and
+  // Shanghai's carries no letterhead. The national document is known only through citations.
+  const EXPECTED_NOT_HELD: Record<string, { heldText: string; notHeld: string[] }> = {
+    national: { heldText: '无', notHeld: [] },
+    hebei: { heldText: '全文', notHeld: ['issuer', 'date'] },
+    baoding: { heldText: '全文', notHeld: ['issuer', 'date'] },
+    xushui: { heldText: '全文', notHeld: ['number', 'date'] },
+    guangzhou: { heldText: '全文', notHeld: ['number'] },
+    shanghai: { heldText: '全文', notHeld: ['number'] },
+    jiangsu: { heldText: '全文', notHeld: [] },
+    yueqing: { heldText: '全文', notHeld: [] },
+  };
+
+  it('says which parts of each document the handbook has not got', () => {
+    expect(
+      Object.fromEntries(
+        policies.map((p) => [p.slug, { heldText: p.data.heldText, notHeld: [...(p.data.notHeld ?? [])] }]),
+      ),
+    ).toEqual(EXPECTED_NOT_HELD);
+  });
+
+  const base = {
+    title: '某市实施方案',
+    region: '某市',
+    level: '市',
+    parent: 'national',
+    issuer: '某市教育局',
+    date: '2020',
+    sources: [{ source: 'seed-000', quoted: true }],
+  };
+  const messages = (data: unknown) =>
+    policySchema.safeParse(data).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+
+  it('accepts a held text with a letterhead-less copy listed in notHeld', () => {
+    expect(messages({ ...base, issuer: undefined, notHeld: ['issuer'] })).toEqual([]);
+  });
+
+  it('refuses an issuer or date left out without saying the handbook lacks it', () => {
+    expect(messages({ ...base, issuer: undefined })).toEqual([
+      'issuer: 每份文件都有发文机关：收录的文本里没有时，把 issuer 列入 notHeld',
+    ]);
+  });
+
+  it('refuses a fact that is both written and listed as not held, and an unknown fact name', () => {
+    expect(messages({ ...base, notHeld: ['issuer'] })).toEqual([
+      'notHeld.0: 已写了 issuer，就不要再列入 notHeld',
+    ]);
+    expect(messages({ ...base, notHeld: ['发文机关'] })[0]).toMatch(/^notHeld\.0: /);
+  });
+
+  it('ties heldText to the sources: 全文 needs a quoted source, 无 needs no notHeld list', () => {
+    expect(messages({ ...base, sources: [{ source: 'seed-000', quoted: false }] })[0]).toMatch(
+      /^heldText: .*heldText: 无/,
+    );
+    expect(
+      messages({ ...base, heldText: '无', notHeld: ['number'], sources: [{ source: 'x', quoted: false }] }),
+    ).toEqual(['notHeld: heldText: 无 时每个未写的要点都显示“本手册未收录原文”，不必再写 notHeld']);
+  });
+});
+
 describe('full texts stand in their source documents', () => {
   const quotedSeed = (data: Record<string, unknown>) =>
     ((data['sources'] as { source: string; quoted: boolean }[] | undefined) ?? []).find(
