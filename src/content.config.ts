@@ -9,6 +9,13 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { POLICY_FACTS } from './lib/policies';
+import {
+  checkEvidenceItem,
+  checkRubricParts,
+  evidenceItemShape,
+  rubricPartsShape,
+  rubricSourceSchema,
+} from './lib/rubric-schema';
 import { CODE_PATTERN, DIMENSIONS, ENVIRONMENTS, environmentOfCode } from './lib/taxonomy';
 
 z.config(z.locales.zhCN());
@@ -32,79 +39,13 @@ export const sourceRefSchema = z
   })
   .strict();
 
-export const EVIDENCE_FORMS = ['文本', '视频', '音频', '图片', '文件', '学生作品'] as const;
-
-export const limitsSchema = z
-  .object({
-    /** Longest allowed duration of each audio or video, in minutes. */
-    maxMinutes: z.number({ error: '须写成数字（分钟），例如 10，不要写成“10分钟”' }).positive().optional(),
-    /** The source softens the time limit: 原则上 (as a rule) or 一般 (generally). */
-    maxMinutesQualifier: z.enum(['原则上', '一般']).optional(),
-    /** How many pieces must be submitted (two student works, two students). */
-    count: z.number({ error: '须写成整数，例如 2，不要写成“两份”' }).int().positive().optional(),
-    /** 须出现教师个人形象. */
-    teacherOnCamera: z.boolean({ error: '须写成 true 或 false' }).optional(),
-  })
-  .strict();
-
-export const criteriaSchema = z
-  .object({
-    excellent: z.array(z.string().min(1)).min(1, '优秀标准至少一条'),
-    pass: z.array(z.string().min(1)).min(1, '合格标准至少一条'),
-  })
-  .strict();
+/** The rubric parts (evidence items, limits, criteria, alternatives) are shared with rubric files. */
+export { EVIDENCE_FORMS, limitsSchema, criteriaSchema, alternativeGroupSchema } from './lib/rubric-schema';
 
 export const evidenceItemSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]+$/, 'id 只能用小写字母、数字和连字符'),
-    /** The numbering as the source prints it: "1", "任务一". */
-    label: z.string().min(1),
-    name: z.string().min(1),
-    forms: z.array(z.enum(EVIDENCE_FORMS)).min(1),
-    /** The task as the source states it. */
-    requirement: z.string().min(1).optional(),
-    required: z.boolean().default(true),
-    /** true: graded with criteria; false: required but not graded; 'unknown': the source does not say. */
-    graded: z.union([z.boolean(), z.literal('unknown')]),
-    /** Items sharing a group are alternatives: the teacher submits exactly one of them. */
-    alternativeGroup: z.string().min(1).optional(),
-    limits: limitsSchema.default({}),
-    criteria: criteriaSchema.optional(),
-    source: sourceRefSchema.optional(),
-  })
+  .object({ ...evidenceItemShape, source: sourceRefSchema.optional() })
   .strict()
-  .superRefine((item, ctx) => {
-    if (item.graded === true && !item.criteria) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['criteria'],
-        message: '评分的证据项（graded: true）必须给出 criteria.excellent 与 criteria.pass',
-      });
-    }
-    if (item.graded !== true && item.criteria) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['criteria'],
-        message: '只有 graded: true 的证据项可以有评价标准',
-      });
-    }
-    if (item.limits.maxMinutesQualifier && item.limits.maxMinutes === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['limits', 'maxMinutesQualifier'],
-        message: 'maxMinutesQualifier 需要与 maxMinutes 一起使用',
-      });
-    }
-  });
-
-export const alternativeGroupSchema = z
-  .object({
-    id: z.string().min(1),
-    label: z.string().min(1),
-    name: z.string().min(1),
-    instruction: z.string().min(1),
-  })
-  .strict();
+  .superRefine(checkEvidenceItem);
 
 /** A region's own version of a rubric (e.g. a province's 考核指南); absent for the national one. */
 export const variantSchema = z
@@ -113,6 +54,11 @@ export const variantSchema = z
     regionName: z.string().min(1),
     document: z.string().min(1),
     number: z.string().min(1).optional(),
+    /** Written by `npm run rubric:add` from a school's rubric file (see rubricSourceSchema). */
+    issuer: rubricSourceSchema.shape.issuer,
+    year: rubricSourceSchema.shape.year,
+    enteredBy: rubricSourceSchema.shape.enteredBy.optional(),
+    enteredAt: rubricSourceSchema.shape.enteredAt.optional(),
   })
   .strict();
 
@@ -135,8 +81,7 @@ export const abilitySchema = z
       })
       .strict()
       .optional(),
-    alternativeGroups: z.array(alternativeGroupSchema).default([]),
-    evidence: z.array(evidenceItemSchema).default([]),
+    ...rubricPartsShape(evidenceItemSchema),
     /** Every document the entry draws on. */
     sources: z.array(sourceRefSchema).min(1),
   })
@@ -150,30 +95,7 @@ export const abilitySchema = z
         message: `${a.code} 属于${expected}，不是${a.environment}`,
       });
     }
-    const ids = new Set<string>();
-    a.evidence.forEach((item, i) => {
-      if (ids.has(item.id)) {
-        ctx.addIssue({ code: 'custom', path: ['evidence', i, 'id'], message: `证据项 id「${item.id}」重复` });
-      }
-      ids.add(item.id);
-      if (item.alternativeGroup && !a.alternativeGroups.some((g) => g.id === item.alternativeGroup)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['evidence', i, 'alternativeGroup'],
-          message: `alternativeGroups 中没有「${item.alternativeGroup}」`,
-        });
-      }
-    });
-    a.alternativeGroups.forEach((g, i) => {
-      const members = a.evidence.filter((e) => e.alternativeGroup === g.id).length;
-      if (members < 2) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['alternativeGroups', i],
-          message: `「${g.name}」至少要有两个可选任务，现有 ${members} 个`,
-        });
-      }
-    });
+    checkRubricParts(a, ctx);
     if (a.completeness === '完整') {
       if (!a.capability) {
         ctx.addIssue({ code: 'custom', path: ['capability'], message: '完整的条目必须有能力描述' });

@@ -29,8 +29,11 @@ export interface RubricItem {
 export interface Rubric {
   code: string;
   name: string;
-  /** Where the rubric comes from: the handbook's content, or typed in by the teacher from the local 考核指南. */
-  origin: '手册' | '教师录入';
+  /**
+   * Where the rubric comes from: the handbook's content, typed in by the teacher from the local
+   * 考核指南, or a school's rubric file (rubric-file.ts). Graded alike; shown apart.
+   */
+  origin: '手册' | '教师录入' | '学校文件';
   alternativeGroups: readonly AlternativeGroup[];
   items: readonly RubricItem[];
 }

@@ -1,0 +1,56 @@
+/**
+ * Upgrading a file a person carries (rubric pack, …) from an older format version to the
+ * current one, one step at a time. Never throws: a missing, failing or misbehaving step gives a
+ * Chinese reason instead, and the caller replaces nothing.
+ */
+
+/** Upgrades an object of version N to version N + 1 (or later); must set `version`. */
+export type Migration = (old: unknown) => unknown;
+
+export type MigrationResult = { ok: true; data: unknown; from: number } | { ok: false; error: string };
+
+export function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function versionOf(record: Record<string, unknown>): number | undefined {
+  const version = Object.hasOwn(record, 'version') ? record['version'] : undefined;
+  return typeof version === 'number' && Number.isSafeInteger(version) && version >= 0 ? version : undefined;
+}
+
+/**
+ * Runs `migrations` (keyed by the version they upgrade from) until `current`. `what` names the
+ * file in messages: 评价标准文件.
+ */
+export function upgrade(
+  input: Record<string, unknown>,
+  current: number,
+  migrations: Readonly<Record<number, Migration>>,
+  what: string,
+): MigrationResult {
+  const from = versionOf(input);
+  if (from === undefined) return { ok: false, error: `${what}缺少有效的格式版本号（version），无法识别。` };
+  if (from > current) {
+    return {
+      ok: false,
+      error: `这份${what}来自更新版本的微能力手册（格式版本 ${from}），当前版本只能读取到版本 ${current}。请更新手册后再打开。`,
+    };
+  }
+  let data: unknown = input;
+  let version = from;
+  while (version < current) {
+    const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
+    if (!step) return { ok: false, error: `无法把格式版本 ${version} 的${what}升级到当前版本 ${current}。` };
+    try {
+      data = step(data);
+    } catch {
+      return { ok: false, error: `升级格式版本 ${version} 的${what}时出错，文件内容可能已损坏。` };
+    }
+    const next = isPlainRecord(data) ? versionOf(data) : undefined;
+    if (next === undefined || next <= version || next > current) {
+      return { ok: false, error: `升级格式版本 ${version} 的${what}时出错：升级结果的版本号不对。` };
+    }
+    version = next;
+  }
+  return { ok: true, data, from };
+}
