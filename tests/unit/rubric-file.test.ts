@@ -109,7 +109,7 @@ describe('the rubric file', () => {
         alternativeGroups: entry.alternativeGroups,
         evidence: entry.evidence.map(({ source: _source, ...item }) => item),
       };
-      expect(abilityRubricSchema.safeParse(rubric).success, file.path).toBe(true);
+      expect(abilityRubricSchema.safeParse(rubric).success, file.file).toBe(true);
     }
   });
 
