@@ -1,0 +1,165 @@
+/**
+ * The review rule: a reviewer grades a teacher's evidence with the same rubric and the same
+ * function as the teacher (gradeAbility), on the reviewer's own ticks and the teacher's
+ * evidence metadata (file type, duration, count, teacher on camera), so the hard limits are
+ * rechecked from what the teacher's browser read. Where the two grades differ, the item is
+ * marked. Also: turning a finished review into the review file, and telling whether a review
+ * still fits the self-check a teacher has now.
+ */
+import type { Draft } from './draft';
+import { draftContentHash } from './draft-hash';
+import {
+  gradeAbility,
+  type AbilityEvidence,
+  type AbilityResult,
+  type ItemResult,
+  type Rubric,
+} from './grading';
+import { APP_MARKER, REVIEW_KIND, REVIEW_VERSION, type FileCheck, type ReviewFile } from './review-file';
+
+/** What the reviewer entered for one item: the criteria they find met, and a comment. */
+export interface ReviewerItemInput {
+  excellent: number[];
+  pass: number[];
+  comment: string;
+}
+
+export interface ReviewerAbilityInput {
+  comment: string;
+  items: Record<string, ReviewerItemInput>;
+}
+
+export const emptyReviewerItem = (): ReviewerItemInput => ({ excellent: [], pass: [], comment: '' });
+
+/** The rubric the teacher's draft graded with: their typed-in rubric, else the handbook's. */
+export function rubricForReview(draft: Draft, code: string, handbook: Rubric | undefined): Rubric | undefined {
+  return Object.hasOwn(draft.customRubrics, code) ? draft.customRubrics[code] : handbook;
+}
+
+/** The teacher's evidence with every tick replaced by the reviewer's (none where they ticked none). */
+export function reviewerEvidence(
+  teacher: AbilityEvidence | undefined,
+  input: ReviewerAbilityInput | undefined,
+): AbilityEvidence {
+  const items = Object.fromEntries(
+    Object.entries(teacher?.items ?? {}).map(([id, item]) => {
+      const ticks = input && Object.hasOwn(input.items, id) ? input.items[id] : undefined;
+      return [id, { ...item, excellent: [...(ticks?.excellent ?? [])], pass: [...(ticks?.pass ?? [])] }];
+    }),
+  );
+  return { chosen: { ...(teacher?.chosen ?? {}) }, items, reflection: teacher?.reflection };
+}
+
+export interface ItemComparison {
+  itemId: string;
+  self: ItemResult;
+  reviewer: ItemResult;
+  /** The reviewer's status is not the teacher's. */
+  differs: boolean;
+}
+
+export interface AbilityComparison {
+  code: string;
+  self: AbilityResult;
+  reviewer: AbilityResult;
+  items: ItemComparison[];
+  /** The ability's grade differs. */
+  differs: boolean;
+}
+
+/** The teacher's grade and the reviewer's, side by side, per item and for the ability. */
+export function compareAbility(
+  rubric: Rubric,
+  teacher: AbilityEvidence | undefined,
+  input: ReviewerAbilityInput | undefined,
+): AbilityComparison {
+  const self = gradeAbility(rubric, teacher);
+  const reviewer = gradeAbility(rubric, reviewerEvidence(teacher, input));
+  const items = reviewer.items.map((r) => {
+    const own = self.items.find((s) => s.itemId === r.itemId) ?? r;
+    return { itemId: r.itemId, self: own, reviewer: r, differs: own.status !== r.status };
+  });
+  return { code: rubric.code, self, reviewer, items, differs: self.grade !== reviewer.grade };
+}
+
+export interface ReviewerIdentity {
+  name: string;
+  role: string;
+}
+
+export interface ReviewAbilityInput {
+  code: string;
+  rubric: Rubric | undefined;
+  input: ReviewerAbilityInput | undefined;
+  /** Files the reviewer hashed, by item id. */
+  files?: Readonly<Record<string, FileCheck[]>> | undefined;
+}
+
+/** The review file for one teacher's self-check at one stage. Abilities without a rubric are left out. */
+export function buildReviewFile(args: {
+  draft: Draft;
+  reviewer: ReviewerIdentity;
+  stage: string;
+  reviewedAt: Date;
+  abilities: readonly ReviewAbilityInput[];
+}): ReviewFile {
+  const { draft } = args;
+  const abilities: ReviewFile['abilities'] = {};
+  for (const a of args.abilities) {
+    if (!a.rubric || !draft.abilities.includes(a.code)) continue;
+    const comparison = compareAbility(a.rubric, draft.evidence[a.code], a.input);
+    const items: ReviewFile['abilities'][string]['items'] = {};
+    for (const item of comparison.items) {
+      const ticks = a.input && Object.hasOwn(a.input.items, item.itemId) ? a.input.items[item.itemId] : undefined;
+      const files = a.files && Object.hasOwn(a.files, item.itemId) ? a.files[item.itemId] : undefined;
+      items[item.itemId] = {
+        excellent: [...(ticks?.excellent ?? [])].sort((x, y) => x - y),
+        pass: [...(ticks?.pass ?? [])].sort((x, y) => x - y),
+        comment: ticks?.comment.trim() ?? '',
+        grade: item.reviewer.status,
+        selfGrade: item.self.status,
+        ...(files && files.length > 0 ? { files: [...files] } : {}),
+      };
+    }
+    abilities[a.code] = {
+      ...(comparison.reviewer.grade ? { grade: comparison.reviewer.grade } : {}),
+      ...(comparison.self.grade ? { selfGrade: comparison.self.grade } : {}),
+      comment: a.input?.comment.trim() ?? '',
+      items,
+    };
+  }
+  return {
+    app: APP_MARKER,
+    kind: REVIEW_KIND,
+    version: REVIEW_VERSION,
+    reviewedAt: args.reviewedAt.toISOString(),
+    reviewer: { name: args.reviewer.name.trim(), role: args.reviewer.role.trim() },
+    stage: args.stage,
+    teacher: { name: draft.profile.name, school: draft.profile.school },
+    draft: { id: draft.id, contentHash: draftContentHash(draft), savedAt: draft.savedAt },
+    abilities,
+  };
+}
+
+/** The reviewer's entries read back from a review file, to continue it or show it. */
+export function inputFromReview(review: ReviewFile, code: string): ReviewerAbilityInput | undefined {
+  const ability = Object.hasOwn(review.abilities, code) ? review.abilities[code] : undefined;
+  if (!ability) return undefined;
+  const items = Object.fromEntries(
+    Object.entries(ability.items).map(([id, i]) => [id, { excellent: [...i.excellent], pass: [...i.pass], comment: i.comment }]),
+  );
+  return { comment: ability.comment, items };
+}
+
+/**
+ * How a review relates to a self-check: of this very content; of this draft, since changed
+ * (自评已更新，需重新评审); or of another teacher's draft.
+ */
+export type ReviewFit = 'current' | 'outdated' | 'other-draft';
+
+export function reviewFit(review: ReviewFile, draft: Draft): ReviewFit {
+  if (review.draft.id !== draft.id) return 'other-draft';
+  return review.draft.contentHash === draftContentHash(draft) ? 'current' : 'outdated';
+}
+
+export const OUTDATED_MESSAGE = '自评已更新，需重新评审';
