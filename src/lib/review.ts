@@ -32,7 +32,11 @@ export interface ReviewerAbilityInput {
 export const emptyReviewerItem = (): ReviewerItemInput => ({ excellent: [], pass: [], comment: '' });
 
 /** The rubric the teacher's draft graded with: their typed-in rubric, else the handbook's. */
-export function rubricForReview(draft: Draft, code: string, handbook: Rubric | undefined): Rubric | undefined {
+export function rubricForReview(
+  draft: Draft,
+  code: string,
+  handbook: Rubric | undefined,
+): Rubric | undefined {
   return Object.hasOwn(draft.customRubrics, code) ? draft.customRubrics[code] : handbook;
 }
 
@@ -110,7 +114,8 @@ export function buildReviewFile(args: {
     const comparison = compareAbility(a.rubric, draft.evidence[a.code], a.input);
     const items: ReviewFile['abilities'][string]['items'] = {};
     for (const item of comparison.items) {
-      const ticks = a.input && Object.hasOwn(a.input.items, item.itemId) ? a.input.items[item.itemId] : undefined;
+      const ticks =
+        a.input && Object.hasOwn(a.input.items, item.itemId) ? a.input.items[item.itemId] : undefined;
       const files = a.files && Object.hasOwn(a.files, item.itemId) ? a.files[item.itemId] : undefined;
       items[item.itemId] = {
         excellent: [...(ticks?.excellent ?? [])].sort((x, y) => x - y),
@@ -146,7 +151,10 @@ export function inputFromReview(review: ReviewFile, code: string): ReviewerAbili
   const ability = Object.hasOwn(review.abilities, code) ? review.abilities[code] : undefined;
   if (!ability) return undefined;
   const items = Object.fromEntries(
-    Object.entries(ability.items).map(([id, i]) => [id, { excellent: [...i.excellent], pass: [...i.pass], comment: i.comment }]),
+    Object.entries(ability.items).map(([id, i]) => [
+      id,
+      { excellent: [...i.excellent], pass: [...i.pass], comment: i.comment },
+    ]),
   );
   return { comment: ability.comment, items };
 }

@@ -1,0 +1,247 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { draftContentHash } from '../../src/lib/draft-hash';
+import { gradeAbility, type AbilityEvidence, type Rubric } from '../../src/lib/grading';
+import {
+  buildReviewFile,
+  compareAbility,
+  inputFromReview,
+  reviewFit,
+  reviewerEvidence,
+  rubricForReview,
+  type ReviewerAbilityInput,
+} from '../../src/lib/review';
+import { importReviewText, exportReviewText } from '../../src/lib/review-file';
+import { caseArb } from '../support/grading-arbitraries';
+import { CASE_SHA, handbookRubric, teacherDraft } from '../support/review-fixtures';
+
+const C5 = handbookRubric('C5');
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+function reviewerInput(items: ReviewerAbilityInput['items'], comment = ''): ReviewerAbilityInput {
+  return { comment, items };
+}
+
+describe('compareAbility on the handbook’s C5', () => {
+  const teacher = teacherDraft().evidence['C5'];
+
+  it('a reviewer who ticks only the 合格 criteria gives 合格 where the teacher gave 优秀, and the item is marked', () => {
+    const c = compareAbility(
+      C5,
+      teacher,
+      reviewerInput({ 'case-video': { excellent: [0], pass: range(5), comment: '' } }),
+    );
+    expect(c.self.grade).toBe('优秀');
+    expect(c.reviewer.grade).toBe('合格');
+    expect(c.differs).toBe(true);
+    const video = c.items.find((i) => i.itemId === 'case-video');
+    expect(video).toMatchObject({ differs: true, self: { status: '优秀' }, reviewer: { status: '合格' } });
+    expect(c.items.find((i) => i.itemId === 'scenario')).toMatchObject({ differs: false });
+  });
+
+  it('a reviewer who ticks nothing finds the graded item 不合格, with the unmet criteria as reasons', () => {
+    const c = compareAbility(C5, teacher, undefined);
+    expect(c.reviewer.grade).toBe('不合格');
+    expect(c.reviewer.reasons).toContain(
+      '「案例展示」未达合格：清晰、完整地呈现了从发现问题到实施指导的整个过程;',
+    );
+  });
+
+  it('rechecks the hard limits from the teacher’s file metadata: an 11-minute video fails whatever the reviewer ticks', () => {
+    const draft = teacherDraft();
+    const video = draft.evidence['C5']?.items['case-video'];
+    if (video?.files[0]) video.files[0].durationSeconds = 660;
+    const c = compareAbility(
+      C5,
+      draft.evidence['C5'],
+      reviewerInput({ 'case-video': { excellent: range(5), pass: range(5), comment: '' } }),
+    );
+    expect(c.reviewer.grade).toBe('不合格');
+    expect(c.reviewer.reasons.join()).toContain('超过 10 分钟');
+  });
+
+  it('uses the rubric the teacher typed in when the draft has one', () => {
+    const draft = teacherDraft();
+    const custom = { ...C5, origin: '教师录入' as const, name: '自录' };
+    draft.customRubrics = { C5: custom };
+    expect(rubricForReview(draft, 'C5', C5)).toBe(custom);
+    expect(rubricForReview(teacherDraft(), 'C5', C5)).toBe(C5);
+    expect(rubricForReview(teacherDraft(), 'A1', undefined)).toBeUndefined();
+  });
+});
+
+describe('review properties', () => {
+  const inputArb = (rubric: Rubric) =>
+    fc
+      .tuple(
+        ...rubric.items.map((item) =>
+          fc.record({
+            excellent: fc.subarray(range(item.criteria?.excellent.length ?? 0)),
+            pass: fc.subarray(range(item.criteria?.pass.length ?? 0)),
+            comment: fc.string({ maxLength: 5 }),
+          }),
+        ),
+      )
+      .map((ticks) =>
+        reviewerInput(
+          Object.fromEntries(rubric.items.flatMap((item, i) => (ticks[i] ? [[item.id, ticks[i]]] : []))),
+        ),
+      );
+  const reviewCase = caseArb.chain(([rubric, evidence]) =>
+    fc.tuple(fc.constant(rubric), fc.constant(evidence), inputArb(rubric)),
+  );
+
+  it('the reviewer’s grade is gradeAbility on the reviewer’s ticks with the teacher’s evidence', () => {
+    fc.assert(
+      fc.property(reviewCase, ([rubric, evidence, input]) => {
+        const byHand: AbilityEvidence = {
+          ...evidence,
+          items: Object.fromEntries(
+            Object.entries(evidence.items).map(([id, item]) => [
+              id,
+              { ...item, excellent: input.items[id]?.excellent ?? [], pass: input.items[id]?.pass ?? [] },
+            ]),
+          ),
+        };
+        const c = compareAbility(rubric, evidence, input);
+        expect(c.reviewer).toEqual(gradeAbility(rubric, byHand));
+        expect(c.self).toEqual(gradeAbility(rubric, evidence));
+      }),
+    );
+  });
+
+  it('an item is marked exactly when the two statuses differ; the same ticks mark nothing', () => {
+    fc.assert(
+      fc.property(reviewCase, ([rubric, evidence, input]) => {
+        const c = compareAbility(rubric, evidence, input);
+        for (const item of c.items) expect(item.differs).toBe(item.self.status !== item.reviewer.status);
+        expect(c.differs).toBe(c.self.grade !== c.reviewer.grade);
+        const same = reviewerInput(
+          Object.fromEntries(
+            Object.entries(evidence.items).map(([id, e]) => [
+              id,
+              { excellent: e.excellent, pass: e.pass, comment: '' },
+            ]),
+          ),
+        );
+        const mirrored = compareAbility(rubric, evidence, same);
+        expect(mirrored.differs).toBe(false);
+        expect(mirrored.items.filter((i) => i.differs)).toEqual([]);
+      }),
+    );
+  });
+
+  it('reviewer ticks never change what the hard limits decide: a failed requirement fails for both', () => {
+    fc.assert(
+      fc.property(reviewCase, ([rubric, evidence, input]) => {
+        const c = compareAbility(rubric, evidence, input);
+        for (const item of c.items) {
+          const hard = item.self.reasons.filter((r) => !r.startsWith('未达'));
+          if (item.self.status === '不合格' && hard.length > 0) {
+            expect(item.reviewer.status).toBe('不合格');
+            expect(item.reviewer.reasons).toEqual(item.self.reasons);
+          }
+        }
+      }),
+    );
+  });
+
+  it('reviewerEvidence keeps every fact of the teacher’s evidence except the ticks', () => {
+    fc.assert(
+      fc.property(reviewCase, ([, evidence, input]) => {
+        const mine = reviewerEvidence(evidence, input);
+        expect(Object.keys(mine.items)).toEqual(Object.keys(evidence.items));
+        for (const [id, item] of Object.entries(evidence.items)) {
+          const { excellent: _e, pass: _p, ...facts } = item;
+          expect(mine.items[id]).toMatchObject(facts);
+        }
+        expect(mine.chosen).toEqual(evidence.chosen);
+      }),
+    );
+  });
+});
+
+describe('buildReviewFile', () => {
+  const input = reviewerInput(
+    { 'case-video': { excellent: [2, 0], pass: range(5), comment: ' 数据来源单一。 ' } },
+    '整体合格。',
+  );
+  const build = () =>
+    buildReviewFile({
+      draft: teacherDraft(),
+      reviewer: { name: ' 李老师 ', role: '数学教研组长' },
+      stage: '教师组内互评',
+      reviewedAt: new Date('2025-04-02T09:30:00.000Z'),
+      abilities: [
+        {
+          code: 'C5',
+          rubric: C5,
+          input,
+          files: { 'case-video': [{ name: '案例.mp4', sha256: CASE_SHA, verdict: 'same' }] },
+        },
+        { code: 'A1', rubric: handbookRubric('A1'), input: undefined },
+      ],
+    });
+
+  it('records who, when, which self-check, and per item the ticks, comment, both grades and checked files', () => {
+    const review = build();
+    expect(review).toMatchObject({
+      reviewer: { name: '李老师', role: '数学教研组长' },
+      stage: '教师组内互评',
+      teacher: { name: '王老师', school: '徐水区第一中学' },
+      draft: {
+        id: teacherDraft().id,
+        contentHash: draftContentHash(teacherDraft()),
+        savedAt: teacherDraft().savedAt,
+      },
+    });
+    expect(review.abilities['C5']).toEqual({
+      grade: '合格',
+      selfGrade: '优秀',
+      comment: '整体合格。',
+      items: {
+        scenario: { excellent: [], pass: [], comment: '', grade: '已提交', selfGrade: '已提交' },
+        'case-video': {
+          excellent: [0, 2],
+          pass: range(5),
+          comment: '数据来源单一。',
+          grade: '合格',
+          selfGrade: '优秀',
+          files: [{ name: '案例.mp4', sha256: CASE_SHA, verdict: 'same' }],
+        },
+        'student-accounts': { excellent: [], pass: [], comment: '', grade: '已提交', selfGrade: '已提交' },
+      },
+    });
+    // A1 is not among the teacher's abilities.
+    expect(Object.keys(review.abilities)).toEqual(['C5']);
+  });
+
+  it('is a valid review file that reads back, and its entries come back as the reviewer’s input', () => {
+    const read = importReviewText(exportReviewText(build()));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.review).toEqual(build());
+    const back = inputFromReview(read.review, 'C5');
+    expect(back?.items['case-video']).toEqual({
+      excellent: [0, 2],
+      pass: range(5),
+      comment: '数据来源单一。',
+    });
+    expect(compareAbility(C5, teacherDraft().evidence['C5'], back).reviewer.grade).toBe(
+      read.review.abilities['C5']?.grade,
+    );
+    expect(inputFromReview(read.review, 'A1')).toBeUndefined();
+  });
+
+  it('tells a review of this self-check from one of an updated self-check and one of another draft', () => {
+    const review = build();
+    expect(reviewFit(review, teacherDraft())).toBe('current');
+    const resaved = { ...teacherDraft(), savedAt: '2025-05-01T00:00:00.000Z', step: 1 };
+    expect(reviewFit(review, resaved)).toBe('current');
+    const changed = teacherDraft();
+    const scenario = changed.evidence['C5']?.items['scenario'];
+    if (scenario) scenario.description = '改过的情景描述';
+    expect(reviewFit(review, changed)).toBe('outdated');
+    expect(reviewFit(review, { ...teacherDraft(), id: 'another-id' })).toBe('other-draft');
+  });
+});
