@@ -200,6 +200,9 @@ describe('missingCharacters', () => {
   });
 });
 
+const packetOf = (draft: Draft, reviews?: PacketReview[]) =>
+  buildPacket({ draft, abilities, regionName: undefined, generatedAt: at, siteVersion: '1', reviews });
+
 describe('regionPath', () => {
   const policies = readCollection('policies', '.mdx').map((f) => ({
     slug: f.name.replace(/\.mdx$/, ''),
@@ -220,13 +223,7 @@ describe('regionPath', () => {
 
 describe('page headers', () => {
   it('names the ability on its pages and says the cover is the overview', () => {
-    const packet = buildPacket({
-      draft: c5Draft(),
-      abilities,
-      regionName: undefined,
-      generatedAt: at,
-      siteVersion: '1',
-    });
+    const packet = packetOf(c5Draft());
     expect(packet.cover.pageLabel).toBe('封面与总览（全部微能力点）');
     expect(packet.sections.map((s) => s.pageLabel)).toEqual([
       'A2 数字教育资源获取与评价',
@@ -242,24 +239,12 @@ describe('descriptions (the text a teacher wrote is the evidence)', () => {
     const scenario = draft.evidence['C5']?.items['scenario'];
     if (!scenario) throw new Error('fixture has a scenario');
     scenario.description = `  ${long}\n第二段。  `;
-    const c5 = buildPacket({
-      draft,
-      abilities,
-      regionName: undefined,
-      generatedAt: at,
-      siteVersion: '1',
-    }).sections.find((s) => s.code === 'C5');
+    const c5 = packetOf(draft).sections.find((s) => s.code === 'C5');
     expect(c5?.descriptions).toEqual([{ item: '1. 情景描述', title: '情景', text: `${long}\n第二段。` }]);
     expect(c5?.evidence[0]?.fileName).toBe('（文字说明，全文见“证据说明”）');
   });
   it('has none for items left without a description', () => {
-    const c5 = buildPacket({
-      draft: c5Draft(),
-      abilities,
-      regionName: undefined,
-      generatedAt: at,
-      siteVersion: '1',
-    }).sections.find((s) => s.code === 'C5');
+    const c5 = packetOf(c5Draft()).sections.find((s) => s.code === 'C5');
     expect(c5?.descriptions).toEqual([]);
   });
 });
@@ -279,15 +264,7 @@ describe('review stages', () => {
       },
     },
   ];
-  const build = (r?: PacketReview[]) =>
-    buildPacket({
-      draft: c5Draft(),
-      abilities,
-      regionName: undefined,
-      generatedAt: at,
-      siteVersion: '1',
-      reviews: r,
-    });
+  const build = (r?: PacketReview[]) => packetOf(c5Draft(), r);
 
   it('leaves every column and grade box blank without reviews', () => {
     const packet = build();

@@ -294,7 +294,7 @@ function drawPacket(layout: Layout, packet: Packet): void {
     layout.heading(`${columns.join(' / ')}：${s.code} 的等级`, 12.5);
     layout.table(
       ['评价环节', '等级', '评价人', '日期', '意见'],
-      [22, 44, 26, 26, CONTENT_WIDTH - 118],
+      [22, 40, 26, 30, CONTENT_WIDTH - 118],
       s.reviewBoxes.map((b) => [b.stage, b.grade ?? BLANK_GRADE, b.reviewer, b.date, b.comment]),
       9.5,
       { minRowHeight: 14 },
