@@ -341,6 +341,14 @@ function csvField(value: string): string {
 }
 
 /**
+ * Rows as CSV for Excel and WPS: UTF-8 with a byte-order mark (or Excel misreads Chinese),
+ * CRLF line ends, fields quoted where they hold a comma, quote or line break.
+ */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
  * The comparison as CSV for Excel: UTF-8 with a byte-order mark (or Excel misreads Chinese),
  * CRLF line ends, a header row of document names and a 是否不同 column.
  */
@@ -355,7 +363,7 @@ export function comparisonCsv(
     ...slugs.map((s) => cellText(row.cells[s])),
     rowDiffers(row, slugs) ? '不同' : '相同',
   ]);
-  return `\uFEFF${[header, ...body].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvText([header, ...body]);
 }
 
 /** Numbers the key-facts panel states, with the field they come from, for checking against the text. */
