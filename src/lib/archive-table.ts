@@ -53,27 +53,13 @@ function ordered(values: Iterable<string>, known: readonly string[]): string[] {
 
 /** The values each filter can take, from the rows loaded, in their natural order. */
 export function filterOptions(rows: readonly ArchiveRow[]): FilterOptions {
+  const values = (key: keyof FilterOptions) => rows.map((r) => r[key]);
   return {
-    subject: ordered(
-      rows.map((r) => r.subject),
-      [],
-    ),
-    level: ordered(
-      rows.map((r) => r.level),
-      STAGES,
-    ),
-    dimension: ordered(
-      rows.map((r) => r.dimension),
-      DIMENSIONS,
-    ),
-    environment: ordered(
-      rows.map((r) => r.environment),
-      ENVIRONMENTS,
-    ),
-    status: ordered(
-      rows.map((r) => r.status),
-      STATUSES,
-    ),
+    subject: ordered(values('subject'), []),
+    level: ordered(values('level'), STAGES),
+    dimension: ordered(values('dimension'), DIMENSIONS),
+    environment: ordered(values('environment'), ENVIRONMENTS),
+    status: ordered(values('status'), STATUSES),
   };
 }
 

@@ -64,7 +64,7 @@ export function handbookAbilities(): AbilityInfo[] {
   return readCollection('abilities', '.mdx')
     .filter((f) => !f.file.includes('/regions/'))
     .map((f) => {
-      const data = f.data as Parameters<typeof rubricFromAbility>[0] & {
+      const data = f.data as unknown as Parameters<typeof rubricFromAbility>[0] & {
         environment: string;
         dimension: string;
       };
