@@ -27,8 +27,15 @@ z.config({
 /** Overridable so tests and benchmarks can build from a fixture or synthetic content folder. */
 const contentDir = process.env.HANDBOOK_CONTENT_DIR ?? './src/content';
 
-/** How sure the handbook is of a fact; `recall` is shown as 待核实. */
-export const confidenceSchema = z.enum(['seed', 'public', 'recall']);
+/**
+ * How sure the handbook is of a fact (shared/reference/abilities-facts.md defines the levels):
+ * seed — stands in one of the seed documents; public-2 — two or more independent public copies
+ * agree; public-1 — one public copy only, shown with 待核实.
+ */
+export const CONFIDENCE_LEVELS = ['seed', 'public-2', 'public-1'] as const;
+export const confidenceSchema = z.enum(CONFIDENCE_LEVELS, {
+  error: 'confidence 须为 seed、public-2 或 public-1（旧写法 public、recall 已不再使用）',
+});
 
 /** Where a fact comes from: an id of the sources collection, a page or section, quoted or restated. */
 export const sourceRefSchema = z
@@ -43,7 +50,12 @@ export const sourceRefSchema = z
 export { EVIDENCE_FORMS, limitsSchema, criteriaSchema, alternativeGroupSchema } from './lib/rubric-schema';
 
 export const evidenceItemSchema = z
-  .object({ ...evidenceItemShape, source: sourceRefSchema.optional() })
+  .object({
+    ...evidenceItemShape,
+    source: sourceRefSchema.optional(),
+    /** How sure the handbook is of this item; absent means as sure as its source (a seed). */
+    confidence: confidenceSchema.optional(),
+  })
   .strict()
   .superRefine(checkEvidenceItem);
 
@@ -76,11 +88,15 @@ export const abilitySchema = z
     capability: z
       .object({
         statement: z.string().min(1),
-        goals: z.array(z.string().min(1)).min(1),
+        /** Empty when the sources give the statement but not its goal bullets. */
+        goals: z.array(z.string().min(1)).default([]),
         source: sourceRefSchema,
+        confidence: confidenceSchema.optional(),
       })
       .strict()
       .optional(),
+    /** What a teacher must know about how far the entry can be trusted, in our own words. */
+    caveats: z.array(z.string().min(1)).default([]),
     ...rubricPartsShape(evidenceItemSchema),
     /** Every document the entry draws on. */
     sources: z.array(sourceRefSchema).min(1),
@@ -99,6 +115,12 @@ export const abilitySchema = z
     if (a.completeness === '完整') {
       if (!a.capability) {
         ctx.addIssue({ code: 'custom', path: ['capability'], message: '完整的条目必须有能力描述' });
+      } else if (a.capability.goals.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['capability', 'goals'],
+          message: '完整的条目必须有能力目标要点',
+        });
       }
       if (a.evidence.length === 0) {
         ctx.addIssue({ code: 'custom', path: ['evidence'], message: '完整的条目必须有提交指南' });
@@ -130,8 +152,14 @@ export const sourceSchema = z
     issuer: z.string().min(1).optional(),
     number: z.string().min(1).optional(),
     date: z.string().min(1).optional(),
-    /** seed: one of the five documents in shared/seeds; national: a national document the seeds cite; reference: research notes. */
-    kind: z.enum(['seed', 'national', 'reference']),
+    /**
+     * seed: one of the five documents in shared/seeds; national: a national document the seeds
+     * cite; public-copy: a secondary public copy (a re-post, a training deck), not the issuer's
+     * own publication; reference: research notes.
+     */
+    kind: z.enum(['seed', 'national', 'public-copy', 'reference']),
+    /** Where a public copy was read; shown as text and links on the about page. */
+    urls: z.array(z.url({ error: '须为完整网址，例如 https://example.org/page' })).default([]),
     /** What the handbook takes from it. */
     use: z.string().min(1),
     note: z.string().min(1).optional(),

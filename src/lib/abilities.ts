@@ -5,6 +5,19 @@
  */
 import { DIMENSIONS, ENVIRONMENTS, compareCodes, type Dimension, type Environment } from './taxonomy';
 
+/** How sure the handbook is of a fact; the levels are defined in shared/reference/abilities-facts.md. */
+export type Confidence = 'seed' | 'public-2' | 'public-1';
+
+/** Only one public copy supports it: show it, cite it, mark it 待核实. */
+export function needsVerification(confidence: Confidence | undefined): boolean {
+  return confidence === 'public-1';
+}
+
+/** The fact rests on public copies rather than a seed document, so the page must say so. */
+export function restsOnPublicCopies(confidences: readonly (Confidence | undefined)[]): boolean {
+  return confidences.some((c) => c === 'public-1' || c === 'public-2');
+}
+
 export interface Limits {
   maxMinutes?: number | undefined;
   maxMinutesQualifier?: '原则上' | '一般' | undefined;
@@ -23,6 +36,7 @@ export interface EvidenceItem {
   alternativeGroup?: string | undefined;
   limits: Limits;
   criteria?: { excellent: readonly string[]; pass: readonly string[] } | undefined;
+  confidence?: Confidence | undefined;
 }
 
 export interface AlternativeGroup {
@@ -140,6 +154,6 @@ export function gradedItems(ability: Pick<AbilityLike, 'evidence'>): EvidenceIte
 /** What a teacher can rely on, in one phrase per completeness level. */
 export const COMPLETENESS_TEXT: Record<AbilityLike['completeness'], string> = {
   完整: '提交指南与评价标准完整收录',
-  部分: '仅收录部分内容，评价标准尚未收录',
+  部分: '仅收录部分内容，评价标准未收录或不全',
   待补充: '仅有名称与分类，提交指南与评价标准尚未收录',
 };

@@ -92,6 +92,39 @@ test.describe('ability page', () => {
     await expect(page.locator('[data-item]')).toHaveCount(0);
   });
 
+  test('A1 shows its two items from a public copy, marked 待核实, and the 方案 criteria', async ({
+    page,
+  }) => {
+    await page.goto('/abilities/A1/');
+    await expect(page.locator('[data-item]')).toHaveCount(2);
+    const plan = page.locator('[data-item="plan"]');
+    await expect(plan.getByRole('heading')).toContainText('学情分析方案');
+    await expect(plan.getByText('待核实')).toBeVisible();
+    const report = page.locator('[data-item="report"]');
+    await expect(report.getByText('时长 ≤ 5 分钟', { exact: true })).toBeVisible();
+    await expect(report.getByText('评价方式原文未收录')).toBeVisible();
+    const criteria = page.locator('[data-criteria="plan"]');
+    await expect(criteria.getByText('所设计或选用的工具合理、便于操作', { exact: true })).toBeVisible();
+    await expect(criteria.getByText('用技术支持学情分析的方式有创新，值得同行借鉴')).toBeVisible();
+    await expect(page.locator('[data-criteria="report"]')).toHaveCount(0);
+    const notice = page.locator('[data-gap-notice]');
+    await expect(notice).toContainText('尚未收录本微能力点的全部评价标准');
+    await expect(notice).toContainText('不是规范原文');
+    await expect(page.locator('[data-public-copy-note]')).toContainText('不是教育部发布的原件');
+    await expect(page.getByRole('heading', { level: 1 }).getByText('待核实')).toHaveCount(0);
+  });
+
+  test('a name two public copies agree on carries no 待核实 mark but names its public source', async ({
+    page,
+  }) => {
+    await page.goto('/abilities/B6/');
+    await expect(page.getByRole('heading', { level: 1 }).getByText('待核实')).toHaveCount(0);
+    await expect(page.getByRole('list', { name: '分类' }).getByText('待核实')).toBeVisible();
+    await expect(page.locator('[data-public-copy-note]')).toContainText('公开转载');
+    await page.goto('/abilities/C5/');
+    await expect(page.locator('[data-public-copy-note]')).toHaveCount(0);
+  });
+
   test('A5 shows the three known items, says its criteria are missing', async ({ page }) => {
     await page.goto('/abilities/A5/');
     await expect(page.locator('[data-item]')).toHaveCount(3);

@@ -6,12 +6,15 @@ import {
   gradedItems,
   limitBadges,
   nationalAbilities,
+  needsVerification,
   neighbours,
+  restsOnPublicCopies,
   rubricBlocks,
   sortAbilities,
   type AbilityLike,
   type EvidenceItem,
 } from '../../src/lib/abilities';
+import { confidenceSchema } from '../../src/content.config';
 import { DIMENSIONS, ENVIRONMENTS, NATIONAL_CODES, environmentOfCode } from '../../src/lib/taxonomy';
 
 function item(id: string, extra: Partial<EvidenceItem> = {}): EvidenceItem {
@@ -142,5 +145,26 @@ describe('gradedItems', () => {
     const criteria = { excellent: ['a'], pass: ['b'] };
     const items = [item('x', { graded: true, criteria }), item('y'), item('z', { graded: 'unknown' })];
     expect(gradedItems({ evidence: items }).map((i) => i.id)).toEqual(['x']);
+  });
+});
+
+describe('confidence levels', () => {
+  it('marks only facts with a single public copy as needing verification', () => {
+    expect(needsVerification('public-1')).toBe(true);
+    expect(needsVerification('public-2')).toBe(false);
+    expect(needsVerification('seed')).toBe(false);
+    expect(needsVerification(undefined)).toBe(false);
+  });
+
+  it('says a page rests on public copies when any of its facts does', () => {
+    expect(restsOnPublicCopies(['seed', 'seed', undefined])).toBe(false);
+    expect(restsOnPublicCopies(['seed', 'public-2'])).toBe(true);
+    expect(restsOnPublicCopies([undefined, 'public-1'])).toBe(true);
+  });
+
+  it('refuses the retired levels with a message naming the new ones', () => {
+    const result = confidenceSchema.safeParse('recall');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain('public-2');
   });
 });

@@ -7,8 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_DIR } from '../support/content-files';
+
+// A whole Astro build per test: on a busy two-core machine one has taken over 20 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 const work = mkdtempSync(join(tmpdir(), 'handbook-content-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
