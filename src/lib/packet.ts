@@ -2,7 +2,7 @@
  * The PDF evidence packet as data: what goes on the cover and on each micro-ability's pages.
  * The renderer only lays this out; every grade in it comes from grading.ts.
  */
-import type { Draft } from './draft';
+import { OTHER_REGION, type Draft } from './draft';
 import {
   formatDuration,
   gradeAbility,
@@ -13,12 +13,15 @@ import {
   type Rubric,
 } from './grading';
 import { ancestors, type Policy } from './policies';
+import { sourceLine, type RubricSource } from './rubric-schema';
 
 export interface PacketAbility {
   code: string;
   name: string;
-  /** The handbook's rubric, or undefined when its criteria are not known. */
+  /** The handbook's rubric (or a school file's), or undefined when its criteria are not known. */
   rubric: Rubric | undefined;
+  /** Where `rubric` comes from when it is not the handbook's own: the guide and who entered it. */
+  source?: RubricSource | undefined;
 }
 
 /** One reviewer's finding on one evidence item. */
@@ -120,6 +123,8 @@ export interface AbilitySection {
   code: string;
   name: string;
   rubricOrigin: string;
+  /** 《…》（文号），由 … 录入, when the rubric in use names its source guide. */
+  rubricSource: string | undefined;
   grade: Grade | undefined;
   gradeText: string;
   reasons: string[];
@@ -213,6 +218,12 @@ function reviewFor(reviews: readonly PacketReview[], stage: string): PacketRevie
   return reviews.find((r) => r.stage === stage);
 }
 
+const ORIGIN_TEXT: Record<Rubric['origin'], string> = {
+  手册: '本手册',
+  教师录入: '教师录入（按本地考核指南）',
+  学校文件: '学校录入（按本地考核指南）',
+};
+
 const TEXT_ONLY = '（文字说明，全文见“证据说明”）';
 
 function section(
@@ -271,7 +282,8 @@ function section(
     section: {
       code: ability.code,
       name: ability.name,
-      rubricOrigin: custom ? '教师录入（按本地考核指南）' : rubric ? '本手册' : '尚未录入',
+      rubricOrigin: rubric ? ORIGIN_TEXT[rubric.origin] : '尚未录入',
+      rubricSource: !custom && ability.source ? sourceLine(ability.source) : undefined,
       grade: result?.grade,
       gradeText: gradeText(result?.grade),
       reasons: result?.reasons ?? ['评价标准未收录：请在自评向导中按本地考核指南录入后再评定。'],
@@ -327,7 +339,7 @@ export function buildPacket(input: PacketInput): Packet {
         ['学校', p.school || EMPTY],
         ['任教学科', p.subject || EMPTY],
         ['学段', p.stage || EMPTY],
-        ['地区', input.regionName ?? EMPTY],
+        ['地区', (p.region === OTHER_REGION ? p.regionOther?.trim() : input.regionName) || EMPTY],
         ['教学环境', p.environment || EMPTY],
         ['日期', date],
       ],
@@ -361,7 +373,16 @@ export function packetText(packet: Packet): string {
   for (const [label, value] of packet.cover.fields) parts.push(label, value);
   for (const a of packet.cover.abilities) parts.push(a.code, a.name, a.gradeText);
   for (const s of packet.sections) {
-    parts.push(s.code, s.name, s.rubricOrigin, s.gradeText, s.reflection, s.pageLabel, ...s.reasons);
+    parts.push(
+      s.code,
+      s.name,
+      s.rubricOrigin,
+      s.rubricSource ?? '',
+      s.gradeText,
+      s.reflection,
+      s.pageLabel,
+      ...s.reasons,
+    );
     for (const r of s.evidence) parts.push(...Object.values(r));
     for (const i of s.items) {
       parts.push(i.item, i.status, ...i.reasons);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { abilitySchema, policySchema } from '../../src/content.config';
-import { emptyDraft, type Draft } from '../../src/lib/draft';
+import { emptyDraft, OTHER_REGION, type Draft } from '../../src/lib/draft';
 import { gradeAbility, rubricFromAbility } from '../../src/lib/grading';
 import {
   buildPacket,
@@ -336,5 +336,45 @@ describe('review stages', () => {
       ['教师组内互评', '李老师', '合格'],
       ['信息化团队复评', '周老师', '优秀'],
     ]);
+  });
+});
+
+describe('where the region and the rubric come from', () => {
+  it('prints 其他地区 as the teacher typed it', () => {
+    const draft = c5Draft();
+    draft.profile.region = OTHER_REGION;
+    draft.profile.regionOther = '  浙江省温州市鹿城区 ';
+    const packet = buildPacket({ draft, abilities, regionName: '徐水区', generatedAt: at, siteVersion: '1' });
+    expect(Object.fromEntries(packet.cover.fields)['地区']).toBe('浙江省温州市鹿城区');
+  });
+
+  it('names a school rubric’s source guide, its number and who entered it', () => {
+    const c5 = abilities.find((a) => a.code === 'C5');
+    if (!c5?.rubric) throw new Error('C5 has a rubric');
+    const schoolC5: PacketAbility = {
+      ...c5,
+      rubric: { ...c5.rubric, origin: '学校文件' },
+      source: {
+        title: '某省中小学校本应用考核指南（示例）',
+        number: '某教〔2021〕1号',
+        enteredBy: '徐水区实验小学信息化管理团队',
+        enteredAt: '2026-11',
+      },
+    };
+    const section = buildPacket({
+      draft: c5Draft(),
+      abilities: [schoolC5],
+      regionName: undefined,
+      generatedAt: at,
+      siteVersion: '1',
+    }).sections[0];
+    expect(section?.rubricOrigin).toBe('学校录入（按本地考核指南）');
+    expect(section?.rubricSource).toBe(
+      '《某省中小学校本应用考核指南（示例）》（某教〔2021〕1号），由徐水区实验小学信息化管理团队录入',
+    );
+  });
+
+  it('names no source for the handbook’s own rubric', () => {
+    expect(packetOf(c5Draft()).sections.every((s) => s.rubricSource === undefined)).toBe(true);
   });
 });

@@ -232,7 +232,11 @@ function drawPacket(layout: Layout, packet: Packet): void {
   for (const s of packet.sections) {
     layout.newPage(s.pageLabel);
     layout.heading(`${s.code} ${s.name}`, 16);
-    layout.paragraph(`自评结果：${s.gradeText}${GAP}评价标准来源：${s.rubricOrigin}`, 11, { bold: true });
+    if (s.rubricSource) {
+      layout.paragraph(`自评结果：${s.gradeText}`, 11, { bold: true });
+      layout.paragraph(`评价标准来源：${s.rubricSource}`, 10.5);
+    } else
+      layout.paragraph(`自评结果：${s.gradeText}${GAP}评价标准来源：${s.rubricOrigin}`, 11, { bold: true });
     if (s.reasons.length > 0) {
       layout.paragraph('原因与待改进：', 10.5, { bold: true, gapAfter: 0.5 });
       for (const r of s.reasons) layout.paragraph(`• ${r}`, 10, { indent: 3, gapAfter: 0.5 });
