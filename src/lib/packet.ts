@@ -29,6 +29,9 @@ export interface PacketItemReview {
   /** As review-file.ts's ReviewItem.grade: the item's status by the reviewer's ticks. */
   grade?: ItemStatus | undefined;
   comment?: string | undefined;
+  /** The criteria the reviewer finds met, by index into the rubric's lists (as ReviewItem). */
+  excellent?: readonly number[] | undefined;
+  pass?: readonly number[] | undefined;
 }
 
 /** One reviewer's findings on one micro-ability: its grade, an overall comment, and per item. */
@@ -85,6 +88,8 @@ export interface CriterionLine {
   level: '合格' | '优秀';
   text: string;
   met: boolean;
+  /** One per review column: 满足 / 未满足 as that stage ticked it, '' when it has not. */
+  reviews: string[];
 }
 
 /** What one review stage says about one item: empty strings when the stage has not said. */
@@ -268,11 +273,28 @@ function section(
       });
     }
     if (item.criteria) {
+      const ticks = (level: 'pass' | 'excellent', i: number) =>
+        columns.map((stage) => {
+          const list = reviewFor(reviews, stage)?.abilities[ability.code]?.items?.[item.id]?.[level];
+          return list === undefined ? '' : list.includes(i) ? '满足' : '未满足';
+        });
       item.criteria.pass.forEach((text, i) =>
-        criteria.push({ item: label, level: '合格', text, met: ev?.pass.includes(i) ?? false }),
+        criteria.push({
+          item: label,
+          level: '合格',
+          text,
+          met: ev?.pass.includes(i) ?? false,
+          reviews: ticks('pass', i),
+        }),
       );
       item.criteria.excellent.forEach((text, i) =>
-        criteria.push({ item: label, level: '优秀', text, met: ev?.excellent.includes(i) ?? false }),
+        criteria.push({
+          item: label,
+          level: '优秀',
+          text,
+          met: ev?.excellent.includes(i) ?? false,
+          reviews: ticks('excellent', i),
+        }),
       );
     }
   }
@@ -388,7 +410,7 @@ export function packetText(packet: Packet): string {
       parts.push(i.item, i.status, ...i.reasons);
       for (const r of i.reviews) parts.push(r.stage, r.status, r.comment);
     }
-    for (const c of s.criteria) parts.push(c.item, c.level, c.text);
+    for (const c of s.criteria) parts.push(c.item, c.level, c.text, ...c.reviews);
     for (const d of s.descriptions) parts.push(d.item, d.title, d.text);
     for (const b of s.reviewBoxes) parts.push(b.stage, b.reviewer, b.date, b.grade ?? '', b.comment);
   }

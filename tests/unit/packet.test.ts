@@ -259,7 +259,9 @@ describe('review stages', () => {
         C5: {
           grade: '合格',
           comment: '案例完整，建议补充学生前测数据。',
-          items: { 'case-video': { grade: '合格', comment: '出镜清楚' } },
+          items: {
+            'case-video': { grade: '合格', comment: '出镜清楚', pass: [0, 1, 2, 3, 4], excellent: [1] },
+          },
         },
       },
     },
@@ -275,6 +277,7 @@ describe('review stages', () => {
         { stage: '复评', reviewer: '', date: '', grade: undefined, comment: '' },
       ]);
       for (const i of s.items) expect(i.reviews.every((r) => r.status === '' && r.comment === '')).toBe(true);
+      for (const c of s.criteria) expect(c.reviews).toEqual(['', '']);
     }
   });
 
@@ -304,6 +307,20 @@ describe('review stages', () => {
       status: '',
       comment: '',
     });
+    const video = c5?.criteria.filter((c) => c.item === '2. 案例展示') ?? [];
+    expect(video.filter((c) => c.level === '合格').map((c) => c.reviews)).toEqual(
+      Array.from({ length: 5 }, () => ['满足', '']),
+    );
+    expect(video.filter((c) => c.level === '优秀').map((c) => c.reviews[0])).toEqual([
+      '未满足',
+      '满足',
+      '未满足',
+      '未满足',
+      '未满足',
+    ]);
+    // Ticks the stage did not record stay blank for a pen.
+    const accounts = c5?.criteria.filter((c) => c.item === '3. 学生体会') ?? [];
+    expect(accounts.every((c) => c.reviews.every((r) => r === ''))).toBe(true);
     const a2 = packet.sections.find((s) => s.code === 'A2');
     expect(a2?.reviewBoxes[0]).toMatchObject({ reviewer: '', grade: undefined });
     expect(packetText(packet)).toContain('案例完整，建议补充学生前测数据。');

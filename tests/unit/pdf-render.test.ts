@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderPacketPdf, type PdfOutcome } from '../../src/components/self-check/pdf-packet';
 import { emptyDraft, type Draft } from '../../src/lib/draft';
 import type { Rubric } from '../../src/lib/grading';
-import { buildPacket } from '../../src/lib/packet';
+import { buildPacket, type PacketReview } from '../../src/lib/packet';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FONTS = path.join(ROOT, 'public', 'fonts', 'pdf');
@@ -108,15 +108,20 @@ function draftFor(name: string, title = '报告'): Draft {
   return d;
 }
 
-async function render(draft: Draft) {
+async function render(draft: Draft, options: { reviews?: PacketReview[]; bold?: boolean } = {}) {
   const packet = buildPacket({
+    reviews: options.reviews,
     draft,
     abilities: [{ code: 'A2', name: '数字教育资源获取与评价', rubric: undefined }],
     regionName: '河北省保定市徐水区',
     generatedAt: at,
     siteVersion: '0.1.0',
   });
-  const outcome = await renderPacketPdf(packet, fonts, () => {});
+  const outcome = await renderPacketPdf(
+    packet,
+    options.bold === false ? { ...fonts, bold: undefined } : fonts,
+    () => {},
+  );
   return { outcome, ...(await readPdf(outcome)) };
 }
 
@@ -174,4 +179,42 @@ describe('PDF packet fonts', () => {
     expect(text).toContain('王〓');
     for (const h of HEADINGS) expect(itemWith(pages, h), h).toBeDefined();
   }, 120_000);
+
+  it('without any bold face every heading is set in the regular face, larger than the body', async () => {
+    const { pages, baseFonts } = await render(draftFor('王晓红'), { bold: false });
+    for (const h of HEADINGS) expect(itemWith(pages, h), h).toBeDefined();
+    const body = itemWith(pages, '我学会了评价资源。');
+    const heading = itemWith(pages, '教学反思');
+    expect(heading?.fontName).toBe(body?.fontName);
+    expect(heading?.size ?? 0).toBeGreaterThan(12.5);
+    expect(new Set(baseFonts)).toEqual(new Set(['HandbookCJK']));
+  }, 60_000);
+});
+
+describe('PDF packet review stages', () => {
+  it('prints a filled stage: reviewer, date, grade, comments and ticks, beside a blank one', async () => {
+    const { text } = await render(draftFor('王晓红'), {
+      reviews: [
+        {
+          stage: '教师组内互评',
+          reviewer: '李老师',
+          date: '2026年11月30日',
+          abilities: {
+            A2: {
+              grade: '合格',
+              comment: '资源评价具体，建议补充版权说明。',
+              items: { report: { grade: '合格', comment: '来源清楚', pass: [0], excellent: [] } },
+            },
+          },
+        },
+      ],
+    });
+    const compact = text.replace(/\s+/g, '');
+    expect(compact).toContain('教师组内互评/复评：A2的等级');
+    expect(compact).toContain('教师组内互评合格李老师2026年11月30日资源评价具体，建议补充版权说明。');
+    expect(compact).toContain('复评□优秀□合格□不合格');
+    expect(compact).toContain('合格来源清楚');
+    expect(compact).toContain('资源与教学目标相关已满足满足');
+    expect(compact).toContain('资源来源清楚未满足未满足');
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 /** "生成 PDF 证据包": builds the packet from the draft, loads jsPDF and the font on demand, downloads the file. */
 import { useState } from 'react';
 import type { Draft } from '../../lib/draft';
-import { buildPacket, type PacketAbility } from '../../lib/packet';
+import { buildPacket, type PacketAbility, type PacketReview } from '../../lib/packet';
 import { downloadBlob } from '../download';
 import type { PdfFonts } from './pdf-packet';
 
@@ -11,9 +11,11 @@ interface Props {
   regionName: string | undefined;
   siteVersion: string;
   fonts: PdfFonts;
+  /** Review stages to print filled in (the review page's packet); none leaves the columns blank. */
+  reviews?: readonly PacketReview[] | undefined;
 }
 
-export default function PdfButton({ draft, abilities, regionName, siteVersion, fonts }: Props) {
+export default function PdfButton({ draft, abilities, regionName, siteVersion, fonts, reviews }: Props) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [warning, setWarning] = useState<string>();
@@ -22,7 +24,14 @@ export default function PdfButton({ draft, abilities, regionName, siteVersion, f
     setBusy(true);
     setWarning(undefined);
     try {
-      const packet = buildPacket({ draft, abilities, regionName, generatedAt: new Date(), siteVersion });
+      const packet = buildPacket({
+        draft,
+        abilities,
+        regionName,
+        generatedAt: new Date(),
+        siteVersion,
+        reviews,
+      });
       const { renderPacketPdf } = await import('./pdf-packet');
       const outcome = await renderPacketPdf(packet, fonts, setStatus);
       downloadBlob(outcome.blob, packet.filename);

@@ -283,13 +283,7 @@ function drawPacket(layout: Layout, packet: Packet): void {
           14,
           ...columns.map(() => reviewWidth),
         ],
-        s.criteria.map((c) => [
-          c.item,
-          c.level,
-          c.text,
-          c.met ? '已满足' : '未满足',
-          ...columns.map(() => ''),
-        ]),
+        s.criteria.map((c) => [c.item, c.level, c.text, c.met ? '已满足' : '未满足', ...c.reviews]),
         8.5,
       );
     }
