@@ -160,4 +160,22 @@ test.describe('PDF evidence packet', () => {
     const all = pages.join('');
     for (const h of HEADINGS) expect(all, h).toContain(h);
   });
+
+  test.describe('when the font fails to load once', () => {
+    test.use({ expectedConsoleErrors: /status of 503/ });
+    test('it says so in Chinese, and the next try makes the PDF', async ({ page }) => {
+      test.setTimeout(60_000);
+      await completeC5(page, '王晓红');
+      let fail = true;
+      await page.route('**/fonts/pdf/noto-sans-sc-regular.ttf', (route) =>
+        fail ? route.fulfill({ status: 503, body: '' }) : route.fallback(),
+      );
+      await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
+      await expect(page.locator('#pdf-status')).toContainText('PDF 生成失败：字体文件加载失败（503）');
+      await expect(page.locator('#pdf-status')).toContainText('自评内容没有受影响');
+      fail = false;
+      const { pages } = await makePdf(page);
+      expect(pages[0]).toContain('王晓红');
+    });
+  });
 });

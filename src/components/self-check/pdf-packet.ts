@@ -32,7 +32,21 @@ const PT_TO_MM = 0.3528;
 const SPACE = '\u3000';
 const GAP = SPACE + SPACE;
 
-async function fetchBase64(url: string): Promise<string> {
+/** Font files as base64, kept for the page's life: a second PDF skips the fetch and the encoding. */
+const fontCache = new Map<string, Promise<string>>();
+
+function fetchBase64(url: string): Promise<string> {
+  let pending = fontCache.get(url);
+  if (!pending) {
+    pending = loadBase64(url);
+    fontCache.set(url, pending);
+    // A failed load is retried next time rather than remembered.
+    pending.catch(() => fontCache.delete(url));
+  }
+  return pending;
+}
+
+async function loadBase64(url: string): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`字体文件加载失败（${response.status}）：${url}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
