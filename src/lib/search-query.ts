@@ -29,23 +29,72 @@ export function putAbilityFirst<T extends RankedResult>(
   return page ? [page, ...ordered] : ordered;
 }
 
-const normalize = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-
-/**
- * Pages that contain the query as typed come first, in Pagefind's order; then the rest. Pagefind
- * scores Chinese by its own word splitting, which can rank a page with the exact term below
- * pages that only share a character or two (upstream issue #1237).
- */
-export function literalFirst<T extends { content: string }>(items: readonly T[], query: string): T[] {
-  if (normalize(query) === '') return [...items];
-  const exact = items.filter((i) => containsLiteral(i.content, query));
-  return [...exact, ...items.filter((i) => !exact.includes(i))];
+/** A text with case, width and spaces folded away, and where each folded unit came from. */
+interface Folded {
+  text: string;
+  /** For each UTF-16 unit of `text`: the start and end (exclusive) of the character it came from. */
+  from: Array<readonly [number, number]>;
 }
 
-/** Whether a page's text contains the query as typed, ignoring case, width and spaces. */
+/**
+ * Folds one character at a time, so a match in the folded text maps back to the original
+ * (NFKC of the whole string could merge neighbours, and then nothing would map back).
+ */
+function fold(text: string): Folded {
+  const folded: string[] = [];
+  const from: Array<readonly [number, number]> = [];
+  let at = 0;
+  for (const char of text) {
+    const end = at + char.length;
+    const unit = char.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+    folded.push(unit);
+    for (let i = 0; i < unit.length; i++) from.push([at, end]);
+    at = end;
+  }
+  return { text: folded.join(''), from };
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Every place the query stands in the text, ignoring case, width and spaces, without overlaps. */
+export function findLiterals(content: string, query: string): Span[] {
+  const needle = fold(query).text;
+  if (needle === '') return [];
+  const haystack = fold(content);
+  const spans: Span[] = [];
+  for (
+    let i = haystack.text.indexOf(needle);
+    i !== -1;
+    i = haystack.text.indexOf(needle, i + needle.length)
+  ) {
+    const first = haystack.from[i];
+    const last = haystack.from[i + needle.length - 1];
+    const previous = spans.at(-1);
+    // One original character can fold to several units (㎏ → kg): never mark it twice.
+    if (first && last && (!previous || first[0] >= previous.end))
+      spans.push({ start: first[0], end: last[1] });
+  }
+  return spans;
+}
+
+/** Where the query first stands in the text, ignoring case, width and spaces. */
+export function findLiteral(content: string, query: string): Span | undefined {
+  return findLiterals(content, query)[0];
+}
+
+/** Whether a text contains the query as typed, ignoring case, width and spaces. */
 export function containsLiteral(content: string, query: string): boolean {
-  const needle = normalize(query);
-  return needle !== '' && normalize(content).includes(needle);
+  const needle = fold(query).text;
+  return needle !== '' && fold(content).text.includes(needle);
+}
+
+/** Whether two texts are the same once case, width and spaces are folded away (a term and its name). */
+export function sameLiteral(a: string, b: string): boolean {
+  const folded = fold(a).text;
+  return folded !== '' && folded === fold(b).text;
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -5,8 +5,10 @@ import {
   containsLiteral,
   characterQueries,
   fallbackQueries,
-  literalFirst,
+  findLiteral,
+  findLiterals,
   putAbilityFirst,
+  sameLiteral,
 } from '../../src/lib/search-query';
 import { NATIONAL_CODES } from '../../src/lib/taxonomy';
 
@@ -72,33 +74,47 @@ describe('putAbilityFirst', () => {
   });
 });
 
-describe('literalFirst', () => {
-  it('puts pages containing the exact term first, otherwise keeping Pagefind’s order', () => {
-    const items = [
-      { url: 'a', content: '评价数据的采集' },
-      { url: 'b', content: '伴随性 采集贯穿课堂' },
-      { url: 'c', content: '数据' },
-      { url: 'd', content: '伴随性采集' },
-    ];
-    expect(literalFirst(items, '伴随性采集').map((i) => i.url)).toEqual(['b', 'd', 'a', 'c']);
+describe('findLiterals', () => {
+  it('finds every place the term stands, as positions in the original text', () => {
+    const text = '首席信息官（又称：CIO、学校首席信息官）';
+    expect(findLiterals(text, '首席信息官')).toEqual([
+      { start: 0, end: 5 },
+      { start: 15, end: 20 },
+    ]);
+    expect(findLiteral(text, 'cio')).toEqual({ start: 9, end: 12 });
   });
-  it('ignores case, full-width forms and spaces', () => {
-    expect(literalFirst([{ content: 'x' }, { content: '每人 50 学分' }], '50学分')[0]?.content).toBe(
-      '每人 50 学分',
-    );
-    expect(literalFirst([{ content: 'x' }, { content: 'CIO 制度' }], 'ｃｉｏ')[0]?.content).toBe('CIO 制度');
+  it('spans the spaces and full-width forms it ignored', () => {
+    const text = '信息技术应用能力提升工程 2.0 实施方案';
+    const span = findLiteral(text, '工程2.0');
+    expect(span && text.slice(span.start, span.end)).toBe('工程 2.0');
+    const wide = '每人不少于５０学分';
+    const found = findLiteral(wide, '50学分');
+    expect(found && wide.slice(found.start, found.end)).toBe('５０学分');
   });
-  it('is a permutation', () => {
+  it('finds nothing for an empty or absent term', () => {
+    expect(findLiterals('任何内容', '  ')).toEqual([]);
+    expect(findLiteral('评价数据', '区块链')).toBeUndefined();
+  });
+  it('agrees with containsLiteral, and what it spans folds back to the term, for any text', () => {
     fc.assert(
-      fc.property(fc.array(fc.string()), fc.string(), (contents, q) => {
-        const items = contents.map((content, i) => ({ content, i }));
-        expect(
-          literalFirst(items, q)
-            .map((x) => x.i)
-            .sort((a, b) => a - b),
-        ).toEqual(items.map((x) => x.i));
+      fc.property(fc.string(), fc.string({ maxLength: 4 }), fc.string(), (before, term, after) => {
+        const text = before + term + after;
+        const spans = findLiterals(text, term);
+        expect(spans.length > 0).toBe(containsLiteral(text, term));
+        for (const span of spans) expect(containsLiteral(text.slice(span.start, span.end), term)).toBe(true);
+        for (let i = 1; i < spans.length; i++)
+          expect(spans[i]?.start ?? 0).toBeGreaterThanOrEqual(spans[i - 1]?.end ?? 0);
       }),
     );
+  });
+});
+
+describe('sameLiteral', () => {
+  it('compares a term with a name, ignoring case, width and spaces', () => {
+    expect(sameLiteral('ＣＩＯ', 'cio')).toBe(true);
+    expect(sameLiteral('整校 推进', '整校推进')).toBe(true);
+    expect(sameLiteral('学校首席信息官', '首席信息官')).toBe(false);
+    expect(sameLiteral(' ', '')).toBe(false);
   });
 });
 
