@@ -8,6 +8,11 @@ const box = (page: Page) => page.getByRole('combobox', { name: '搜索手册' })
 const options = (page: Page) => page.getByRole('listbox', { name: '搜索结果' }).getByRole('option');
 const pageInput = (page: Page) => page.getByRole('searchbox', { name: '搜索词' });
 const pageHits = (page: Page) => page.locator('pagefind-results .search-hit');
+/** The note said when no page contains the query as typed (header dropdown or search page). */
+const inexact = (page: Page) => page.locator('.search-inexact').filter({ visible: true });
+/** Whether `first` comes before `second` in the document. */
+const precedes = (first: string, second: string) =>
+  `(() => { const a = document.querySelector(${JSON.stringify(first)}); const b = document.querySelector(${JSON.stringify(second)}); return !!a && !!b && !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING); })()`;
 
 test.describe('search box in the header', () => {
   test('a Chinese term finds its micro-ability first, with type and highlighted excerpt', async ({
@@ -134,6 +139,103 @@ test.describe('search box in the header', () => {
     await expect(page.getByRole('link', { name: '30 个微能力点的一览表' })).toBeVisible();
   });
 
+  test('an exact policy phrase: the pages with it come first, their excerpts marking the phrase', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await plainBox(page).click();
+    // Word for word from the Hebei plan (also quoted by Baoding's); Pagefind alone marked 性 and 的.
+    await box(page).fill('真实性任务的证据提交');
+    await expect(options(page).first()).toBeVisible();
+    const hrefs = await options(page).evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(hrefs.slice(0, 2).sort()).toEqual(['/policies/baoding/', '/policies/hebei/']);
+    for (const i of [0, 1])
+      await expect(options(page).nth(i).locator('mark')).toHaveText(['真实性任务的证据提交']);
+    await expect(options(page).nth(0).locator('.search-hit-excerpt')).toContainText(
+      '以真实性任务的证据提交为成果',
+    );
+    await expect(inexact(page)).toHaveCount(0);
+  });
+
+  test('a glossary entry that contains the phrase outranks pages without it, and opens at that entry', async ({
+    page,
+  }) => {
+    await page.goto('/about/');
+    await plainBox(page).click();
+    // Stands in the 提升工程2.0 entry and in five policy texts; Shanghai and Yueqing only share characters.
+    await box(page).fill('三提升一全面');
+    await expect(options(page).first()).toBeVisible();
+    const glossary = page.locator('.pf-searchbox-result[href="/glossary/#project-2-0"]');
+    await expect(glossary.locator('.search-hit-title')).toHaveText(
+      '术语：提升工程2.0（又称：能力提升工程2.0、能力提升工程、信息技术应用能力提升工程2.0、中小学教师信息技术应用能力提升工程2.0）',
+    );
+    await expect(glossary.locator('mark')).toHaveText(['三提升一全面']);
+    const marked = await options(page).evaluateAll((els) =>
+      els.map((e) => [...e.querySelectorAll('mark')].some((m) => m.textContent === '三提升一全面')),
+    );
+    expect(marked.slice(0, 6)).toEqual(Array(6).fill(true));
+    expect(marked.slice(6)).not.toContain(true);
+    await glossary.click();
+    await expect(page).toHaveURL('/glossary/#project-2-0');
+  });
+
+  test('a glossary term’s own entry comes first', async ({ page }) => {
+    await page.goto('/');
+    await plainBox(page).click();
+    await box(page).fill('首席信息官');
+    const first = options(page).first();
+    await expect(first).toHaveAttribute('href', '/glossary/#cio');
+    await expect(first.locator('.search-hit-title')).toHaveText(
+      '术语：首席信息官（又称：CIO、学校首席信息官）',
+    );
+    await expect(first.locator('mark').first()).toHaveText('首席信息官');
+  });
+
+  test('a word no page contains: the note comes before the loose matches, and Enter opens the search page', async ({
+    page,
+  }) => {
+    await page.goto('/policies/');
+    await plainBox(page).click();
+    await box(page).fill('区块链');
+    const note = inexact(page);
+    await expect(note).toHaveText('没有找到包含“区块链”的内容。下面是只含其中部分字词的结果。');
+    await expect(note).toHaveAttribute('role', 'status');
+    await expect(options(page).first()).toBeVisible();
+    expect(
+      await page.evaluate(precedes('.site-search .search-inexact', '.site-search .pf-searchbox-results')),
+    ).toBe(true);
+    // The searchbox highlights the first loose match by itself; Enter must not open it.
+    await expect(options(page).first()).toHaveAttribute('aria-selected', 'true');
+    await expectNoAxeViolations(page);
+    await box(page).press('Enter');
+    await expect(page).toHaveURL('/search/?q=%E5%8C%BA%E5%9D%97%E9%93%BE');
+    await expect(inexact(page)).toHaveText('没有找到包含“区块链”的内容。下面是只含其中部分字词的结果。');
+    await expect(pageHits(page).first()).toBeVisible();
+    expect(await page.evaluate(precedes('[data-inexact]', 'pagefind-results'))).toBe(true);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a loose match picked with the arrow keys opens on Enter; typing on hides the note', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await plainBox(page).click();
+    await box(page).fill('区块链');
+    await expect(inexact(page)).toBeVisible();
+    await box(page).press('ArrowDown');
+    await box(page).press('ArrowUp');
+    const target = await options(page).first().getAttribute('href');
+    await expect(options(page).first()).toHaveAttribute('aria-selected', 'true');
+    await box(page).press('Enter');
+    await expect(page).toHaveURL(target ?? 'missing');
+    await plainBox(page).click();
+    await box(page).fill('区块链');
+    await expect(inexact(page)).toBeVisible();
+    await box(page).fill('学时');
+    await expect(options(page).first().locator('mark').first()).toHaveText('学时');
+    await expect(inexact(page)).toHaveCount(0);
+  });
+
   test('without JavaScript the box is a form that opens the search page', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL: ROOT_ORIGIN });
     const page = await context.newPage();
@@ -178,8 +280,12 @@ test.describe('search page', () => {
     await expect(pageHits(page).first()).toBeVisible();
     const filtered = await pageHits(page).count();
     await expect(pageHits(page).locator('.search-hit-type')).toHaveText(Array(filtered).fill('政策'));
+    // The summary counts every result; the list renders them as they scroll into view.
+    const counted = async () =>
+      Number(/找到 (\d+) 条结果/.exec((await page.locator('pagefind-summary').textContent()) ?? '')?.[1]);
+    await expect.poll(counted).toBe(filtered);
     await policyFilter.uncheck();
-    await expect.poll(() => pageHits(page).count()).toBeGreaterThan(filtered);
+    await expect.poll(counted).toBeGreaterThan(filtered);
     await expect(page).toHaveURL('/search/?q=%E5%AD%A6%E6%97%B6');
     await pageInput(page).fill('数据');
     await expect(page).toHaveURL('/search/?q=%E6%95%B0%E6%8D%AE');
@@ -208,6 +314,23 @@ test.describe('search page', () => {
     await expect(suggestion).toBeVisible();
     await suggestion.click();
     await expect(page).toHaveURL('/abilities/');
+  });
+
+  test('an exact phrase shows in the excerpts; only a word no page contains gets the note', async ({
+    page,
+  }) => {
+    await page.goto('/search/?q=减压赋能');
+    const first = pageHits(page).first();
+    await expect(first.getByRole('link')).toHaveAttribute('href', '/policies/jiangsu/');
+    await expect(first.locator('mark')).toHaveText(['减压赋能']);
+    await expect(first.locator('.search-hit-excerpt')).toContainText('以减压赋能为目标');
+    await expect(inexact(page)).toHaveCount(0);
+    await pageInput(page).fill('元宇宙');
+    await expect(inexact(page)).toHaveText('没有找到包含“元宇宙”的内容。下面是只含其中部分字词的结果。');
+    await pageInput(page).fill('zqxjv');
+    await expect(page.locator('pagefind-summary')).toHaveText('没有找到与“zqxjv”相关的内容。');
+    await expect(inexact(page)).toHaveCount(0);
+    await expect(page.getByRole('link', { name: '30 个微能力点的一览表' })).toBeVisible();
   });
 
   test('a glossary term links to its own entry', async ({ page }) => {
@@ -252,6 +375,28 @@ test.describe('search under a sub-path', () => {
     await expect(page).toHaveURL('/handbook/abilities/C7/');
     await page.goto('/handbook/search/?q=c7');
     await expect(pageHits(page).first().getByRole('link')).toHaveAttribute('href', '/handbook/abilities/C7/');
+  });
+});
+
+test.describe('search under a sub-path: exact phrases and the note', () => {
+  test.use({ baseURL: SUBPATH_ORIGIN });
+
+  test('a word no page contains says so and Enter opens /handbook/search/; a term opens its entry', async ({
+    page,
+  }) => {
+    await page.goto('/handbook/');
+    await plainBox(page).click();
+    await box(page).fill('量子纠缠');
+    await expect(inexact(page)).toHaveText('没有找到包含“量子纠缠”的内容。下面是只含其中部分字词的结果。');
+    await expect(options(page).first()).toBeVisible();
+    await box(page).press('Enter');
+    await expect(page).toHaveURL('/handbook/search/?q=%E9%87%8F%E5%AD%90%E7%BA%A0%E7%BC%A0');
+    await expect(inexact(page)).toBeVisible();
+    await pageInput(page).fill('首席信息官');
+    const first = pageHits(page).first().getByRole('link');
+    await expect(first).toHaveAttribute('href', '/handbook/glossary/#cio');
+    await expect(first.locator('mark').first()).toHaveText('首席信息官');
+    await expect(inexact(page)).toHaveCount(0);
   });
 });
 

@@ -3,12 +3,18 @@
  * then, so reading pages carry none of this.
  *
  * Besides what the searchbox does itself (results as you type, arrows, Enter), the dropdown
- * gets filter menus, a link on to the full search page, and our Chinese notice for when the
- * index cannot load. Tab from the box moves into the filter menus and the results, rather than
+ * gets filter menus, a note above loose matches when no page contains the query as typed, a
+ * link on to the full search page, and our Chinese notice for when the index cannot load. Tab from the box moves into the filter menus and the results, rather than
  * closing the dropdown, so the menus can be reached from the keyboard; Escape returns to the box.
  */
 import { paramsFromSearch } from '../../lib/search-filters';
-import { offerBrowsing, type Filters, type LayeredSearch } from '../../lib/search-layer';
+import {
+  enterOpens,
+  inexactNote,
+  offerBrowsing,
+  type Filters,
+  type LayeredSearch,
+} from '../../lib/search-layer';
 import { loadStylesheet, mountTemplate, searchInstance } from './component-ui';
 import { mountFailureNotice } from './failure';
 import { headerFilters } from './header-filters';
@@ -50,15 +56,6 @@ export async function upgradeHeaderBox(parts: HeaderBoxParts): Promise<HTMLInput
     more.href = fullSearch(filters.current());
   });
 
-  // Enter with no result to open (none found, or none shown yet) opens the full search page,
-  // as the plain form did; with one highlighted, the searchbox opens that.
-  box.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' || event.target !== boxInput || boxInput.value.trim() === '') return;
-    if (box.querySelector('[role="option"][aria-selected="true"]')) return;
-    event.preventDefault();
-    location.href = fullSearch(filters.current());
-  });
-
   // Nothing, or nothing containing the query as typed: suggest the grid, as the search page does.
   const suggestion = document.createElement('p');
   suggestion.className = 'search-suggestion';
@@ -67,12 +64,46 @@ export async function upgradeHeaderBox(parts: HeaderBoxParts): Promise<HTMLInput
   grid.href = `${import.meta.env.BASE_URL}abilities/`;
   grid.textContent = '30 个微能力点的一览表';
   suggestion.append('试试更短的词、换一种说法，或者直接浏览', grid, '。');
-  instance.on('results', (answer) => {
-    suggestion.hidden = !offerBrowsing(boxInput.value, answer as LayeredSearch);
+  // No page contains the query as typed: said above the loose matches, as the search page does.
+  // A status, so it is announced; empty (and taking no room) otherwise.
+  const note = document.createElement('p');
+  note.className = 'search-inexact';
+  note.setAttribute('role', 'status');
+
+  // The answer for what is in the box, and whether the reader has since picked a result with
+  // the arrows (the searchbox highlights the first one by itself).
+  let answer: LayeredSearch | undefined;
+  let chosen = false;
+  instance.on('results', (found) => {
+    answer = found as LayeredSearch;
+    chosen = false;
+    suggestion.hidden = !offerBrowsing(boxInput.value, answer);
+    note.textContent = answer.query === boxInput.value.trim() ? inexactNote(answer) : '';
   });
+  boxInput.addEventListener('input', () => {
+    note.textContent = '';
+  });
+
+  // Enter opens the highlighted result only when it is one the reader can trust: results
+  // containing the query, or one picked with the arrows. Otherwise (nothing found, only loose
+  // matches, or the answer for what is typed not in yet) the full search page, as the plain form
+  // did. Decided before the searchbox sees the key.
+  box.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.target !== boxInput) return;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') chosen = true;
+      if (event.key !== 'Enter' || enterOpens(boxInput.value, answer, chosen) !== 'search-page') return;
+      event.stopPropagation();
+      event.preventDefault();
+      location.href = fullSearch(filters.current());
+    },
+    true,
+  );
 
   dropdown.prepend(filters.element);
   mountFailureNotice(dropdown, box, import.meta.env.BASE_URL);
+  dropdown.insertBefore(note, dropdown.querySelector('.pf-searchbox-results'));
   dropdown.insertBefore(suggestion, dropdown.querySelector('.pf-searchbox-footer'));
   dropdown.insertBefore(more, dropdown.querySelector('.pf-searchbox-footer'));
 
