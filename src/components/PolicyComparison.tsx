@@ -6,6 +6,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { MAX_COMPARED, parseSelection, selectionProblem, selectionSearch } from '../lib/compare-selection';
 import { downloadBlob } from './download';
+import './PolicyComparison.css';
 import { cellIsEmpty, cellText, comparisonCsv, rowDiffers, type ComparisonRow } from '../lib/policies';
 
 export interface ComparisonColumn {

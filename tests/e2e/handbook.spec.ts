@@ -1,5 +1,6 @@
 import { readCollection } from '../support/content-files';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { brokenWords, squeezedText } from './layout';
 import { builtPages } from './site-pages';
 
 const abilities = readCollection('abilities', '.mdx')
@@ -179,16 +180,35 @@ test.describe('every page', () => {
     expect(pages.filter((p) => /^\/abilities\/[ABC]\d+\/$/.test(p))).toHaveLength(30);
   });
 
-  test('fits a 360 px phone screen without horizontal scrolling', async ({ page }) => {
+  test('fits a 360 px phone screen: no horizontal scrolling, no text squeezed into a sliver', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await page.setViewportSize({ width: 360, height: 740 });
     const overflowing: string[] = [];
+    const squeezed: string[] = [];
     for (const path of [...pages, '/no-such-page/']) {
       await page.goto(path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) overflowing.push(`${path} (${width}px)`);
+      squeezed.push(...(await squeezedText(page)).map((s) => `${path} ${s}`));
     }
     expect(overflowing).toEqual([]);
+    expect(squeezed, 'text in an element narrower than two characters').toEqual([]);
+  });
+
+  test('the About page’s coverage table keeps codes, grades and labels whole at 1280 px', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/about/');
+    const table = 'table.coverage';
+    await expect(page.locator(`${table} tbody tr`)).toHaveCount(30);
+    expect(await brokenWords(page, `${table} th`, '')).toEqual([]);
+    for (const column of [1, 2, 3]) {
+      expect(await brokenWords(page, `${table} td:nth-child(${column})`, ''), `column ${column}`).toEqual([]);
+    }
+    expect(await brokenWords(page, `${table} td:nth-child(4)`, '、')).toEqual([]);
   });
 
   test('reading pages ship no framework JavaScript', async ({ page }) => {

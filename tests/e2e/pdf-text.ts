@@ -30,3 +30,23 @@ export function pdfFontNames(path: string): string[] {
   const raw = readFileSync(path).toString('latin1');
   return [...new Set([...raw.matchAll(/\/BaseFont\s*\/([^\s/<>[\]()]+)/g)].map((m) => m[1] ?? ''))];
 }
+
+/** Each page's text and size in points (A4 landscape is about 842 × 595), from PDF bytes. */
+export async function pdfPagesWithSize(
+  data: Uint8Array,
+): Promise<{ text: string; width: number; height: number }[]> {
+  const pdf = await getDocument({ data, useSystemFonts: false, standardFontDataUrl }).promise;
+  const pages: { text: string; width: number; height: number }[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const page = await pdf.getPage(i);
+    const { width, height } = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    pages.push({
+      text: content.items.map((item) => ('str' in item ? item.str : '')).join(''),
+      width,
+      height,
+    });
+  }
+  await pdf.cleanup();
+  return pages;
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv } from '../support/csv';
+import { pdfPagesWithSize } from './pdf-text';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 test.describe('policy pages', () => {
@@ -201,6 +202,38 @@ test.describe('comparison', () => {
     expect(csv.slice(1)).toEqual(screen);
   });
 
+  test('prints on A4 landscape from the first page, with no near-empty first or last page', async ({
+    page,
+  }) => {
+    for (const r of [
+      'shanghai,guangzhou',
+      'national,hebei,baoding,xushui,shanghai,guangzhou,jiangsu,yueqing',
+    ]) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(`/compare/?r=${r}`);
+      await ready(page);
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      const pages = await pdfPagesWithSize(new Uint8Array(pdf));
+      expect(pages.length, r).toBeGreaterThan(0);
+      for (const [i, p] of pages.entries()) {
+        expect(p.width, `${r} page ${i + 1} is landscape`).toBeCloseTo(842, -1);
+        expect(p.height, `${r} page ${i + 1} is landscape`).toBeCloseTo(595, -1);
+      }
+      // Chromium's PDF maps some glyphs to Kangxi radicals (⽬ for 目); NFKC folds them back.
+      const compact = pages.map((p) => p.text.normalize('NFKC').replace(/\s+/g, ''));
+      // The first page carries the table itself: the header row and its first facts.
+      expect(compact[0], r).toContain('项目');
+      expect(compact[0], r).toContain('层级');
+      expect(compact[0], r).toContain('发文机关');
+      // No page holds only a heading or a closing line: each has at least a fifth of the fullest page's text.
+      const fullest = Math.max(...compact.map((t) => t.length));
+      for (const [i, t] of compact.entries()) {
+        expect(t.length, `${r} page ${i + 1} of ${pages.length} is near-empty`).toBeGreaterThan(fullest / 5);
+      }
+    }
+  });
+
   test('axe finds no violation on the comparison, and print hides the controls', async ({ page }) => {
     await page.goto('/compare/?r=shanghai,guangzhou');
     await ready(page);
@@ -208,6 +241,77 @@ test.describe('comparison', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: '下载 CSV' })).toBeHidden();
     await expect(page.getByRole('table')).toBeVisible();
+  });
+});
+
+test.describe('comparison on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the 项目 column and the document row stay in view while the table scrolls both ways', async ({
+    page,
+  }) => {
+    await page.goto('/compare/');
+    await page.locator('.controls[data-interactive="true"]').waitFor();
+    const box = page.getByRole('region', { name: /政策比较表/ });
+    await box.evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      el.scrollLeft = 600;
+      el.scrollTop = 500;
+    });
+    // Let the scroll settle before measuring.
+    await page.waitForTimeout(100);
+    const seen = await box.evaluate((el) => {
+      const outer = el.getBoundingClientRect();
+      // The scrolling box's padding edge: where sticky cells stop.
+      const c = {
+        left: outer.left + el.clientLeft,
+        top: outer.top + el.clientTop,
+        right: outer.left + el.clientLeft + el.clientWidth,
+        height: el.clientHeight,
+      };
+      const shows = (cell: Element) => {
+        const r = cell.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && cell.contains(hit);
+      };
+      const corner = el.querySelector('thead th') as HTMLElement;
+      const cornerRect = corner.getBoundingClientRect();
+      const middle = c.top + c.height * 0.6;
+      const row = [...el.querySelectorAll('tbody tr')].find((tr) => {
+        const r = tr.getBoundingClientRect();
+        return r.top <= middle && r.bottom >= middle;
+      });
+      const rowHeader = row?.querySelector('th');
+      const docHeader = [...el.querySelectorAll('thead th')].slice(1).find((th) => {
+        const r = th.getBoundingClientRect();
+        const centre = r.left + r.width / 2;
+        return centre > cornerRect.right && centre < c.right;
+      });
+      const firstDocCell = row?.querySelector('td');
+      return {
+        scrolled: { left: el.scrollLeft, top: el.scrollTop },
+        corner: { dx: cornerRect.left - c.left, dy: cornerRect.top - c.top, shown: shows(corner) },
+        rowHeader: rowHeader
+          ? { dx: rowHeader.getBoundingClientRect().left - c.left, shown: shows(rowHeader) }
+          : null,
+        docHeader: docHeader
+          ? { dy: docHeader.getBoundingClientRect().top - c.top, shown: shows(docHeader) }
+          : null,
+        firstCellUnderLabel: firstDocCell
+          ? firstDocCell.getBoundingClientRect().left < cornerRect.right
+          : null,
+      };
+    });
+    expect(seen.scrolled.left).toBeGreaterThan(0);
+    expect(seen.scrolled.top).toBeGreaterThan(0);
+    expect(seen.corner.shown).toBe(true);
+    expect(seen.corner.dx).toBeCloseTo(0, 0);
+    expect(seen.corner.dy).toBeCloseTo(0, 0);
+    expect(seen.rowHeader?.shown).toBe(true);
+    expect(seen.rowHeader?.dx).toBeCloseTo(0, 0);
+    expect(seen.docHeader?.shown).toBe(true);
+    expect(seen.docHeader?.dy).toBeCloseTo(0, 0);
+    expect(seen.firstCellUnderLabel).toBe(true);
   });
 });
 
