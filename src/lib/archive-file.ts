@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { APP_MARKER, migrateDraft, type Draft } from './draft';
 import { migrateReview, type ReviewFile } from './review-file';
+import { upgrade, type Migration } from './versioned-file';
 
 z.config({ jitless: true });
 
@@ -54,7 +55,7 @@ export type ArchiveResult =
   | { ok: true; archive: ArchiveContent; dropped: DroppedEntry[]; migratedFrom?: number }
   | { ok: false; error: string };
 
-export type ArchiveMigration = (old: unknown) => unknown;
+export type ArchiveMigration = Migration;
 
 /**
  * Migrations by the version they upgrade from; empty while the format is at version 1. To go to
@@ -168,33 +169,9 @@ export function migrateArchiveWith(
 ): ArchiveResult {
   try {
     if (!isArchiveData(input)) return { ok: false, error: '这不是微能力手册保存的学校考核档案。' };
-    const record = input as Record<string, unknown>;
-    const version = record['version'];
-    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) {
-      return { ok: false, error: '档案文件的格式版本号（version）无效。' };
-    }
-    if (version > current) {
-      return {
-        ok: false,
-        error: `这份档案来自更新版本的微能力手册（格式版本 ${version}），当前版本无法读取。请更新手册后再打开。`,
-      };
-    }
-    let data: unknown = input;
-    let at = version;
-    while (at < current) {
-      const migration = Object.hasOwn(migrations, at) ? migrations[at] : undefined;
-      if (!migration) return { ok: false, error: `无法把格式版本 ${at} 的档案升级到当前版本 ${current}。` };
-      try {
-        data = migration(data);
-      } catch {
-        return { ok: false, error: `把格式版本 ${at} 的档案升级时出错，文件内容可能已损坏。` };
-      }
-      const next = isPlainRecord(data) ? data['version'] : undefined;
-      if (typeof next !== 'number' || next <= at || next > current) {
-        return { ok: false, error: `把格式版本 ${at} 的档案升级时出错：升级结果的版本号不对。` };
-      }
-      at = next;
-    }
+    const upgraded = upgrade(input as Record<string, unknown>, current, migrations, '考核档案');
+    if (!upgraded.ok) return upgraded;
+    const { data, from: version } = upgraded;
     const envelope = envelopeSchema.safeParse(data);
     if (!envelope.success) {
       const issue = envelope.error.issues[0];

@@ -7,9 +7,8 @@
  */
 import type { MergedArchive, UsedReview } from './archive-merge';
 import { abilityStatus, type ArchiveStatus, type StageOutcome } from './archive-status';
-import type { Draft } from './draft';
-import { gradeAbility, type AbilityEvidence, type Grade, type Rubric } from './grading';
-import type { ReviewAbility } from './review-file';
+import { gradeAbility, type Grade, type Rubric } from './grading';
+import { inputFromReview, reviewerEvidence, rubricForReview } from './review';
 import { environmentOfCode } from './taxonomy';
 
 /** What the page knows of each micro-ability from the content collection. */
@@ -52,35 +51,16 @@ export interface ArchiveRow {
   final: Grade | undefined;
 }
 
-/** The rubric a draft's ability is graded by: the one the teacher typed in, else the handbook's. */
-export function rubricFor(draft: Draft, code: string, info: AbilityInfo | undefined): Rubric | undefined {
-  return draft.customRubrics[code] ?? info?.rubric;
-}
-
-/** The teacher's evidence with the reviewer's ticks in place of the teacher's. */
-export function reviewerEvidence(
-  evidence: AbilityEvidence | undefined,
-  review: ReviewAbility,
-): AbilityEvidence | undefined {
-  if (!evidence) return undefined;
-  const items: AbilityEvidence['items'] = {};
-  for (const [id, item] of Object.entries(evidence.items)) {
-    const ticks = Object.hasOwn(review.items, id) ? review.items[id] : undefined;
-    items[id] = { ...item, excellent: ticks ? [...ticks.excellent] : [], pass: ticks ? [...ticks.pass] : [] };
-  }
-  return { ...evidence, items };
-}
-
 /** gradeAbility on a reviewer's ticks, over the version of the self-check the review was made of. */
 export function reviewGrade(
   used: UsedReview,
   code: string,
   info: AbilityInfo | undefined,
 ): Grade | undefined {
-  const ability = Object.hasOwn(used.review.abilities, code) ? used.review.abilities[code] : undefined;
-  const rubric = rubricFor(used.reviewed, code, info);
-  if (!ability || !rubric) return undefined;
-  return gradeAbility(rubric, reviewerEvidence(used.reviewed.evidence[code], ability)).grade;
+  const input = inputFromReview(used.review, code);
+  const rubric = rubricForReview(used.reviewed, code, info?.rubric);
+  if (!input || !rubric) return undefined;
+  return gradeAbility(rubric, reviewerEvidence(used.reviewed.evidence[code], input)).grade;
 }
 
 export function archiveRows(merged: MergedArchive, abilities: readonly AbilityInfo[]): ArchiveRow[] {
@@ -91,7 +71,7 @@ export function archiveRows(merged: MergedArchive, abilities: readonly AbilityIn
     const byStage = merged.reviews.get(teacher.id);
     for (const code of draft.abilities) {
       const info = infoByCode.get(code);
-      const rubric = rubricFor(draft, code, info);
+      const rubric = rubricForReview(draft, code, info?.rubric);
       const selfGrade = rubric ? gradeAbility(rubric, draft.evidence[code]).grade : undefined;
       const outcomes = new Map<string, StageOutcome>();
       const cells = merged.stages.map((stage): StageCell | undefined => {

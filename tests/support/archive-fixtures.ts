@@ -5,8 +5,8 @@
  */
 import { rubricFromAbility, type AbilityEvidence, type Rubric } from '../../src/lib/grading';
 import { APP_MARKER, DRAFT_VERSION, type Draft, type DraftProfile } from '../../src/lib/draft';
-import { draftContentHash } from '../../src/lib/draft-hash';
-import { REVIEW_KIND, REVIEW_VERSION, type ReviewAbility, type ReviewFile } from '../../src/lib/review-file';
+import type { ReviewFile } from '../../src/lib/review-file';
+import { buildReviewFile } from '../../src/lib/review';
 import type { AbilityInfo } from '../../src/lib/archive-rows';
 import { readCollection } from './content-files';
 
@@ -183,33 +183,31 @@ export function makeReview(
   spec: ReviewSpec,
   abilities: readonly AbilityInfo[] = TEST_ABILITIES,
 ): ReviewFile {
-  const reviewAbilities: Record<string, ReviewAbility> = {};
-  for (const [code, level] of Object.entries(spec.levels)) {
-    const rubric = abilities.find((a) => a.code === code)?.rubric;
-    if (!rubric) throw new Error(`no rubric for ${code}`);
-    const ev = evidenceAt(rubric, level);
-    reviewAbilities[code] = {
-      // The stored grades are what a reviewer's page would write; the archive recomputes them.
-      comment: `${code}总评`,
-      items: Object.fromEntries(
-        Object.entries(ev.items).map(([id, item]) => [
-          id,
-          { excellent: item.excellent, pass: item.pass, comment: `${id}评语`, grade: '合格' as const },
-        ]),
-      ),
-    };
-  }
-  return {
-    app: APP_MARKER,
-    kind: REVIEW_KIND,
-    version: REVIEW_VERSION,
-    reviewedAt: spec.reviewedAt ?? '2026-03-05T08:00:00.000Z',
+  const review = buildReviewFile({
+    draft,
     reviewer: { name: spec.reviewer ?? '李老师', role: spec.role ?? '教研组长' },
     stage: spec.stage,
-    teacher: { name: draft.profile.name, school: draft.profile.school },
-    draft: { id: draft.id, contentHash: spec.contentHash ?? draftContentHash(draft), savedAt: draft.savedAt },
-    abilities: reviewAbilities,
-  };
+    reviewedAt: new Date(spec.reviewedAt ?? '2026-03-05T08:00:00.000Z'),
+    abilities: Object.entries(spec.levels).map(([code, level]) => {
+      const rubric = abilities.find((a) => a.code === code)?.rubric;
+      if (!rubric) throw new Error(`no rubric for ${code}`);
+      const ev = evidenceAt(rubric, level);
+      return {
+        code,
+        rubric,
+        input: {
+          comment: `${code}总评`,
+          items: Object.fromEntries(
+            Object.entries(ev.items).map(([id, item]) => [
+              id,
+              { excellent: item.excellent, pass: item.pass, comment: `${id}评语` },
+            ]),
+          ),
+        },
+      };
+    }),
+  });
+  return spec.contentHash ? { ...review, draft: { ...review.draft, contentHash: spec.contentHash } } : review;
 }
 
 /** The value, or a failed test naming what was missing. */

@@ -141,7 +141,7 @@ describe('the archive file', () => {
     const base = JSON.parse(exportArchiveText(emptyArchive()));
     expect(importArchiveText(JSON.stringify({ ...base, version: 2 }))).toEqual({
       ok: false,
-      error: expect.stringMatching(/^这份档案来自更新版本的微能力手册（格式版本 2）/),
+      error: expect.stringMatching(/^这份考核档案来自更新版本的微能力手册（格式版本 2）/),
     });
     expect(importArchiveText(JSON.stringify({ ...base, selfChecks: 'x' }))).toEqual({
       ok: false,
@@ -172,7 +172,7 @@ describe('the archive file', () => {
     });
     expect(migrateArchiveWith(old, {})).toEqual({
       ok: false,
-      error: '无法把格式版本 0 的档案升级到当前版本 1。',
+      error: '无法把格式版本 0 的考核档案升级到当前版本 1。',
     });
     expect(
       migrateArchiveWith(old, {
