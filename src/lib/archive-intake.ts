@@ -24,6 +24,8 @@ export interface IncomingFile {
   text?: string | undefined;
   /** Picked as part of a folder: a file that is not JSON is then skipped quietly, not listed. */
   inFolder?: boolean | undefined;
+  /** The browser could not read the file (moved, no permission). */
+  unreadable?: boolean | undefined;
 }
 
 export type Intake =
@@ -57,6 +59,7 @@ export function readIncoming(file: IncomingFile): Intake {
   const name = typeof file.name === 'string' ? file.name : '（无名文件）';
   const rejected = (reason: string): Intake => ({ name, kind: 'rejected', reason });
   try {
+    if (file.unreadable === true) return rejected('浏览器无法读取这个文件（可能已被移动、删除或没有权限）。');
     if (file.size > MAX_READ_BYTES || file.text === undefined) {
       return rejected(`文件过大（${mb(file.size)}），没有读取：自评、评审意见和档案文件都不会这么大。`);
     }

@@ -7,7 +7,7 @@
  */
 import type { MergedArchive, UsedReview } from './archive-merge';
 import { abilityStatus, type ArchiveStatus, type StageOutcome } from './archive-status';
-import { gradeAbility, type Grade, type Rubric } from './grading';
+import { gradeAbility, type Grade, type ItemStatus, type Rubric } from './grading';
 import { inputFromReview, reviewerEvidence, rubricForReview } from './review';
 import { environmentOfCode } from './taxonomy';
 
@@ -110,4 +110,59 @@ export function archiveRows(merged: MergedArchive, abilities: readonly AbilityIn
     }
   }
   return rows;
+}
+
+export interface ItemDetail {
+  itemId: string;
+  name: string;
+  /** The teacher's own status for the item (gradeItem through gradeAbility). */
+  self: ItemStatus | undefined;
+  /** Per stage of MergedArchive.stages: the reviewer's status and comment, undefined without a review. */
+  stages: ({ status: ItemStatus | undefined; comment: string } | undefined)[];
+}
+
+export interface AbilityDetails {
+  /** Why the self-check is not 优秀, as gradeAbility says it. */
+  selfReasons: string[];
+  items: ItemDetail[];
+}
+
+/** What a row opens: item by item, the teacher's status and each stage's, with the comments. */
+export function abilityDetails(
+  merged: MergedArchive,
+  row: ArchiveRow,
+  abilities: readonly AbilityInfo[],
+): AbilityDetails | undefined {
+  const teacher = merged.teachers.find((t) => t.id === row.teacherId);
+  if (!teacher) return undefined;
+  const info = abilities.find((a) => a.code === row.code);
+  const rubric = rubricForReview(teacher.draft, row.code, info?.rubric);
+  if (!rubric) return { selfReasons: [], items: [] };
+  const self = gradeAbility(rubric, teacher.draft.evidence[row.code]);
+  const byStage = merged.reviews.get(teacher.id);
+  const stageResults = merged.stages.map((stage) => {
+    const used = byStage?.get(stage)?.get(row.code);
+    const input = used ? inputFromReview(used.review, row.code) : undefined;
+    if (!used || !input) return undefined;
+    const reviewed = rubricForReview(used.reviewed, row.code, info?.rubric) ?? rubric;
+    return { input, result: gradeAbility(reviewed, reviewerEvidence(used.reviewed.evidence[row.code], input)) };
+  });
+  const counted = new Set(self.items.map((i) => i.itemId));
+  for (const s of stageResults) s?.result.items.forEach((i) => counted.add(i.itemId));
+  const items = rubric.items
+    .filter((item) => counted.has(item.id))
+    .map((item) => ({
+      itemId: item.id,
+      name: `${item.label} ${item.name}`,
+      self: self.items.find((i) => i.itemId === item.id)?.status,
+      stages: stageResults.map((s) =>
+        s
+          ? {
+              status: s.result.items.find((i) => i.itemId === item.id)?.status,
+              comment: s.input.items[item.id]?.comment ?? '',
+            }
+          : undefined,
+      ),
+    }));
+  return { selfReasons: self.reasons, items };
 }

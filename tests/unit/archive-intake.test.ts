@@ -60,6 +60,13 @@ describe('readIncoming: one file', () => {
     if (read.kind === 'rejected') expect(read.reason).toMatch(reason);
   });
 
+  it('says so when the browser could not read a file', () => {
+    expect(readIncoming({ name: 'a.json', size: 10, unreadable: true })).toMatchObject({
+      kind: 'rejected',
+      reason: expect.stringMatching(/^浏览器无法读取这个文件/),
+    });
+  });
+
   it('refuses a file too big to be ours without reading it', () => {
     const read = readIncoming({ name: 'video.json', size: MAX_ARCHIVE_BYTES + 1 });
     expect(read).toMatchObject({

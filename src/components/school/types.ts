@@ -1,0 +1,9 @@
+/** What the /school/ page hands the archive island: content data only, no functions. */
+import type { AbilityInfo } from '../../lib/archive-rows';
+import type { Policy } from '../../lib/policies';
+
+export interface SchoolProps {
+  abilities: AbilityInfo[];
+  /** Every policy document, in region-tree order: stages, targets and the region picker read them. */
+  policies: Policy[];
+}
