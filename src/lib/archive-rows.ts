@@ -145,7 +145,10 @@ export function abilityDetails(
     const input = used ? inputFromReview(used.review, row.code) : undefined;
     if (!used || !input) return undefined;
     const reviewed = rubricForReview(used.reviewed, row.code, info?.rubric) ?? rubric;
-    return { input, result: gradeAbility(reviewed, reviewerEvidence(used.reviewed.evidence[row.code], input)) };
+    return {
+      input,
+      result: gradeAbility(reviewed, reviewerEvidence(used.reviewed.evidence[row.code], input)),
+    };
   });
   const counted = new Set(self.items.map((i) => i.itemId));
   for (const s of stageResults) s?.result.items.forEach((i) => counted.add(i.itemId));
