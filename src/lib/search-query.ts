@@ -32,27 +32,41 @@ export function putAbilityFirst<T extends RankedResult>(
 /** A text with case, width and spaces folded away, and where each folded unit came from. */
 interface Folded {
   text: string;
-  /** For each UTF-16 unit of `text`: the start and end (exclusive) of the character it came from. */
-  from: Array<readonly [number, number]>;
+  /** For each UTF-16 unit of `text`: where the character it came from starts in the original. */
+  from: number[];
+}
+
+/**
+ * One character folded. CJK ideographs and ASCII other than capitals and spaces fold to
+ * themselves; skipping Unicode normalisation for them keeps a whole policy text quick to search.
+ */
+function foldChar(char: string): string {
+  const code = char.charCodeAt(0);
+  const stable =
+    char.length === 1 &&
+    ((code >= 0x4e00 && code <= 0x9fff) || (code > 0x20 && code < 0x7f && (code < 0x41 || code > 0x5a)));
+  return stable ? char : char.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
 /**
  * Folds one character at a time, so a match in the folded text maps back to the original
  * (NFKC of the whole string could merge neighbours, and then nothing would map back).
  */
-function fold(text: string): Folded {
-  const folded: string[] = [];
-  const from: Array<readonly [number, number]> = [];
+function fold(text: string, mapped = false): Folded {
+  let folded = '';
+  const from: number[] = [];
   let at = 0;
   for (const char of text) {
-    const end = at + char.length;
-    const unit = char.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-    folded.push(unit);
-    for (let i = 0; i < unit.length; i++) from.push([at, end]);
-    at = end;
+    const unit = foldChar(char);
+    folded += unit;
+    if (mapped) for (let i = 0; i < unit.length; i++) from.push(at);
+    at += char.length;
   }
-  return { text: folded.join(''), from };
+  return { text: folded, from };
 }
+
+/** The end (exclusive) of the character that starts at `start`. */
+const charEnd = (text: string, start: number) => start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
 
 export interface Span {
   start: number;
@@ -62,20 +76,21 @@ export interface Span {
 /** Every place the query stands in the text, ignoring case, width and spaces, without overlaps. */
 export function findLiterals(content: string, query: string): Span[] {
   const needle = fold(query).text;
-  if (needle === '') return [];
-  const haystack = fold(content);
+  // Most pages do not contain the query: tell that before mapping every character.
+  if (needle === '' || !fold(content).text.includes(needle)) return [];
+  const haystack = fold(content, true);
   const spans: Span[] = [];
   for (
     let i = haystack.text.indexOf(needle);
     i !== -1;
     i = haystack.text.indexOf(needle, i + needle.length)
   ) {
-    const first = haystack.from[i];
+    const start = haystack.from[i];
     const last = haystack.from[i + needle.length - 1];
     const previous = spans.at(-1);
     // One original character can fold to several units (㎏ → kg): never mark it twice.
-    if (first && last && (!previous || first[0] >= previous.end))
-      spans.push({ start: first[0], end: last[1] });
+    if (start !== undefined && last !== undefined && (!previous || start >= previous.end))
+      spans.push({ start, end: charEnd(content, last) });
   }
   return spans;
 }
