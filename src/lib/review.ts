@@ -6,7 +6,7 @@
  * marked. Also: turning a finished review into the review file, and telling whether a review
  * still fits the self-check a teacher has now.
  */
-import type { Draft } from './draft';
+import { importDraftText, MAX_IMPORT_BYTES, type Draft } from './draft';
 import { draftContentHash } from './draft-hash';
 import {
   gradeAbility,
@@ -15,7 +15,16 @@ import {
   type ItemResult,
   type Rubric,
 } from './grading';
-import { APP_MARKER, REVIEW_KIND, REVIEW_VERSION, type FileCheck, type ReviewFile } from './review-file';
+import type { PacketReview } from './packet';
+import {
+  APP_MARKER,
+  REVIEW_KIND,
+  REVIEW_VERSION,
+  importReviewText,
+  isReviewData,
+  type FileCheck,
+  type ReviewFile,
+} from './review-file';
 
 /** What the reviewer entered for one item: the criteria they find met, and a comment. */
 export interface ReviewerItemInput {
@@ -171,3 +180,62 @@ export function reviewFit(review: ReviewFile, draft: Draft): ReviewFit {
 }
 
 export const OUTDATED_MESSAGE = '自评已更新，需重新评审';
+
+// ---------------------------------------------------------------------------------------------
+// Opening what a reviewer is handed
+
+export type ReviewInput =
+  | { kind: 'self-check'; draft: Draft; migratedFrom?: number | undefined }
+  | { kind: 'review'; review: ReviewFile }
+  | { kind: 'error'; error: string };
+
+/** Largest file the review page reads at all: a self-check file is at most MAX_IMPORT_BYTES. */
+export const MAX_INPUT_BYTES = MAX_IMPORT_BYTES;
+
+/** Reads the size first, so a video dropped by mistake is refused before it is read. */
+export function inputTooBig(size: number): string | undefined {
+  return size > MAX_INPUT_BYTES
+    ? `文件过大（${(size / 1024 / 1024).toFixed(1)} MB），不是自评文件或评审意见文件。证据文件请在“核对证据文件”处选择。`
+    : undefined;
+}
+
+/** A file handed to the review page: a teacher's self-check, or an earlier review. Never throws. */
+export function openReviewInput(text: string): ReviewInput {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  } catch {
+    data = undefined;
+  }
+  if (isReviewData(data)) {
+    const result = importReviewText(text);
+    return result.ok ? { kind: 'review', review: result.review } : { kind: 'error', error: result.error };
+  }
+  const result = importDraftText(text);
+  if (!result.ok) return { kind: 'error', error: result.error };
+  return { kind: 'self-check', draft: result.draft, migratedFrom: result.migratedFrom };
+}
+
+/** A review as the packet prints it: that stage's column and grade box, with the reviewer's name. */
+export function packetReview(review: ReviewFile): PacketReview {
+  // The reader's local day, as the packet prints its own date.
+  const at = new Date(review.reviewedAt);
+  return {
+    stage: review.stage,
+    reviewer: review.reviewer.role
+      ? `${review.reviewer.name}（${review.reviewer.role}）`
+      : review.reviewer.name,
+    date: `${at.getFullYear()}年${at.getMonth() + 1}月${at.getDate()}日`,
+    abilities: review.abilities,
+  };
+}
+
+/** The broken task requirements among an item's reasons (the rest are unmet criteria, 未达…). */
+export function hardReasons(result: ItemResult): string[] {
+  return result.reasons.filter((r) => !r.startsWith('未达'));
+}
+
+/** An own entry of a record: never one inherited from Object.prototype (an item named "constructor"). */
+export function own<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}

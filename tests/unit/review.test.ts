@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { exportDraftText } from '../../src/lib/draft';
 import { draftContentHash } from '../../src/lib/draft-hash';
+import { buildPacket } from '../../src/lib/packet';
 import { gradeAbility, type AbilityEvidence, type Rubric } from '../../src/lib/grading';
 import {
   buildReviewFile,
   compareAbility,
   inputFromReview,
+  inputTooBig,
+  MAX_INPUT_BYTES,
+  openReviewInput,
+  packetReview,
   reviewFit,
   reviewerEvidence,
   rubricForReview,
@@ -243,5 +249,70 @@ describe('buildReviewFile', () => {
     if (scenario) scenario.description = '改过的情景描述';
     expect(reviewFit(review, changed)).toBe('outdated');
     expect(reviewFit(review, { ...teacherDraft(), id: 'another-id' })).toBe('other-draft');
+  });
+});
+
+describe('openReviewInput', () => {
+  const review = buildReviewFile({
+    draft: teacherDraft(),
+    reviewer: { name: '李老师', role: '' },
+    stage: '组内互评',
+    reviewedAt: new Date('2025-04-02T04:00:00.000Z'),
+    abilities: [{ code: 'C5', rubric: C5, input: undefined }],
+  });
+
+  it('tells a self-check from a review, and gives the Chinese reason for anything else', () => {
+    expect(openReviewInput(exportDraftText(teacherDraft()))).toMatchObject({
+      kind: 'self-check',
+      draft: { id: teacherDraft().id },
+    });
+    expect(openReviewInput(exportReviewText(review))).toEqual({ kind: 'review', review });
+    expect(openReviewInput('{"app":"微能力手册","kind":"评审意见","version":1}')).toMatchObject({
+      kind: 'error',
+      error: expect.stringContaining('评审意见文件中'),
+    });
+    expect(openReviewInput('{"app":"别的"}')).toMatchObject({
+      kind: 'error',
+      error: expect.stringContaining('不是'),
+    });
+    expect(openReviewInput('{"app":"微能力手')).toMatchObject({
+      kind: 'error',
+      error: expect.stringContaining('JSON'),
+    });
+  });
+
+  it('refuses a file too big to be a self-check before it is read', () => {
+    expect(inputTooBig(MAX_INPUT_BYTES)).toBeUndefined();
+    expect(inputTooBig(300 * 1024 * 1024)).toContain('300.0 MB');
+  });
+
+  it('never throws and always answers in Chinese on anything handed to it', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+        const result = openReviewInput(text);
+        if (result.kind === 'error') expect(result.error).toMatch(/[\u4e00-\u9fff]/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('turns a review into the packet’s review stage, with the reviewer’s name and role', () => {
+    const printed = packetReview({ ...review, reviewer: { name: '李老师', role: '教研组长' } });
+    expect(printed).toEqual({
+      stage: '组内互评',
+      reviewer: '李老师（教研组长）',
+      date: expect.stringMatching(/^2025年4月2日$/),
+      abilities: review.abilities,
+    });
+    const packet = buildPacket({
+      draft: teacherDraft(),
+      abilities: [{ code: 'C5', name: '基于数据的个别化指导', rubric: C5 }],
+      regionName: '徐水区',
+      generatedAt: new Date('2025-04-03T04:00:00.000Z'),
+      siteVersion: 'test',
+      reviews: [printed],
+    });
+    const box = packet.sections[0]?.reviewBoxes.find((b) => b.stage === '组内互评');
+    expect(box).toMatchObject({ reviewer: '李老师（教研组长）', grade: review.abilities['C5']?.grade });
   });
 });

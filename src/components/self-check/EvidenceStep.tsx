@@ -5,6 +5,7 @@ import { gradeAbility, type AbilityEvidence, type ItemEvidence, type Rubric } fr
 import CustomRubricEditor from './CustomRubricEditor';
 import GradeBadge from './GradeBadge';
 import ItemEditor, { emptyItemEvidence } from './ItemEditor';
+import { AbilityReviewNotes, ItemReviewNotes } from './ReviewFeedback';
 import type { AbilityOption } from './types';
 
 interface Props {
@@ -70,6 +71,7 @@ export default function EvidenceStep({ ability, rubric, evidence, abilityUrl, on
           </ul>
         )}
       </div>
+      <AbilityReviewNotes code={ability.code} />
       {custom && (
         <p>
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
@@ -114,7 +116,9 @@ export default function EvidenceStep({ ability, rubric, evidence, abilityUrl, on
             evidence={evidence.items[item.id] ?? emptyItemEvidence()}
             result={result?.items.find((r) => r.itemId === item.id)}
             onChange={(next) => setItem(item.id, next)}
-          />
+          >
+            <ItemReviewNotes code={ability.code} itemId={item.id} />
+          </ItemEditor>
         ))}
       <div className="field">
         <label htmlFor={`reflection-${ability.code}`}>我的反思（写入 PDF 证据包）</label>

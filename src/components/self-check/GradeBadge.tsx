@@ -1,5 +1,6 @@
 /** A grade as text with a distinct shape per grade, so colour is never the only signal. */
 import type { Grade, ItemStatus } from '../../lib/grading';
+import './grade-badge.css';
 
 const SYMBOL: Record<string, string> = { 优秀: '★', 合格: '✓', 不合格: '✗', 已提交: '✓', 未评定: '?' };
 

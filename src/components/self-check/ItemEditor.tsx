@@ -1,5 +1,5 @@
 /** One evidence item: what it is, the local file's facts, hard limits, and the criteria met. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { limitBadges } from '../../lib/abilities';
 import { formatDuration, type ItemEvidence, type ItemResult, type RubricItem } from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
@@ -12,6 +12,8 @@ interface Props {
   evidence: ItemEvidence;
   result: ItemResult | undefined;
   onChange: (next: ItemEvidence) => void;
+  /** Shown under the heading: reviewers' notes on this item (ReviewFeedback.tsx). */
+  children?: ReactNode;
 }
 
 const ACCEPT: Record<string, string> = { 视频: 'video/*', 音频: 'audio/*', 图片: 'image/*' };
@@ -22,7 +24,7 @@ function toggleIndex(list: number[], index: number): number[] {
   return list.includes(index) ? list.filter((i) => i !== index) : [...list, index].sort((a, b) => a - b);
 }
 
-export default function ItemEditor({ idPrefix, item, evidence, result, onChange }: Props) {
+export default function ItemEditor({ idPrefix, item, evidence, result, onChange, children }: Props) {
   /** Bytes of the picked files hashed so far, and in all, while they are being read. */
   const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const set = (patch: Partial<ItemEvidence>) => onChange({ ...evidence, ...patch });
@@ -66,6 +68,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange 
         ))}
         {item.graded === false && <span className="muted">（必交，不单独评分）</span>}
       </p>
+      {children}
 
       <div className="field checkbox">
         <label>

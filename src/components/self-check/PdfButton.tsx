@@ -13,9 +13,21 @@ interface Props {
   fonts: PdfFonts;
   /** Review stages to print filled in (the review page's packet); none leaves the columns blank. */
   reviews?: readonly PacketReview[] | undefined;
+  label?: string | undefined;
+  /** Id of the status line; pages with several buttons give each its own. */
+  statusId?: string | undefined;
 }
 
-export default function PdfButton({ draft, abilities, regionName, siteVersion, fonts, reviews }: Props) {
+export default function PdfButton({
+  draft,
+  abilities,
+  regionName,
+  siteVersion,
+  fonts,
+  reviews,
+  label = '生成 PDF 证据包',
+  statusId = 'pdf-status',
+}: Props) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [warning, setWarning] = useState<string>();
@@ -60,11 +72,11 @@ export default function PdfButton({ draft, abilities, regionName, siteVersion, f
         className="button"
         onClick={() => void generate()}
         disabled={busy}
-        aria-describedby="pdf-status"
+        aria-describedby={statusId}
       >
-        {busy ? '正在生成 PDF……' : '生成 PDF 证据包'}
+        {busy ? '正在生成 PDF……' : label}
       </button>
-      <p id="pdf-status" role="status" className="muted">
+      <p id={statusId} role="status" className="muted">
         {status}
       </p>
       {warning && (

@@ -13,6 +13,7 @@ import EvidenceStep from './EvidenceStep';
 import PdfButton from './PdfButton';
 import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
+import { ReviewPanel } from './ReviewFeedback';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
 
@@ -207,6 +208,7 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
         </span>
       </div>
 
+      <ReviewPanel draft={draft} />
       {storageWarning && (
         <p className="notice notice-warn" role="alert">
           {storageWarning}

@@ -1,0 +1,89 @@
+/**
+ * 核对证据文件: the reviewer picks the files the teacher sent; the browser hashes each and says
+ * whether it is the file that was self-checked. The files are read here and nowhere else.
+ */
+import { useState } from 'react';
+import {
+  checkEvidenceFile,
+  VERDICT_TEXT,
+  type FileCheckResult,
+  type RecordedFile,
+} from '../../lib/evidence-check';
+import { sha256Hex } from '../../lib/file-hash';
+
+const SYMBOL: Record<FileCheckResult['verdict'], string> = { same: '✓', different: '✗', unrecorded: '?' };
+
+interface Props {
+  idBase: string;
+  recorded: RecordedFile[];
+  checks: FileCheckResult[];
+  onChecks: (next: FileCheckResult[]) => void;
+  itemName: (code: string, itemId: string) => string;
+}
+
+export default function EvidenceCheck({ idBase, recorded, checks, onChecks, itemName }: Props) {
+  const [busy, setBusy] = useState<string>();
+  const [failed, setFailed] = useState<string[]>([]);
+
+  const pick = async (list: FileList | null) => {
+    const files = [...(list ?? [])];
+    if (files.length === 0) return;
+    const results: FileCheckResult[] = [];
+    const unreadable: string[] = [];
+    for (const [i, file] of files.entries()) {
+      setBusy(`正在计算校验值（${i + 1}/${files.length}）：${file.name}……大文件需要多等一会儿。`);
+      try {
+        const sha256 = await sha256Hex(file, { subtle: globalThis.crypto?.subtle });
+        results.push(checkEvidenceFile({ name: file.name, sha256 }, recorded));
+      } catch {
+        unreadable.push(file.name);
+      }
+    }
+    setBusy(undefined);
+    setFailed(unreadable);
+    onChecks([...checks, ...results]);
+  };
+
+  const where = (r: FileCheckResult) =>
+    [...new Set(r.matches.map((m) => `${m.code}“${itemName(m.code, m.itemId)}”`))].join('、');
+
+  return (
+    <section className="evidence-check" aria-labelledby={`${idBase}-check`}>
+      <h3 id={`${idBase}-check`}>核对证据文件</h3>
+      <p className="muted">
+        选择教师发来的证据文件（视频、音频、文档等），浏览器在本机计算每个文件的 SHA-256
+        校验值，与自评时记录的校验值比对，确认就是自评过的那个文件。文件不会上传。
+      </p>
+      <div className="field">
+        <label htmlFor={`${idBase}-check-files`}>选择证据文件（可多选）</label>
+        <input
+          id={`${idBase}-check-files`}
+          type="file"
+          multiple
+          onChange={(e) => {
+            void pick(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {busy && <p role="status">{busy}</p>}
+      {failed.length > 0 && (
+        <p className="notice notice-warn" role="alert">
+          无法读取：{failed.join('、')}（文件可能已被移动或所在的 U 盘已拔出）。
+        </p>
+      )}
+      {checks.length > 0 && (
+        <ul className="check-results" aria-live="polite" aria-label="核对结果">
+          {checks.map((c, i) => (
+            <li key={`${c.name}-${i}`} className={`verdict verdict-${c.verdict}`} data-verdict={c.verdict}>
+              <strong>{c.name}</strong>：{`${SYMBOL[c.verdict]} ${VERDICT_TEXT[c.verdict]}`}
+              {c.matches.length > 0
+                ? `（${c.verdict === 'same' ? '即' : '自评中同名的是'}${where(c)}的文件）`
+                : '（自评中没有这个文件，名称和校验值都对不上）'}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+/**
+ * One evidence item under review: what the teacher handed in (as their browser read it), the
+ * hard requirements rechecked, the criteria the reviewer finds met (the teacher's ticks beside
+ * each), a comment, and both grades, marked where they differ.
+ */
+import { limitBadges } from '../../lib/abilities';
+import type { FileCheck, ReviewFile, ReviewItem } from '../../lib/review-file';
+import { VERDICT_TEXT } from '../../lib/evidence-check';
+import { formatDuration, type ItemEvidence, type RubricItem } from '../../lib/grading';
+import { formatBytes } from '../../lib/packet';
+import { hardReasons, type ItemComparison, type ReviewerItemInput } from '../../lib/review';
+import GradeBadge from '../self-check/GradeBadge';
+
+interface Props {
+  idPrefix: string;
+  item: RubricItem;
+  evidence: ItemEvidence | undefined;
+  comparison: ItemComparison;
+  input: ReviewerItemInput;
+  onInput: (next: ReviewerItemInput) => void;
+  checks: FileCheck[];
+  earlier: { review: ReviewFile; item: ReviewItem }[];
+}
+
+function toggle(list: number[], index: number): number[] {
+  return list.includes(index) ? list.filter((i) => i !== index) : [...list, index].sort((a, b) => a - b);
+}
+
+export default function ReviewItemCard({
+  idPrefix,
+  item,
+  evidence,
+  comparison,
+  input,
+  onInput,
+  checks,
+  earlier,
+}: Props) {
+  const present = evidence?.present === true;
+  const hard = hardReasons(comparison.reviewer);
+  const heading = `${/^\d+$/.test(item.label) ? `${item.label}. ` : `${item.label}：`}${item.name}`;
+  const criteria = item.criteria;
+
+  const tickList = (level: 'pass' | 'excellent', texts: readonly string[]) => (
+    <fieldset>
+      <legend>{level === 'pass' ? '合格标准' : '优秀标准'}：您认定达到的（须全部满足）</legend>
+      {texts.map((text, i) => {
+        const teacherTicked = evidence?.[level].includes(i) === true;
+        return (
+          <label key={`${level}${i}`} className="criterion">
+            <input
+              type="checkbox"
+              checked={input[level].includes(i)}
+              onChange={() => onInput({ ...input, [level]: toggle(input[level], i) })}
+            />{' '}
+            {text}{' '}
+            <span className={teacherTicked ? 'teacher-tick' : 'teacher-tick teacher-untick'}>
+              （教师自评：{teacherTicked ? '已勾选' : '未勾选'}）
+            </span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+
+  return (
+    <section
+      className={`review-item${comparison.differs ? ' review-item-differs' : ''}`}
+      aria-labelledby={`${idPrefix}-heading`}
+      data-review-item={item.id}
+      data-differs={comparison.differs ? 'true' : 'false'}
+    >
+      <h4 id={`${idPrefix}-heading`}>{heading}</h4>
+      <p className="item-grades">
+        教师自评 <GradeBadge status={comparison.self.status} /> 评审结果{' '}
+        <span data-reviewer-status>
+          <GradeBadge status={comparison.reviewer.status} />
+        </span>
+        {comparison.differs && <strong className="differs"> 与教师自评不同</strong>}
+      </p>
+      <p className="item-meta">
+        形式：{item.forms.join('或')}
+        {limitBadges(item.limits).map((b) => (
+          <span key={b} className="badge">
+            {b}
+          </span>
+        ))}
+        {item.graded === false && <span className="muted">（必交，不单独评分）</span>}
+      </p>
+
+      <div className="evidence-facts">
+        {!present ? (
+          <p>
+            <strong>教师未提交这项证据（缺交）。</strong>
+          </p>
+        ) : (
+          <dl>
+            <dt>标题</dt>
+            <dd>{evidence.title?.trim() || '（未填写）'}</dd>
+            <dt>说明</dt>
+            <dd className="pre-line">{evidence.description?.trim() || '（未填写）'}</dd>
+            {evidence.files.length > 0 ? (
+              <>
+                <dt>文件</dt>
+                <dd>
+                  <ul className="file-facts">
+                    {evidence.files.map((f, i) => (
+                      <li key={`${f.name}-${i}`}>
+                        <span className="file-name">{f.name}</span>
+                        <span className="muted">
+                          {' '}
+                          {f.type || '未知类型'} · {formatBytes(f.size)}
+                          {f.durationSeconds !== undefined && ` · 时长 ${formatDuration(f.durationSeconds)}`}
+                        </span>
+                        <br />
+                        <span className="hash">SHA-256：{f.sha256 ?? '自评时未计算'}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : (
+              <>
+                <dt>文件</dt>
+                <dd>
+                  教师未选择文件
+                  {evidence.manualMinutes !== undefined && `；手填时长 ${evidence.manualMinutes} 分钟`}
+                  {evidence.manualCount !== undefined && `；手填份数 ${evidence.manualCount} 份`}
+                </dd>
+              </>
+            )}
+            {item.limits.teacherOnCamera && (
+              <>
+                <dt>教师出镜</dt>
+                <dd>{evidence.teacherOnCamera ? '教师确认视频中有本人形象' : '教师未确认出镜'}</dd>
+              </>
+            )}
+          </dl>
+        )}
+        {present && (
+          <p className={hard.length > 0 ? 'hard-check hard-check-fail' : 'hard-check'}>
+            硬性要求（按教师文件的类型、时长、份数和出镜确认重新核查）：
+            {hard.length > 0 ? '' : '符合'}
+          </p>
+        )}
+        {hard.length > 0 && (
+          <ul className="reasons">
+            {hard.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        )}
+        {checks.length > 0 && (
+          <ul className="item-checks" aria-label="证据文件核对">
+            {checks.map((c, i) => (
+              <li key={`${c.name}-${i}`} className={`verdict verdict-${c.verdict}`}>
+                {c.name}：{VERDICT_TEXT[c.verdict]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      {present && criteria && (
+        <div className="criteria-check">
+          {tickList('pass', criteria.pass)}
+          {tickList('excellent', criteria.excellent)}
+        </div>
+      )}
+
+      {earlier.map(({ review, item: said }) => (
+        <p key={review.stage} className="earlier-item">
+          {review.stage}（{review.reviewer.name}）：
+          <GradeBadge status={said.grade} />
+          {said.comment ? ` ${said.comment}` : ''}
+        </p>
+      ))}
+
+      <div className="field">
+        <label htmlFor={`${idPrefix}-comment`}>对“{item.name}”的评语</label>
+        <textarea
+          id={`${idPrefix}-comment`}
+          rows={2}
+          maxLength={2000}
+          value={input.comment}
+          onChange={(e) => onInput({ ...input, comment: e.target.value })}
+        />
+      </div>
+    </section>
+  );
+}

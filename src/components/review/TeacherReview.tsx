@@ -1,0 +1,326 @@
+/**
+ * One teacher's self-check under review: the stage, earlier reviews of it, the evidence check,
+ * each ability and item, and the two outputs (review file, PDF with that stage filled in).
+ */
+import { useState } from 'react';
+import type { Draft } from '../../lib/draft';
+import { fileChecksByItem, recordedFiles, type FileCheckResult } from '../../lib/evidence-check';
+import {
+  OUTDATED_MESSAGE,
+  buildReviewFile,
+  compareAbility,
+  emptyReviewerItem,
+  inputFromReview,
+  own,
+  packetReview,
+  reviewFit,
+  rubricForReview,
+  type ReviewerAbilityInput,
+} from '../../lib/review';
+import { exportReviewText, reviewFilename, type ReviewFile } from '../../lib/review-file';
+import { nextStage, type StagePlan } from '../../lib/review-stages';
+import { downloadBlob } from '../download';
+import GradeBadge from '../self-check/GradeBadge';
+import PdfButton from '../self-check/PdfButton';
+import type { PdfFonts } from '../self-check/pdf-packet';
+import type { AbilityOption } from '../self-check/types';
+import EvidenceCheck from './EvidenceCheck';
+import type { Reviewer } from './ReviewApp';
+import ReviewItemCard from './ReviewItemCard';
+import type { RegionReview } from './types';
+
+interface Props {
+  hidden: boolean;
+  draft: Draft;
+  fileName: string;
+  reviewer: Reviewer;
+  onReviewer: (r: Reviewer) => void;
+  abilities: AbilityOption[];
+  region: RegionReview | undefined;
+  defaultPlan: StagePlan;
+  /** Reviews opened for this draft (any stage, current or outdated). */
+  earlier: ReviewFile[];
+  siteVersion: string;
+  fonts: PdfFonts;
+}
+
+const emptyInput = (): ReviewerAbilityInput => ({ comment: '', items: {} });
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
+}
+
+export default function TeacherReview(props: Props) {
+  const { draft, reviewer, abilities, region, earlier } = props;
+  const plan = region?.plan ?? props.defaultPlan;
+  const [stage, setStage] = useState(
+    () =>
+      nextStage(
+        plan.stages,
+        earlier.map((r) => r.stage),
+      )?.name ?? '',
+  );
+  const [inputs, setInputs] = useState<Record<string, ReviewerAbilityInput>>({});
+  const [checks, setChecks] = useState<FileCheckResult[]>([]);
+  const [message, setMessage] = useState<{ warn: boolean; text: string }>();
+  const idBase = `r-${draft.id}`;
+
+  const p = draft.profile;
+  const handbook = (code: string) => {
+    const a = abilities.find((x) => x.code === code);
+    return a?.gradable ? a.rubric : undefined;
+  };
+  const chosen = draft.abilities.map((code) => ({
+    code,
+    name: draft.customRubrics[code]?.name ?? abilities.find((a) => a.code === code)?.name ?? code,
+    rubric: rubricForReview(draft, code, handbook(code)),
+  }));
+  const byItem = fileChecksByItem(checks);
+  const stageOptions = [...new Set([...plan.stages.map((s) => s.name), stage].filter(Boolean))];
+
+  const review = (): ReviewFile =>
+    buildReviewFile({
+      draft,
+      reviewer,
+      stage,
+      reviewedAt: new Date(),
+      abilities: chosen.map((a) => ({
+        code: a.code,
+        rubric: a.rubric,
+        input: inputs[a.code],
+        files: byItem[a.code],
+      })),
+    });
+
+  const ready = (): boolean => {
+    if (reviewer.name.trim() !== '') return true;
+    setMessage({ warn: true, text: '请先在页面上方填写评审人姓名。' });
+    document.getElementById('reviewer-name')?.focus();
+    return false;
+  };
+
+  const save = () => {
+    if (!ready()) return;
+    const file = review();
+    downloadBlob(new Blob([exportReviewText(file)], { type: 'application/json' }), reviewFilename(file));
+    setMessage({
+      warn: false,
+      text: `已保存评审意见：${reviewFilename(file)}。请把这个文件交给${p.name || '教师'}。`,
+    });
+  };
+
+  const resume = (r: ReviewFile) => {
+    setStage(r.stage);
+    setInputs(
+      Object.fromEntries(
+        draft.abilities.flatMap((code) => {
+          const input = inputFromReview(r, code);
+          return input ? [[code, input]] : [];
+        }),
+      ),
+    );
+    if (reviewer.name.trim() === '') props.onReviewer({ name: r.reviewer.name, role: r.reviewer.role });
+    setMessage({ warn: false, text: `已载入${r.reviewer.name}的${r.stage}意见，可以继续修改。` });
+  };
+
+  // Earlier stages print beside this one; a review of an older self-check is not printed.
+  const printedEarlier = earlier.filter((r) => r.stage !== stage && reviewFit(r, draft) === 'current');
+  const earlierFor = (code: string, itemId: string) =>
+    printedEarlier.flatMap((r) => {
+      const item = own(own(r.abilities, code)?.items, itemId);
+      return item ? [{ review: r, item }] : [];
+    });
+
+  return (
+    <section
+      className="teacher-review"
+      hidden={props.hidden}
+      aria-labelledby={`${idBase}-heading`}
+      data-teacher={draft.id}
+    >
+      <h2 id={`${idBase}-heading`}>
+        评审：{p.name || '未署名的教师'}
+        <span className="muted heading-detail">
+          {[p.school, p.subject, p.stage, region?.name].filter(Boolean).join(' · ')}
+        </span>
+      </h2>
+      <p className="muted">
+        自评文件“{props.fileName}”，保存于 {formatTime(draft.savedAt)}。
+      </p>
+
+      <div className="field stage-field">
+        <label htmlFor={`${idBase}-stage`}>评审环节</label>
+        <select id={`${idBase}-stage`} value={stage} onChange={(e) => setStage(e.target.value)}>
+          {stageOptions.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <span className="muted">
+          {plan.from
+            ? `按${plan.from.region}文件规定的校本应用考核流程：${plan.stages.map((s) => s.name).join(' → ')}。`
+            : '教师所在地区的文件未列出评审环节，按组内互评、复评两个环节。'}
+        </span>
+      </div>
+
+      {earlier.length > 0 && (
+        <div className="earlier">
+          <h3>已打开的评审意见</h3>
+          <ul>
+            {earlier.map((r) => (
+              <li key={`${r.stage}-${r.reviewedAt}`}>
+                {r.stage} · {r.reviewer.name}
+                {r.reviewer.role ? `（${r.reviewer.role}）` : ''} · {formatTime(r.reviewedAt)}
+                {reviewFit(r, draft) === 'outdated' && (
+                  <strong className="outdated"> {OUTDATED_MESSAGE}：教师在这份意见之后修改了自评。</strong>
+                )}{' '}
+                <button type="button" className="link-button" onClick={() => resume(r)}>
+                  以此继续评审<span className="visually-hidden">（{r.stage}）</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <EvidenceCheck
+        idBase={idBase}
+        recorded={recordedFiles(draft)}
+        checks={checks}
+        onChecks={setChecks}
+        itemName={(code, itemId) =>
+          chosen.find((a) => a.code === code)?.rubric?.items.find((i) => i.id === itemId)?.name ?? itemId
+        }
+      />
+
+      {chosen.map((a) => {
+        if (!a.rubric) {
+          return (
+            <section key={a.code} className="review-ability">
+              <h3>
+                {a.code} {a.name}
+              </h3>
+              <p className="notice" role="note">
+                手册尚未收录 {a.code} 的评价标准，教师也没有录入本地考核指南的标准，无法按规则评定。
+              </p>
+            </section>
+          );
+        }
+        const rubric = a.rubric;
+        const input = inputs[a.code] ?? emptyInput();
+        const comparison = compareAbility(rubric, draft.evidence[a.code], input);
+        const evidence = draft.evidence[a.code];
+        const setInput = (next: ReviewerAbilityInput) => setInputs((all) => ({ ...all, [a.code]: next }));
+        return (
+          <section
+            key={a.code}
+            className="review-ability"
+            aria-labelledby={`${idBase}-${a.code}`}
+            data-review-ability={a.code}
+          >
+            <h3 id={`${idBase}-${a.code}`}>
+              {a.code} {a.name}
+            </h3>
+            <p className="muted">
+              评价标准：{rubric.origin === '教师录入' ? '教师按本地考核指南录入的标准' : '本手册收录的标准'}
+            </p>
+            <p className="ability-grades" aria-live="polite">
+              教师自评 <GradeBadge status={comparison.self.grade} /> 评审结果{' '}
+              <span data-reviewer-grade={a.code}>
+                <GradeBadge status={comparison.reviewer.grade} />
+              </span>
+              {comparison.differs && <strong className="differs"> 与教师自评不同</strong>}
+            </p>
+            {rubric.alternativeGroups.map((g) => {
+              const picked = rubric.items.find((i) => i.id === evidence?.chosen[g.id]);
+              return (
+                <p key={g.id}>
+                  {g.label}. {g.name}：教师选择了
+                  {picked ? `“${picked.label}：${picked.name}”` : '（尚未选择）'}
+                </p>
+              );
+            })}
+            {comparison.items.map((c) => {
+              const item = rubric.items.find((i) => i.id === c.itemId);
+              if (!item) return null;
+              return (
+                <ReviewItemCard
+                  key={c.itemId}
+                  idPrefix={`${idBase}-${a.code}-${c.itemId}`}
+                  item={item}
+                  evidence={own(evidence?.items, c.itemId)}
+                  comparison={c}
+                  input={own(input.items, c.itemId) ?? emptyReviewerItem()}
+                  onInput={(next) => setInput({ ...input, items: { ...input.items, [c.itemId]: next } })}
+                  checks={own(own(byItem, a.code), c.itemId) ?? []}
+                  earlier={earlierFor(a.code, c.itemId)}
+                />
+              );
+            })}
+            {comparison.reviewer.reasons.length > 0 && (
+              <div className="reasons">
+                <p className="reasons-title">
+                  按您的认定，{comparison.reviewer.grade === '合格' ? '未达优秀' : '未达合格或不合格'}的原因：
+                </p>
+                <ul>
+                  {comparison.reviewer.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <div className="field">
+              <label htmlFor={`${idBase}-${a.code}-comment`}>对 {a.code} 的总体评语</label>
+              <textarea
+                id={`${idBase}-${a.code}-comment`}
+                rows={2}
+                maxLength={2000}
+                value={input.comment}
+                onChange={(e) => setInput({ ...input, comment: e.target.value })}
+              />
+            </div>
+          </section>
+        );
+      })}
+
+      <div className="review-output">
+        <h3>交回教师</h3>
+        <p className="muted">
+          评审意见文件记录了评审人、环节、时间，以及每项证据您认定的标准、评语和等级，并记下所评自评内容的校验值：教师之后若修改了自评，打开这份意见时会看到“
+          {OUTDATED_MESSAGE}”。
+        </p>
+        <button type="button" className="button" onClick={save}>
+          保存评审意见文件
+        </button>
+        {message && (
+          <p
+            className={message.warn ? 'notice notice-warn' : 'notice'}
+            role={message.warn ? 'alert' : 'status'}
+          >
+            {message.text}
+          </p>
+        )}
+        <PdfButton
+          draft={draft}
+          abilities={abilities.map((x) => ({
+            code: x.code,
+            name: x.name,
+            rubric: x.gradable ? x.rubric : undefined,
+          }))}
+          regionName={region?.name}
+          siteVersion={props.siteVersion}
+          fonts={props.fonts}
+          reviews={
+            reviewer.name.trim()
+              ? [packetReview(review()), ...printedEarlier.map(packetReview)]
+              : printedEarlier.map(packetReview)
+          }
+          label={`生成填好“${stage}”栏的 PDF 证据包`}
+          statusId={`${idBase}-pdf-status`}
+        />
+      </div>
+    </section>
+  );
+}
