@@ -14,7 +14,6 @@ import {
   type DroppedEntry,
 } from './archive-file';
 import { APP_MARKER, MAX_IMPORT_BYTES, migrateDraft, type Draft } from './draft';
-import { draftContentHash } from './draft-hash';
 import { MAX_REVIEW_BYTES, isReviewData, migrateReview, type ReviewFile } from './review-file';
 
 /** A file as the page hands it over: the text is absent when the file was too big to read. */
@@ -137,7 +136,8 @@ export interface AddReport {
   skipped: number;
 }
 
-const draftKey = (d: Draft) => `${d.id}\u0000${d.savedAt}\u0000${draftContentHash(d)}`;
+/** The same draft saved at the same moment: a copy of a file already loaded. */
+const draftKey = (d: Draft) => `${d.id}\u0000${d.savedAt}`;
 const reviewKey = (r: ReviewFile) =>
   [r.draft.id, r.draft.contentHash, r.stage, r.reviewer.name, r.reviewer.role, r.reviewedAt].join('\u0000');
 

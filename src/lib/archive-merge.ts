@@ -18,9 +18,8 @@ export interface TeacherRecord {
   id: string;
   /** The newest version loaded. */
   draft: Draft;
-  contentHash: string;
-  /** Older versions loaded (newest first), with their hashes, for reviews of an older self-check. */
-  older: { draft: Draft; contentHash: string }[];
+  /** Older versions loaded (newest first), for reviews of an older self-check. */
+  older: Draft[];
 }
 
 export interface UsedReview {
@@ -50,6 +49,21 @@ export interface MergedArchive {
   /** teacher id → stage → ability code → the review used. */
   reviews: Map<string, Map<string, Map<string, UsedReview>>>;
   notices: MergeNotice[];
+}
+
+const hashes = new WeakMap<Draft, string>();
+
+/**
+ * draftContentHash, computed once per draft object: the archive is merged again on every change
+ * of the page, and hashing 2,000 self-checks each time would dominate the work.
+ */
+export function cachedContentHash(draft: Draft): string {
+  let hash = hashes.get(draft);
+  if (hash === undefined) {
+    hash = draftContentHash(draft);
+    hashes.set(draft, hash);
+  }
+  return hash;
 }
 
 const time = (iso: string) => {
@@ -83,10 +97,11 @@ export function mergeArchive(archive: ArchiveContent, regionStages: readonly str
   const notices: MergeNotice[] = [];
 
   // Self-checks: newest per draft id; later in the list wins a tie.
-  const byId = new Map<string, { draft: Draft; contentHash: string }[]>();
+  // Hashes are worked out only where they decide something: a review to check, two versions saved at once.
+  const byId = new Map<string, { draft: Draft }[]>();
   for (const draft of archive.selfChecks) {
     const list = byId.get(draft.id) ?? [];
-    list.push({ draft, contentHash: draftContentHash(draft) });
+    list.push({ draft });
     byId.set(draft.id, list);
   }
   const teachers: TeacherRecord[] = [];
@@ -97,13 +112,14 @@ export function mergeArchive(archive: ArchiveContent, regionStages: readonly str
     const [newest, ...older] = ordered;
     if (!newest) continue;
     const distinctOlder = older.filter(
-      (o) => o.contentHash !== newest.contentHash || o.draft.savedAt !== newest.draft.savedAt,
+      (o) =>
+        o.draft.savedAt !== newest.draft.savedAt ||
+        cachedContentHash(o.draft) !== cachedContentHash(newest.draft),
     );
     teachers.push({
       id,
       draft: newest.draft,
-      contentHash: newest.contentHash,
-      older: distinctOlder.map(({ draft, contentHash }) => ({ draft, contentHash })),
+      older: distinctOlder.map((o) => o.draft),
     });
     for (const o of distinctOlder) {
       notices.push({
@@ -172,9 +188,9 @@ export function mergeArchive(archive: ArchiveContent, regionStages: readonly str
       continue;
     }
     const stage = stageOf(review);
-    const stale = review.draft.contentHash !== teacher.contentHash;
+    const stale = review.draft.contentHash !== cachedContentHash(teacher.draft);
     const reviewed = stale
-      ? (teacher.older.find((o) => o.contentHash === review.draft.contentHash)?.draft ?? teacher.draft)
+      ? (teacher.older.find((o) => cachedContentHash(o) === review.draft.contentHash) ?? teacher.draft)
       : teacher.draft;
     const byStage = reviews.get(teacher.id) ?? new Map<string, Map<string, UsedReview>>();
     reviews.set(teacher.id, byStage);

@@ -37,7 +37,7 @@ describe('mergeArchive: self-checks', () => {
       const merged = mergeArchive(archive({ selfChecks: order }), STAGES);
       expect(merged.teachers).toHaveLength(1);
       expect(merged.teachers[0]?.draft).toBe(newer);
-      expect(merged.teachers[0]?.older.map((o) => o.draft)).toEqual([old]);
+      expect(merged.teachers[0]?.older).toEqual([old]);
       const notice = merged.notices.find((n) => n.kind === '较旧的自评');
       expect(notice?.text).toMatch(
         /^王晓红（徐水区第一小学）有两份自评文件：使用 .* 保存的较新一份，.* 保存的一份未使用。$/,
