@@ -79,6 +79,9 @@ export interface PagefindApi {
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
 }
 
+/** Pages containing the query as typed that make searching its pieces unnecessary. */
+const ENOUGH = 5;
+
 /**
  * How many of Pagefind's results are read closely; the rest keep Pagefind's order. More than the
  * handbook has pages (about 40), so a page containing the query always ranks above one that
@@ -243,6 +246,7 @@ export async function layeredSearch(
     // Pagefind gives a page the same id in every search, so a page is read once.
     const seen = new Set(candidates.map((c) => c.result.id));
     for (const piece of pieces) {
+      if (literalCount() >= ENOUGH) return;
       const more = ((await pagefind.search(piece, { filters }))?.results ?? []).filter(
         (r) => !seen.has(r.id),
       );
@@ -253,7 +257,7 @@ export async function layeredSearch(
       }
     }
   };
-  if (!code && literalCount() < 5) {
+  if (!code && literalCount() < ENOUGH) {
     await widen(fallbackQueries(term));
     if (literalCount() === 0) await widen(characterQueries(term));
   }

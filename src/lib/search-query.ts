@@ -116,14 +116,20 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * Extra queries for when Pagefind's browser-side splitting of a Chinese query finds nothing
- * the index split the same way: its overlapping two-character pieces.
+ * the index split the same way: its overlapping two-character pieces. A query with punctuation,
+ * spaces or digits in it (a sentence pasted from a policy, "50学时") first gives its runs of
+ * Chinese characters, each searched as it stands, then their pieces.
  */
 export function fallbackQueries(query: string): string[] {
   const q = query.trim();
-  const chars = [...q];
-  if (chars.length < 3 || !chars.every((c) => HAN.test(c))) return [];
+  const runs = q.match(/\p{Script=Han}+/gu) ?? [];
   const pieces = new Set<string>();
-  for (let i = 0; i + 2 <= chars.length; i++) pieces.add(chars.slice(i, i + 2).join(''));
+  for (const run of runs) if (run !== q && [...run].length >= 2) pieces.add(run);
+  for (const run of runs) {
+    const chars = [...run];
+    if (chars.length < 3) continue;
+    for (let i = 0; i + 2 <= chars.length; i++) pieces.add(chars.slice(i, i + 2).join(''));
+  }
   return [...pieces];
 }
 

@@ -130,6 +130,32 @@ describe('layeredSearch', () => {
     expect(answer?.exact).toBe(1);
   });
 
+  it('finds a pasted sentence by its runs of Chinese, whatever the comma on the page', async () => {
+    const hebei = {
+      url: '/policies/hebei/',
+      content: '围绕学科课程标准,以问题为导向,以专题研修为抓手,学校制定',
+    };
+    const pagefind = fakePagefind({
+      '以问题为导向，以专题研修为抓手': [{ url: '/policies/shanghai/', content: '以校为本' }],
+      以问题为导向: [hebei],
+    });
+    const answer = await layeredSearch(pagefind, '以问题为导向，以专题研修为抓手', '/');
+    expect(await urlsOf(answer)).toEqual(['/policies/hebei/', '/policies/shanghai/']);
+    expect(answer?.exact).toBe(1);
+    expect(pagefind.searched.slice(0, 3)).toEqual([
+      '以问题为导向，以专题研修为抓手',
+      '以问题为导向',
+      '以专题研修为抓手',
+    ]);
+  });
+
+  it('stops searching pieces once enough pages contain the query', async () => {
+    const pages = Array.from({ length: 5 }, (_, i) => ({ url: `/p${i}/`, content: '之江汇' }));
+    const pagefind = fakePagefind({ 之江汇: [], 之江: pages });
+    await layeredSearch(pagefind, '之江汇', '/');
+    expect(pagefind.searched).toEqual(['之江汇', '之江']);
+  });
+
   it('searches single characters only when no pair finds a page containing the query', async () => {
     const page = { url: '/policies/yueqing/', content: '与之江汇教育广场对接' };
     const pagefind = fakePagefind({

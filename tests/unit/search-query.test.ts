@@ -133,10 +133,30 @@ describe('fallbackQueries', () => {
     expect(fallbackQueries('之江汇')).toEqual(['之江', '江汇']);
     expect(fallbackQueries('伴随性采集')).toEqual(['伴随', '随性', '性采', '采集']);
   });
-  it('leaves short, Latin or mixed queries alone', () => {
+  it('leaves short or Latin queries alone', () => {
     expect(fallbackQueries('微课')).toEqual([]);
     expect(fallbackQueries('CIO')).toEqual([]);
-    expect(fallbackQueries('50学时')).toEqual([]);
+    expect(fallbackQueries('50 h')).toEqual([]);
+  });
+  it('gives a pasted sentence its runs of Chinese characters first, then their pairs', () => {
+    expect(fallbackQueries('以问题为导向,以专题研修为抓手')).toEqual([
+      '以问题为导向',
+      '以专题研修为抓手',
+      '以问',
+      '问题',
+      '题为',
+      '为导',
+      '导向',
+      '以专',
+      '专题',
+      '题研',
+      '研修',
+      '修为',
+      '为抓',
+      '抓手',
+    ]);
+    expect(fallbackQueries('50学时')).toEqual(['学时']);
+    expect(fallbackQueries('CIO制度')).toEqual(['制度']);
   });
 });
 
