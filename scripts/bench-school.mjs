@@ -11,6 +11,7 @@
  *   node scripts/bench-school.mjs [teachers …]   (default: 100 500 2000)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -161,6 +162,12 @@ try {
     await context.close();
   }
   console.log('  (target for 2,000 teachers: ≤ 2 s and ≤ 300 MB; the table shows 50 rows a page)');
+  // Times on a shared machine say little without how busy it was.
+  console.log(
+    `  machine: ${cpus().length} CPU cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min)`,
+  );
 } finally {
   await browser.close();
   server.kill();

@@ -15,6 +15,7 @@ import {
 } from './archive-file';
 import { APP_MARKER, MAX_IMPORT_BYTES, migrateDraft, type Draft } from './draft';
 import { MAX_REVIEW_BYTES, isReviewData, migrateReview, type ReviewFile } from './review-file';
+import { RUBRIC_KIND } from './rubric-file';
 
 /** A file as the page hands it over: the text is absent when the file was too big to read. */
 export interface IncomingFile {
@@ -90,7 +91,7 @@ export function readIncoming(file: IncomingFile): Intake {
     if (Object.hasOwn(data, 'kind')) {
       const kind = typeof data['kind'] === 'string' ? data['kind'].slice(0, 20) : '';
       return rejected(
-        kind.includes('评价标准')
+        data['kind'] === RUBRIC_KIND
           ? '这是评价标准文件（在自评向导或评价标准录入页中打开），不是自评或评审意见，不能放入考核档案。'
           : `这是微能力手册的另一种文件${kind ? `（“${kind}”）` : ''}，不是自评或评审意见，不能放入考核档案。`,
       );

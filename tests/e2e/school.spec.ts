@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { exportDraftText, type Draft } from '../../src/lib/draft';
 import { exportReviewText } from '../../src/lib/review-file';
+import { exportPackText, makePack } from '../../src/lib/rubric-file';
 import { handbookAbilities, makeDraft, makeReview, testId } from '../support/archive-fixtures';
 import { parseCsv } from '../support/csv';
 import { expect, expectNoAxeViolations, test } from './fixtures';
@@ -90,6 +91,12 @@ const FILES = [
   ),
   json('坏文件.json', exportDraftText(zhang).slice(0, 300)),
   json('成绩单.json', '{"班级":"三(2)班","成绩":[90,85]}'),
+  json(
+    '评价标准_信息化团队.json',
+    exportPackText(
+      makePack({ title: '本省校本应用考核指南', enteredBy: '信息化团队', enteredAt: '2026-03' }, []),
+    ),
+  ),
 ];
 
 const rowOf = (page: Page, teacher: string, code: string) =>
@@ -117,11 +124,12 @@ test.describe('school archive (学校考核档案)', () => {
 
     await loadAll(page);
     const rejected = page.locator('[data-rejected] li');
-    await expect(rejected).toHaveCount(2);
+    await expect(rejected).toHaveCount(3);
     await expect(rejected.filter({ hasText: '坏文件.json' })).toContainText(
       '不是有效的 JSON 文件：内容可能不完整',
     );
     await expect(rejected.filter({ hasText: '成绩单.json' })).toContainText('不是微能力手册的文件');
+    await expect(rejected.filter({ hasText: '评价标准_信息化团队.json' })).toContainText('这是评价标准文件');
 
     // The region comes from the files' profiles; Guangzhou names no stages, so the default ones.
     await expect(page.locator('[data-stages]')).toHaveText(
