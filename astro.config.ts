@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { abilityLinksPlugin } from './scripts/markdown-ability-links';
 import { baseLinksPlugin } from './scripts/markdown-base-links';
 import { pagefindIndex } from './scripts/pagefind-integration';
+import { serviceWorker } from './scripts/service-worker.mjs';
 
 /** Schools host the site under a sub-path of their intranet: BASE_PATH=/handbook/ npm run build. */
 const base = normalizeBase(process.env.BASE_PATH);
@@ -18,7 +19,8 @@ export default defineConfig({
   outDir: process.env.HANDBOOK_OUT_DIR ?? './dist',
   // Separate caches let test builds from fixture content run without touching the main one.
   cacheDir: process.env.HANDBOOK_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx(), react(), pagefindIndex()],
+  // The service worker comes last: its precache list includes Pagefind's index.
+  integrations: [mdx(), react(), pagefindIndex(), serviceWorker()],
   markdown: {
     processor: satteri({ hastPlugins: [abilityLinksPlugin(base), baseLinksPlugin(base)] }),
     // The handbook has no source code to colour, and Shiki's colours are inline styles, which
@@ -38,6 +40,9 @@ export default defineConfig({
         "media-src 'self' blob:",
         "font-src 'self'",
         "connect-src 'self'",
+        // The offline copy's service worker and Pagefind's search worker; the web app manifest.
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -30,6 +30,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${ROOT_PORT}`,
     locale: 'zh-CN',
     trace: 'retain-on-failure',
+    // A service worker answers requests before page.route() sees them, and every fresh context
+    // would copy the whole site; only the specs about the offline copy (and the budgets, which
+    // must hold with it) turn it on, with test.use({ serviceWorkers: 'allow' }).
+    serviceWorkers: 'block',
     launchOptions: {
       ...(chromiumPath ? { executablePath: chromiumPath } : {}),
       args: [

@@ -4,6 +4,7 @@ import type { Draft } from '../../lib/draft';
 import { buildPacket, type PacketAbility, type PacketReview } from '../../lib/packet';
 import { downloadBlob } from '../download';
 import type { PdfFonts } from './pdf-packet';
+import PdfOfflineNote from '../offline/PdfOfflineNote';
 
 interface Props {
   draft: Draft;
@@ -76,6 +77,7 @@ export default function PdfButton({
       >
         {busy ? '正在生成 PDF……' : label}
       </button>
+      <PdfOfflineNote fonts={fonts} busy={busy} />
       <p id={statusId} role="status" className="muted">
         {status}
       </p>

@@ -1,0 +1,143 @@
+/**
+ * The offline copy of the site: after every build (and after Pagefind has written the search
+ * index), Workbox's generateSW writes <outDir>/sw.js, a service worker that precaches every page,
+ * stylesheet and script, the search index and the app icons. jsPDF and the PDF fonts are large
+ * and only a self-check needs them, so they are not precached but kept after their first use.
+ *
+ * Every URL in the precache list is relative to sw.js, so one build works under "/" and under
+ * any BASE_PATH without knowing it. Plain JavaScript so the bench and the e2e tests reuse it.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSW } from 'workbox-build';
+
+/** The runtime cache of the PDF code and fonts; the wizard looks in it (PdfOfflineNote). */
+export const PDF_CACHE = 'handbook-pdf';
+/** Lists the jsPDF files of this build, for the wizard's "ready for a PDF offline?" check. */
+export const PDF_CODE_LIST = 'offline-pdf.json';
+
+/** Relative module specifiers ("./name.js") a bundled chunk imports, statically or dynamically. */
+export function chunkImports(source) {
+  const names = new Set();
+  for (const match of source.matchAll(/["'`]\.\/([\w.$-]+\.js)["'`]/g)) names.add(match[1]);
+  return [...names];
+}
+
+/**
+ * The chunks only jsPDF needs: jsPDF's own chunk and every chunk that nothing outside that group
+ * refers to (its optional html2canvas, DOMPurify and canvg parts). Everything else is precached.
+ * @param {Map<string, string[]>} graph chunk name → names of the chunks it imports
+ */
+export function pdfOnlyChunks(graph) {
+  const group = new Set([...graph.keys()].filter((name) => /^jspdf\./.test(name)));
+  if (group.size === 0) return group;
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const name of graph.keys()) {
+      if (group.has(name)) continue;
+      const importers = [...graph].filter(([, imports]) => imports.includes(name)).map(([from]) => from);
+      if (importers.length > 0 && importers.every((from) => group.has(from))) {
+        group.add(name);
+        grew = true;
+      }
+    }
+  }
+  return group;
+}
+
+function astroChunkGraph(outDir) {
+  const dir = join(outDir, '_astro');
+  const graph = new Map();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.js')))
+    graph.set(name, chunkImports(readFileSync(join(dir, name), 'utf8')));
+  return graph;
+}
+
+/** What goes into the precache, relative to the output folder. */
+export const PRECACHE_PATTERNS = [
+  '**/*.html',
+  '_astro/*.{js,css}',
+  'pagefind/pagefind.js',
+  'pagefind/pagefind-worker.js',
+  'pagefind/pagefind-entry.json',
+  'pagefind/*.pf_meta',
+  'pagefind/wasm.*.pagefind',
+  'pagefind/{index,fragment,filter}/*',
+  'pagefind-layer/*.js',
+  'favicon.svg',
+  'icons/*.png',
+  'manifest.webmanifest',
+  PDF_CODE_LIST,
+];
+
+/** The Workbox configuration for one built folder. */
+export function serviceWorkerConfig(outDir) {
+  const pdfChunks = [...pdfOnlyChunks(astroChunkGraph(outDir))].sort();
+  // An ordinary packet loads jsPDF's own chunk only; its optional parts (html2canvas, canvg)
+  // are never fetched, so they do not count towards "ready for a PDF offline".
+  const loadedByEveryPdf = pdfChunks.filter((name) => /^jspdf\./.test(name));
+  writeFileSync(
+    join(outDir, PDF_CODE_LIST),
+    `${JSON.stringify({ code: loadedByEveryPdf.map((name) => `_astro/${name}`) })}\n`,
+  );
+  return {
+    globDirectory: outDir,
+    globPatterns: PRECACHE_PATTERNS,
+    globIgnores: pdfChunks.map((name) => `_astro/${name}`),
+    swDest: join(outDir, 'sw.js'),
+    mode: 'production',
+    sourcemap: false,
+    disableDevLogs: true,
+    // Pages are static: a query (/search/?q=…, Pagefind's ?ts=…) never changes the file served.
+    ignoreURLParametersMatching: [/.*/],
+    // Astro's bundles are named by their content: no cache-busting query needed to fetch them.
+    dontCacheBustURLsMatching: /^_astro\//,
+    directoryIndex: 'index.html',
+    // The first visit is controlled as soon as the copy is complete; an update waits for the
+    // reader's 刷新以使用新版本 (the page sends SKIP_WAITING), so nothing reloads by itself.
+    clientsClaim: true,
+    skipWaiting: false,
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        // The font files keep their names from build to build: the network copy wins whenever
+        // there is one, so a font never disagrees with this build's character list.
+        urlPattern: /\/fonts\/pdf\//,
+        handler: 'NetworkFirst',
+        options: { cacheName: PDF_CACHE, expiration: { maxEntries: 16 } },
+      },
+      {
+        // jsPDF's chunks are named by their content, so a kept copy is never stale.
+        urlPattern: /\/_astro\/[^/]+\.js$/,
+        handler: 'CacheFirst',
+        options: {
+          cacheName: PDF_CACHE,
+          expiration: { maxEntries: 16 },
+          cacheableResponse: { statuses: [200] },
+        },
+      },
+    ],
+  };
+}
+
+/** Writes <outDir>/sw.js (and Workbox's runtime beside it); returns what the precache holds. */
+export async function generateServiceWorker(outDir) {
+  const { count, size, warnings } = await generateSW(serviceWorkerConfig(outDir));
+  if (warnings.length > 0) throw new Error(`离线副本生成失败：${warnings.join('; ')}`);
+  return { count, size };
+}
+
+/** Astro integration; listed after Pagefind's so that the search index is in the precache. */
+export function serviceWorker() {
+  return {
+    name: 'handbook-offline',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { count, size } = await generateServiceWorker(fileURLToPath(dir));
+        logger.info(`离线副本：${count} 个文件，${(size / 1024).toFixed(0)} KB → sw.js`);
+      },
+    },
+  };
+}

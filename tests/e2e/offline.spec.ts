@@ -1,0 +1,189 @@
+/**
+ * The offline copy: after one visit the site keeps working with no network (reading, search,
+ * the self-check with its autosave, the PDF once made online), at "/" and under /handbook/; a
+ * new build is offered with 刷新以使用新版本 and never reloads a page by itself.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { pdfPagesText } from './pdf-text';
+import { ROOT_ORIGIN, ROOT_PORT, SUBPATH_ORIGIN } from '../../playwright.config';
+import { generateServiceWorker } from '../../scripts/service-worker.mjs';
+
+test.use({ serviceWorkers: 'allow' });
+
+/** The worker controls the page only once its whole precache is stored: the site is offline-ready. */
+async function offlineReady(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
+}
+
+const offlineNotice = (page: Page) => page.getByRole('status').filter({ hasText: '当前没有网络' });
+
+async function startSelfCheck(page: Page, origin: string, base: string, name: string) {
+  await page.goto(`${origin}${base}self-check/?a=C5`);
+  await page.getByLabel('姓名', { exact: true }).fill(name);
+  await page.getByLabel('学校', { exact: true }).fill('徐水区特殊教育学校');
+  await expect(page.locator('.save-state')).toContainText('已自动保存');
+}
+
+for (const [where, origin, base] of [
+  ['at /', ROOT_ORIGIN, '/'],
+  ['under /handbook/', SUBPATH_ORIGIN, '/handbook/'],
+] as const) {
+  test.describe(`offline ${where}`, () => {
+    test('after one visit: an unvisited page, search and the self-check autosave work with no network', async ({
+      page,
+      context,
+    }) => {
+      test.setTimeout(90_000);
+      await page.goto(`${origin}${base}`);
+      await offlineReady(page);
+      await expect(offlineNotice(page)).toBeHidden();
+
+      await context.setOffline(true);
+      await expect(offlineNotice(page)).toBeVisible();
+      await expect(offlineNotice(page)).toContainText('阅读、搜索和自评照常可用');
+
+      // An ability page this browser never opened comes from the offline copy.
+      await page.goto(`${origin}${base}abilities/B3/`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('B3');
+      await expect(offlineNotice(page)).toBeVisible();
+
+      // Search: Pagefind's code, WebAssembly and index chunks are all in the copy.
+      await page.getByRole('searchbox', { name: '搜索手册' }).click();
+      await page.getByRole('combobox', { name: '搜索手册' }).fill('课堂导入');
+      const first = page.getByRole('listbox', { name: '搜索结果' }).getByRole('option').first();
+      await expect(first).toHaveAttribute('href', `${base}abilities/A5/`);
+      await first.click();
+      await expect(page).toHaveURL(`${origin}${base}abilities/A5/`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('课堂导入');
+
+      // Part of a self-check, a reload with no network, and it is all still there.
+      await startSelfCheck(page, origin, base, '离线的王老师');
+      await page.reload();
+      await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('离线的王老师');
+      await expect(page.getByLabel('学校', { exact: true })).toHaveValue('徐水区特殊教育学校');
+    });
+
+    test('a PDF made once online can be made again offline; before that the wizard says it cannot', async ({
+      page,
+      context,
+    }) => {
+      test.setTimeout(120_000);
+      await page.goto(`${origin}${base}`);
+      await offlineReady(page);
+      await startSelfCheck(page, origin, base, '王晓红');
+      await page.getByLabel('任教学科', { exact: true }).fill('语文');
+      await page.getByLabel('学段', { exact: true }).selectOption('特殊教育');
+      await page.getByLabel('所在地区（按哪份政策文件）').selectOption({ label: '徐水区（区县）' });
+      await page.getByLabel('学校的教学环境').selectOption('智慧学习环境');
+      await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+      await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+      await page.getByRole('button', { name: '下一步：查看自评结果' }).click();
+
+      const note = page.locator('[data-pdf-offline-note]');
+      await expect(note).toContainText('现在联网生成一次 PDF，以后断网也能生成');
+      await context.setOffline(true);
+      await expect(note).toContainText('现在没有网络，而生成 PDF 所需的字体还没有保存到本机');
+      await context.setOffline(false);
+      await expect(note).toContainText('现在联网生成一次 PDF');
+
+      const online = page.waitForEvent('download');
+      await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
+      await online;
+      await expect(page.locator('#pdf-status')).toContainText('PDF 已生成');
+      await expect(note).toBeHidden();
+
+      await context.setOffline(true);
+      await page.reload();
+      await expect(page.getByRole('button', { name: '生成 PDF 证据包' })).toBeVisible();
+      await expect(note).toBeHidden();
+      const offline = page.waitForEvent('download');
+      await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
+      const file = await offline;
+      const text = (await pdfPagesText(await file.path())).join('').replace(/\s+/g, '');
+      expect(text).toContain('王晓红');
+      expect(text).toContain('C5基于数据的个别化指导');
+    });
+  });
+}
+
+/** serve.mjs for one folder on the update test's own port (the origin, and so the worker, stay the same). */
+async function serve(dir: string, port: number): Promise<ChildProcess> {
+  const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', dir], {
+    stdio: 'pipe',
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout?.once('data', () => resolve());
+    server.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return server;
+}
+
+async function stop(server: ChildProcess) {
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill();
+  await exited;
+}
+
+test('a new build: 刷新以使用新版本 is offered, nothing reloads by itself, the click shows the new content', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const port = ROOT_PORT + 10;
+  const origin = `http://127.0.0.1:${port}`;
+  // The next build: dist/ with a changed home page and its own service worker (the PDF fonts
+  // are left out of the copy; this test makes no PDF).
+  const next = mkdtempSync(join(tmpdir(), 'handbook-next-'));
+  cpSync('dist', next, { recursive: true, filter: (src) => !src.includes('/fonts/pdf') });
+  const home = join(next, 'index.html');
+  writeFileSync(
+    home,
+    readFileSync(home, 'utf8').replace('</main>', '<p data-next-build>这是新版本的首页</p></main>'),
+  );
+  await generateServiceWorker(next);
+
+  let server = await serve('dist', port);
+  try {
+    await page.goto(`${origin}/`);
+    await offlineReady(page);
+    await startSelfCheck(page, origin, '/', '更新中的王老师');
+    await page.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
+
+    await stop(server);
+    server = await serve(next, port);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+
+    const notice = page.getByRole('status').filter({ hasText: '网站已有新版本' });
+    await expect(notice).toBeVisible();
+    // The new worker waits: the open self-check is neither reloaded nor taken over.
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('更新中的王老师');
+
+    await notice.getByRole('button', { name: '刷新以使用新版本' }).click();
+    await page.waitForFunction(() => (window as { notReloaded?: boolean }).notReloaded === undefined);
+    await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('更新中的王老师');
+    await expect(notice).toBeHidden();
+
+    await page.goto(`${origin}/`);
+    await expect(page.getByText('这是新版本的首页')).toBeVisible();
+    // The old build's copy of the home page was removed: one entry for it in all caches.
+    const homeEntries = await page.evaluate(async () => {
+      let count = 0;
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys())
+          if (new URL(request.url).pathname === '/index.html') count += 1;
+      return count;
+    });
+    expect(homeEntries).toBe(1);
+  } finally {
+    await stop(server);
+    rmSync(next, { recursive: true, force: true });
+  }
+});
