@@ -20,31 +20,33 @@ function showOffline(): void {
 }
 
 async function register(): Promise<void> {
-  let registration: ServiceWorkerRegistration;
+  let registration: ServiceWorkerRegistration | undefined;
   try {
     registration = await navigator.serviceWorker.register(`${base}sw.js`, { scope: base });
   } catch {
     // A private window or a browser setting can refuse; the site then works online as before.
-    return;
   }
+  // Some embedded browsers (and test harnesses that block workers) resolve with nothing at all.
+  if (!registration) return;
+  const worker = registration;
   let state = INITIAL_UPDATE_STATE;
   const dispatch = (event: UpdateEvent) => {
     const step = updateStep(state, event);
     state = step.state;
     if (step.action === 'show-notice' && updateNotice) updateNotice.hidden = false;
     if (step.action === 'activate-waiting') {
-      if (registration.waiting) registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+      if (worker.waiting) worker.waiting.postMessage({ type: 'SKIP_WAITING' });
       else location.reload();
     }
     if (step.action === 'reload') location.reload();
   };
   /** Only a worker that waits behind one already in charge is an update; the first is not. */
   const noticeIfWaiting = () => {
-    if (registration.waiting && navigator.serviceWorker.controller) dispatch('update-waiting');
+    if (worker.waiting && navigator.serviceWorker.controller) dispatch('update-waiting');
   };
   noticeIfWaiting();
-  registration.addEventListener('updatefound', () => {
-    const installing = registration.installing;
+  worker.addEventListener('updatefound', () => {
+    const installing = worker.installing;
     installing?.addEventListener('statechange', () => {
       if (installing.state === 'installed') noticeIfWaiting();
     });
