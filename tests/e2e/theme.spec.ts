@@ -26,6 +26,7 @@ test.describe('dark theme', () => {
       '/glossary/',
       '/about/',
       '/self-check/?a=C5',
+      '/review/',
       '/school/',
       '/search/?q=学时',
     ]) {
