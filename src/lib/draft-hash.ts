@@ -47,3 +47,23 @@ export function draftContentHash(draft: DraftContent): string {
     customRubrics: draft.customRubrics,
   });
 }
+
+/** 32 hex digits as a lower-case UUID (8-4-4-4-12). */
+export function uuidShape(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * A draft id derived from the content of an unvalidated draft-like record: the same content
+ * always gives the same id. For drafts that have no usable id (version 1, or a damaged one).
+ */
+export function idFromContent(record: Record<string, unknown>): string {
+  return uuidShape(
+    contentHashOf({
+      profile: record['profile'],
+      abilities: record['abilities'],
+      evidence: record['evidence'],
+      customRubrics: record['customRubrics'],
+    }),
+  );
+}

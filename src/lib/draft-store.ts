@@ -3,7 +3,7 @@
  * memory when storage is missing, blocked (privacy modes) or full. The storage is injected so
  * the behaviour can be tested without a browser.
  */
-import { importDraftText, stampDraft, type Draft } from './draft';
+import { importDraftText, stampDraft, type DescribeOptions, type Draft } from './draft';
 
 export const STORAGE_KEY = 'weinengli.self-check';
 /** The draft set aside when the teacher starts over, so it can still be downloaded. */
@@ -16,9 +16,18 @@ export const PREVIOUS_MEMORY_MESSAGE =
 
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** The stored text of a draft that needed salvaging, kept so it can still be downloaded after the next save. */
+export const RESCUED_KEY = 'weinengli.self-check.rescued';
+
 export type LoadResult =
   | { status: 'empty' }
-  | { status: 'ok'; draft: Draft; migratedFrom?: number }
+  | {
+      status: 'ok';
+      draft: Draft;
+      migratedFrom?: number;
+      /** Present when parts of the stored draft were invalid: what was set aside, and the stored text as it was. */
+      salvaged?: { setAside: string[]; raw: string };
+    }
   | { status: 'corrupt'; raw: string; error: string };
 
 export type SaveResult = { ok: true } | { ok: false; error: string };
@@ -40,6 +49,8 @@ export interface DraftStore {
 
 export interface DraftStoreOptions {
   now?: (() => Date) | undefined;
+  /** Names evidence items in the messages about what a damaged draft set aside. */
+  itemName?: DescribeOptions['itemName'];
 }
 
 /** window.localStorage, or undefined where reading it is impossible or throws (blocked storage). */
@@ -88,11 +99,19 @@ export function createDraftStore(
         return memory ? { status: 'ok', draft: memory } : { status: 'empty' };
       }
       if (raw === null) return { status: 'empty' };
-      const result = importDraftText(raw);
+      const result = importDraftText(raw, { now, itemName: options.itemName });
       if (!result.ok) return { status: 'corrupt', raw, error: result.error };
-      return result.migratedFrom === undefined
-        ? { status: 'ok', draft: result.draft }
-        : { status: 'ok', draft: result.draft, migratedFrom: result.migratedFrom };
+      const loaded: LoadResult = { status: 'ok', draft: result.draft };
+      if (result.migratedFrom !== undefined) loaded.migratedFrom = result.migratedFrom;
+      if (result.setAside.length > 0) {
+        loaded.salvaged = { setAside: result.setAside, raw };
+        try {
+          storage?.setItem(RESCUED_KEY, raw);
+        } catch {
+          // The raw text is still offered for download on this page.
+        }
+      }
+      return loaded;
     },
 
     save(draft: Draft): SaveResult {

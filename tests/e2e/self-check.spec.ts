@@ -1,27 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { abilityGrade, fillProfile, item, savedNow } from './self-check-helpers';
 
 const MEDIA = join(import.meta.dirname, '../fixtures/media');
-const item = (page: Page, id: string) => page.locator(`[data-item-editor="${id}"]`);
-const abilityGrade = (page: Page, code: string) =>
-  page.locator(`[data-ability-grade="${code}"] [data-grade]`).first();
-
-async function fillProfile(page: Page) {
-  await page.getByLabel('姓名', { exact: true }).fill('王晓红');
-  await page.getByLabel('学校', { exact: true }).fill('徐水区特殊教育学校');
-  await page.getByLabel('任教学科', { exact: true }).fill('语文');
-  await page.getByLabel('学段', { exact: true }).selectOption('特殊教育');
-  await page.getByLabel('所在地区（按哪份政策文件）').selectOption({ label: '徐水区（区县）' });
-  await page.getByLabel('学校的教学环境').selectOption('智慧学习环境');
-}
-
-async function savedNow(page: Page) {
-  await expect(page.locator('.save-state')).toContainText('已自动保存');
-}
-
 test.describe('self-check wizard', () => {
   test('a C5 self-check: over-long video fails with its reason, then 合格, then 优秀; reload restores it', async ({
     page,

@@ -3,6 +3,7 @@ import { emptyDraft, exportDraftText, type Draft } from '../../src/lib/draft';
 import {
   MEMORY_MODE_MESSAGE,
   PREVIOUS_KEY,
+  RESCUED_KEY,
   STORAGE_KEY,
   browserStorage,
   createDraftStore,
@@ -66,12 +67,7 @@ describe('createDraftStore with storage', () => {
   });
 
   it('reports corrupt stored text and keeps the raw text', () => {
-    for (const raw of [
-      '{"app":"微能力手册","version":2,"step":',
-      'not json',
-      '{"app":"other"}',
-      exportDraftText(draft('x')).replace('"step": 1', '"step": 99'),
-    ]) {
+    for (const raw of ['{"app":"微能力手册","version":2,"step":', 'not json', '{"app":"other"}']) {
       const storage = new FakeStorage();
       storage.map.set(STORAGE_KEY, raw);
       const loaded = createDraftStore(storage).load();
@@ -82,6 +78,22 @@ describe('createDraftStore with storage', () => {
       // Loading does not destroy the stored text.
       expect(storage.map.get(STORAGE_KEY)).toBe(raw);
     }
+  });
+
+  it('keeps every valid part of a stored draft with a bad field, says what it set aside, and keeps the raw text', () => {
+    const storage = new FakeStorage();
+    const good = { ...draft('王老师', 2), abilities: ['A1', 'C5'] };
+    const raw = exportDraftText(good).replace('"step": 2', '"step": 99');
+    storage.map.set(STORAGE_KEY, raw);
+    const loaded = createDraftStore(storage, { now }).load();
+    if (loaded.status !== 'ok') throw new Error(`expected ok, got ${loaded.status}`);
+    expect(loaded.draft).toEqual({ ...good, step: 0, savedAt: loaded.draft.savedAt });
+    expect(loaded.salvaged).toEqual({
+      setAside: ['当前步骤：须为 0—4 之间的整数（原来是 99），已回到第 1 步。'],
+      raw,
+    });
+    // The stored text as it was is kept aside, so the next save does not destroy it.
+    expect(storage.map.get(RESCUED_KEY)).toBe(raw);
   });
 
   it('reports a draft from a newer version as corrupt with the version message', () => {

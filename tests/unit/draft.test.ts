@@ -5,6 +5,7 @@ import {
   DRAFT_VERSION,
   MAX_IMPORT_BYTES,
   MIGRATIONS,
+  UNREADABLE_CRITERION,
   draftSchema,
   emptyDraft,
   exportDraftText,
@@ -274,13 +275,36 @@ describe('importDraftText refuses what it cannot read', () => {
   });
 });
 
-describe('validation messages name the first bad field in Chinese', () => {
-  it('names the evidence item and the field', () => {
-    const error = expectError(
-      importDraftText(withDraft((d) => (caseVideo(d)['manualMinutes'] = 900))),
-      '第 3 个微能力点（C5）的证据“case-video”的时长：须为 0—600 之间的数字（分钟）',
+/** The draft salvaged from `result`, after checking one set-aside message matches. */
+function expectSetAside(result: DraftResult, pattern: RegExp | string): Draft {
+  if (!result.ok) throw new Error(`expected a salvaged draft, got: ${result.error}`);
+  const match = result.setAside.find((m) =>
+    typeof pattern === 'string' ? m.includes(pattern) : pattern.test(m),
+  );
+  if (!match)
+    throw new Error(`no set-aside message matches ${String(pattern)}: ${result.setAside.join(' | ')}`);
+  expect(match).toMatch(/[\u4e00-\u9fff]/);
+  expect(draftSchema.safeParse(result.draft).success).toBe(true);
+  return result.draft;
+}
+
+/** The C5 case-video item of a salvaged draft. */
+function salvagedVideo(draft: Draft) {
+  const item = draft.evidence['C5']?.items['case-video'];
+  if (!item) throw new Error('case-video lost');
+  return item;
+}
+
+describe('a bad field is set aside, named in Chinese, and the rest of the draft is kept', () => {
+  it('drops an out-of-range duration and keeps everything else', () => {
+    const result = importDraftText(withDraft((d) => (caseVideo(d)['manualMinutes'] = 900)));
+    const draft = expectSetAside(
+      result,
+      '第 3 个微能力点（C5）的证据“case-video”的时长：须为 0—600 之间的数字（分钟）（原来是 900），已舍弃。',
     );
-    expect(error).toContain('evidence.C5.items.case-video.manualMinutes');
+    if (!result.ok) throw new Error('unreachable');
+    expect(result.setAside).toHaveLength(1);
+    expect({ ...draft, savedAt: fullDraft().savedAt }).toEqual(fullDraft());
   });
 
   it('uses the rubric item name when the page knows it', () => {
@@ -288,61 +312,94 @@ describe('validation messages name the first bad field in Chinese', () => {
     const result = importDraftText(text, {
       itemName: (code, id) => (code === 'C5' && id === 'case-video' ? '案例展示' : undefined),
     });
-    expectError(result, /^第 3 个微能力点（C5）的证据“案例展示”的时长：/);
+    expectSetAside(result, /^第 3 个微能力点（C5）的证据“案例展示”的时长：.*已舍弃/);
   });
 
-  it('describes files, profile fields, abilities and unknown keys', () => {
-    expectError(
+  it('describes files, profile fields, abilities, unknown keys and the wizard state', () => {
+    let draft = expectSetAside(
       importDraftText(withDraft((d) => (fileOf(d, 1)['size'] = -5))),
-      /第 2 个文件的文件大小：须为不小于 0 的整数（字节）/,
+      /第 2 个文件的文件大小：须为不小于 0 的整数（字节）（原来是 -5），文件“补充.mp4”的记录已舍弃/,
     );
-    expectError(
+    expect(salvagedVideo(draft).files.map((f) => f.name)).toEqual(['案例.mp4']);
+
+    draft = expectSetAside(
       importDraftText(
         withDraft((d) => ((d['profile'] as Record<string, string>)['subject'] = '数'.repeat(61))),
       ),
-      /^基本信息的学科：不能超过 60 个字/,
+      /^基本信息的学科：超过 60 个字，只保留了前 60 个字。$/,
     );
-    expectError(
+    expect(draft.profile.subject).toBe('数'.repeat(60));
+
+    draft = expectSetAside(
       importDraftText(withDraft((d) => ((d['profile'] as Record<string, string>)['stage'] = '大学'))),
-      /^基本信息的学段：须为空或以下之一/,
+      /^基本信息的学段：须为空或以下之一.*（原来是 “大学”），已清空。$/,
     );
-    expectError(importDraftText(withDraft((d) => (d['abilities'] = ['A1', 'A1']))), /微能力点不能重复/);
-    expectError(
+    expect(draft.profile).toEqual({ ...fullDraft().profile, stage: '' });
+
+    draft = expectSetAside(
+      importDraftText(withDraft((d) => (d['abilities'] = ['A1', 'A1']))),
+      /A1 重复，已舍弃/,
+    );
+    expect(draft.abilities).toEqual(['A1']);
+    draft = expectSetAside(
       importDraftText(withDraft((d) => (d['abilities'] = ['A1', 'Z9']))),
-      /^第 2 个所选微能力点：编号须为/,
+      /^第 2 个所选微能力点：编号须为.*（原来是 “Z9”），已舍弃。$/,
     );
-    expectError(importDraftText(withDraft((d) => (d['extra'] = 1))), /不认识的字段：“extra”/);
-    expectError(importDraftText(withDraft((d) => (d['step'] = 5))), /^当前步骤：须为 0—4 之间的整数/);
-    expectError(
+    expect(draft.abilities).toEqual(['A1']);
+    expectSetAside(
+      importDraftText(withDraft((d) => (d['extra'] = 1))),
+      /^“extra”：不是自评文件中的内容，已舍弃。$/,
+    );
+    draft = expectSetAside(
+      importDraftText(withDraft((d) => (d['step'] = 5))),
+      /^当前步骤：须为 0—4 之间的整数（原来是 5），已回到第 1 步。$/,
+    );
+    expect(draft.step).toBe(0);
+    expectSetAside(
       importDraftText(withDraft((d) => (d['savedAt'] = 'yesterday'))),
       /^保存时间：须为 ISO 8601 时间/,
     );
   });
 
-  it('describes custom rubric errors', () => {
-    expectError(
-      importDraftText(
-        withDraft((d) => {
-          const rubric = rubricB2(d);
-          rubric['origin'] = '手册';
-        }),
-      ),
-      /^自录的 B2 评价标准的来源：须为“教师录入”/,
+  it('repairs custom rubric fields without losing the rubric', () => {
+    let draft = expectSetAside(
+      importDraftText(withDraft((d) => (rubricB2(d)['origin'] = '手册'))),
+      /^自录的 B2 评价标准的来源：须为“教师录入”.*已改为“教师录入”/,
     );
-    expectError(
+    expect(draft.customRubrics['B2']).toEqual(fullDraft().customRubrics['B2']);
+    draft = expectSetAside(
+      importDraftText(withDraft((d) => (rubricB2(d)['code'] = 'B3'))),
+      /须与所在位置的编号 B2 一致（原来是 “B3”），已改为 B2/,
+    );
+    expect(draft.customRubrics['B2']).toEqual(fullDraft().customRubrics['B2']);
+  });
+
+  it('keeps a rubric criterion’s place when its text is unreadable, so the ticks still mean the same', () => {
+    const draft = expectSetAside(
       importDraftText(
         withDraft((d) => {
-          const rubric = rubricB2(d);
-          rubric['code'] = 'B3';
+          const items = rubricB2(d)['items'] as Record<string, unknown>[];
+          nth(items, 0)['criteria'] = { excellent: [42, '设计完整'], pass: ['主题明确'] };
         }),
       ),
-      /须与所在位置的编号 B2 一致/,
+      /第 1 条优秀标准：应为文字（原来是 42），已换成提示文字/,
+    );
+    expect(draft.customRubrics['B2']?.items[0]?.criteria?.excellent).toEqual([
+      UNREADABLE_CRITERION,
+      '设计完整',
+    ]);
+  });
+
+  it('refuses a draft of which nothing can be read, naming why', () => {
+    expectError(
+      importDraftText(JSON.stringify({ app: APP_MARKER, version: DRAFT_VERSION, profile: 7 })),
+      /^文件中没有可以读出的自评内容/,
     );
   });
 });
 
 describe('hostile payloads', () => {
-  it('drops or refuses prototype keys and never pollutes Object.prototype', () => {
+  it('drops prototype keys, names them, and never pollutes Object.prototype', () => {
     const payloads = [
       withDraft((d) => {
         (d['evidence'] as Record<string, unknown>)['__proto__'] = { polluted: true };
@@ -360,27 +417,30 @@ describe('hostile payloads', () => {
     ];
     for (const text of payloads) {
       const result = importDraftText(text);
-      if (result.ok) {
-        expect(Object.getPrototypeOf(result.draft.evidence)).toBe(Object.prototype);
-        expect(Object.keys(result.draft.evidence)).not.toContain('__proto__');
-      }
+      if (!result.ok) throw new Error(result.error);
+      expect(Object.getPrototypeOf(result.draft.evidence)).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(result.draft)).toBe(Object.prototype);
+      expect(Object.keys(result.draft.evidence)).not.toContain('__proto__');
+      expect({ ...result.draft, savedAt: fullDraft().savedAt }).toEqual(fullDraft());
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     }
-    expectError(importDraftText(nth(payloads, 1)), /名称不允许/);
-    expectError(importDraftText(nth(payloads, 2)), /名称不允许/);
-    expectError(importDraftText(nth(payloads, 3)), /不认识的字段：“__proto__”/);
+    expectSetAside(importDraftText(nth(payloads, 1)), /名称“__proto__”名称不允许（保留字），整项已舍弃/);
+    expectSetAside(importDraftText(nth(payloads, 2)), /名称“prototype”名称不允许（保留字），整项已舍弃/);
+    expectSetAside(importDraftText(nth(payloads, 3)), /^“__proto__”：不是自评文件中的内容，已舍弃。$/);
   });
 
-  it('refuses over-long strings and huge arrays', () => {
-    expectError(
+  it('cuts over-long text, and keeps at most the allowed number of entries', () => {
+    let draft = expectSetAside(
       importDraftText(withDraft((d) => (caseVideo(d)['description'] = 'x'.repeat(2001)))),
-      /不能超过 2000 个字/,
+      /说明：超过 2000 个字，只保留了前 2000 个字/,
     );
-    expectError(
+    expect(salvagedVideo(draft).description).toBe('x'.repeat(2000));
+    draft = expectSetAside(
       importDraftText(withDraft((d) => (caseVideo(d)['pass'] = Array.from({ length: 10_000 }, () => 0)))),
-      /最多 50 项/,
+      /第 51 个勾选的合格标准：超过 50 项的上限，已舍弃/,
     );
-    expectError(
+    expect(salvagedVideo(draft).pass).toHaveLength(50);
+    draft = expectSetAside(
       importDraftText(
         withDraft(
           (d) =>
@@ -391,31 +451,43 @@ describe('hostile payloads', () => {
             }))),
         ),
       ),
-      /最多 20 个文件/,
+      /第 21 个文件：超过 20 项的上限/,
     );
-    expectError(
+    expect(salvagedVideo(draft).files).toHaveLength(20);
+    draft = expectSetAside(
       importDraftText(withDraft((d) => (d['abilities'] = Array.from({ length: 10_000 }, () => 'A1')))),
-      /最多 30/,
+      /A1 重复/,
     );
-    expectError(
+    expect(draft.abilities).toEqual(['A1']);
+    draft = expectSetAside(
       importDraftText(withDraft((d) => (fileOf(d, 0)['name'] = 'n'.repeat(256)))),
-      /不能超过 255 个字符/,
+      /名称：超过 255 个字，只保留了前 255 个字/,
     );
-    expectError(importDraftText(withDraft((d) => (fileOf(d, 0)['sha256'] = 'A'.repeat(64)))), /SHA-256/);
+    expect(salvagedVideo(draft).files[0]?.name).toBe('n'.repeat(255));
+    draft = expectSetAside(
+      importDraftText(withDraft((d) => (fileOf(d, 0)['sha256'] = 'A'.repeat(64)))),
+      /SHA-256.*已舍弃/,
+    );
+    expect(salvagedVideo(draft).files[0]).toEqual({
+      ...fullDraft().evidence['C5']?.items['case-video']?.files[0],
+      sha256: undefined,
+    });
   });
 
-  it('refuses NaN, Infinity and negative numbers', () => {
+  it('sets aside NaN, Infinity and negative numbers', () => {
     // JSON has no NaN; 1e999 parses to Infinity.
     const text = exportDraftText(fullDraft()).replace('"durationSeconds": 512.4', '"durationSeconds": 1e999');
-    expectError(importDraftText(text), /时长（秒）：须为不小于 0 的数字/);
+    expectSetAside(importDraftText(text), /时长（秒）：须为不小于 0 的数字.*已舍弃/);
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1]) {
       const draft = fullDraft() as unknown as Record<string, unknown>;
       caseVideo(draft)['manualMinutes'] = bad;
-      expectError(migrateDraft(draft), /时长：须为 0—600 之间的数字/);
+      expect(
+        salvagedVideo(expectSetAside(migrateDraft(draft), /时长：须为 0—600 之间的数字/)).manualMinutes,
+      ).toBeUndefined();
       const file = fileOf(draft, 0);
       file['durationSeconds'] = bad;
       delete caseVideo(draft)['manualMinutes'];
-      expectError(migrateDraft(draft), /时长（秒）/);
+      expectSetAside(migrateDraft(draft), /时长（秒）/);
     }
   });
 
@@ -513,9 +585,13 @@ describe('migrations', () => {
     expectError(migrateDraft(v0), /无法把格式版本 0/);
   });
 
-  it('validates the migrated result', () => {
+  it('validates the migrated result, setting aside what the migration got wrong', () => {
     const v0 = { ...(fullDraft() as unknown as Record<string, unknown>), version: 0 };
-    expectError(migrateWith(v0, { 0: (old) => ({ ...(old as object), version: 2, step: 9 }) }), /^当前步骤/);
+    const draft = expectSetAside(
+      migrateWith(v0, { 0: (old) => ({ ...(old as object), version: 2, step: 9 }) }),
+      /^当前步骤/,
+    );
+    expect(draft.step).toBe(0);
   });
 });
 
@@ -577,14 +653,12 @@ describe('version 1 → 2 migration', () => {
     );
   });
 
-  it('refuses a version-2 file without an id, naming the field', () => {
-    expectError(
-      importDraftText(
-        withDraft((d) => {
-          delete d['id'];
-        }),
-      ),
-      /自评编号/,
-    );
+  it('gives a version-2 file that lost its id one derived from its content, and says so', () => {
+    const text = withDraft((d) => {
+      delete d['id'];
+    });
+    const first = expectSetAside(importDraftText(text), /^自评编号：缺少此项，已按内容重新生成。$/);
+    const again = expectSetAside(importDraftText(text), /自评编号/);
+    expect(again.id).toBe(first.id);
   });
 });

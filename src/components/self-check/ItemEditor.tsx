@@ -1,6 +1,16 @@
 /** One evidence item: what it is, the local file's facts, hard limits, and the criteria met. */
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
 import { limitBadges } from '../../lib/abilities';
+import {
+  applyItemInput,
+  itemInputs,
+  itemInputsSchema,
+  type ItemInputField,
+  type ItemForm,
+  type ItemFormValues,
+} from '../../lib/draft';
 import { formatDuration, type ItemEvidence, type ItemResult, type RubricItem } from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
 import { readFileMetadata } from './file-metadata';
@@ -29,6 +39,35 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const set = (patch: Partial<ItemEvidence>) => onChange({ ...evidence, ...patch });
   const id = (suffix: string) => `${idPrefix}-${suffix}`;
+  // Typed fields are checked as the teacher types, by the store's own schema; an invalid value
+  // is shown with its message but never reaches the draft.
+  const {
+    register,
+    formState: { errors },
+  } = useForm<ItemForm, unknown, ItemFormValues>({
+    resolver: zodResolver(itemInputsSchema),
+    defaultValues: itemInputs(evidence),
+    mode: 'onChange',
+  });
+  const typed = (field: ItemInputField) => {
+    const error = errors[field]?.message;
+    return {
+      ...register(field, {
+        onChange: (e: { target: { value: string } }) =>
+          onChange(applyItemInput(evidence, field, e.target.value).evidence),
+      }),
+      id: id(field),
+      ...(error ? { 'aria-invalid': true as const, 'aria-describedby': id(`${field}-error`) } : {}),
+    };
+  };
+  const fieldError = (field: ItemInputField) => {
+    const error = errors[field]?.message;
+    return error ? (
+      <p className="field-error" id={id(`${field}-error`)} role="alert">
+        {error}
+      </p>
+    ) : null;
+  };
   const hasMedia = item.forms.some((f) => f === '视频' || f === '音频');
   const accept = item.forms.every((f) => ACCEPT[f]) ? item.forms.map((f) => ACCEPT[f]).join(',') : undefined;
 
@@ -82,22 +121,13 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
       </div>
       <div className="field">
         <label htmlFor={id('title')}>证据标题</label>
-        <input
-          id={id('title')}
-          value={evidence.title ?? ''}
-          maxLength={200}
-          onChange={(e) => set({ title: e.target.value })}
-        />
+        <input maxLength={200} {...typed('title')} />
+        {fieldError('title')}
       </div>
       <div className="field">
         <label htmlFor={id('description')}>简要说明</label>
-        <textarea
-          id={id('description')}
-          rows={2}
-          maxLength={2000}
-          value={evidence.description ?? ''}
-          onChange={(e) => set({ description: e.target.value })}
-        />
+        <textarea rows={2} maxLength={2000} {...typed('description')} />
+        {fieldError('description')}
       </div>
       <div className="field">
         <label htmlFor={id('file')}>
@@ -146,33 +176,23 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
         evidence.files.every((f) => f.durationSeconds === undefined) &&
         item.limits.maxMinutes !== undefined && (
           <div className="field">
-            <label htmlFor={id('minutes')}>未选文件时：最长一份的时长（分钟）</label>
+            <label htmlFor={id('manualMinutes')}>未选文件时：最长一份的时长（分钟）</label>
             <input
-              id={id('minutes')}
               type="number"
               inputMode="decimal"
               min={0}
               max={600}
               step={0.1}
-              value={evidence.manualMinutes ?? ''}
-              onChange={(e) =>
-                set({ manualMinutes: e.target.value === '' ? undefined : Number(e.target.value) })
-              }
+              {...typed('manualMinutes')}
             />
+            {fieldError('manualMinutes')}
           </div>
         )}
       {item.limits.count !== undefined && evidence.files.length === 0 && (
         <div className="field">
-          <label htmlFor={id('count')}>未选文件时：共几份</label>
-          <input
-            id={id('count')}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            value={evidence.manualCount ?? ''}
-            onChange={(e) => set({ manualCount: e.target.value === '' ? undefined : Number(e.target.value) })}
-          />
+          <label htmlFor={id('manualCount')}>未选文件时：共几份</label>
+          <input type="number" inputMode="numeric" min={0} max={100} {...typed('manualCount')} />
+          {fieldError('manualCount')}
         </div>
       )}
       {item.limits.teacherOnCamera && (

@@ -2,8 +2,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import type { DraftProfile } from '../../lib/draft';
-import { profileSchema, STAGES, type Profile } from '../../lib/profile';
+import { applyProfileInput, type DraftProfile } from '../../lib/draft';
+import { OTHER_REGION, profileSchema, STAGES, type Profile } from '../../lib/profile';
 import { ENVIRONMENTS } from '../../lib/taxonomy';
 import type { RegionOption } from './types';
 
@@ -30,13 +30,22 @@ export default function ProfileStep({ value, regions, onChange, onDone }: Props)
     // The draft allows empty fields; the schema decides when the step is complete.
     resolver: zodResolver(profileSchema) as unknown as Resolver<DraftProfile, unknown, Profile>,
     defaultValues: value,
-    mode: 'onTouched',
+    // Each field is checked as it is typed, not only when moving on.
+    mode: 'onChange',
   });
 
+  // Only values the saved draft accepts reach it: a field the store would reject keeps its last
+  // valid value while its message shows under the field.
   useEffect(() => {
-    const subscription = watch((v) => onChange({ ...value, ...(v as Partial<DraftProfile>) }));
+    const subscription = watch((v, { name }) => {
+      if (!name) return;
+      const next = applyProfileInput(value, name as keyof DraftProfile, v[name as keyof DraftProfile]);
+      if (next !== value) onChange(next);
+    });
     return () => subscription.unsubscribe();
   }, [watch, onChange, value]);
+
+  const otherRegion = watch('region') === OTHER_REGION;
 
   const errorId = (name: keyof DraftProfile) => `profile-${name}-error`;
   const describe = (name: keyof DraftProfile) =>
@@ -57,6 +66,7 @@ export default function ProfileStep({ value, regions, onChange, onDone }: Props)
           <input
             id={`profile-${f.name}`}
             autoComplete={f.autoComplete}
+            maxLength={60}
             {...register(f.name)}
             {...describe(f.name)}
           />
@@ -84,9 +94,27 @@ export default function ProfileStep({ value, regions, onChange, onDone }: Props)
               {r.region}（{r.level}）
             </option>
           ))}
+          <option value={OTHER_REGION}>其他地区（手册未收录本地政策）</option>
         </select>
         {errorText('region')}
       </div>
+      {otherRegion && (
+        <div className="field">
+          <label htmlFor="profile-regionOther">所在地区名称</label>
+          <input
+            id="profile-regionOther"
+            autoComplete="off"
+            maxLength={60}
+            placeholder="例如：四川省成都市武侯区"
+            {...register('regionOther')}
+            {...describe('regionOther')}
+          />
+          <p className="muted">
+            按本地的考核要求自评；手册中没有您所在地区的政策条目，选择能力点时不会提示数量要求。
+          </p>
+          {errorText('regionOther')}
+        </div>
+      )}
       <div className="field">
         <label htmlFor="profile-environment">学校的教学环境</label>
         <select id="profile-environment" {...register('environment')} {...describe('environment')}>

@@ -27,6 +27,8 @@ interface Props {
 
 const STEPS = ['基本信息', '选择微能力点', '逐项自查证据', '自评结果'];
 const SAVE_DELAY = 400;
+/** A hostile file can yield thousands of notes; the first ones say enough. */
+const SET_ASIDE_SHOWN = 20;
 
 function download(text: string, filename: string, type: string): void {
   downloadBlob(new Blob([text], { type }), filename);
@@ -37,10 +39,15 @@ const exportName = (draft: Draft) => `微能力自评_${draft.profile.name.trim(
 const emptyEvidence = (): AbilityEvidence => ({ chosen: {}, items: {} });
 
 export default function SelfCheck({ abilities, regions, abilityBase, siteVersion, fonts }: Props) {
-  const store = useMemo(() => createDraftStore(browserStorage()), []);
+  const itemName = useCallback(
+    (code: string, id: string) =>
+      abilities.find((a) => a.code === code)?.rubric.items.find((i) => i.id === id)?.name,
+    [abilities],
+  );
+  const store = useMemo(() => createDraftStore(browserStorage(), { itemName }), [itemName]);
   const [draft, setDraft] = useState<Draft>();
   const [generation, setGeneration] = useState(0);
-  const [notice, setNotice] = useState<{ kind: 'info' | 'warn'; text: string }>();
+  const [notice, setNotice] = useState<{ kind: 'info' | 'warn'; text: string; setAside?: string[] }>();
   const [corruptRaw, setCorruptRaw] = useState<string>();
   const [saveState, setSaveState] = useState<string>('');
   const [storageWarning, setStorageWarning] = useState<string>();
@@ -56,6 +63,14 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
     const loaded = store.load();
     let start = emptyDraft();
     if (loaded.status === 'ok') start = loaded.draft;
+    if (loaded.status === 'ok' && loaded.salvaged) {
+      setCorruptRaw(loaded.salvaged.raw);
+      setNotice({
+        kind: 'warn',
+        text: `浏览器中保存的自评有 ${loaded.salvaged.setAside.length} 处内容无法读取，已略去；其余内容都已恢复。请按下面的说明补填。原来的数据可以下载保存，也可以用“导入 JSON”重新读入。`,
+        setAside: loaded.salvaged.setAside,
+      });
+    }
     if (loaded.status === 'corrupt') {
       setCorruptRaw(loaded.raw);
       setNotice({
@@ -132,17 +147,23 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const result = importDraftText(await file.text(), {
-      itemName: (code, id) =>
-        abilities.find((a) => a.code === code)?.rubric.items.find((i) => i.id === id)?.name,
-    });
+    const result = importDraftText(await file.text(), { itemName });
     if (!result.ok) {
       setNotice({ kind: 'warn', text: `未能导入“${file.name}”：${result.error} 当前的自评没有改动。` });
       return;
     }
     setDraft(result.draft);
     setGeneration((g) => g + 1);
-    setNotice({ kind: 'info', text: `已导入“${file.name}”。` });
+    setCorruptRaw(undefined);
+    setNotice(
+      result.setAside.length > 0
+        ? {
+            kind: 'warn',
+            text: `已导入“${file.name}”，其中 ${result.setAside.length} 处内容无法读取，已略去；其余内容都已导入。请按下面的说明补填。`,
+            setAside: result.setAside,
+          }
+        : { kind: 'info', text: `已导入“${file.name}”。` },
+    );
   };
 
   const startOver = () => {
@@ -220,6 +241,16 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
           role={notice.kind === 'warn' ? 'alert' : 'status'}
         >
           <p>{notice.text}</p>
+          {notice.setAside && (
+            <ul className="set-aside" aria-label="无法读取、已略去的内容">
+              {notice.setAside.slice(0, SET_ASIDE_SHOWN).map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+              {notice.setAside.length > SET_ASIDE_SHOWN && (
+                <li>……另有 {notice.setAside.length - SET_ASIDE_SHOWN} 处。</li>
+              )}
+            </ul>
+          )}
           {corruptRaw !== undefined && (
             <button
               type="button"

@@ -2,6 +2,7 @@
  * Reads what the self-check needs from a local file — type, size, duration of audio/video and
  * SHA-256 — entirely inside the browser. Nothing is uploaded.
  */
+import { evidenceFileOf } from '../../lib/draft';
 import { sha256Hex } from '../../lib/file-hash';
 import type { EvidenceFile } from '../../lib/grading';
 
@@ -38,11 +39,5 @@ export async function readFileMetadata(
   onProgress?: (bytesDone: number) => void,
 ): Promise<EvidenceFile> {
   const [durationSeconds, hash] = await Promise.all([mediaDuration(file), sha256(file, onProgress)]);
-  return {
-    name: file.name,
-    type: file.type,
-    size: file.size,
-    ...(durationSeconds !== undefined ? { durationSeconds: Math.round(durationSeconds * 10) / 10 } : {}),
-    ...(hash ? { sha256: hash } : {}),
-  };
+  return evidenceFileOf({ name: file.name, type: file.type, size: file.size, durationSeconds, sha256: hash });
 }
