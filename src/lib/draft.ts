@@ -35,6 +35,11 @@ export type DraftResult =
 export interface ImportOptions extends DescribeOptions {
   /** Stands in for an unreadable savedAt. */
   now?: (() => Date) | undefined;
+  /**
+   * Keep every valid part of a draft with bad fields (and list what was set aside) instead of
+   * refusing it. importDraftText salvages unless told not to; migrateDraft is strict unless told to.
+   */
+  salvage?: boolean | undefined;
 }
 
 /** Upgrades a draft object of version N to version N + 1 (or later); must set `version`. */
@@ -122,7 +127,7 @@ export function stampDraft(draft: Draft, now: Date = new Date()): Draft {
 // ---------------------------------------------------------------------------------------------
 // Import
 
-/** Reads a draft file's text. Never throws. */
+/** Reads a draft file's text, salvaging a draft with bad fields unless `salvage: false`. Never throws. */
 export function importDraftText(text: string, options: ImportOptions = {}): DraftResult {
   try {
     if (typeof text !== 'string') return { ok: false, error: '没有读到文件内容。' };
@@ -152,7 +157,7 @@ export function importDraftText(text: string, options: ImportOptions = {}): Draf
     if (data['app'] !== APP_MARKER) {
       return { ok: false, error: `这不是微能力手册导出的自评文件（缺少 "app": "${APP_MARKER}" 标记）。` };
     }
-    return migrateDraft(data, options);
+    return migrateDraft(data, { ...options, salvage: options.salvage ?? true });
   } catch {
     return { ok: false, error: '读取文件时出错，无法导入。' };
   }
@@ -198,6 +203,13 @@ export function migrateWith(
       version = next;
     }
     if (!isPlainRecord(data)) return { ok: false, error: '自评记录须为 JSON 对象。' };
+    if (options.salvage !== true) {
+      const parsed = parseDraft(data, options);
+      if (!parsed.ok) return parsed;
+      return from < DRAFT_VERSION
+        ? { ok: true, draft: parsed.draft, setAside: [], migratedFrom: from }
+        : { ok: true, draft: parsed.draft, setAside: [] };
+    }
     const { draft, setAside } = salvageDraft(data, options, options.now?.() ?? new Date());
     if (setAside.length > 0 && isBlank(draft)) {
       return { ok: false, error: `文件中没有可以读出的自评内容（${setAside[0] ?? ''}）` };

@@ -31,4 +31,3 @@ export const profileSchema = z
   });
 
 export type Profile = z.infer<typeof profileSchema>;
-

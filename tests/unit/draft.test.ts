@@ -482,12 +482,13 @@ describe('hostile payloads', () => {
       const draft = fullDraft() as unknown as Record<string, unknown>;
       caseVideo(draft)['manualMinutes'] = bad;
       expect(
-        salvagedVideo(expectSetAside(migrateDraft(draft), /时长：须为 0—600 之间的数字/)).manualMinutes,
+        salvagedVideo(expectSetAside(migrateDraft(draft, { salvage: true }), /时长：须为 0—600 之间的数字/))
+          .manualMinutes,
       ).toBeUndefined();
       const file = fileOf(draft, 0);
       file['durationSeconds'] = bad;
       delete caseVideo(draft)['manualMinutes'];
-      expectSetAside(migrateDraft(draft), /时长（秒）/);
+      expectSetAside(migrateDraft(draft, { salvage: true }), /时长（秒）/);
     }
   });
 
@@ -585,10 +586,20 @@ describe('migrations', () => {
     expectError(migrateDraft(v0), /无法把格式版本 0/);
   });
 
+  it('refuses a draft with a bad field when asked to be strict (migrateDraft, as the school archive reads), naming the field', () => {
+    const draft = fullDraft() as unknown as Record<string, unknown>;
+    caseVideo(draft)['manualMinutes'] = 900;
+    expectError(
+      migrateDraft(draft),
+      /^第 3 个微能力点（C5）的证据“case-video”的时长：须为 0—600 之间的数字（分钟）/,
+    );
+    expectError(importDraftText(JSON.stringify(draft), { salvage: false }), /时长/);
+  });
+
   it('validates the migrated result, setting aside what the migration got wrong', () => {
     const v0 = { ...(fullDraft() as unknown as Record<string, unknown>), version: 0 };
     const draft = expectSetAside(
-      migrateWith(v0, { 0: (old) => ({ ...(old as object), version: 2, step: 9 }) }),
+      migrateWith(v0, { 0: (old) => ({ ...(old as object), version: 2, step: 9 }) }, { salvage: true }),
       /^当前步骤/,
     );
     expect(draft.step).toBe(0);
