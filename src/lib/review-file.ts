@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { APP_MARKER, chineseIssue } from './draft';
 import type { Grade, ItemStatus } from './grading';
 import { CODE_PATTERN } from './taxonomy';
+import { isPlainRecord, upgrade, type Migration } from './versioned-file';
 
 z.config({ jitless: true });
 
@@ -73,7 +74,7 @@ export type ReviewResult =
   { ok: true; review: ReviewFile; migratedFrom?: number } | { ok: false; error: string };
 
 /** Upgrades a review object of version N to version N + 1 (or later); must set `version`. */
-export type ReviewMigration = (old: unknown) => unknown;
+export type ReviewMigration = Migration;
 
 /**
  * Migrations by the version they upgrade *from*; empty while the format is at version 1. To go
@@ -201,10 +202,6 @@ export function reviewFilename(review: Pick<ReviewFile, 'teacher' | 'stage' | 'r
 // ---------------------------------------------------------------------------------------------
 // Import
 
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Whether parsed JSON claims to be a review file (app marker and kind), valid or not. */
 export function isReviewData(data: unknown): boolean {
   return isPlainRecord(data) && data['app'] === APP_MARKER && data['kind'] === REVIEW_KIND;
@@ -261,34 +258,11 @@ export function migrateReviewWith(
         ? { ok: false, error: '这是微能力手册的另一种文件，不是评审意见文件。' }
         : { ok: false, error: '这是教师的自评文件，不是评审意见文件。请选择评审人保存的评审意见。' };
     }
-    let version = readVersion(input);
-    if (typeof version === 'string') return { ok: false, error: version };
-    const from = version;
-    if (from > current) {
-      return {
-        ok: false,
-        error: `这份评审意见来自更新版本的微能力手册（格式版本 ${from}），当前版本无法读取。请更新手册后再打开。`,
-      };
-    }
-    let data: unknown = input;
-    while (version < current) {
-      const migration = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
-      if (!migration)
-        return { ok: false, error: `无法把格式版本 ${version} 的评审意见升级到当前版本 ${current}。` };
-      try {
-        data = migration(data);
-      } catch {
-        return { ok: false, error: `把格式版本 ${version} 的评审意见升级时出错，文件内容可能已损坏。` };
-      }
-      const next = isPlainRecord(data) ? readVersion(data) : '';
-      if (typeof next === 'string' || next <= version || next > current) {
-        return { ok: false, error: `把格式版本 ${version} 的评审意见升级时出错：升级结果的版本号不对。` };
-      }
-      version = next;
-    }
-    const parsed = parseReview(data);
-    if (!parsed.ok || from === current) return parsed;
-    return { ...parsed, migratedFrom: from };
+    const upgraded = upgrade(input, current, migrations, '评审意见文件');
+    if (!upgraded.ok) return upgraded;
+    const parsed = parseReview(upgraded.data);
+    if (!parsed.ok || upgraded.from === current) return parsed;
+    return { ...parsed, migratedFrom: upgraded.from };
   } catch {
     return { ok: false, error: '读取评审意见时出错，无法打开。' };
   }
@@ -302,15 +276,6 @@ export function parseReview(input: unknown): ReviewResult {
   if (!issue) return { ok: false, error: '评审意见无效。' };
   const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
   return { ok: false, error: `评审意见文件中${describePath(issue.path)}：${message}` };
-}
-
-function readVersion(record: Record<string, unknown>): number | string {
-  if (!Object.hasOwn(record, 'version')) return '文件缺少格式版本号（version），无法识别。';
-  const version = record['version'];
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) {
-    return '文件的格式版本号（version）无效。';
-  }
-  return version;
 }
 
 const LABELS: Record<string, string> = {

@@ -198,7 +198,7 @@ describe('review file: migrations', () => {
     };
     expect(migrateReviewWith(old, throwing)).toEqual({
       ok: false,
-      error: expect.stringContaining('升级时出错'),
+      error: expect.stringContaining('时出错'),
     });
     expect(migrateReviewWith(old, { 0: (o: unknown) => o })).toEqual({
       ok: false,
