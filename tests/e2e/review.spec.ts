@@ -265,9 +265,33 @@ test.describe('review', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('without a name the review is not saved, and the name field is pointed to', async ({ page }) => {
+  test('two teachers at once: each keeps what was entered; without a name nothing is saved', async ({
+    page,
+  }) => {
+    const other = teacherDraft();
+    other.id = '1a2b3c4d-0000-4000-8000-000000000002';
+    other.profile = { ...other.profile, name: '陈老师', school: '徐水区第二中学' };
     await page.goto('/review/');
-    await page.getByLabel('打开自评文件').setInputFiles(draftFile);
+    await page
+      .getByLabel('打开自评文件')
+      .setInputFiles([
+        draftFile,
+        { name: '陈老师.json', mimeType: 'application/json', buffer: Buffer.from(exportDraftText(other)) },
+      ]);
+    const tabs = page.getByRole('navigation', { name: '选择要评审的教师' });
+    await expect(page.getByRole('heading', { name: /评审：王老师/ })).toBeVisible();
+    await reviewItem(page, 'case-video')
+      .locator('visible=true')
+      .getByLabel('对“案例展示”的评语')
+      .fill('王老师的评语');
+    await tabs.getByRole('button', { name: /陈老师/ }).click();
+    await expect(page.getByRole('heading', { name: /评审：陈老师/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /评审：王老师/ })).toBeHidden();
+    await expect(page.getByLabel('对“案例展示”的评语').locator('visible=true')).toHaveValue('');
+    await tabs.getByRole('button', { name: /王老师/ }).click();
+    await expect(page.getByLabel('对“案例展示”的评语').locator('visible=true')).toHaveValue('王老师的评语');
+    await expectNoAxeViolations(page);
+
     await page.getByRole('button', { name: '保存评审意见文件' }).click();
     await expect(page.getByRole('alert')).toContainText('请先在页面上方填写评审人姓名');
     await expect(page.getByLabel(/^姓名/)).toBeFocused();
