@@ -145,11 +145,12 @@ const reviewKey = (r: ReviewFile) =>
 /**
  * The archive with a batch added: exact copies of what it holds are counted, not added twice;
  * an archive file's entries join the others (its settings are taken only into an empty
- * archive); anything over the archive's bounds is listed as rejected. Never throws.
+ * archive, or where adoptSettings says so); anything over the archive's bounds is listed as rejected. Never throws.
  */
 export function addToArchive(
   archive: ArchiveContent,
   batch: BatchIntake,
+  options: { adoptSettings?: boolean | undefined } = {},
 ): { archive: ArchiveContent; report: AddReport } {
   const selfChecks = [...archive.selfChecks];
   const reviews = [...archive.reviews];
@@ -163,7 +164,7 @@ export function addToArchive(
     rejected: [],
     skipped: batch.skipped,
   };
-  const wasEmpty = selfChecks.length === 0 && reviews.length === 0;
+  const wasEmpty = options.adoptSettings ?? (selfChecks.length === 0 && reviews.length === 0);
 
   const addDraft = (name: string, draft: Draft) => {
     const key = draftKey(draft);
@@ -210,4 +211,15 @@ export function addToArchive(
     }
   }
   return { archive: { settings, selfChecks, reviews }, report };
+}
+
+/** Two reports of one batch added in parts (the page adds a large batch a few hundred files at a time). */
+export function combineReports(a: AddReport, b: AddReport): AddReport {
+  return {
+    selfChecks: a.selfChecks + b.selfChecks,
+    reviews: a.reviews + b.reviews,
+    duplicates: a.duplicates + b.duplicates,
+    rejected: [...a.rejected, ...b.rejected],
+    skipped: a.skipped + b.skipped,
+  };
 }

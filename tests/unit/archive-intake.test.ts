@@ -8,7 +8,13 @@ import {
   migrateArchiveWith,
   MAX_ARCHIVE_BYTES,
 } from '../../src/lib/archive-file';
-import { addToArchive, readBatch, readIncoming, type IncomingFile } from '../../src/lib/archive-intake';
+import {
+  addToArchive,
+  combineReports,
+  readBatch,
+  readIncoming,
+  type IncomingFile,
+} from '../../src/lib/archive-intake';
 import { exportDraftText } from '../../src/lib/draft';
 import { exportReviewText } from '../../src/lib/review-file';
 import { makeDraft, makeReview } from '../support/archive-fixtures';
@@ -243,5 +249,28 @@ describe('addToArchive', () => {
       ),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('a batch added in parts', () => {
+  it('gives the same archive and report as the batch added at once', () => {
+    const other = makeDraft({ name: '李娜', levels: { C6: '合格' } });
+    const files = [
+      draftFile,
+      file('坏.json', '{'),
+      reviewFile,
+      file('李娜.json', exportDraftText(other)),
+      draftFile,
+    ];
+    const whole = addToArchive(emptyArchive(), readBatch(files));
+    let archive = emptyArchive();
+    let report;
+    for (let i = 0; i < files.length; i += 2) {
+      const step = addToArchive(archive, readBatch(files.slice(i, i + 2)), { adoptSettings: true });
+      archive = step.archive;
+      report = report ? combineReports(report, step.report) : step.report;
+    }
+    expect(archive).toEqual(whole.archive);
+    expect(report).toEqual(whole.report);
   });
 });

@@ -11,7 +11,13 @@ import {
   type ArchiveContent,
   type ArchiveSettings,
 } from '../../lib/archive-file';
-import { addToArchive, readBatch, type AddReport, type IncomingFile } from '../../lib/archive-intake';
+import {
+  addToArchive,
+  combineReports,
+  readBatch,
+  type AddReport,
+  type IncomingFile,
+} from '../../lib/archive-intake';
 import { mergeArchive } from '../../lib/archive-merge';
 import { commonRegion, schoolTargetsOnly, teacherTargets } from '../../lib/archive-region';
 import { abilityDetails, archiveRows, type ArchiveRow } from '../../lib/archive-rows';
@@ -46,6 +52,8 @@ import { SummaryPanel } from './SummaryPanel';
 import type { SchoolProps } from './types';
 import './school.css';
 
+const INTAKE_CHUNK = 250;
+
 function storeNotice(load: ArchiveLoad): string | undefined {
   switch (load.status) {
     case 'salvaged':
@@ -74,6 +82,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const [printAll, setPrintAll] = useState(false);
   const [confirmClear, setConfirmClear] = useState(false);
   const [savedCount, setSavedCount] = useState<number | undefined>();
+  const [progress, setProgress] = useState({ done: 0, total: 0 });
 
   useEffect(() => {
     store.current = indexedDbStore();
@@ -136,14 +145,25 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   current.current = archive;
   const addFiles = useCallback((files: IncomingFile[]) => {
     setBusy(true);
-    // Let the page say 正在读取 before the work starts.
-    setTimeout(() => {
-      const { archive: next, report: r } = addToArchive(current.current, readBatch(files));
+    setProgress({ done: 0, total: files.length });
+    void (async () => {
+      const start = current.current;
+      const adoptSettings = start.selfChecks.length === 0 && start.reviews.length === 0;
+      let next = start;
+      let total: AddReport | undefined;
+      // A few hundred files at a time, so the page keeps answering and can say how far it is.
+      for (let i = 0; i < files.length || i === 0; i += INTAKE_CHUNK) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const step = addToArchive(next, readBatch(files.slice(i, i + INTAKE_CHUNK)), { adoptSettings });
+        next = step.archive;
+        total = total ? combineReports(total, step.report) : step.report;
+        setProgress({ done: Math.min(files.length, i + INTAKE_CHUNK), total: files.length });
+      }
       current.current = next;
       setArchive(next);
-      setReport(r);
+      setReport(total);
       setBusy(false);
-    }, 0);
+    })();
   }, []);
 
   const setSettings = (settings: Partial<ArchiveSettings>) =>
@@ -204,7 +224,11 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
           </p>
         )}
         <div aria-live="polite" className="load-report" data-load-report>
-          {busy && <p>正在读取……</p>}
+          {busy && (
+            <p>
+              正在读取……（{progress.done} / {progress.total} 个文件）
+            </p>
+          )}
           {report && !busy && (
             <>
               <p>
