@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyArchive, type ArchiveContent } from '../../src/lib/archive-file';
 import { matchStage, mergeArchive } from '../../src/lib/archive-merge';
@@ -215,5 +216,59 @@ describe('archiveRows', () => {
     const rows = archiveRows(mergeArchive(archive({ selfChecks: [t] }), STAGES), TEST_ABILITIES);
     expect(gradeAbility(TEST_RUBRIC, t.evidence['C5']).grade).toBe('合格');
     expect(rows[0]?.selfGrade).toBe('不合格');
+  });
+});
+
+describe('merge properties', () => {
+  it('of any versions of one draft the newest is used and every other distinct one is listed once', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 28 }), { minLength: 1, maxLength: 6 }), (days) => {
+        const id = testId();
+        const versions = days.map((d) =>
+          makeDraft({
+            id,
+            name: '王晓红',
+            savedAt: `2026-02-${String(d).padStart(2, '0')}T08:00:00.000Z`,
+            levels: { C5: '合格' },
+          }),
+        );
+        const merged = mergeArchive(archive({ selfChecks: versions }), STAGES);
+        expect(merged.teachers).toHaveLength(1);
+        expect(merged.teachers[0]?.draft.savedAt).toBe(
+          versions
+            .map((v) => v.savedAt)
+            .sort()
+            .at(-1),
+        );
+        expect(merged.notices.filter((n) => n.kind === '较旧的自评')).toHaveLength(days.length - 1);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('a review is stale exactly when its content hash is not the newest version’s', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.constantFrom('优秀', '合格', '不合格'), (ofOld, level) => {
+        const id = testId();
+        const v1 = makeDraft({
+          id,
+          name: '李娜',
+          savedAt: '2026-03-01T08:00:00.000Z',
+          levels: { C5: '不合格' },
+        });
+        const v2 = makeDraft({
+          id,
+          name: '李娜',
+          savedAt: '2026-03-02T08:00:00.000Z',
+          levels: { C5: '合格' },
+        });
+        const review = makeReview(ofOld ? v1 : v2, { stage: '组内互评', levels: { C5: level } });
+        const merged = mergeArchive(archive({ selfChecks: [v2, v1], reviews: [review] }), STAGES);
+        expect(merged.reviews.get(id)?.get('组内互评')?.get('C5')?.stale).toBe(ofOld);
+        const row = archiveRows(merged, TEST_ABILITIES)[0];
+        expect(row?.status === '需重新评审').toBe(ofOld);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

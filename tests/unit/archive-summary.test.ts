@@ -246,3 +246,32 @@ describe('the table and its CSV', () => {
     expect(table[1]?.[1]).toBe('一小,"二校"');
   });
 });
+
+describe('CSV property', () => {
+  it('any teacher, school or subject text comes back from the CSV as written (formula starts made inert)', () => {
+    const { rows, merged } = school();
+    const base = defined(rows[0]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string(), fc.string(), fc.string()), { minLength: 1, maxLength: 6 }),
+        (texts) => {
+          const mine = texts.map(([teacher, schoolName, subject], i) => ({
+            ...base,
+            key: `k${i}`,
+            teacher,
+            school: schoolName,
+            subject,
+          }));
+          const table = parseCsv(archiveCsv(mine, merged.stages));
+          expect(table).toHaveLength(mine.length + 1);
+          const inert = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+          table.slice(1).forEach((row, i) => {
+            const [teacher, schoolName, subject] = defined(texts[i]);
+            expect(row.slice(0, 3)).toEqual([inert(teacher), inert(schoolName), inert(subject)]);
+            expect(row).toHaveLength(table[0]?.length ?? 0);
+          });
+        },
+      ),
+    );
+  });
+});
