@@ -14,6 +14,9 @@ import type { Draft } from './draft';
 import { draftContentHash } from './draft-hash';
 import type { ReviewFile } from './review-file';
 
+/** One collator for the archive's sorting: localeCompare makes one per call, which dominates sorting 2,000 teachers. */
+export const zhCompare = new Intl.Collator('zh-CN').compare;
+
 export interface TeacherRecord {
   id: string;
   /** The newest version loaded. */
@@ -131,9 +134,9 @@ export function mergeArchive(archive: ArchiveContent, regionStages: readonly str
   }
   teachers.sort(
     (a, b) =>
-      a.draft.profile.school.localeCompare(b.draft.profile.school, 'zh-CN') ||
-      a.draft.profile.name.localeCompare(b.draft.profile.name, 'zh-CN') ||
-      a.id.localeCompare(b.id),
+      zhCompare(a.draft.profile.school, b.draft.profile.school) ||
+      zhCompare(a.draft.profile.name, b.draft.profile.name) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 
   const sameName = new Map<string, TeacherRecord[]>();

@@ -3,6 +3,7 @@
  * in the order and with the filters the principal has on screen, for Excel and WPS (UTF-8 with
  * a byte-order mark, through the site's one CSV writer).
  */
+import { zhCompare } from './archive-merge';
 import type { ArchiveRow } from './archive-rows';
 import { STATUSES, type ArchiveStatus } from './archive-status';
 import { gradeRank, type Grade } from './grading';
@@ -47,7 +48,7 @@ export interface FilterOptions {
 function ordered(values: Iterable<string>, known: readonly string[]): string[] {
   const set = new Set([...values].filter((v) => v !== ''));
   const first = known.filter((k) => set.has(k));
-  const rest = [...set].filter((v) => !known.includes(v)).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const rest = [...set].filter((v) => !known.includes(v)).sort(zhCompare);
   return [...first, ...rest];
 }
 
@@ -77,7 +78,7 @@ export function filterRows(rows: readonly ArchiveRow[], filters: ArchiveFilters)
 /** No grade sorts below 不合格. */
 const gradeKey = (grade: Grade | undefined) => (grade === undefined ? -1 : gradeRank(grade));
 const statusKey = (status: ArchiveStatus) => STATUSES.indexOf(status);
-const text = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+const text = zhCompare;
 
 function compareBy(key: SortKey, a: ArchiveRow, b: ArchiveRow): number {
   switch (key) {
