@@ -70,6 +70,46 @@ for (const [where, origin, base] of [
       await expect(page.getByLabel('学校', { exact: true })).toHaveValue('徐水区特殊教育学校');
     });
 
+    test('installable: a Chinese-named manifest for this base path, its icons (one maskable) and the iOS icon', async ({
+      page,
+      request,
+    }) => {
+      await page.goto(`${origin}${base}`);
+      const pngSize = async (url: URL) => {
+        const response = await request.get(url.href);
+        expect(response.status(), url.href).toBe(200);
+        expect(response.headers()['content-type']).toBe('image/png');
+        const png = await response.body();
+        return `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
+      };
+      const manifestUrl = new URL(
+        (await page.locator('link[rel="manifest"]').getAttribute('href')) ?? '',
+        page.url(),
+      );
+      const response = await request.get(manifestUrl.href);
+      expect(response.headers()['content-type']).toContain('application/manifest+json');
+      const manifest = (await response.json()) as {
+        name: string;
+        short_name: string;
+        start_url: string;
+        scope: string;
+        theme_color: string;
+        display: string;
+        icons: { src: string; sizes: string; purpose: string }[];
+      };
+      expect(manifest.short_name).toBe('微能力手册');
+      expect(manifest.name).toContain('微能力手册');
+      expect(new URL(manifest.start_url, manifestUrl).href).toBe(`${origin}${base}`);
+      expect(new URL(manifest.scope, manifestUrl).href).toBe(`${origin}${base}`);
+      expect(manifest.theme_color).toBe('#0b3d6e');
+      expect(manifest.display).toBe('standalone');
+      expect(manifest.icons.map((i) => i.purpose)).toContain('maskable');
+      for (const icon of manifest.icons)
+        expect(await pngSize(new URL(icon.src, manifestUrl))).toBe(icon.sizes);
+      const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
+      expect(await pngSize(new URL(apple ?? '', page.url()))).toBe('180x180');
+    });
+
     test('a PDF made once online can be made again offline; before that the wizard says it cannot', async ({
       page,
       context,

@@ -76,6 +76,15 @@ test.describe('dark theme', () => {
     expect(await page.evaluate(() => (window as { firstPaintBg?: string }).firstPaintBg)).toBe(LIGHT_BG);
   });
 
+  test('without a choice, the page follows the system switching while it is open', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/policies/');
+    expect(await background(page)).toBe(LIGHT_BG);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
+    expect(await background(page)).toBe(DARK_BG);
+  });
+
   test('print stays black on white in the dark theme', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/abilities/C5/');
