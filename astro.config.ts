@@ -5,6 +5,7 @@ import { normalizeBase } from './src/lib/paths';
 import { satteri } from '@astrojs/markdown-satteri';
 import { abilityLinksPlugin } from './scripts/markdown-ability-links';
 import { baseLinksPlugin } from './scripts/markdown-base-links';
+import { typographyPlugin } from './scripts/markdown-typography';
 import { pagefindIndex } from './scripts/pagefind-integration';
 import { serviceWorker } from './scripts/service-worker.mjs';
 
@@ -22,7 +23,9 @@ export default defineConfig({
   // The service worker comes last: its precache list includes Pagefind's index.
   integrations: [mdx(), react(), pagefindIndex(), serviceWorker()],
   markdown: {
-    processor: satteri({ hastPlugins: [abilityLinksPlugin(base), baseLinksPlugin(base)] }),
+    processor: satteri({
+      hastPlugins: [typographyPlugin(), abilityLinksPlugin(base), baseLinksPlugin(base)],
+    }),
     // The handbook has no source code to colour, and Shiki's colours are inline styles, which
     // the CSP below blocks; a code block an editor writes stays plain <pre><code>.
     syntaxHighlight: false,

@@ -1,6 +1,7 @@
 /** The one place pages read collections: sorted, national entries separated from regional variants. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { nationalAbilities } from '../lib/abilities';
+import { typesetData } from '../lib/chinese-typography';
 import { treeProblems, type Policy } from '../lib/policies';
 import { compareCodes } from '../lib/taxonomy';
 
@@ -9,8 +10,16 @@ export type SourceEntry = CollectionEntry<'sources'>;
 export type TermEntry = CollectionEntry<'glossary'>;
 export type PolicyEntry = CollectionEntry<'policies'>;
 
+/**
+ * Content as pages show it: every frontmatter string typeset as Chinese (full-width , : ; inside
+ * Chinese, no space beside full-width marks). The files keep the source text as it stands.
+ */
+function typeset<E extends { data: unknown }>(entry: E): E {
+  return { ...entry, data: typesetData(entry.data) };
+}
+
 export async function allAbilityEntries(): Promise<AbilityEntry[]> {
-  const entries = await getCollection('abilities');
+  const entries = (await getCollection('abilities')).map(typeset);
   assertUniqueCodes(entries);
   return entries.sort(
     (a, b) =>
@@ -25,8 +34,12 @@ export async function nationalAbilityEntries(): Promise<AbilityEntry[]> {
   return all.filter((e) => national.includes(e.data));
 }
 
+export async function sourceEntries(): Promise<SourceEntry[]> {
+  return (await getCollection('sources')).map(typeset);
+}
+
 export async function sourcesById(): Promise<Map<string, SourceEntry['data']>> {
-  const sources = await getCollection('sources');
+  const sources = await sourceEntries();
   return new Map(sources.map((s) => [s.id, s.data]));
 }
 
@@ -38,7 +51,7 @@ export async function citedSource(id: string, citedBy: string): Promise<SourceEn
 }
 
 export async function glossaryTerms(): Promise<TermEntry[]> {
-  const terms = await getCollection('glossary');
+  const terms = (await getCollection('glossary')).map(typeset);
   return terms.sort((a, b) => a.data.order - b.data.order);
 }
 
@@ -59,7 +72,7 @@ function assertUniqueCodes(entries: AbilityEntry[]): void {
 
 /** Policy documents with their slug (the file name); a broken parent link fails the build. */
 export async function policyEntries(): Promise<PolicyEntry[]> {
-  const entries = await getCollection('policies');
+  const entries = (await getCollection('policies')).map(typeset);
   const problems = treeProblems(entries.map(asPolicy));
   if (problems.length > 0) throw new Error(`政策文件的上级关系有误：\n${problems.join('\n')}`);
   return entries;

@@ -151,6 +151,11 @@ export function gradedItems(ability: Pick<AbilityLike, 'evidence'>): EvidenceIte
   return ability.evidence.filter((e) => e.graded === true && e.criteria);
 }
 
+/** The status label an ability carries wherever it is listed: the same words on its page, in lists and the grid. */
+export function completenessLabel(completeness: AbilityLike['completeness']): string {
+  return `收录：${completeness}`;
+}
+
 /** What a teacher can rely on, in one phrase per completeness level. */
 export const COMPLETENESS_TEXT: Record<AbilityLike['completeness'], string> = {
   完整: '提交指南与评价标准完整收录',

@@ -65,7 +65,7 @@ test.describe('ability page', () => {
     const [e, p] = [await excellent.boundingBox(), await pass.boundingBox()];
     expect(e && p && Math.abs(e.y - p.y) < 5 && p.x > e.x).toBe(true);
     await expect(
-      rubric.getByText('围绕问题和假设从多个渠道收集了多种数据,数据来源可靠、合理;'),
+      rubric.getByText('围绕问题和假设从多个渠道收集了多种数据，数据来源可靠、合理；'),
     ).toBeVisible();
     await expect(
       page

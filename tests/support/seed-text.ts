@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { typesetChinese } from '../../src/lib/chinese-typography';
 
 const SEED_DIR = join(import.meta.dirname, '../../sources/seeds');
 
@@ -18,12 +19,12 @@ export const SEED_FILES: Record<string, string> = {
 /**
  * Drops what is layout, not text: page markers (第52页 and the bare page number after it),
  * list glyphs, Markdown bold markers, and all white space, so a quote that spans a line or page break still matches.
+ * Both sides are typeset as the pages show them (full-width , : ; inside Chinese), and only that:
+ * a quote may show the seed's "，" for its ",", nothing else.
  */
 export function normalizeForQuote(text: string): string {
-  return text
-    .split('\n')
-    .filter((line) => !/^\s*(第\d+页|\d+)\s*$/.test(line))
-    .join('')
+  const lines = text.split('\n').filter((line) => !/^\s*(第\d+页|\d+)\s*$/.test(line));
+  return typesetChinese(lines.join(''))
     .replace(/[\s\u3000]+/g, '')
     .replace(/[⚫●•]/g, '')
     .replace(/\*\*/g, '');
