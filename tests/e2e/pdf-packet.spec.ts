@@ -90,7 +90,7 @@ test.describe('PDF evidence packet', () => {
     expect(pages[0]).toContain('徐水区特殊教育学校');
     expect(pages[0], '地区 with its parents').toContain('地区河北省保定市徐水区');
     for (const h of HEADINGS) expect(all, h).toContain(h);
-    expect(all).toContain(compact('围绕问题和假设收集的数据可靠、合理;'));
+    expect(all).toContain(compact('围绕问题和假设收集的数据可靠、合理；'));
     expect(all).toContain('case-9min.webm');
     expect(all).toContain(compact(`第 1 页 / 共 ${pages.length} 页`));
     // A grade box per ability, blank for the reviewers' pens.
