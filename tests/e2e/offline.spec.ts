@@ -154,8 +154,8 @@ for (const [where, origin, base] of [
 }
 
 /** serve.mjs for one folder on the update test's own port (the origin, and so the worker, stay the same). */
-async function serve(dir: string, port: number): Promise<ChildProcess> {
-  const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', dir], {
+async function serve(dir: string, port: number, base: string): Promise<ChildProcess> {
+  const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', dir, '--base', base], {
     stdio: 'pipe',
   });
   await new Promise<void>((resolve, reject) => {
@@ -171,59 +171,63 @@ async function stop(server: ChildProcess) {
   await exited;
 }
 
-test('a new build: 刷新以使用新版本 is offered, nothing reloads by itself, the click shows the new content', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  const port = ROOT_PORT + 10;
-  const origin = `http://127.0.0.1:${port}`;
-  // The next build: dist/ with a changed home page and its own service worker (the PDF fonts
-  // are left out of the copy; this test makes no PDF).
-  const next = mkdtempSync(join(tmpdir(), 'handbook-next-'));
-  cpSync('dist', next, { recursive: true, filter: (src) => !src.includes('/fonts/pdf') });
-  const home = join(next, 'index.html');
-  writeFileSync(
-    home,
-    readFileSync(home, 'utf8').replace('</main>', '<p data-next-build>这是新版本的首页</p></main>'),
-  );
-  await generateServiceWorker(next);
+for (const [dir, base, port] of [
+  ['dist', '/', ROOT_PORT + 10],
+  ['dist-handbook', '/handbook/', ROOT_PORT + 11],
+] as const) {
+  test(`a new build ${base === '/' ? 'at /' : `under ${base}`}: 刷新以使用新版本 is offered, nothing reloads by itself, the click shows the new content`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const origin = `http://127.0.0.1:${port}`;
+    // The next build: the same folder with a changed home page and its own service worker (the PDF fonts
+    // are left out of the copy; this test makes no PDF).
+    const next = mkdtempSync(join(tmpdir(), 'handbook-next-'));
+    cpSync(dir, next, { recursive: true, filter: (src) => !src.includes('/fonts/pdf') });
+    const home = join(next, 'index.html');
+    writeFileSync(
+      home,
+      readFileSync(home, 'utf8').replace('</main>', '<p data-next-build>这是新版本的首页</p></main>'),
+    );
+    await generateServiceWorker(next);
 
-  let server = await serve('dist', port);
-  try {
-    await page.goto(`${origin}/`);
-    await offlineReady(page);
-    await startSelfCheck(page, origin, '/', '更新中的王老师');
-    await page.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
+    let server = await serve(dir, port, base);
+    try {
+      await page.goto(`${origin}${base}`);
+      await offlineReady(page);
+      await startSelfCheck(page, origin, base, '更新中的王老师');
+      await page.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
 
-    await stop(server);
-    server = await serve(next, port);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      await stop(server);
+      server = await serve(next, port, base);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 
-    const notice = page.getByRole('status').filter({ hasText: '网站已有新版本' });
-    await expect(notice).toBeVisible();
-    // The new worker waits: the open self-check is neither reloaded nor taken over.
-    await page.waitForTimeout(1500);
-    expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
-    await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('更新中的王老师');
+      const notice = page.getByRole('status').filter({ hasText: '网站已有新版本' });
+      await expect(notice).toBeVisible();
+      // The new worker waits: the open self-check is neither reloaded nor taken over.
+      await page.waitForTimeout(1500);
+      expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+      await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('更新中的王老师');
 
-    await notice.getByRole('button', { name: '刷新以使用新版本' }).click();
-    await page.waitForFunction(() => (window as { notReloaded?: boolean }).notReloaded === undefined);
-    await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('更新中的王老师');
-    await expect(notice).toBeHidden();
+      await notice.getByRole('button', { name: '刷新以使用新版本' }).click();
+      await page.waitForFunction(() => (window as { notReloaded?: boolean }).notReloaded === undefined);
+      await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('更新中的王老师');
+      await expect(notice).toBeHidden();
 
-    await page.goto(`${origin}/`);
-    await expect(page.getByText('这是新版本的首页')).toBeVisible();
-    // The old build's copy of the home page was removed: one entry for it in all caches.
-    const homeEntries = await page.evaluate(async () => {
-      let count = 0;
-      for (const name of await caches.keys())
-        for (const request of await (await caches.open(name)).keys())
-          if (new URL(request.url).pathname === '/index.html') count += 1;
-      return count;
-    });
-    expect(homeEntries).toBe(1);
-  } finally {
-    await stop(server);
-    rmSync(next, { recursive: true, force: true });
-  }
-});
+      await page.goto(`${origin}${base}`);
+      await expect(page.getByText('这是新版本的首页')).toBeVisible();
+      // The old build's copy of the home page was removed: one entry for it in all caches.
+      const homeEntries = await page.evaluate(async () => {
+        let count = 0;
+        for (const name of await caches.keys())
+          for (const request of await (await caches.open(name)).keys())
+            if (new URL(request.url).pathname === `${location.pathname}index.html`) count += 1;
+        return count;
+      });
+      expect(homeEntries).toBe(1);
+    } finally {
+      await stop(server);
+      rmSync(next, { recursive: true, force: true });
+    }
+  });
+}
