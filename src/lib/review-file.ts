@@ -207,6 +207,15 @@ export function isReviewData(data: unknown): boolean {
   return isPlainRecord(data) && data['app'] === APP_MARKER && data['kind'] === REVIEW_KIND;
 }
 
+/** Whether a file's text is a review file, valid or not (for pointing a teacher to 打开评审意见). Never throws. */
+export function isReviewText(text: string): boolean {
+  try {
+    return isReviewData(JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text));
+  } catch {
+    return false;
+  }
+}
+
 /** Reads a review file's text. Never throws. */
 export function importReviewText(text: string): ReviewResult {
   try {

@@ -227,10 +227,22 @@ test.describe('review', () => {
     await expect(page.locator('[data-review-note]')).toHaveCount(0);
   });
 
-  test('a review file opened in the wizard with a Chinese reason when it is not one', async ({ page }) => {
+  test('the wizard tells a self-check from a review file, whichever button gets it', async ({ page }) => {
     await page.goto('/self-check/');
     await page.getByLabel('打开评审意见').setInputFiles(draftFile);
     await expect(page.getByRole('alert')).toContainText('这是教师的自评文件，不是评审意见文件');
+    // …and a review file given to 导入 JSON points to 打开评审意见.
+    const review = { ...JSON.parse(draftFile.buffer.toString('utf8')), kind: '评审意见', version: 1 };
+    await page
+      .getByLabel('导入 JSON')
+      .setInputFiles({
+        name: '评审意见.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(review)),
+      });
+    await expect(page.getByRole('alert')).toContainText(
+      '是评审意见文件，不是自评文件：请用“打开评审意见”打开它',
+    );
   });
 
   test('keyboard only: open a self-check, tick a criterion, comment and save', async ({ page }) => {

@@ -9,6 +9,7 @@ import {
   exportReviewText,
   importReviewText,
   isReviewData,
+  isReviewText,
   migrateReviewWith,
   reviewFilename,
   reviewSchema,
@@ -79,6 +80,9 @@ describe('review file: export and import', () => {
     expect(result).toEqual({ ok: false, error: expect.stringContaining('自评文件') });
     expect(isReviewData(selfCheck)).toBe(false);
     expect(isReviewData(sampleReview())).toBe(true);
+    expect(isReviewText(`\uFEFF${exportReviewText(sampleReview())}`)).toBe(true);
+    expect(isReviewText(JSON.stringify(selfCheck))).toBe(false);
+    expect(isReviewText('{"app":')).toBe(false);
   });
 
   it('refuses another app’s file, an empty file, a truncated file and a too-big file, in Chinese', () => {

@@ -14,6 +14,7 @@ import PdfButton from './PdfButton';
 import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
 import { ReviewPanel } from './ReviewFeedback';
+import { isReviewText } from '../../lib/review-file';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
 
@@ -147,7 +148,15 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const result = importDraftText(await file.text(), { itemName });
+    const text = await file.text();
+    const result = importDraftText(text, { itemName });
+    if (!result.ok && isReviewText(text)) {
+      setNotice({
+        kind: 'warn',
+        text: `“${file.name}”是评审意见文件，不是自评文件：请用“打开评审意见”打开它。当前的自评没有改动。`,
+      });
+      return;
+    }
     if (!result.ok) {
       setNotice({ kind: 'warn', text: `未能导入“${file.name}”：${result.error} 当前的自评没有改动。` });
       return;
