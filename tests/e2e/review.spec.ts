@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { exportDraftText } from '../../src/lib/draft';
-import { importReviewText, type ReviewFile } from '../../src/lib/review-file';
+import { buildReviewFile } from '../../src/lib/review';
+import { exportReviewText, importReviewText, type ReviewFile } from '../../src/lib/review-file';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { pdfPagesText } from './pdf-text';
@@ -232,15 +233,19 @@ test.describe('review', () => {
     await page.getByLabel('打开评审意见').setInputFiles(draftFile);
     await expect(page.getByRole('alert')).toContainText('这是教师的自评文件，不是评审意见文件');
     // …and a review file given to 导入 JSON points to 打开评审意见.
-    const review = { ...JSON.parse(draftFile.buffer.toString('utf8')), kind: '评审意见', version: 1 };
-    await page
-      .getByLabel('导入 JSON')
-      .setInputFiles({
-        name: '评审意见.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(review)),
-      });
-    await expect(page.getByRole('alert')).toContainText(
+    const review = buildReviewFile({
+      draft,
+      reviewer: { name: '李老师', role: '' },
+      stage: '组内互评',
+      reviewedAt: new Date(),
+      abilities: [],
+    });
+    await page.getByLabel('导入 JSON').setInputFiles({
+      name: '评审意见.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exportReviewText(review)),
+    });
+    await expect(page.getByRole('alert').filter({ hasText: '评审意见.json' })).toContainText(
       '是评审意见文件，不是自评文件：请用“打开评审意见”打开它',
     );
   });
