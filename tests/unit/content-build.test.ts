@@ -7,11 +7,18 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_DIR } from '../support/content-files';
 
 // A whole Astro build per test: on a busy two-core machine one has taken over 20 s.
 vi.setConfig({ testTimeout: 120_000 });
+
+// `npm run build` renders the app icons before `astro build`, and the offline copy precaches
+// them; these builds call `astro build` directly, so on a fresh clone the icons come first.
+beforeAll(() => {
+  const icons = spawnSync('node', ['scripts/build-icons.mjs'], { encoding: 'utf8' });
+  if (icons.status !== 0) throw new Error(`build-icons failed: ${icons.stderr}`);
+});
 
 const work = mkdtempSync(join(tmpdir(), 'handbook-content-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
