@@ -7,7 +7,7 @@
  * Every URL in the precache list is relative to sw.js, so one build works under "/" and under
  * any BASE_PATH without knowing it. Plain JavaScript so the bench and the e2e tests reuse it.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
@@ -50,6 +50,8 @@ export function pdfOnlyChunks(graph) {
 function astroChunkGraph(outDir) {
   const dir = join(outDir, '_astro');
   const graph = new Map();
+  // A build whose pages need no bundled script at all has no _astro/ folder.
+  if (!existsSync(dir)) return graph;
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.js')))
     graph.set(name, chunkImports(readFileSync(join(dir, name), 'utf8')));
   return graph;
@@ -122,7 +124,11 @@ export function serviceWorkerConfig(outDir) {
   };
 }
 
-/** Writes <outDir>/sw.js (and Workbox's runtime beside it); returns what the precache holds. */
+/**
+ * Writes <outDir>/sw.js (and Workbox's runtime beside it); returns what the precache holds.
+ * Workbox's warnings fail the build: a pattern that matches nothing (no search index, no icons)
+ * would otherwise ship an offline copy in which that part silently does not work.
+ */
 export async function generateServiceWorker(outDir) {
   const { count, size, warnings } = await generateSW(serviceWorkerConfig(outDir));
   if (warnings.length > 0) throw new Error(`离线副本生成失败：${warnings.join('; ')}`);
