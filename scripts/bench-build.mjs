@@ -201,9 +201,14 @@ function syntheticContent(n) {
 
 const font = spawnSync('node', ['scripts/build-pdf-font.mjs'], { encoding: 'utf8' });
 if (font.status !== 0) fail('node scripts/build-pdf-font.mjs', font);
+// The offline copy's precache needs the app icons, which `npm run build` renders first too.
+const icons = spawnSync('node', ['scripts/build-icons.mjs'], { encoding: 'utf8' });
+if (icons.status !== 0) fail('node scripts/build-icons.mjs', icons);
 
 const fmt = (s) => `${s.toFixed(1)} s`;
-console.log('build time (npx astro build + Pagefind, cold Astro cache, each into its own out dir):');
+console.log(
+  'build time (npx astro build + Pagefind + the offline copy, cold Astro cache, each into its own out dir):',
+);
 try {
   // The first build after a while pays for cold disk caches and Vite's start-up; not counted.
   const warm = timedBuild('warm-up');
