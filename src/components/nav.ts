@@ -5,6 +5,7 @@ export const NAV_LINKS = [
   { id: 'policies', path: '/policies/', label: '地区政策' },
   { id: 'compare', path: '/compare/', label: '政策比较' },
   { id: 'self-check', path: '/self-check/', label: '自评' },
+  { id: 'rubrics', path: '/rubrics/', label: '录入评价标准' },
   { id: 'review', path: '/review/', label: '互评与复评' },
   { id: 'school', path: '/school/', label: '学校档案' },
   { id: 'glossary', path: '/glossary/', label: '术语表' },

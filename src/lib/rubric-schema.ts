@@ -233,3 +233,18 @@ export function sourceLine(source: RubricSource): string {
   const number = source.number ? `（${source.number}）` : '';
   return `${title}${number}，由${source.enteredBy}录入`;
 }
+
+/** An ability entry's rubric parts without their citations: what a file would carry. */
+export function handbookRubric(data: {
+  code: string;
+  name: string;
+  alternativeGroups: readonly z.input<typeof alternativeGroupSchema>[];
+  evidence: readonly (z.input<typeof evidenceItemSchema> & { source?: unknown })[];
+}): AbilityRubricInput {
+  return {
+    code: data.code,
+    name: data.name,
+    alternativeGroups: data.alternativeGroups.map((g) => ({ ...g })),
+    evidence: data.evidence.map(({ source: _source, ...item }) => ({ ...item })),
+  };
+}
