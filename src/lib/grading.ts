@@ -10,6 +10,7 @@
  *   chosen one counts.
  */
 import type { AlternativeGroup, Limits } from './abilities';
+import type { RubricSource } from './rubric-schema';
 
 export type Grade = '优秀' | '合格' | '不合格';
 
@@ -34,6 +35,8 @@ export interface Rubric {
    * 考核指南, or a school's rubric file (rubric-file.ts). Graded alike; shown apart.
    */
   origin: '手册' | '教师录入' | '学校文件';
+  /** The guide a school file's (or a regional entry's) rubric was entered from, and by whom. */
+  source?: RubricSource | undefined;
   alternativeGroups: readonly AlternativeGroup[];
   items: readonly RubricItem[];
 }

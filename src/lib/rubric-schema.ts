@@ -231,7 +231,8 @@ export type RubricSource = z.output<typeof rubricSourceSchema>;
 export function sourceLine(source: RubricSource): string {
   const title = `《${source.title.replace(/^《|》$/g, '')}》`;
   const number = source.number ? `（${source.number}）` : '';
-  return `${title}${number}，由${source.enteredBy}录入`;
+  // A regional content entry written by hand may not say who entered it.
+  return `${title}${number}${source.enteredBy ? `，由${source.enteredBy}录入` : ''}`;
 }
 
 /** An ability entry's rubric parts without their citations: what a file would carry. */

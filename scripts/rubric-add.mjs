@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/**
+ * npm run rubric:add -- <评价标准文件.json> --region <slug> [--force] [--content-dir <dir>]
+ *
+ * Turns a school's rubric file (saved on /rubrics/) into regional content entries,
+ * src/content/abilities/regions/<slug>/<code>.mdx, one per ability in the file. The file is
+ * read by the same code as the wizard's (src/lib/rubric-file.ts, bundled here with esbuild);
+ * an existing entry is kept unless --force is given. Prints every file it writes.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { parse, stringify } from 'yaml';
+
+const usage =
+  '用法：npm run rubric:add -- <评价标准文件.json> --region <地区代号> [--force]\n' +
+  '例如：npm run rubric:add -- 评价标准_某某小学_20250301.json --region hebei';
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      region: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'content-dir': { type: 'string' },
+    },
+  });
+} catch (error) {
+  fail(`${error.message}\n${usage}`);
+}
+const [file] = args.positionals;
+const region = args.values.region;
+if (!file || !region) fail(usage);
+if (!/^[a-z0-9-]+$/.test(region)) fail(`地区代号“${region}”只能用小写字母、数字和连字符，例如 baoding。`);
+const contentDir = resolve(args.values['content-dir'] ?? process.env.HANDBOOK_CONTENT_DIR ?? 'src/content');
+
+// src/lib is TypeScript: bundle the two modules this needs into a temporary ES module.
+const work = mkdtempSync(join(tmpdir(), 'rubric-add-'));
+let lib;
+try {
+  const entry = join(work, 'entry.ts');
+  const libDir = resolve(import.meta.dirname, '../src/lib');
+  writeFileSync(
+    entry,
+    `export { importPackBytes } from ${JSON.stringify(join(libDir, 'rubric-file.ts'))};\n` +
+      `export { regionalEntries } from ${JSON.stringify(join(libDir, 'rubric-entry.ts'))};\n`,
+  );
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(work, 'lib.mjs'),
+    logLevel: 'error',
+  });
+  lib = await import(pathToFileURL(join(work, 'lib.mjs')).href);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+if (!existsSync(file)) fail(`找不到文件：${file}`);
+const read = lib.importPackBytes(new Uint8Array(readFileSync(file)));
+if (!read.ok) fail(`未能读取“${file}”：${read.error}`);
+const pack = read.pack;
+
+function frontmatter(path) {
+  if (!existsSync(path)) return undefined;
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'));
+  return match ? parse(match[1]) : undefined;
+}
+
+// The region's name with its parents, from the policy entries: 河北省保定市徐水区.
+function regionName(slug) {
+  const names = [];
+  for (let next = slug, guard = 0; next && guard < 10; guard++) {
+    const data = frontmatter(join(contentDir, 'policies', `${next}.mdx`));
+    if (!data || data.level === '国家') break;
+    names.unshift(data.region);
+    next = data.parent;
+  }
+  return names.join('');
+}
+
+const known = regionName(region);
+if (!known) {
+  console.warn(
+    `注意：src/content/policies/ 中没有地区“${region}”，自评页无法按教师的地区优先推荐这份标准。` +
+      '请确认地区代号与政策文件名一致（例如 baoding）。',
+  );
+}
+const name = known || pack.source.regionName || region;
+
+const result = lib.regionalEntries(
+  pack,
+  (code) => frontmatter(join(contentDir, 'abilities', `${code}.mdx`)),
+  {
+    slug: region,
+    name,
+  },
+);
+if (!result.ok) fail(result.error);
+
+const dir = join(contentDir, 'abilities', 'regions', region);
+const targets = result.entries.map((e) => ({ ...e, path: join(dir, `${e.code}.mdx`) }));
+const existing = targets.filter((t) => existsSync(t.path));
+if (existing.length > 0 && !args.values.force) {
+  fail(
+    `以下文件已存在，没有改动任何文件：\n${existing.map((t) => `  ${relative(process.cwd(), t.path)}`).join('\n')}\n` +
+      '确认要用这份评价标准替换它们时，加上 --force 再运行。',
+  );
+}
+mkdirSync(dir, { recursive: true });
+for (const t of targets) {
+  const header = `# 由 npm run rubric:add 从“${file.split(/[\\/]/).pop()}”生成；评价标准来源见 variant。\n`;
+  writeFileSync(
+    t.path,
+    `---\n${header}${stringify(t.data, { lineWidth: 0, version: '1.1' })}---\n\n${t.body}`,
+  );
+  console.log(
+    `${existing.includes(t) ? '已替换' : '已写入'} ${relative(process.cwd(), t.path)}（${t.code}，${name}版）`,
+  );
+}
+console.log('运行 npm run build 后，这些地区版本会有自己的页面，可以搜索，自评时会优先推荐给该地区的教师。');
