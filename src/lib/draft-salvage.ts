@@ -38,6 +38,7 @@ import {
   type DraftProfile,
 } from './draft-schema';
 import type { AbilityEvidence, EvidenceFile, ItemEvidence, RubricItem } from './grading';
+import { rubricSourceSchema } from './rubric-schema';
 
 export interface Salvaged {
   draft: Draft;
@@ -503,13 +504,22 @@ function salvageRubric(ctx: Context, code: string, value: unknown): CustomRubric
   const ownCode = own(record, 'code');
   if (ownCode !== code)
     note(ctx, [...path, 'code'], `须与所在位置的编号 ${code} 一致`, `已改为 ${code}`, ownCode);
-  required(ctx, [...path, 'origin'], shape.origin, own(record, 'origin'), '教师录入', '已改为“教师录入”');
+  const origin = required(
+    ctx,
+    [...path, 'origin'],
+    shape.origin,
+    own(record, 'origin'),
+    '教师录入',
+    '已改为“教师录入”',
+  );
+  const source = optional(ctx, [...path, 'source'], rubricSourceSchema, own(record, 'source'));
   const groupsList = listAt(ctx, [...path, 'alternativeGroups'], own(record, 'alternativeGroups'), '已清空');
   const itemsList = listAt(ctx, [...path, 'items'], own(record, 'items'), '已清空');
   return {
     code,
     name: required(ctx, [...path, 'name'], shape.name, own(record, 'name'), code, `已用编号 ${code} 代替`),
-    origin: '教师录入',
+    origin,
+    ...(source ? { source } : {}),
     alternativeGroups: groupsList
       ? elements(ctx, [...path, 'alternativeGroups'], groupsList, 20, (g, at) => {
           const result = check(alternativeGroupSchema, g);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { AbilityEvidence, EvidenceFile, ItemEvidence, Rubric, RubricItem } from './grading';
+import { rubricSourceSchema } from './rubric-schema';
 
 import { CODE_PATTERN, ENVIRONMENTS, type Environment } from './taxonomy';
 
@@ -42,7 +43,8 @@ export interface DraftProfile {
 
 /** A rubric the teacher typed in from the local 考核指南. */
 export interface CustomRubric extends Rubric {
-  origin: '教师录入';
+  /** 学校文件: opened from a school's rubric file or link, with its `source`. */
+  origin: '教师录入' | '学校文件';
 }
 
 export interface Draft {
@@ -220,9 +222,10 @@ export const customRubricSchema = z
   .object({
     code: codeSchema,
     name: rubricText(100),
-    origin: z.literal('教师录入', { error: '须为“教师录入”' }),
+    origin: z.enum(['教师录入', '学校文件'], { error: '须为“教师录入”或“学校文件”' }),
     alternativeGroups: z.array(alternativeGroupSchema).max(20, '最多 20 项'),
     items: z.array(rubricItemSchema).max(12, '最多 12 个证据项'),
+    source: rubricSourceSchema.optional(),
   })
   .strict() satisfies z.ZodType<CustomRubric>;
 

@@ -305,7 +305,11 @@ function section(
       code: ability.code,
       name: ability.name,
       rubricOrigin: rubric ? ORIGIN_TEXT[rubric.origin] : '尚未录入',
-      rubricSource: !custom && ability.source ? sourceLine(ability.source) : undefined,
+      rubricSource: rubric?.source
+        ? sourceLine(rubric.source)
+        : !custom && ability.source
+          ? sourceLine(ability.source)
+          : undefined,
       grade: result?.grade,
       gradeText: gradeText(result?.grade),
       reasons: result?.reasons ?? ['评价标准未收录：请在自评向导中按本地考核指南录入后再评定。'],

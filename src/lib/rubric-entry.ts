@@ -15,6 +15,7 @@ export interface NationalEntry {
   environment: string;
   dimension: string;
   confidence: { name: string; dimension: string };
+  completeness?: string;
   capability?: unknown;
   sources: readonly unknown[];
 }
@@ -44,7 +45,8 @@ export function regionalEntry(
     environment: national.environment,
     dimension: national.dimension,
     confidence: national.confidence,
-    completeness: known && national.capability ? '完整' : '部分',
+    // 完整 asks for more than a rubric (a capability statement with goals): only what the national entry has.
+    completeness: known && national.completeness === '完整' ? '完整' : '部分',
     variant: definedOnly({
       region: region.slug,
       regionName: region.name,

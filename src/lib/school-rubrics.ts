@@ -21,6 +21,9 @@ export function rubricOriginText(rubric: Rubric | undefined): string {
   return '本手册';
 }
 
+/** A rubric from a school's rubric file, with the guide it was entered from. */
+export type SchoolRubric = Rubric & { origin: '学校文件'; source: RubricSource };
+
 export interface PackApplied<R> {
   rubrics: Record<string, R>;
   evidence: Record<string, AbilityEvidence>;
@@ -45,12 +48,12 @@ export function applyPack<R extends Rubric>(
   evidence: Readonly<Record<string, AbilityEvidence>>,
   pack: RubricPack,
   previousOf: (code: string) => Rubric | undefined,
-): PackApplied<R | Rubric> {
-  const nextRubrics: Record<string, R | Rubric> = { ...rubrics };
+): PackApplied<R | SchoolRubric> {
+  const nextRubrics: Record<string, R | SchoolRubric> = { ...rubrics };
   const nextEvidence: Record<string, AbilityEvidence> = { ...evidence };
   const replaced: string[] = [];
   for (const ability of pack.abilities) {
-    const rubric: Rubric = { ...schoolRubric(ability), source: pack.source };
+    const rubric: SchoolRubric = { ...schoolRubric(ability), origin: '学校文件', source: pack.source };
     const before = rubrics[ability.code] ?? previousOf(ability.code);
     if (rubrics[ability.code]) replaced.push(ability.code);
     nextRubrics[ability.code] = rubric;

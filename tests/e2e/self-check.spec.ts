@@ -199,7 +199,7 @@ test.describe('self-check wizard', () => {
     await page.getByLabel('合格标准（每行一条）').fill('来源可靠\n评价有依据');
     await page.getByLabel('优秀标准（每行一条）').fill('来源可靠\n评价有依据\n形成推荐清单');
     await page.getByRole('button', { name: '保存标准' }).click();
-    await expect(page.getByText('评价标准来自教师录入的本地考核指南')).toBeVisible();
+    await expect(page.getByText('评价标准：教师录入（按本地考核指南）')).toBeVisible();
     const entered = item(page, 'item-1');
     await entered.getByLabel('这项证据我已准备好').check();
     for (const box of await entered

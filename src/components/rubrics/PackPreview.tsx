@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { packPreview, type RubricPack } from '../../lib/rubric-file';
+import './PackPreview.css';
 
 interface Props {
   pack: RubricPack;

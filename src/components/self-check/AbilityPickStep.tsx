@@ -8,6 +8,8 @@ interface Props {
   chosen: string[];
   region: RegionOption | undefined;
   preselected: string | undefined;
+  /** Where the rubric in use comes from, when it is not the handbook's national entry. */
+  originOf: (ability: AbilityOption) => string | undefined;
   onChange: (codes: string[]) => void;
   onBack: () => void;
   onDone: () => void;
@@ -18,6 +20,7 @@ export default function AbilityPickStep({
   chosen,
   region,
   preselected,
+  originOf,
   onChange,
   onBack,
   onDone,
@@ -60,7 +63,11 @@ export default function AbilityPickStep({
                       onChange={() => toggle(a.code)}
                     />{' '}
                     {a.code} {a.name}
-                    {!a.gradable && <span className="tag">需录入标准</span>}
+                    {originOf(a) ? (
+                      <span className="tag tag-origin">{originOf(a)}</span>
+                    ) : (
+                      !a.gradable && <span className="tag">需录入标准</span>
+                    )}
                   </label>
                 ))}
               </div>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { CustomRubric } from '../../lib/draft';
 import { gradeAbility, type AbilityEvidence, type ItemEvidence, type Rubric } from '../../lib/grading';
+import { rubricOriginText } from '../../lib/school-rubrics';
 import CustomRubricEditor from './CustomRubricEditor';
 import GradeBadge from './GradeBadge';
 import ItemEditor, { emptyItemEvidence } from './ItemEditor';
@@ -43,7 +44,13 @@ export default function EvidenceStep({ ability, rubric, evidence, abilityUrl, on
           <CustomRubricEditor
             code={ability.code}
             name={ability.name}
-            initial={custom ? rubric : ability.rubric.items.length > 0 ? ability.rubric : undefined}
+            initial={
+              custom || rubric?.origin === '学校文件'
+                ? rubric
+                : ability.rubric.items.length > 0
+                  ? ability.rubric
+                  : undefined
+            }
             onCancel={() => setEditing(false)}
             onSave={(r) => {
               onRubric(r);
@@ -61,7 +68,9 @@ export default function EvidenceStep({ ability, rubric, evidence, abilityUrl, on
         <p>
           {ability.code} 自评结果：
           <GradeBadge status={result?.grade} />
-          <span className="muted">（评价标准来自{custom ? '教师录入的本地考核指南' : '本手册'}）</span>
+          <span className="muted" data-rubric-origin>
+            （评价标准：{rubricOriginText(rubric)}）
+          </span>
         </p>
         {result && result.reasons.length > 0 && (
           <ul className="reasons">
@@ -72,6 +81,16 @@ export default function EvidenceStep({ ability, rubric, evidence, abilityUrl, on
         )}
       </div>
       <AbilityReviewNotes code={ability.code} />
+      {rubric.origin === '学校文件' && (
+        <p>
+          <button type="button" className="link-button" onClick={() => setEditing(true)}>
+            在学校的标准上补充或修改（改为教师录入）
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => onRubric(undefined)}>
+            不再使用学校文件的标准
+          </button>
+        </p>
+      )}
       {custom && (
         <p>
           <button type="button" className="link-button" onClick={() => setEditing(true)}>

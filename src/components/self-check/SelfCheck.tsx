@@ -6,6 +6,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { emptyDraft, exportDraftText, importDraftText, type Draft } from '../../lib/draft';
 import { browserStorage, createDraftStore } from '../../lib/draft-store';
 import { gradeAbility, type AbilityEvidence, type Rubric } from '../../lib/grading';
+import {
+  applyPack,
+  regionalRubricFor,
+  rubricOriginText,
+  type RegionalRubric,
+} from '../../lib/school-rubrics';
 import { abilityCodeQuery } from '../../lib/search-query';
 import { downloadBlob } from '../download';
 import AbilityPickStep from './AbilityPickStep';
@@ -15,12 +21,15 @@ import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
 import { ReviewPanel } from './ReviewFeedback';
 import { isReviewText } from '../../lib/review-file';
+import SchoolRubricImport from './SchoolRubricImport';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
 
 interface Props {
   abilities: AbilityOption[];
   regions: RegionOption[];
+  /** Regional handbook versions, offered to teachers of their region first. */
+  regional: RegionalRubric[];
   abilityBase: string;
   siteVersion: string;
   fonts: PdfFonts;
@@ -39,7 +48,7 @@ const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 const exportName = (draft: Draft) => `微能力自评_${draft.profile.name.trim() || '未署名'}_${today()}.json`;
 const emptyEvidence = (): AbilityEvidence => ({ chosen: {}, items: {} });
 
-export default function SelfCheck({ abilities, regions, abilityBase, siteVersion, fonts }: Props) {
+export default function SelfCheck({ abilities, regions, regional, abilityBase, siteVersion, fonts }: Props) {
   const itemName = useCallback(
     (code: string, id: string) =>
       abilities.find((a) => a.code === code)?.rubric.items.find((i) => i.id === id)?.name,
@@ -141,8 +150,11 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
     );
 
   const chosen = abilities.filter((a) => draft.abilities.includes(a.code));
+  // The teacher's own or a school file's rubric, then the region's version, then the handbook's.
+  const handbookRubricOf = (a: AbilityOption): Rubric | undefined =>
+    regionalRubricFor(regional, a.code, draft.profile.region)?.rubric ?? (a.gradable ? a.rubric : undefined);
   const rubricOf = (a: AbilityOption): Rubric | undefined =>
-    draft.customRubrics[a.code] ?? (a.gradable ? a.rubric : undefined);
+    draft.customRubrics[a.code] ?? handbookRubricOf(a);
   const current = chosen.find((a) => a.code === draft.currentAbility) ?? chosen[0];
   const region = regions.find((r) => r.slug === draft.profile.region);
 
@@ -272,6 +284,23 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
         </div>
       )}
 
+      <SchoolRubricImport
+        replacing={(pack) => pack.abilities.map((a) => a.code).filter((code) => draft.customRubrics[code])}
+        onUse={(pack) => {
+          update((d) => {
+            const applied = applyPack(d.customRubrics, d.evidence, pack, (code) => {
+              const a = abilities.find((x) => x.code === code);
+              return a ? handbookRubricOf(a) : undefined;
+            });
+            return { ...d, customRubrics: applied.rubrics, evidence: applied.evidence };
+          });
+          setNotice({
+            kind: 'info',
+            text: `已使用学校录入的评价标准：${pack.abilities.map((a) => a.code).join('、')}。在“选择微能力点”中勾选后即可按这些标准自评。`,
+          });
+        }}
+      />
+
       <ol className="steps no-print" aria-label="步骤">
         {STEPS.map((label, i) => (
           <li key={label} aria-current={draft.step === i ? 'step' : undefined}>
@@ -313,6 +342,14 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
           chosen={draft.abilities}
           region={region}
           preselected={preselected}
+          originOf={(a) => {
+            const rubric = rubricOf(a);
+            return rubric && rubric.origin !== '手册'
+              ? rubric.origin
+              : rubric?.source
+                ? '本地区版本'
+                : undefined;
+          }}
           onChange={(codes) => update((d) => ({ ...d, abilities: codes }))}
           onBack={() => goTo(0)}
           onDone={() => goTo(2)}
@@ -382,8 +419,7 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
               return {
                 ability: a,
                 result: rubric ? gradeAbility(rubric, draft.evidence[a.code]) : undefined,
-                origin:
-                  rubric?.origin === '教师录入' ? '教师录入（本地考核指南）' : rubric ? '本手册' : '尚未录入',
+                origin: rubricOriginText(rubric),
               };
             })}
             onEdit={(code) => {
@@ -402,11 +438,10 @@ export default function SelfCheck({ abilities, regions, abilityBase, siteVersion
           <div className="no-print">
             <PdfButton
               draft={draft}
-              abilities={abilities.map((a) => ({
-                code: a.code,
-                name: a.name,
-                rubric: a.gradable ? a.rubric : undefined,
-              }))}
+              abilities={abilities.map((a) => {
+                const rubric = handbookRubricOf(a);
+                return { code: a.code, name: a.name, rubric, source: rubric?.source };
+              })}
               regionName={region?.path}
               siteVersion={siteVersion}
               fonts={fonts}

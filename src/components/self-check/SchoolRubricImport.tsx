@@ -1,0 +1,138 @@
+/**
+ * “使用学校录入的评价标准”: opens a school's rubric file or share link in the wizard, shows what
+ * it holds and asks before its abilities are graded with it. Nothing is replaced on a bad file.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { importPackBytes, type PackResult, type RubricPack } from '../../lib/rubric-file';
+import { decodeShareFragment, isShareFragment } from '../../lib/rubric-link';
+import PackPreview from '../rubrics/PackPreview';
+
+// Read before any effect runs: the wizard tidies the address bar once it has loaded.
+const initialHash = typeof location === 'undefined' ? '' : location.hash;
+const initialOpen =
+  typeof location === 'undefined' ? false : new URLSearchParams(location.search).get('rubrics') === 'open';
+
+interface Props {
+  /** Codes the draft already has a rubric of its own for (teacher-entered or an earlier file). */
+  replacing: (pack: RubricPack) => string[];
+  onUse: (pack: RubricPack) => void;
+}
+
+export default function SchoolRubricImport({ replacing, onUse }: Props) {
+  const [open, setOpen] = useState(initialOpen || isShareFragment(initialHash));
+  const [incoming, setIncoming] = useState<{ pack: RubricPack; from: string }>();
+  const [error, setError] = useState<string>();
+  const [pasted, setPasted] = useState('');
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  const offer = (result: PackResult, from: string) => {
+    if (!result.ok) {
+      setIncoming(undefined);
+      setError(`未能打开${from}：${result.error} 当前的自评没有改动。`);
+      return;
+    }
+    setError(undefined);
+    setIncoming({ pack: result.pack, from });
+  };
+
+  useEffect(() => {
+    if (!isShareFragment(initialHash)) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    void decodeShareFragment(initialHash).then((result) => offer(result, '链接'));
+  }, []);
+
+  const readLink = () => {
+    const text = pasted.trim();
+    const hash = text.includes('#') ? text.slice(text.indexOf('#')) : text;
+    void decodeShareFragment(hash).then((result) => offer(result, '链接'));
+  };
+
+  const replaced = incoming ? replacing(incoming.pack) : [];
+
+  return (
+    <div className="school-rubrics no-print">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button-secondary"
+        aria-expanded={open}
+        aria-controls="school-rubrics-panel"
+        onClick={() => setOpen(!open)}
+      >
+        使用学校录入的评价标准
+      </button>
+      {open && (
+        <section
+          id="school-rubrics-panel"
+          className="school-rubrics-panel"
+          aria-label="使用学校录入的评价标准"
+        >
+          <p>
+            学校的信息化管理团队或教研组长按本地考核指南录入评价标准后，会发来一个“评价标准文件”或一条链接。打开后，其中的微能力点就按这些标准评定等级，并注明来源。
+          </p>
+          <p className="field">
+            <label className="button button-secondary file-button">
+              打开评价标准文件
+              <input
+                type="file"
+                accept="application/json,.json"
+                className="visually-hidden"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file)
+                    void file
+                      .arrayBuffer()
+                      .then((buffer) => offer(importPackBytes(new Uint8Array(buffer)), `“${file.name}”`));
+                }}
+              />
+            </label>
+          </p>
+          <p className="field">
+            <label htmlFor="school-rubric-link">或粘贴同事发来的链接</label>
+            <textarea
+              id="school-rubric-link"
+              rows={2}
+              value={pasted}
+              onChange={(e) => setPasted(e.target.value)}
+            />
+          </p>
+          <p>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={readLink}
+              disabled={!pasted.trim()}
+            >
+              读取链接
+            </button>
+          </p>
+          {error && (
+            <p className="notice notice-warn" role="alert">
+              {error}
+            </p>
+          )}
+          {incoming && (
+            <PackPreview
+              pack={incoming.pack}
+              from={incoming.from}
+              question={
+                replaced.length > 0
+                  ? `使用这些评价标准吗？${replaced.join('、')} 已有的评价标准会被替换；已填写的证据保留，标准有变化的证据项需要重新勾选。`
+                  : '使用这些评价标准自评吗？已填写的内容不会丢失。'
+              }
+              confirmLabel="使用这些评价标准"
+              onConfirm={() => {
+                onUse(incoming.pack);
+                setIncoming(undefined);
+                setOpen(false);
+                requestAnimationFrame(() => buttonRef.current?.focus());
+              }}
+              onCancel={() => setIncoming(undefined)}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { abilitySchema } from '../../src/content.config';
+import { gradeAbility, rubricFromAbility, type AbilityEvidence, type Rubric } from '../../src/lib/grading';
+import { makePack, schoolRubric } from '../../src/lib/rubric-file';
+import { regionalEntry } from '../../src/lib/rubric-entry';
+import {
+  applyPack,
+  regionalRubricFor,
+  rubricOriginText,
+  variantSource,
+  type RegionalRubric,
+} from '../../src/lib/school-rubrics';
+import { readCollection } from '../support/content-files';
+import { abilityRubricArb, sourceArb } from '../support/rubric-arbitraries';
+
+const source = {
+  title: '某省考核指南',
+  number: '某教〔2021〕5号',
+  enteredBy: '实验小学信息化团队',
+  enteredAt: '2025-03-01',
+};
+const a6 = {
+  code: 'A6',
+  name: '技术支持的课堂讲授',
+  alternativeGroups: [],
+  evidence: [
+    {
+      id: 'clip',
+      label: '1',
+      name: '讲授片段',
+      forms: ['视频' as const],
+      required: true,
+      graded: true as const,
+      limits: { maxMinutes: 10 },
+      criteria: { excellent: ['优1', '优2'], pass: ['合1'] },
+    },
+  ],
+};
+const pack = makePack(source, [a6], new Date('2025-03-01T00:00:00Z'));
+
+const national = (code: string) => {
+  const file = readCollection('abilities', '.mdx').find((f) => f.data['code'] === code && !f.data['variant']);
+  if (!file) throw new Error(code);
+  return abilitySchema.parse(file.data);
+};
+
+describe('rubricOriginText', () => {
+  it('tells the handbook, the teacher, a school file and a regional version apart', () => {
+    const base: Rubric = { code: 'A6', name: 'x', origin: '手册', alternativeGroups: [], items: [] };
+    expect(rubricOriginText(undefined)).toBe('尚未录入');
+    expect(rubricOriginText(base)).toBe('本手册');
+    expect(rubricOriginText({ ...base, origin: '教师录入' })).toBe('教师录入（按本地考核指南）');
+    expect(rubricOriginText({ ...base, origin: '学校文件', source })).toBe(
+      '学校文件。评价标准来源：《某省考核指南》（某教〔2021〕5号），由实验小学信息化团队录入',
+    );
+    expect(
+      rubricOriginText({
+        ...base,
+        source: variantSource({ regionName: '测试省', document: '测试省考核指南' }),
+      }),
+    ).toBe('本手册（测试省版）。评价标准来源：《测试省考核指南》');
+  });
+});
+
+describe('applyPack', () => {
+  const ticked: AbilityEvidence = {
+    chosen: {},
+    items: { clip: { present: true, files: [], manualMinutes: 8, excellent: [0, 1], pass: [0] } },
+  };
+
+  it('makes the file’s abilities gradable, keeping evidence whose criteria did not change', () => {
+    const applied = applyPack({}, { A6: ticked }, pack, () => schoolRubric(a6));
+    expect(applied.replaced).toEqual([]);
+    expect(applied.rubrics['A6']).toMatchObject({ origin: '学校文件', source });
+    expect(applied.evidence['A6']).toEqual(ticked);
+    const rubric = applied.rubrics['A6'];
+    expect(rubric && gradeAbility(rubric, applied.evidence['A6']).grade).toBe('优秀');
+  });
+
+  it('replaces the teacher’s own rubric, clearing ticks that pointed at other criteria', () => {
+    const own: Rubric = { ...rubricFromAbility(a6), origin: '教师录入' };
+    const changed = {
+      ...own,
+      items: own.items.map((i) => ({ ...i, criteria: { excellent: ['别的'], pass: ['别的'] } })),
+    };
+    const applied = applyPack({ A6: changed }, { A6: ticked }, pack, () => undefined);
+    expect(applied.replaced).toEqual(['A6']);
+    expect(applied.evidence['A6']?.items['clip']).toMatchObject({
+      present: true,
+      manualMinutes: 8,
+      excellent: [],
+      pass: [],
+    });
+  });
+});
+
+describe('regionalRubricFor', () => {
+  const make = (region: string, appliesTo: string[], depth: number): RegionalRubric => ({
+    code: 'A6',
+    region,
+    appliesTo,
+    depth,
+    rubric: { code: 'A6', name: region, origin: '手册', alternativeGroups: [], items: [] },
+  });
+  const province = make('hebei', ['hebei', 'baoding', 'xushui'], 1);
+  const city = make('baoding', ['baoding', 'xushui'], 2);
+
+  it('offers a region’s version to its own teachers and those of the regions under it, nearest first', () => {
+    expect(regionalRubricFor([province, city], 'A6', 'xushui')?.region).toBe('baoding');
+    expect(regionalRubricFor([province, city], 'A6', 'hebei')?.region).toBe('hebei');
+    expect(regionalRubricFor([province, city], 'A6', 'guangzhou')).toBeUndefined();
+    expect(regionalRubricFor([province, city], 'A6', '')).toBeUndefined();
+    expect(regionalRubricFor([province, city], 'A7', 'xushui')).toBeUndefined();
+  });
+});
+
+describe('regionalEntry (npm run rubric:add)', () => {
+  it('property: the entry it writes is valid content and grades exactly as the file', () => {
+    const evidenceArb = fc.record({
+      present: fc.boolean(),
+      manualMinutes: fc.option(fc.integer({ min: 1, max: 700 }), { nil: undefined }),
+      manualCount: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+      teacherOnCamera: fc.option(fc.boolean(), { nil: undefined }),
+      excellent: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 6 }),
+      pass: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('A6', 'A1', 'C5', 'B3').chain((code) => fc.tuple(abilityRubricArb(code), sourceArb)),
+        fc.array(evidenceArb, { minLength: 5, maxLength: 5 }),
+        fc.boolean(),
+        ([ability, src], pieces, chooseFirst) => {
+          const entry = regionalEntry(ability, src, national(ability.code), {
+            slug: 'test-region',
+            name: '测试省',
+          });
+          const parsed = abilitySchema.parse(JSON.parse(JSON.stringify(entry.data)));
+          const group = ability.alternativeGroups[0];
+          const members = ability.evidence.filter((e) => e.alternativeGroup === group?.id);
+          const evidence: AbilityEvidence = {
+            chosen: group ? { [group.id]: (chooseFirst ? members[0] : members[1])?.id ?? '' } : {},
+            items: Object.fromEntries(
+              ability.evidence.map((e, i) => [e.id, { ...pieces[i % 5]!, files: [] }]),
+            ),
+          };
+          expect(gradeAbility(rubricFromAbility(parsed), evidence)).toEqual(
+            gradeAbility(schoolRubric(ability), evidence),
+          );
+          expect(parsed.variant).toMatchObject({
+            region: 'test-region',
+            regionName: '测试省',
+            enteredBy: src.enteredBy,
+          });
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+});
