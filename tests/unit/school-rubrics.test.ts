@@ -141,7 +141,10 @@ describe('regionalEntry (npm run rubric:add)', () => {
           const evidence: AbilityEvidence = {
             chosen: group ? { [group.id]: (chooseFirst ? members[0] : members[1])?.id ?? '' } : {},
             items: Object.fromEntries(
-              ability.evidence.map((e, i) => [e.id, { ...pieces[i % 5]!, files: [] }]),
+              ability.evidence.map((e, i) => [
+                e.id,
+                { present: false, excellent: [], pass: [], ...pieces[i % 5], files: [] },
+              ]),
             ),
           };
           expect(gradeAbility(rubricFromAbility(parsed), evidence)).toEqual(
