@@ -50,7 +50,7 @@ export function regionalEntry(
     variant: definedOnly({
       region: region.slug,
       regionName: region.name,
-      document: source.title.replace(/^《|》$/g, ''),
+      document: source.title.replace(/^《|》$/g, '') || source.title,
       number: source.number,
       issuer: source.issuer,
       year: source.year,

@@ -235,17 +235,20 @@ export function sourceLine(source: RubricSource): string {
   return `${title}${number}${source.enteredBy ? `，由${source.enteredBy}录入` : ''}`;
 }
 
-/** An ability entry's rubric parts without their citations: what a file would carry. */
+/**
+ * An ability entry's rubric parts without the handbook's own provenance (each item's citation
+ * and confidence), which a school file does not carry: what a file would hold.
+ */
 export function handbookRubric(data: {
   code: string;
   name: string;
   alternativeGroups: readonly z.input<typeof alternativeGroupSchema>[];
-  evidence: readonly (z.input<typeof evidenceItemSchema> & { source?: unknown })[];
+  evidence: readonly (z.input<typeof evidenceItemSchema> & { source?: unknown; confidence?: unknown })[];
 }): AbilityRubricInput {
   return {
     code: data.code,
     name: data.name,
     alternativeGroups: data.alternativeGroups.map((g) => ({ ...g })),
-    evidence: data.evidence.map(({ source: _source, ...item }) => ({ ...item })),
+    evidence: data.evidence.map(({ source: _source, confidence: _confidence, ...item }) => ({ ...item })),
   };
 }

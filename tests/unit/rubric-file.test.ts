@@ -22,7 +22,7 @@ import {
   nativeCodec,
   shareUrl,
 } from '../../src/lib/rubric-link';
-import { abilityRubricSchema, sourceLine } from '../../src/lib/rubric-schema';
+import { abilityRubricSchema, handbookRubric, sourceLine } from '../../src/lib/rubric-schema';
 import { readCollection } from '../support/content-files';
 import { packArb } from '../support/rubric-arbitraries';
 
@@ -103,14 +103,7 @@ describe('the rubric file', () => {
     for (const file of readCollection('abilities', '.mdx')) {
       const entry = abilitySchema.parse(file.data);
       if (entry.evidence.length === 0) continue;
-      const rubric = {
-        code: entry.code,
-        name: entry.name,
-        alternativeGroups: entry.alternativeGroups,
-        // Where an item comes from and how sure the handbook is of it annotate the content entry;
-        // a school's file records its source once, for the whole rubric.
-        evidence: entry.evidence.map(({ source: _source, confidence: _confidence, ...item }) => item),
-      };
+      const rubric = handbookRubric(entry);
       expect(abilityRubricSchema.safeParse(rubric).success, file.file).toBe(true);
     }
   });
