@@ -10,6 +10,10 @@
 import { z } from 'zod';
 import { CODE_PATTERN } from './taxonomy';
 
+// Zod reads this when a schema is made, not when it parses: it must come before the first one.
+// Its fast path calls eval(), which the site's Content-Security-Policy forbids.
+z.config({ jitless: true });
+
 export const EVIDENCE_FORMS = ['文本', '视频', '音频', '图片', '文件', '学生作品'] as const;
 export type EvidenceForm = (typeof EVIDENCE_FORMS)[number];
 
