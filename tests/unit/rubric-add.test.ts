@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gradeAbility, type AbilityEvidence, type Rubric } from '../../src/lib/grading';
+import { gradeAbility, type AbilityEvidence, type EvidenceFile, type Rubric } from '../../src/lib/grading';
 import { exportPackText, makePack, schoolRubric } from '../../src/lib/rubric-file';
 import type { RegionalRubric } from '../../src/lib/school-rubrics';
 import { CONTENT_DIR } from '../support/content-files';
@@ -230,7 +230,7 @@ describe('after a build, the regional version', () => {
 
     const itemArb = fc.record({
       present: fc.boolean(),
-      files: fc.constant([]),
+      files: fc.constant<EvidenceFile[]>([]),
       manualMinutes: fc.option(fc.integer({ min: 1, max: 15 }), { nil: undefined }),
       manualCount: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
       teacherOnCamera: fc.option(fc.boolean(), { nil: undefined }),
