@@ -169,6 +169,10 @@ function wizardProps(html: string): Record<string, unknown> {
 describe('after a build, the regional version', () => {
   beforeAll(() => {
     if (!existsSync(target)) rubricAdd('--force');
+    // `npm run build` renders the app icons before `astro build` (the offline copy precaches
+    // them); this build calls `astro build` directly, so on a fresh clone they come first.
+    const icons = spawnSync('node', ['scripts/build-icons.mjs'], { cwd: REPO, encoding: 'utf8' });
+    if (icons.status !== 0) throw new Error(`build-icons failed: ${icons.stderr}`);
     const r = spawnSync('npx', ['astro', 'build'], {
       cwd: REPO,
       encoding: 'utf8',
