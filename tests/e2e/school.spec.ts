@@ -176,6 +176,16 @@ test.describe('school archive (学校考核档案)', () => {
     await expect(page.locator('[data-target-year="2022"]')).toContainText('当年 20%，累计 100%');
     await expect(page.locator('[data-coverage="学法指导"]')).toContainText('选择 2 人，通过 1 人');
     await expect(page.locator('[data-coverage="智慧学习环境"]')).toContainText('选择 3 人，通过 1 人');
+    // The school's own head count: 1 of 10 teachers through is 10 %, short of 2020's 30 %.
+    await page.getByLabel('全校教师人数（可不填，不填按已载入的教师计）').fill('10');
+    await expect(page.locator('[data-summary="passed"] dd')).toHaveText('1 人（10%）');
+    await expect(page.locator('[data-target-year="2020"]')).toContainText('本校已通过 10%，未达到');
+    await page.getByLabel('全校教师人数（可不填，不填按已载入的教师计）').fill('2');
+    await expect(page.locator('[data-total-note]')).toHaveText(
+      '填写的人数少于已载入的 3 位教师，比例按已载入的教师计。',
+    );
+    await expect(page.locator('[data-summary="passed"] dd')).toHaveText('1 人（33.3%）');
+    await page.getByLabel('全校教师人数（可不填，不填按已载入的教师计）').fill('');
 
     // Conflicts said out loud.
     await expect(page.locator('[data-notice="较旧的自评"]')).toContainText(

@@ -288,7 +288,13 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
                   teacherTotal: e.target.value === '' || !Number.isInteger(n) || n < 1 ? undefined : n,
                 });
               }}
+              aria-describedby="archive-teacher-total-note"
             />
+            <span id="archive-teacher-total-note" className="hint" data-total-note>
+              {archive.settings.teacherTotal !== undefined && archive.settings.teacherTotal < teachers
+                ? `填写的人数少于已载入的 ${teachers} 位教师，比例按已载入的教师计。`
+                : '用于计算与年度目标对照的教师比例。'}
+            </span>
           </div>
         </div>
         <p className="stages-line" data-stages>
