@@ -3,12 +3,12 @@
  * hard requirements rechecked, the criteria the reviewer finds met (the teacher's ticks beside
  * each), a comment, and both grades, marked where they differ.
  */
-import { limitBadges } from '../../lib/abilities';
 import type { FileCheck, ReviewFile, ReviewItem } from '../../lib/review-file';
 import { VERDICT_TEXT } from '../../lib/evidence-check';
 import { formatDuration, type ItemEvidence, type RubricItem } from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
 import { hardReasons, type ItemComparison, type ReviewerItemInput } from '../../lib/review';
+import ItemMeta from '../self-check/ItemMeta';
 import GradeBadge from '../self-check/GradeBadge';
 
 interface Props {
@@ -78,15 +78,7 @@ export default function ReviewItemCard({
         </span>
         {comparison.differs && <strong className="differs"> 与教师自评不同</strong>}
       </p>
-      <p className="item-meta">
-        形式：{item.forms.join('或')}
-        {limitBadges(item.limits).map((b) => (
-          <span key={b} className="badge">
-            {b}
-          </span>
-        ))}
-        {item.graded === false && <span className="muted">（必交，不单独评分）</span>}
-      </p>
+      <ItemMeta item={item} />
 
       <div className="evidence-facts">
         {!present ? (

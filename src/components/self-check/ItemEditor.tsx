@@ -2,7 +2,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
-import { limitBadges } from '../../lib/abilities';
 import {
   applyItemInput,
   itemInputs,
@@ -14,6 +13,7 @@ import {
 import { formatDuration, type ItemEvidence, type ItemResult, type RubricItem } from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
 import { readFileMetadata } from './file-metadata';
+import ItemMeta from './ItemMeta';
 import GradeBadge from './GradeBadge';
 
 interface Props {
@@ -98,15 +98,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
         {/^\d+$/.test(item.label) ? `${item.label}. ` : `${item.label}：`}
         {item.name} {result && <GradeBadge status={result.status} />}
       </h4>
-      <p className="item-meta">
-        形式：{item.forms.join('或')}
-        {limitBadges(item.limits).map((b) => (
-          <span key={b} className="badge limit">
-            {b}
-          </span>
-        ))}
-        {item.graded === false && <span className="muted">（必交，不单独评分）</span>}
-      </p>
+      <ItemMeta item={item} />
       {children}
 
       <div className="field checkbox">
