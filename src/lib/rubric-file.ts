@@ -8,6 +8,7 @@
  * Nothing here throws on bad input: readers return `{ ok: false, error }` with a Chinese reason.
  */
 import { z } from 'zod';
+import { typesetData } from './chinese-typography';
 import { rubricFromAbility, type Rubric } from './grading';
 import {
   abilityRubricSchema,
@@ -178,9 +179,13 @@ export function packPreview(pack: RubricPack): PackPreview {
   };
 }
 
-/** A school file's rubric as grading.ts takes it; the same conversion as a handbook entry's. */
+/**
+ * A school file's rubric as grading.ts takes it: the same conversion as a handbook entry's,
+ * typeset as pages typeset content (collections.ts), so that its reasons read exactly as those
+ * of the same rubric added to the site with `npm run rubric:add`.
+ */
 export function schoolRubric(ability: AbilityRubric): Rubric {
-  return { ...rubricFromAbility(ability), origin: '学校文件' };
+  return { ...typesetData(rubricFromAbility(ability)), origin: '学校文件' };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * 学校文件, graded by grading.ts like any other), regional handbook entries are offered first to
  * teachers of that region, and every rubric says where it comes from in one line.
  */
+import { typesetData } from './chinese-typography';
 import type { AbilityEvidence, Rubric } from './grading';
 import { schoolRubric, type RubricPack } from './rubric-file';
 import { sourceLine, type RubricSource } from './rubric-schema';
@@ -53,7 +54,11 @@ export function applyPack<R extends Rubric>(
   const nextEvidence: Record<string, AbilityEvidence> = { ...evidence };
   const replaced: string[] = [];
   for (const ability of pack.abilities) {
-    const rubric: SchoolRubric = { ...schoolRubric(ability), origin: '学校文件', source: pack.source };
+    const rubric: SchoolRubric = {
+      ...schoolRubric(ability),
+      origin: '学校文件',
+      source: typesetData(pack.source),
+    };
     const before = rubrics[ability.code] ?? previousOf(ability.code);
     if (rubrics[ability.code]) replaced.push(ability.code);
     nextRubrics[ability.code] = rubric;

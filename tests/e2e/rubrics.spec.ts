@@ -16,6 +16,7 @@ import {
   type AbilityEvidence,
   type AbilityRubricData,
 } from '../../src/lib/grading';
+import { typesetData } from '../../src/lib/chinese-typography';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -119,7 +120,8 @@ function gradeOfRubricAdd(file: string): { grade: string | undefined; reasons: s
       variant: { region: string; document: string };
     };
     expect(data.variant).toMatchObject({ region: 'hebei', document: expect.stringContaining('测试省') });
-    const result = gradeAbility(rubricFromAbility(data), EVIDENCE);
+    // As the built site reads content: typeset (collections.ts).
+    const result = gradeAbility(typesetData(rubricFromAbility(data)), EVIDENCE);
     return { grade: result.grade, reasons: result.reasons };
   } finally {
     rmSync(work, { recursive: true, force: true });

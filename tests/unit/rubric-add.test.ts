@@ -195,7 +195,8 @@ describe('after a build, the regional version', () => {
       '本页是河北省保定市的版本，依据《保定市中小学教师信息技术应用能力提升工程2.0校本应用考核指南（测试）》',
     );
     expect(html).toContain('由徐水区实验小学信息化管理团队录入');
-    expect(html).toContain('目标明确: 重点突出');
+    // The page typesets the criterion as Chinese, as the wizard does (schoolRubric).
+    expect(html).toContain('目标明确：重点突出');
     expect(readFileSync(join(outDir, 'abilities/A6/index.html'), 'utf8')).toContain(
       'href="/abilities/A6/baoding/"',
     );

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { abilitySchema } from '../../src/content.config';
+import { emptyDraft, exportDraftText, importDraftText, type Draft } from '../../src/lib/draft';
+import { typesetData } from '../../src/lib/chinese-typography';
 import { gradeAbility, rubricFromAbility, type AbilityEvidence, type Rubric } from '../../src/lib/grading';
 import { makePack, schoolRubric } from '../../src/lib/rubric-file';
 import { regionalEntry } from '../../src/lib/rubric-entry';
@@ -147,7 +149,8 @@ describe('regionalEntry (npm run rubric:add)', () => {
               ]),
             ),
           };
-          expect(gradeAbility(rubricFromAbility(parsed), evidence)).toEqual(
+          // Pages and the wizard read content typeset (collections.ts); so does schoolRubric.
+          expect(gradeAbility(typesetData(rubricFromAbility(parsed)), evidence)).toEqual(
             gradeAbility(schoolRubric(ability), evidence),
           );
           expect(parsed.variant).toMatchObject({
@@ -159,5 +162,27 @@ describe('regionalEntry (npm run rubric:add)', () => {
       ),
       { numRuns: 120 },
     );
+  });
+});
+
+describe('a school file’s rubric in the self-check draft', () => {
+  const now = new Date('2025-03-02T08:00:00.000Z');
+  const applied = applyPack({}, {}, pack, () => undefined);
+  const draft: Draft = { ...emptyDraft(now), customRubrics: applied.rubrics as Draft['customRubrics'] };
+
+  it('survives export and import with its origin and source', () => {
+    const result = importDraftText(exportDraftText(draft, now));
+    expect(result.ok && result.draft.customRubrics['A6']).toMatchObject({ origin: '学校文件', source });
+    expect(result.ok && result.setAside).toEqual([]);
+  });
+
+  it('keeps the rubric when only its source is damaged, and says so', () => {
+    const text = exportDraftText(draft, now).replace('"enteredBy": "实验小学信息化团队"', '"enteredBy": 7');
+    const result = importDraftText(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.draft.customRubrics['A6']).toMatchObject({ origin: '学校文件', code: 'A6' });
+    expect(result.draft.customRubrics['A6']?.source).toBeUndefined();
+    expect(result.setAside.join('')).toContain('已舍弃');
   });
 });
