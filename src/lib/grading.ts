@@ -99,7 +99,10 @@ export interface AbilityResult {
 /*
  * Decisions the rule above leaves open, made here once:
  *
- * - Missing evidence (no entry, or `present: false`, whatever files it lists) is 不合格 in
+ * - Evidence is present when the teacher says it is ready, or has typed both a title and a
+ *   description (for 情景描述, a typed 设计, the text is the evidence). Files alone need the tick:
+ *   a picked file sets it, and a teacher may clear it while the file is not final.
+ * - Missing evidence (no entry, or not present as above, whatever files it lists) is 不合格 in
  *   gradeItem whether or not the item is required: gradeItem judges a submission. gradeAbility
  *   decides what counts: a missing item that is not required is left out and listed in `skipped`.
  * - A missing item gets only the 缺交 reason; its other requirements are not checked.
@@ -108,6 +111,11 @@ export interface AbilityResult {
  *   Unusable durations (not finite, zero or negative; Chrome reports Infinity for some WebM
  *   recordings) count as unknown, as do unusable hand-entered minutes and counts.
  * - A count of 1 (or none) is met by the evidence being present; only counts above 1 are checked.
+ * - Pieces are counted once each: two files with the same SHA-256 are one piece, and so are two
+ *   with the same name and size while either has no hash yet (still hashing, or unreadable). More
+ *   distinct pieces than the count asks are a warning (pieceWarnings), not a failure.
+ * - A sentence that stands word for word in both the 合格 and the 优秀 list is one criterion:
+ *   ticking it in either list counts for both.
  * - An item marked graded: true without criteria (bad data) is treated like graded: 'unknown'.
  * - A group's choice that names no item of the group counts as no choice.
  * - When any counted item's criteria are unknown the ability has no grade even if another item
@@ -155,8 +163,100 @@ function usableCount(value: number | undefined): value is number {
   return value !== undefined && Number.isInteger(value) && value >= 0;
 }
 
+/** Whether the title and description are both filled in (typed evidence). */
+export function hasTypedEvidence(evidence: Pick<ItemEvidence, 'title' | 'description'>): boolean {
+  return (evidence.title ?? '').trim() !== '' && (evidence.description ?? '').trim() !== '';
+}
+
+/** Whether the item counts as submitted: ticked ready, or typed out (see the rules above). */
+export function isPresent(evidence: ItemEvidence | undefined): evidence is ItemEvidence {
+  return evidence !== undefined && (evidence.present || hasTypedEvidence(evidence));
+}
+
 function isMissing(evidence: ItemEvidence | undefined): evidence is undefined {
-  return evidence === undefined || !evidence.present;
+  return !isPresent(evidence);
+}
+
+/** Whether two picked files are the same piece of evidence (see the rules above). */
+export function sameFile(
+  a: Pick<EvidenceFile, 'name' | 'size' | 'sha256'>,
+  b: Pick<EvidenceFile, 'name' | 'size' | 'sha256'>,
+): boolean {
+  if (a.sha256 !== undefined && b.sha256 !== undefined) return a.sha256 === b.sha256;
+  return a.name === b.name && a.size === b.size;
+}
+
+/** For each file, the index of the earlier file it repeats, or undefined when it is the first of its kind. */
+export function duplicateOf(
+  files: readonly Pick<EvidenceFile, 'name' | 'size' | 'sha256'>[],
+): (number | undefined)[] {
+  return files.map((file, i) => {
+    const first = files.findIndex((other, j) => j < i && sameFile(other, file));
+    return first >= 0 ? first : undefined;
+  });
+}
+
+/** How many distinct pieces the files are. */
+export function distinctPieces(files: readonly Pick<EvidenceFile, 'name' | 'size' | 'sha256'>[]): number {
+  return duplicateOf(files).filter((d) => d === undefined).length;
+}
+
+/**
+ * What the teacher should know about the pieces without failing the item: repeated files (not
+ * counted) and more pieces than the rubric asks for. Chinese, ready to show.
+ */
+export function pieceWarnings(item: RubricItem, evidence: ItemEvidence | undefined): string[] {
+  if (!evidence) return [];
+  const warnings: string[] = [];
+  const repeats = duplicateOf(evidence.files);
+  repeats.forEach((first, i) => {
+    if (first === undefined) return;
+    const file = evidence.files[i];
+    const earlier = evidence.files[first];
+    if (!file || !earlier) return;
+    warnings.push(
+      `“${file.name}”与第 ${first + 1} 个文件“${earlier.name}”是同一个文件${file.sha256 && earlier.sha256 ? '（SHA-256 相同）' : '（名称和大小相同）'}，只算一份`,
+    );
+  });
+  const count = item.limits.count;
+  const pieces = evidence.files.length > 0 ? distinctPieces(evidence.files) : (evidence.manualCount ?? 0);
+  if (count !== undefined && pieces > count)
+    warnings.push(
+      `「${item.name}」要求 ${count} 份，目前有 ${pieces} 份，多出的 ${pieces - count} 份请确认是否需要提交`,
+    );
+  return warnings;
+}
+
+/**
+ * The ticks that count: a sentence in both lists is ticked when either of its boxes is.
+ * Returns valid, distinct indices into each list.
+ */
+export function effectiveTicks(
+  criteria: { excellent: readonly string[]; pass: readonly string[] },
+  evidence: Pick<ItemEvidence, 'excellent' | 'pass'>,
+): { excellent: Set<number>; pass: Set<number> } {
+  const excellent = tickedSet(evidence.excellent, criteria.excellent.length);
+  const pass = tickedSet(evidence.pass, criteria.pass.length);
+  criteria.excellent.forEach((text, e) => {
+    const p = criteria.pass.indexOf(text);
+    if (p < 0) return;
+    if (excellent.has(e) || pass.has(p)) {
+      excellent.add(e);
+      pass.add(p);
+    }
+  });
+  return { excellent, pass };
+}
+
+/** For each 优秀 criterion, the index of the 合格 criterion with the same words, if any. */
+export function sharedWithPass(criteria: {
+  excellent: readonly string[];
+  pass: readonly string[];
+}): (number | undefined)[] {
+  return criteria.excellent.map((text) => {
+    const p = criteria.pass.indexOf(text);
+    return p >= 0 ? p : undefined;
+  });
 }
 
 /** Criteria that can be applied: graded: true with criteria present. */
@@ -208,7 +308,7 @@ function hardRequirementReasons(item: RubricItem, evidence: ItemEvidence): strin
   }
 
   if (count !== undefined && count > 1) {
-    const pieces = files.length > 0 ? files.length : evidence.manualCount;
+    const pieces = files.length > 0 ? distinctPieces(files) : evidence.manualCount;
     if (!usableCount(pieces)) reasons.push(`${name}需要 ${count} 份，未提供份数`);
     else if (pieces < count) reasons.push(`${name}需要 ${count} 份，目前 ${pieces} 份`);
   }
@@ -238,11 +338,12 @@ export function gradeItem(item: RubricItem, evidence: ItemEvidence | undefined):
   if (!gradable(item)) return { itemId: item.id, status: '已提交', graded: false, reasons: [] };
 
   const { excellent, pass } = item.criteria;
-  const excellentTicked = tickedSet(evidence.excellent, excellent.length);
+  const ticks = effectiveTicks(item.criteria, evidence);
+  const excellentTicked = ticks.excellent;
   if (excellentTicked.size === excellent.length) {
     return { itemId: item.id, status: '优秀', graded: true, reasons: [] };
   }
-  const passTicked = tickedSet(evidence.pass, pass.length);
+  const passTicked = ticks.pass;
   if (passTicked.size === pass.length) {
     return {
       itemId: item.id,

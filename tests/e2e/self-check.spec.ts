@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { abilityGrade, fillProfile, item, savedNow } from './self-check-helpers';
+import { abilityGrade, fillProfile, item, savedNow, toEvidence } from './self-check-helpers';
 
 const MEDIA = join(import.meta.dirname, '../fixtures/media');
 test.describe('self-check wizard', () => {
@@ -254,5 +254,147 @@ test.describe('self-check wizard', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: '下一步：查看自评结果' }).click();
     await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('self-check wizard: evidence details', () => {
+  test('the same file attached twice is flagged and counted once; more pieces than asked is a warning', async ({
+    page,
+  }) => {
+    await toEvidence(page, 'C5');
+    const accounts = item(page, 'student-accounts');
+    await accounts.getByLabel(/选择本地文件/).setInputFiles(join(MEDIA, 'student-90s.weba'));
+    await expect(accounts.locator('.file-name')).toHaveText(['student-90s.weba']);
+    await accounts.getByLabel(/选择本地文件/).setInputFiles(join(MEDIA, 'student-90s.weba'));
+    await expect(accounts.locator('.file-name')).toHaveCount(2);
+    await expect(accounts.locator('li[data-duplicate="true"]')).toContainText('重复，只算一份');
+    await expect(accounts).toContainText(
+      '“student-90s.weba”与第 1 个文件“student-90s.weba”是同一个文件（SHA-256 相同），只算一份',
+    );
+    await expect(accounts.locator('[data-grade]').first()).toHaveText(/不合格/);
+    await expect(accounts).toContainText('「学生体会」需要 2 份，目前 1 份');
+    await expectNoAxeViolations(page);
+
+    await accounts
+      .getByLabel(/选择本地文件/)
+      .setInputFiles([join(MEDIA, 'student-100s.weba'), join(MEDIA, 'case-6min.webm')]);
+    await expect(accounts.locator('.file-name')).toHaveCount(4);
+    await expect(accounts).toContainText('「学生体会」要求 2 份，目前有 3 份，多出的 1 份请确认是否需要提交');
+    // Three distinct pieces meet the count (the warning is not a failure reason).
+    await expect(accounts).not.toContainText('需要 2 份');
+    await expect(accounts.locator('.reasons')).not.toContainText('多出');
+  });
+
+  test('typed text is evidence without the ready tick; a file without a readable duration asks for the minutes', async ({
+    page,
+  }) => {
+    await toEvidence(page, 'C5');
+    const scenario = item(page, 'scenario');
+    await scenario.getByLabel('证据标题').fill('初二数学的分层作业');
+    await expect(scenario.locator('[data-grade]').first()).toHaveText(/不合格/);
+    await scenario.getByLabel('简要说明').fill('三个层次的学生，作业完成数据来自平台。');
+    await expect(scenario.locator('[data-grade]').first()).toHaveText(/已提交/);
+    await expect(scenario.getByLabel('这项证据我已准备好')).toHaveCount(0);
+    await expect(scenario).toContainText('已填写证据标题和简要说明，这项证据按已提交计。');
+
+    const video = item(page, 'case-video');
+    await expect(video.getByLabel('未选文件时：最长一份的时长（分钟）')).toBeVisible();
+    await video.getByLabel(/选择本地文件/).setInputFiles({
+      name: '课堂实录.wmv',
+      mimeType: 'video/x-ms-wmv',
+      buffer: Buffer.from('0&\u00b2u\u008ef\u00cf\u0011 not really a wmv file'),
+    });
+    await expect(video).toContainText(
+      '浏览器读不出“课堂实录.wmv”的时长（WMV、FLV 等格式常见），请在下面填写最长一份的时长（分钟）。',
+    );
+    await expect(video.getByLabel('未选文件时：最长一份的时长（分钟）')).toHaveCount(0);
+    const minutes = video.getByLabel('所选文件读不出时长：最长一份的时长（分钟）');
+    await expect(video).toContainText('未提供时长');
+    await minutes.fill('12');
+    await expect(video).toContainText('「案例展示」时长 12 分 0 秒，超过 10 分钟的上限');
+    await minutes.fill('8');
+    await expect(video).not.toContainText('时长 12 分');
+    await expectNoAxeViolations(page);
+  });
+
+  test('a sentence that is both a 合格 and an 优秀 criterion is ticked once and counts for both', async ({
+    page,
+  }) => {
+    await toEvidence(page, 'C5');
+    const video = item(page, 'case-video');
+    const pass = video.getByRole('group', { name: /合格标准/ }).getByRole('checkbox');
+    const excellent = video.getByRole('group', { name: /优秀标准/ }).getByRole('checkbox');
+    await expect(video.getByRole('group', { name: /优秀标准/ })).toContainText(
+      '（与合格标准第 1 条相同，勾选一次即可）',
+    );
+    await pass.first().check();
+    await expect(excellent.first()).toBeChecked();
+    await excellent.first().uncheck();
+    await expect(pass.first()).not.toBeChecked();
+    await excellent.first().check();
+    await expect(pass.first()).toBeChecked();
+  });
+
+  test('going back keeps later steps reachable; ?a=C5 says on step 1 that C5 was added', async ({ page }) => {
+    await page.goto('/self-check/?a=C5');
+    await expect(page.getByRole('status').filter({ hasText: '已把 C5 加入本次自评' })).toBeVisible();
+    await fillProfile(page);
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+    await page.getByRole('button', { name: '下一步：查看自评结果' }).click();
+    const steps = page.getByRole('list', { name: '步骤' });
+    await steps.getByRole('button', { name: '1. 基本信息' }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('第 1 步：基本信息');
+    await expect(steps.getByRole('button', { name: '3. 逐项自查证据' })).toBeEnabled();
+    await steps.getByRole('button', { name: '4. 自评结果' }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('第 4 步：自评结果');
+  });
+
+  test('the printed summary names the teacher; on a phone the grade badges stay on one line', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await toEvidence(page, 'C5');
+    await page.getByRole('button', { name: '下一步：查看自评结果' }).click();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.summary')).toContainText(
+      '自评教师：王晓红　学校：徐水区特殊教育学校　学科：语文',
+    );
+    await expect(page.locator('.summary-teacher')).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+    const badge = page.locator('[data-summary="C5"] .grade');
+    await expect(badge).toHaveText(/不合格/);
+    // One line box: the badge text does not break between its characters.
+    expect(await badge.evaluate((el) => el.getClientRects().length)).toBe(1);
+    const { height, width } = (await badge.boundingBox()) ?? { height: 0, width: 0 };
+    expect(height).toBeLessThan(32);
+    expect(width).toBeGreaterThan(40);
+  });
+
+  test('其他地区: free text, required once chosen; the selection hint only where a policy states one', async ({
+    page,
+  }) => {
+    await page.goto('/self-check/');
+    await fillProfile(page);
+    await page
+      .getByLabel('所在地区（按哪份政策文件）')
+      .selectOption({ label: '其他地区（手册未收录本地政策）' });
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await expect(page.getByText('请填写所在地区，例如“某某省某某市某某县”')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('所在地区名称').fill('四川省成都市武侯区');
+    await expect(page.getByText('请填写所在地区，例如“某某省某某市某某县”')).toHaveCount(0);
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await page.getByRole('checkbox', { name: /C5 / }).check();
+    await expect(page.getByText(/的要求：/)).toHaveCount(0);
+    await savedNow(page);
+    await page.reload();
+    await page.getByRole('button', { name: '上一步' }).click();
+    await expect(page.getByLabel('所在地区名称')).toHaveValue('四川省成都市武侯区');
+
+    await page.getByLabel('所在地区（按哪份政策文件）').selectOption('guangzhou');
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await expect(page.getByText('广州市的要求：')).toBeVisible();
+    await expect(page.getByText(/^原文：/)).toBeVisible();
   });
 });

@@ -3,14 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { abilitySchema } from '../../src/content.config';
 import {
   UNKNOWN_CRITERIA_REASON,
+  distinctPieces,
+  duplicateOf,
   fileFitsForms,
   formatDuration,
   gradeAbility,
   gradeItem,
   gradeRank,
+  isPresent,
   nextSteps,
   overallGrade,
+  pieceWarnings,
   rubricFromAbility,
+  sharedWithPass,
   type AbilityEvidence,
   type AbilityResult,
   type EvidenceFile,
@@ -205,9 +210,9 @@ describe('gradeItem: form', () => {
 
   it('fails a file of unknown type where only media are taken, accepts it where any file is', () => {
     const unknown = { name: 'a', type: '', size: 1, durationSeconds: 60 };
-    expect(gradeItem(accounts, ev({ files: [unknown, unknown] })).reasons).toEqual([
+    expect(gradeItem(accounts, ev({ files: [unknown, { ...unknown, name: 'b' }] })).reasons).toEqual([
       '「学生体会」无法识别文件类型：“a”（须为音频或视频）',
-      '「学生体会」无法识别文件类型：“a”（须为音频或视频）',
+      '「学生体会」无法识别文件类型：“b”（须为音频或视频）',
     ]);
     expect(gradeItem(scenario, ev({ files: [unknown] })).status).toBe('已提交');
   });
@@ -237,6 +242,139 @@ describe('gradeItem: count', () => {
       '「学生作品」需要 2 份，目前 1 份',
     ]);
     expect(gradeItem(works, ev({ manualCount: 2, ...allTicked(works) })).status).toBe('优秀');
+  });
+});
+
+describe('gradeItem: the same file twice counts once', () => {
+  const work = (name: string, size: number, sha256?: string): EvidenceFile => ({
+    name,
+    type: 'image/jpeg',
+    size,
+    ...(sha256 ? { sha256 } : {}),
+  });
+  const A = 'a'.repeat(64);
+  const B = 'b'.repeat(64);
+
+  it('one file attached twice to an item needing two is one piece: 不合格, and flagged', () => {
+    const twice = ev({ files: [work('作品.jpg', 500, A), work('作品.jpg', 500, A)], ...allTicked(works) });
+    expect(gradeItem(works, twice)).toMatchObject({
+      status: '不合格',
+      reasons: ['「学生作品」需要 2 份，目前 1 份'],
+    });
+    expect(pieceWarnings(works, twice)).toEqual([
+      '“作品.jpg”与第 1 个文件“作品.jpg”是同一个文件（SHA-256 相同），只算一份',
+    ]);
+    // Renamed copies are still the same file by their SHA-256.
+    const renamed = ev({ files: [work('a.jpg', 500, A), work('b.jpg', 500, A)], ...allTicked(works) });
+    expect(gradeItem(works, renamed).status).toBe('不合格');
+  });
+
+  it('same name and size count once while a hash is missing; different hashes are two pieces', () => {
+    const hashing = ev({ files: [work('作品.jpg', 500, A), work('作品.jpg', 500)], ...allTicked(works) });
+    expect(gradeItem(works, hashing).status).toBe('不合格');
+    expect(pieceWarnings(works, hashing)[0]).toContain('（名称和大小相同）');
+    const two = ev({ files: [work('作品.jpg', 500, A), work('作品.jpg', 500, B)], ...allTicked(works) });
+    expect(gradeItem(works, two).status).toBe('优秀');
+    expect(pieceWarnings(works, two)).toEqual([]);
+  });
+
+  it('more pieces than asked is a warning, not a failure', () => {
+    const three = ev({
+      files: [work('1.jpg', 1, A), work('2.jpg', 2, B), work('3.jpg', 3, 'c'.repeat(64))],
+      ...allTicked(works),
+    });
+    expect(gradeItem(works, three).status).toBe('优秀');
+    expect(pieceWarnings(works, three)).toEqual([
+      '「学生作品」要求 2 份，目前有 3 份，多出的 1 份请确认是否需要提交',
+    ]);
+    expect(pieceWarnings(design, ev({ files: [work('1.docx', 1), work('2.docx', 2)] }))).toEqual([]);
+  });
+
+  it('duplicateOf names the first copy; distinctPieces counts each file once', () => {
+    const files = [work('x', 1, A), work('y', 2), work('x2', 1, A), work('y', 2), work('y', 3)];
+    expect(duplicateOf(files)).toEqual([undefined, undefined, 0, 1, undefined]);
+    expect(distinctPieces(files)).toBe(3);
+  });
+
+  it('property: attaching a copy of a file already attached never changes the grade', () => {
+    fc.assert(
+      fc.property(itemArb('x'), itemEvidenceArb, fc.nat(), (item, e, pick) => {
+        fc.pre(e.files.length > 0);
+        const copy = e.files[pick % e.files.length] as EvidenceFile;
+        const before = gradeItem(item, e);
+        const after = gradeItem(item, { ...e, files: [...e.files, { ...copy }] });
+        expect(after.status).toBe(before.status);
+      }),
+    );
+  });
+
+  it('property: the distinct pieces are at most the files, and exactly the distinct hashes when all are hashed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            name: fc.constantFrom('a', 'b'),
+            size: fc.nat(3),
+            sha256: fc.constantFrom(A, B, 'c'.repeat(64)),
+          }),
+        ),
+        (files) => {
+          expect(distinctPieces(files)).toBe(new Set(files.map((f) => f.sha256)).size);
+          expect(distinctPieces(files.map(({ name, size }) => ({ name, size })))).toBeLessThanOrEqual(
+            files.length,
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe('typed text counts as evidence', () => {
+  it('an item with a title and a description is 已提交 without the ready tick', () => {
+    const typed = {
+      present: false,
+      files: [],
+      excellent: [],
+      pass: [],
+      title: '教学情境',
+      description: '初二数学，三个层次的学生',
+    };
+    expect(isPresent(typed)).toBe(true);
+    expect(gradeItem(scenario, typed).status).toBe('已提交');
+    expect(gradeItem(scenario, { ...typed, description: '  ' }).reasons).toEqual(['「情景描述」缺交']);
+    expect(gradeItem(scenario, { ...typed, title: undefined }).status).toBe('不合格');
+    // A file alone still needs the tick (the teacher may still be replacing it).
+    expect(isPresent({ present: false, files: [video(60)], excellent: [], pass: [] })).toBe(false);
+  });
+});
+
+describe('a sentence in both criteria lists is ticked once', () => {
+  const shared: RubricItem = {
+    id: 's',
+    label: '1',
+    name: '设计',
+    forms: ['文本'],
+    required: true,
+    graded: true,
+    limits: {},
+    criteria: { pass: ['主题明确', '结构完整'], excellent: ['主题明确', '有创新'] },
+  };
+
+  it('counts one tick for both 合格 and 优秀', () => {
+    expect(gradeItem(shared, ev({ pass: [0, 1], excellent: [1] })).status).toBe('优秀');
+    expect(gradeItem(shared, ev({ pass: [1], excellent: [0] })).status).toBe('合格');
+    expect(gradeItem(shared, ev({ pass: [1], excellent: [1] })).reasons).toEqual(['未达合格：主题明确']);
+    expect(sharedWithPass(shared.criteria ?? { pass: [], excellent: [] })).toEqual([0, undefined]);
+  });
+
+  it('property: ticking the shared sentence in either list gives the same grade', () => {
+    fc.assert(
+      fc.property(fc.subarray([1]), fc.subarray([1]), (pass, excellent) => {
+        const viaPass = gradeItem(shared, ev({ pass: [0, ...pass], excellent }));
+        const viaExcellent = gradeItem(shared, ev({ pass, excellent: [0, ...excellent] }));
+        expect(viaExcellent).toEqual(viaPass);
+      }),
+    );
   });
 });
 
@@ -288,11 +426,12 @@ describe('gradeItem: criteria', () => {
 
   it('ignores out-of-range and duplicate indices', () => {
     const r = gradeItem(caseVideo, goodCase({ excellent: [0, 0, 1, 1, 2, 2, 3, 3, 5, -1, 1.5], pass: [] }));
+    // C5's first 合格 and first 优秀 criterion are the same sentence: its 优秀 tick counts for 合格 too.
     expect(r.status).toBe('不合格');
-    expect(r.reasons).toHaveLength(5);
+    expect(r.reasons).toHaveLength(4);
     const p = gradeItem(caseVideo, goodCase({ excellent: [9], pass: [0, 1, 2, 3, 4, 4, 7] }));
     expect(p.status).toBe('合格');
-    expect(p.reasons).toHaveLength(5);
+    expect(p.reasons).toHaveLength(4);
   });
 
   it('fails a video that breaks a requirement whatever is ticked', () => {
@@ -333,9 +472,9 @@ describe('gradeAbility', () => {
       ],
       skipped: [],
     });
-    const r = gradeAbility(C5, c5Evidence({ 'case-video': goodCase({ excellent: [1, 2, 3, 4] }) }));
+    const r = gradeAbility(C5, c5Evidence({ 'case-video': goodCase({ excellent: [0, 1, 2, 3] }) }));
     expect(r.grade).toBe('合格');
-    expect(r.reasons).toEqual([`「案例展示」未达优秀：${caseVideo.criteria?.excellent[0]}`]);
+    expect(r.reasons).toEqual([`「案例展示」未达优秀：${caseVideo.criteria?.excellent[4]}`]);
   });
 
   it('fails C5 with an 11-minute video; passes 6 minutes and 9 min 59 s', () => {

@@ -10,7 +10,18 @@ import {
   type ItemForm,
   type ItemFormValues,
 } from '../../lib/draft';
-import { formatDuration, type ItemEvidence, type ItemResult, type RubricItem } from '../../lib/grading';
+import {
+  duplicateOf,
+  effectiveTicks,
+  formatDuration,
+  hasTypedEvidence,
+  pieceWarnings,
+  sameFile,
+  sharedWithPass,
+  type ItemEvidence,
+  type ItemResult,
+  type RubricItem,
+} from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
 import { readFileMetadata } from './file-metadata';
 import ItemMeta from './ItemMeta';
@@ -35,8 +46,8 @@ function toggleIndex(list: number[], index: number): number[] {
 }
 
 export default function ItemEditor({ idPrefix, item, evidence, result, onChange, children }: Props) {
-  /** Bytes of the picked files hashed so far, and in all, while they are being read. */
-  const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
+  /** Bytes of the picked files hashed so far, and in all, while they are being read; and which repeat a file already there. */
+  const [reading, setReading] = useState<{ done: number; total: number; repeats: string[] } | null>(null);
   const set = (patch: Partial<ItemEvidence>) => onChange({ ...evidence, ...patch });
   const id = (suffix: string) => `${idPrefix}-${suffix}`;
   // Typed fields are checked as the teacher types, by the store's own schema; an invalid value
@@ -69,6 +80,31 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
     ) : null;
   };
   const hasMedia = item.forms.some((f) => f === '视频' || f === '音频');
+  const typedOut = hasTypedEvidence(evidence);
+  const repeats = duplicateOf(evidence.files);
+  const warnings = pieceWarnings(item, evidence);
+  const unreadable = hasMedia
+    ? evidence.files.filter((f) => f.durationSeconds === undefined).map((f) => f.name)
+    : [];
+  const askMinutes =
+    hasMedia &&
+    item.limits.maxMinutes !== undefined &&
+    evidence.files.every((f) => f.durationSeconds === undefined);
+  const shared = item.criteria ? sharedWithPass(item.criteria) : [];
+  const ticks = item.criteria ? effectiveTicks(item.criteria, evidence) : undefined;
+  /** 合格 criterion `p` and its 优秀 twin `e` (-1 when it has none) share one tick. */
+  const toggleShared = (p: number, e: number) =>
+    set(
+      ticks?.pass.has(p)
+        ? { pass: evidence.pass.filter((x) => x !== p), excellent: evidence.excellent.filter((x) => x !== e) }
+        : { pass: toggleIndex(evidence.pass, p) },
+    );
+  const box = (key: string, text: string, checked: boolean, toggle: () => void, note?: ReactNode) => (
+    <label key={key} className="criterion">
+      <input type="checkbox" checked={checked} onChange={toggle} /> {text}
+      {note}
+    </label>
+  );
   const accept = item.forms.every((f) => ACCEPT[f]) ? item.forms.map((f) => ACCEPT[f]).join(',') : undefined;
 
   const pickFiles = async (files: FileList | null) => {
@@ -76,13 +112,20 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
     const picked = [...files];
     const done = picked.map(() => 0);
     const total = picked.reduce((sum, f) => sum + f.size, 0);
-    setReading({ done: 0, total });
+    // Until the hashes are known, the same name and size is taken as the same file.
+    const repeats = picked
+      .filter(
+        (f, i) =>
+          evidence.files.some((e) => sameFile(e, f)) || picked.slice(0, i).some((o) => sameFile(o, f)),
+      )
+      .map((f) => f.name);
+    setReading({ done: 0, total, repeats });
     try {
       const read = await Promise.all(
         picked.map((file, i) =>
           readFileMetadata(file, (bytes) => {
             done[i] = bytes;
-            setReading({ done: done.reduce((a, b) => a + b, 0), total });
+            setReading({ done: done.reduce((a, b) => a + b, 0), total, repeats });
           }),
         ),
       );
@@ -101,16 +144,20 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
       <ItemMeta item={item} />
       {children}
 
-      <div className="field checkbox">
-        <label>
-          <input
-            type="checkbox"
-            checked={evidence.present}
-            onChange={(e) => set({ present: e.target.checked })}
-          />{' '}
-          这项证据我已准备好
-        </label>
-      </div>
+      {typedOut ? (
+        <p className="typed-evidence">已填写证据标题和简要说明，这项证据按已提交计。</p>
+      ) : (
+        <div className="field checkbox">
+          <label>
+            <input
+              type="checkbox"
+              checked={evidence.present}
+              onChange={(e) => set({ present: e.target.checked })}
+            />{' '}
+            这项证据我已准备好
+          </label>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={id('title')}>证据标题</label>
         <input maxLength={200} {...typed('title')} />
@@ -137,20 +184,26 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
         />
         {reading && (
           <p className="reading">
-            <span role="status">正在读取文件信息（时长、校验值）……大文件需要多等一会儿。</span>{' '}
+            <span role="status">
+              正在读取文件信息（时长、校验值）……大文件需要多等一会儿。
+              {reading.repeats.length > 0 &&
+                `“${reading.repeats.join('”“')}”与已选的文件名称和大小相同，可能是同一个文件，只算一份。`}
+            </span>{' '}
             <progress max={reading.total || 1} value={reading.done} aria-label="文件读取进度" />
           </p>
         )}
         {evidence.files.length > 0 && (
           <ul className="file-list" aria-label="已选文件">
             {evidence.files.map((f, i) => (
-              <li key={`${f.name}-${i}`}>
+              <li key={`${f.name}-${i}`} data-duplicate={repeats[i] !== undefined ? 'true' : undefined}>
                 <span className="file-name">{f.name}</span>
+                {repeats[i] !== undefined && <span className="badge duplicate">重复，只算一份</span>}
                 <span className="muted">
                   {' '}
                   {f.type || '未知类型'} · {formatBytes(f.size)}
                   {f.durationSeconds !== undefined && ` · 时长 ${formatDuration(f.durationSeconds)}`}
                   {f.sha256 ? ` · SHA-256 ${f.sha256.slice(0, 12)}…` : ' · 未计算校验值'}
+                  {hasMedia && f.durationSeconds === undefined && ' · 浏览器读不出时长'}
                 </span>{' '}
                 <button
                   type="button"
@@ -163,23 +216,29 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
             ))}
           </ul>
         )}
-      </div>
-      {hasMedia &&
-        evidence.files.every((f) => f.durationSeconds === undefined) &&
-        item.limits.maxMinutes !== undefined && (
-          <div className="field">
-            <label htmlFor={id('manualMinutes')}>未选文件时：最长一份的时长（分钟）</label>
-            <input
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={600}
-              step={0.1}
-              {...typed('manualMinutes')}
-            />
-            {fieldError('manualMinutes')}
-          </div>
+        {warnings.length > 0 && (
+          <ul className="piece-warnings" aria-label="关于份数的提醒">
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
         )}
+        {askMinutes && unreadable.length > 0 && (
+          <p className="notice notice-warn" role="note">
+            浏览器读不出“{unreadable.join('”“')}”的时长（WMV、FLV
+            等格式常见），请在下面填写最长一份的时长（分钟）。
+          </p>
+        )}
+      </div>
+      {askMinutes && (
+        <div className="field">
+          <label htmlFor={id('manualMinutes')}>
+            {evidence.files.length > 0 ? '所选文件读不出时长：' : '未选文件时：'}最长一份的时长（分钟）
+          </label>
+          <input type="number" inputMode="decimal" min={0} max={600} step={0.1} {...typed('manualMinutes')} />
+          {fieldError('manualMinutes')}
+        </div>
+      )}
       {item.limits.count !== undefined && evidence.files.length === 0 && (
         <div className="field">
           <label htmlFor={id('manualCount')}>未选文件时：共几份</label>
@@ -204,29 +263,28 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
         <div className="criteria-check">
           <fieldset>
             <legend>合格标准（须全部满足）</legend>
-            {item.criteria.pass.map((c, i) => (
-              <label key={`p${i}`} className="criterion">
-                <input
-                  type="checkbox"
-                  checked={evidence.pass.includes(i)}
-                  onChange={() => set({ pass: toggleIndex(evidence.pass, i) })}
-                />{' '}
-                {c}
-              </label>
-            ))}
+            {item.criteria.pass.map((c, i) =>
+              box(`p${i}`, c, ticks?.pass.has(i) === true, () => toggleShared(i, shared.indexOf(i))),
+            )}
           </fieldset>
           <fieldset>
             <legend>优秀标准（须全部满足）</legend>
-            {item.criteria.excellent.map((c, i) => (
-              <label key={`e${i}`} className="criterion">
-                <input
-                  type="checkbox"
-                  checked={evidence.excellent.includes(i)}
-                  onChange={() => set({ excellent: toggleIndex(evidence.excellent, i) })}
-                />{' '}
-                {c}
-              </label>
-            ))}
+            {item.criteria.excellent.map((c, i) => {
+              const p = shared[i];
+              if (p === undefined) {
+                return box(`e${i}`, c, evidence.excellent.includes(i), () =>
+                  set({ excellent: toggleIndex(evidence.excellent, i) }),
+                );
+              }
+              // The same sentence as a 合格 criterion: one tick, shared by both boxes.
+              return box(
+                `e${i}`,
+                c,
+                ticks?.excellent.has(i) === true,
+                () => toggleShared(p, i),
+                <span className="muted">（与合格标准第 {p + 1} 条相同，勾选一次即可）</span>,
+              );
+            })}
           </fieldset>
         </div>
       )}

@@ -13,6 +13,7 @@ import {
   type RegionalRubric,
 } from '../../lib/school-rubrics';
 import { abilityCodeQuery } from '../../lib/search-query';
+import { reachableSteps } from '../../lib/wizard-steps';
 import { downloadBlob } from '../download';
 import AbilityPickStep from './AbilityPickStep';
 import EvidenceStep from './EvidenceStep';
@@ -24,6 +25,7 @@ import { isReviewText } from '../../lib/review-file';
 import SchoolRubricImport from './SchoolRubricImport';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
+import './self-check.css';
 
 interface Props {
   abilities: AbilityOption[];
@@ -153,6 +155,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   // The teacher's own or a school file's rubric, then the region's version, then the handbook's.
   const handbookRubricOf = (a: AbilityOption): Rubric | undefined =>
     regionalRubricFor(regional, a.code, draft.profile.region)?.rubric ?? (a.gradable ? a.rubric : undefined);
+  const reachable = reachableSteps(draft);
   const rubricOf = (a: AbilityOption): Rubric | undefined =>
     draft.customRubrics[a.code] ?? handbookRubricOf(a);
   const current = chosen.find((a) => a.code === draft.currentAbility) ?? chosen[0];
@@ -304,13 +307,8 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
       <ol className="steps no-print" aria-label="步骤">
         {STEPS.map((label, i) => (
           <li key={label} aria-current={draft.step === i ? 'step' : undefined}>
-            {i <= draft.step || (i === 1 && draft.profile.name) ? (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => goTo(i)}
-                disabled={i >= 2 && chosen.length === 0}
-              >
+            {reachable[i] ? (
+              <button type="button" className="link-button" onClick={() => goTo(i)}>
                 {i + 1}. {label}
               </button>
             ) : (
@@ -327,6 +325,11 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
         {draft.step === 2 && current ? `——${current.code} ${current.name}` : ''}
       </h2>
 
+      {draft.step === 0 && preselected && (
+        <p className="notice" role="status">
+          已把 {preselected} 加入本次自评（来自您打开的能力点页面）。填好基本信息后，可在下一步增减微能力点。
+        </p>
+      )}
       {draft.step === 0 && (
         <ProfileStep
           key={generation}
@@ -414,6 +417,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
       {draft.step === 3 && (
         <>
           <SummaryStep
+            teacher={draft.profile}
             rows={chosen.map((a) => {
               const rubric = rubricOf(a);
               return {

@@ -4,15 +4,22 @@ import GradeBadge from './GradeBadge';
 import type { AbilityOption } from './types';
 
 interface Props {
+  /** Named at the top, on screen and on paper: a printed summary must say whose it is. */
+  teacher: { name: string; school: string; subject: string };
   rows: { ability: AbilityOption; result: AbilityResult | undefined; origin: string }[];
   onEdit: (code: string) => void;
 }
 
-export default function SummaryStep({ rows, onEdit }: Props) {
+export default function SummaryStep({ teacher, rows, onEdit }: Props) {
   const results = rows.map((r) => r.result).filter((r): r is AbilityResult => r !== undefined);
   const overall = results.length === rows.length ? overallGrade(results) : undefined;
   return (
     <div className="summary">
+      <p className="summary-teacher">
+        自评教师：{teacher.name.trim() || '（未填写姓名）'}
+        {teacher.school.trim() && `\u3000学校：${teacher.school.trim()}`}
+        {teacher.subject.trim() && `\u3000学科：${teacher.subject.trim()}`}
+      </p>
       <p className="overall">
         总体情况：
         <GradeBadge status={overall} />
