@@ -398,3 +398,30 @@ test.describe('self-check wizard: evidence details', () => {
     await expect(page.getByText(/^原文：/)).toBeVisible();
   });
 });
+
+test('the entered rubric: a message clears as soon as its field is fixed; 删除录入的标准 asks first', async ({
+  page,
+}) => {
+  await toEvidence(page, 'A2');
+  await page.getByRole('button', { name: '录入本地考核指南的标准' }).click();
+  await page.getByRole('button', { name: '保存标准' }).click();
+  await expect(page.getByText('第 1 项证据缺少名称。')).toBeVisible();
+  await page.getByLabel('名称', { exact: true }).fill('资源评价报告');
+  await expect(page.getByText('第 1 项证据缺少名称。')).toHaveCount(0);
+  await expect(page.getByText('“资源评价报告”要评分，请分别填写优秀和合格标准（每行一条）。')).toBeVisible();
+  await page.getByLabel('合格标准（每行一条）').fill('来源可靠');
+  await page.getByLabel('优秀标准（每行一条）').fill('来源可靠\n形成推荐清单');
+  await expect(page.locator('[data-rubric-editor] .field-error')).toHaveCount(0);
+  await page.getByRole('button', { name: '保存标准' }).click();
+  await expect(page.getByText('评价标准：教师录入（按本地考核指南）')).toBeVisible();
+
+  await page.getByRole('button', { name: '删除录入的标准' }).click();
+  const confirm = page.getByRole('group', { name: '确认删除录入的标准' });
+  await expect(confirm).toContainText('确定删除录入的 A2 评价标准吗？');
+  await expect(page.getByText('评价标准：教师录入（按本地考核指南）')).toBeVisible();
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByText('评价标准：教师录入（按本地考核指南）')).toBeVisible();
+  await page.getByRole('button', { name: '删除录入的标准' }).click();
+  await page.getByRole('button', { name: '确定删除' }).click();
+  await expect(page.getByText('手册尚未收录 A2 的评价标准')).toBeVisible();
+});

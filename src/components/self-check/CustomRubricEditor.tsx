@@ -56,27 +56,35 @@ function toForm(item: RubricItem): ItemForm {
   };
 }
 
+/** The first thing that keeps the entered rubric from being saved, in Chinese; undefined when it can be saved. */
+function firstProblem(items: readonly ItemForm[]): string | undefined {
+  for (const [i, it] of items.entries()) {
+    if (it.name.trim() === '') return `第 ${i + 1} 项证据缺少名称。`;
+    if (it.graded && (lines(it.excellent).length === 0 || lines(it.pass).length === 0))
+      return `“${it.name}”要评分，请分别填写优秀和合格标准（每行一条）。`;
+    for (const [field, label] of [
+      ['maxMinutes', '时长上限'],
+      ['count', '份数'],
+    ] as const) {
+      const value = it[field].trim();
+      if (value !== '' && !(Number(value) > 0 && Number(value) <= 600))
+        return `“${it.name}”的${label}须是大于 0 的数字。`;
+    }
+  }
+  return undefined;
+}
+
 export default function CustomRubricEditor({ code, name, initial, onSave, onCancel }: Props) {
   const [items, setItems] = useState<ItemForm[]>(initial ? initial.items.map(toForm) : [blank()]);
-  const [error, setError] = useState<string>();
+  // Once the teacher has tried to save, the message follows the form: it clears as soon as the field is fixed.
+  const [attempted, setAttempted] = useState(false);
+  const error = attempted ? firstProblem(items) : undefined;
   const update = (i: number, patch: Partial<ItemForm>) =>
     setItems(items.map((it, j) => (j === i ? { ...it, ...patch } : it)));
 
   const save = () => {
-    for (const [i, it] of items.entries()) {
-      if (it.name.trim() === '') return setError(`第 ${i + 1} 项证据缺少名称。`);
-      if (it.graded && (lines(it.excellent).length === 0 || lines(it.pass).length === 0))
-        return setError(`“${it.name}”要评分，请分别填写优秀和合格标准（每行一条）。`);
-      for (const [field, label] of [
-        ['maxMinutes', '时长上限'],
-        ['count', '份数'],
-      ] as const) {
-        const value = it[field].trim();
-        if (value !== '' && !(Number(value) > 0 && Number(value) <= 600))
-          return setError(`“${it.name}”的${label}须是大于 0 的数字。`);
-      }
-    }
-    setError(undefined);
+    setAttempted(true);
+    if (firstProblem(items) !== undefined) return;
     onSave({
       code,
       name,

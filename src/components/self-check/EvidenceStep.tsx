@@ -20,6 +20,7 @@ interface Props {
 
 export default function EvidenceStep({ ability, rubric, evidence, abilityUrl, onEvidence, onRubric }: Props) {
   const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const custom = rubric?.origin === '教师录入';
   const result = rubric ? gradeAbility(rubric, evidence) : undefined;
 
@@ -96,9 +97,32 @@ export default function EvidenceStep({ ability, rubric, evidence, abilityUrl, on
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
             修改录入的标准
           </button>{' '}
-          <button type="button" className="link-button" onClick={() => onRubric(undefined)}>
-            删除录入的标准
-          </button>
+          {confirmDelete ? (
+            <span className="confirm" role="group" aria-label="确认删除录入的标准">
+              确定删除录入的 {ability.code} 评价标准吗？删除后要重新录入。
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setConfirmDelete(false);
+                  onRubric(undefined);
+                }}
+              >
+                确定删除
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setConfirmDelete(false)}
+              >
+                取消
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="link-button" onClick={() => setConfirmDelete(true)}>
+              删除录入的标准
+            </button>
+          )}
         </p>
       )}
       {rubric.alternativeGroups.map((group) => {
