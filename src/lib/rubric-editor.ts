@@ -82,7 +82,7 @@ export interface EditorState {
 }
 
 const short = (max: number) => z.string().max(max);
-const itemDraftSchema = z
+export const itemDraftSchema = z
   .object({
     id: short(40),
     label: short(20),

@@ -1,4 +1,5 @@
 /** Step 2: pick micro-abilities on the environment × dimension grid. */
+import { useRef, useState } from 'react';
 import { checkSelection } from '../../lib/selection';
 import { DIMENSIONS, ENVIRONMENTS } from '../../lib/taxonomy';
 import type { AbilityOption, RegionOption } from './types';
@@ -25,9 +26,20 @@ export default function AbilityPickStep({
   onBack,
   onDone,
 }: Props) {
+  // Unticking an ability can be taken back at once; its evidence stays in the draft meanwhile.
+  const [removed, setRemoved] = useState<{ code: string; before: string[] }>();
+  const form = useRef<HTMLDivElement>(null);
   const toggle = (code: string) => {
-    const next = chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code];
+    const removing = chosen.includes(code);
+    const next = removing ? chosen.filter((c) => c !== code) : [...chosen, code];
+    setRemoved(removing ? { code, before: chosen } : undefined);
     onChange(abilities.map((a) => a.code).filter((c) => next.includes(c)));
+  };
+  const undo = () => {
+    if (!removed) return;
+    onChange(removed.before);
+    setRemoved(undefined);
+    form.current?.querySelector<HTMLInputElement>(`input[value="${removed.code}"]`)?.focus();
   };
   const check = checkSelection(
     region?.selection,
@@ -35,7 +47,7 @@ export default function AbilityPickStep({
   );
 
   return (
-    <div className="wizard-form">
+    <div className="wizard-form" ref={form}>
       {preselected && (
         <p className="notice" role="status">
           已按您打开的能力点页面预选 {preselected}。
@@ -75,6 +87,17 @@ export default function AbilityPickStep({
           })}
         </fieldset>
       ))}
+      {removed && (
+        <div className="notice" role="status" data-removed-ability={removed.code}>
+          <p>
+            {`已移除 ${removed.code} ${abilities.find((a) => a.code === removed.code)?.name ?? ''}。`}
+            已填写的证据仍保留，撤销即可恢复。{' '}
+            <button type="button" className="link-button" onClick={undo}>
+              撤销<span className="visually-hidden">移除 {removed.code}</span>
+            </button>
+          </p>
+        </div>
+      )}
       <p role="status" className="pick-count">
         已选 {chosen.length} 个微能力点{chosen.length > 0 ? `：${chosen.join('、')}` : '。'}
       </p>

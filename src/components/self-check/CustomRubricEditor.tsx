@@ -2,9 +2,34 @@
  * For a micro-ability whose rubric the handbook does not hold: the teacher types the evidence
  * items, limits and 优秀 / 合格 criteria from the local 考核指南, and the same rule grades them.
  */
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CustomRubric } from '../../lib/draft';
 import type { Rubric, RubricItem } from '../../lib/grading';
+import {
+  blankItemForm,
+  loadRubricDraft,
+  rubricDraftKey,
+  rubricDraftText,
+  type ItemForm,
+} from '../../lib/rubric-editor-draft';
+import { EVIDENCE_FORMS } from '../../lib/rubric-schema';
+
+/** Whether a typed-in rubric for `code` is waiting in the browser (the editor then reopens). */
+export function hasSavedRubricDraft(code: string): boolean {
+  try {
+    return loadRubricDraft(localStorage.getItem(rubricDraftKey(code)), code).status === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+function forgetRubricDraft(code: string) {
+  try {
+    localStorage.removeItem(rubricDraftKey(code));
+  } catch {
+    // Storage unavailable: nothing was saved, so nothing to forget.
+  }
+}
 
 interface Props {
   code: string;
@@ -12,41 +37,26 @@ interface Props {
   initial: Rubric | undefined;
   onSave: (rubric: CustomRubric) => void;
   onCancel: () => void;
+  /** Reports the editor's autosave state for the wizard's toolbar. */
+  onSaveState?: ((text: string) => void) | undefined;
 }
 
-interface ItemForm {
-  name: string;
-  form: string;
-  graded: boolean;
-  maxMinutes: string;
-  count: string;
-  teacherOnCamera: boolean;
-  excellent: string;
-  pass: string;
-}
-
-const FORMS = ['文本', '视频', '音频', '图片', '文件', '学生作品'];
+const FORMS = EVIDENCE_FORMS;
 const lines = (text: string) =>
   text
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-
-const blank = (): ItemForm => ({
-  name: '',
-  form: '文本',
-  graded: true,
-  maxMinutes: '',
-  count: '',
-  teacherOnCamera: false,
-  excellent: '',
-  pass: '',
-});
+const blank = blankItemForm;
+/** Typing is written to the browser this long after the last keystroke (as the wizard's draft). */
+const SAVE_DELAY = 400;
 
 function toForm(item: RubricItem): ItemForm {
   return {
     name: item.name,
-    form: item.forms[0] ?? '文本',
+    form: (EVIDENCE_FORMS as readonly string[]).includes(item.forms[0] ?? '')
+      ? (item.forms[0] as ItemForm['form'])
+      : '文本',
     graded: item.graded === true,
     maxMinutes: item.limits.maxMinutes?.toString() ?? '',
     count: item.limits.count?.toString() ?? '',
@@ -74,17 +84,63 @@ function firstProblem(items: readonly ItemForm[]): string | undefined {
   return undefined;
 }
 
-export default function CustomRubricEditor({ code, name, initial, onSave, onCancel }: Props) {
-  const [items, setItems] = useState<ItemForm[]>(initial ? initial.items.map(toForm) : [blank()]);
+export default function CustomRubricEditor({ code, name, initial, onSave, onCancel, onSaveState }: Props) {
+  const [restored] = useState(() => {
+    try {
+      return loadRubricDraft(localStorage.getItem(rubricDraftKey(code)), code);
+    } catch {
+      return { status: 'empty' as const };
+    }
+  });
+  const [items, setItems] = useState<ItemForm[]>(() =>
+    restored.status === 'ok' ? restored.items : initial ? initial.items.map(toForm) : [blank()],
+  );
+  const pending = useRef<ItemForm[] | undefined>(undefined);
+  const firstRender = useRef(true);
+  const flush = useCallback(() => {
+    if (!pending.current) return;
+    try {
+      localStorage.setItem(rubricDraftKey(code), rubricDraftText(code, pending.current));
+      onSaveState?.(`已自动保存录入的标准（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
+    } catch {
+      onSaveState?.('录入的标准未能保存到浏览器');
+    }
+    pending.current = undefined;
+  }, [code, onSaveState]);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    pending.current = items;
+    onSaveState?.('正在保存……');
+    const timer = setTimeout(flush, SAVE_DELAY);
+    return () => clearTimeout(timer);
+  }, [items, flush, onSaveState]);
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
   // Once the teacher has tried to save, the message follows the form: it clears as soon as the field is fixed.
   const [attempted, setAttempted] = useState(false);
   const error = attempted ? firstProblem(items) : undefined;
   const update = (i: number, patch: Partial<ItemForm>) =>
     setItems(items.map((it, j) => (j === i ? { ...it, ...patch } : it)));
 
+  const cancel = () => {
+    pending.current = undefined;
+    forgetRubricDraft(code);
+    onCancel();
+  };
+
   const save = () => {
     setAttempted(true);
     if (firstProblem(items) !== undefined) return;
+    pending.current = undefined;
+    forgetRubricDraft(code);
     onSave({
       code,
       name,
@@ -110,6 +166,12 @@ export default function CustomRubricEditor({ code, name, initial, onSave, onCanc
   return (
     <div className="rubric-editor" data-rubric-editor={code}>
       <h4>按本地考核指南录入 {code} 的提交要求与评价标准</h4>
+      {restored.status === 'ok' && (
+        <p className="notice" role="status">
+          已恢复上次录入但尚未保存的内容
+          {restored.lost > 0 ? `（有 ${restored.lost} 项证据无法读取，已略去）` : ''}。
+        </p>
+      )}
       <p className="muted">
         照本地考核指南逐项填写；标准每行一条。录入的内容只保存在本浏览器和您导出的文件中，评定结果会注明“教师录入”。
       </p>
@@ -129,7 +191,11 @@ export default function CustomRubricEditor({ code, name, initial, onSave, onCanc
             </div>
             <div className="field">
               <label htmlFor={id('form')}>形式</label>
-              <select id={id('form')} value={it.form} onChange={(e) => update(i, { form: e.target.value })}>
+              <select
+                id={id('form')}
+                value={it.form}
+                onChange={(e) => update(i, { form: e.target.value as ItemForm['form'] })}
+              >
                 {FORMS.map((f) => (
                   <option key={f}>{f}</option>
                 ))}
@@ -141,6 +207,7 @@ export default function CustomRubricEditor({ code, name, initial, onSave, onCanc
                 <input
                   id={id('minutes')}
                   inputMode="decimal"
+                  maxLength={10}
                   value={it.maxMinutes}
                   onChange={(e) => update(i, { maxMinutes: e.target.value })}
                 />
@@ -150,6 +217,7 @@ export default function CustomRubricEditor({ code, name, initial, onSave, onCanc
                 <input
                   id={id('count')}
                   inputMode="numeric"
+                  maxLength={10}
                   value={it.count}
                   onChange={(e) => update(i, { count: e.target.value })}
                 />
@@ -182,6 +250,7 @@ export default function CustomRubricEditor({ code, name, initial, onSave, onCanc
                   <textarea
                     id={id('pass')}
                     rows={4}
+                    maxLength={12000}
                     value={it.pass}
                     onChange={(e) => update(i, { pass: e.target.value })}
                   />
@@ -191,6 +260,7 @@ export default function CustomRubricEditor({ code, name, initial, onSave, onCanc
                   <textarea
                     id={id('excellent')}
                     rows={4}
+                    maxLength={12000}
                     value={it.excellent}
                     onChange={(e) => update(i, { excellent: e.target.value })}
                   />
@@ -226,7 +296,7 @@ export default function CustomRubricEditor({ code, name, initial, onSave, onCanc
         <button type="button" className="button" onClick={save}>
           保存标准
         </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
+        <button type="button" className="button button-secondary" onClick={cancel}>
           取消
         </button>
       </div>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CustomRubric } from '../../lib/draft';
 import { gradeAbility, type AbilityEvidence, type ItemEvidence, type Rubric } from '../../lib/grading';
 import { rubricOriginText } from '../../lib/school-rubrics';
-import CustomRubricEditor from './CustomRubricEditor';
+import CustomRubricEditor, { hasSavedRubricDraft } from './CustomRubricEditor';
 import GradeBadge from './GradeBadge';
 import ItemEditor, { emptyItemEvidence } from './ItemEditor';
 import { AbilityReviewNotes, ItemReviewNotes } from './ReviewFeedback';
@@ -16,10 +16,21 @@ interface Props {
   abilityUrl: string;
   onEvidence: (next: AbilityEvidence) => void;
   onRubric: (rubric: CustomRubric | undefined) => void;
+  /** The rubric editor's autosave state, for the wizard's toolbar. */
+  onEditorSaveState?: (text: string) => void;
 }
 
-export default function EvidenceStep({ ability, rubric, evidence, abilityUrl, onEvidence, onRubric }: Props) {
-  const [editing, setEditing] = useState(false);
+export default function EvidenceStep({
+  ability,
+  rubric,
+  evidence,
+  abilityUrl,
+  onEvidence,
+  onRubric,
+  onEditorSaveState,
+}: Props) {
+  // A rubric typed in but not yet saved reopens where the teacher left it.
+  const [editing, setEditing] = useState(() => hasSavedRubricDraft(ability.code));
   const [confirmDelete, setConfirmDelete] = useState(false);
   const custom = rubric?.origin === '教师录入';
   const result = rubric ? gradeAbility(rubric, evidence) : undefined;
@@ -53,6 +64,7 @@ export default function EvidenceStep({ ability, rubric, evidence, abilityUrl, on
                   : undefined
             }
             onCancel={() => setEditing(false)}
+            onSaveState={onEditorSaveState}
             onSave={(r) => {
               onRubric(r);
               setEditing(false);

@@ -389,6 +389,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
             rubric={rubricOf(current)}
             evidence={draft.evidence[current.code] ?? emptyEvidence()}
             abilityUrl={`${abilityBase}${current.code}/`}
+            onEditorSaveState={setSaveState}
             onEvidence={(next) =>
               update((d) => ({ ...d, evidence: { ...d.evidence, [current.code]: next } }))
             }
