@@ -10,8 +10,9 @@
  * hostile link cannot fill the memory.
  */
 import { importPackText, MAX_RUBRIC_FILE_BYTES, type PackResult, type RubricPack } from './rubric-file';
+import { LINK_PREFIX } from './rubric-link-prefix';
 
-export const LINK_PREFIX = 'rubrics=';
+export { LINK_PREFIX, isShareFragment } from './rubric-link-prefix';
 const LINK_VERSION = '1';
 /** Longest fragment read; 30 full abilities compress to about 20 000 characters. */
 export const MAX_FRAGMENT_CHARS = 200_000;
@@ -150,11 +151,6 @@ export async function encodeShareFragment(pack: RubricPack, codec: Codec = defau
 /** The page address with the pack in its fragment. */
 export async function shareUrl(pageUrl: string, pack: RubricPack, codec?: Codec): Promise<string> {
   return `${pageUrl.replace(/#.*$/, '')}#${await encodeShareFragment(pack, codec)}`;
-}
-
-/** Whether a location.hash (with or without '#') claims to be a rubric link. */
-export function isShareFragment(hash: string): boolean {
-  return hash.replace(/^#/, '').startsWith(LINK_PREFIX);
 }
 
 const DAMAGED = '链接不完整或被改动过，无法读取评价标准。请向发链接的同事重新复制完整的链接。';

@@ -6,6 +6,7 @@
  */
 import { readCollection } from '../support/content-files';
 import { expect, test } from './fixtures';
+import { fillProfile } from './self-check-helpers';
 
 interface AbilityData {
   code: string;
@@ -80,9 +81,8 @@ test('the filtered ability list of each dimension holds exactly its abilities', 
 
 test('the wizard offers each ability under its content-file name', async ({ page }) => {
   await page.goto('/self-check/');
-  await page.getByLabel('姓名').fill('测试教师');
-  // The stepper opens step 2 once the teacher has a name; the rest of the profile can wait.
-  await page.getByRole('button', { name: '2. 选择微能力点' }).click();
+  await fillProfile(page);
+  await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
   for (const a of abilities) {
     await expect(
       page.getByRole('checkbox', { name: new RegExp(`${a.code}\\s*${a.name}`) }),

@@ -107,7 +107,8 @@ export function evidenceAt(rubric: Rubric, level: Level): AbilityEvidence {
               type: video ? 'video/mp4' : 'audio/mp4',
               size: 1000 + i,
               durationSeconds: Math.min(60, (item.limits.maxMinutes ?? 1) * 60),
-              sha256: 'ab'.repeat(32),
+              // Distinct pieces: the grading rule counts one file sent twice only once.
+              sha256: 'abcdef'.charAt(i % 6).repeat(64),
             }))
           : [],
       ...(count > 1 && !video && !audio ? { manualCount: count } : {}),

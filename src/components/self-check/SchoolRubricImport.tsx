@@ -7,19 +7,26 @@ import { importPackBytes, type PackResult, type RubricPack } from '../../lib/rub
 import { decodeShareFragment, isShareFragment } from '../../lib/rubric-link';
 import PackPreview from '../rubrics/PackPreview';
 
-// Read before any effect runs: the wizard tidies the address bar once it has loaded.
-const initialHash = typeof location === 'undefined' ? '' : location.hash;
-const initialOpen =
-  typeof location === 'undefined' ? false : new URLSearchParams(location.search).get('rubrics') === 'open';
-
 interface Props {
+  /** Open at once: the teacher asked for the panel, or arrived by a link (SchoolRubricEntry decides). */
+  startOpen?: boolean;
+  /** The address's fragment when the page was opened (read before the wizard tidies the address). */
+  initialHash?: string;
+  /** The teacher clicked the button; focus moves to the real one when this module has loaded. */
+  focusButton?: boolean;
   /** Codes the draft already has a rubric of its own for (teacher-entered or an earlier file). */
   replacing: (pack: RubricPack) => string[];
   onUse: (pack: RubricPack) => void;
 }
 
-export default function SchoolRubricImport({ replacing, onUse }: Props) {
-  const [open, setOpen] = useState(initialOpen || isShareFragment(initialHash));
+export default function SchoolRubricImport({
+  startOpen = false,
+  initialHash = '',
+  focusButton = false,
+  replacing,
+  onUse,
+}: Props) {
+  const [open, setOpen] = useState(startOpen || isShareFragment(initialHash));
   const [incoming, setIncoming] = useState<{ pack: RubricPack; from: string }>();
   const [error, setError] = useState<string>();
   const [pasted, setPasted] = useState('');
@@ -34,6 +41,10 @@ export default function SchoolRubricImport({ replacing, onUse }: Props) {
     setError(undefined);
     setIncoming({ pack: result.pack, from });
   };
+
+  useEffect(() => {
+    if (focusButton) buttonRef.current?.focus();
+  }, []);
 
   useEffect(() => {
     if (!isShareFragment(initialHash)) return;

@@ -22,7 +22,7 @@ import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
 import { ReviewPanel } from './ReviewFeedback';
 import { isReviewText } from '../../lib/review-file';
-import SchoolRubricImport from './SchoolRubricImport';
+import SchoolRubricEntry from './SchoolRubricEntry';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
 import './self-check.css';
@@ -287,7 +287,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
         </div>
       )}
 
-      <SchoolRubricImport
+      <SchoolRubricEntry
         replacing={(pack) => pack.abilities.map((a) => a.code).filter((code) => draft.customRubrics[code])}
         onUse={(pack) => {
           update((d) => {
