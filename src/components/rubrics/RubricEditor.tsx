@@ -32,6 +32,7 @@ import AbilityForm from './AbilityForm';
 import PackPreview from './PackPreview';
 import type { HandbookAbility, RegionChoice } from './types';
 import './RubricEditor.css';
+import JsonFileButton from '../JsonFileButton';
 
 interface Props {
   abilities: HandbookAbility[];
@@ -220,18 +221,7 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
         <button type="button" className="button button-secondary" onClick={() => void copyLink()}>
           复制分享链接
         </button>
-        <label className="button button-secondary file-button">
-          打开评价标准文件
-          <input
-            type="file"
-            accept="application/json,.json"
-            className="visually-hidden"
-            onChange={(e) => {
-              void openFile(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <JsonFileButton label="打开评价标准文件" onFile={openFile} />
         {confirming === 'clear' ? (
           <span className="confirm" role="group" aria-label="确认清空">
             确定清空全部录入内容吗？此操作无法撤销，建议先下载文件。

@@ -11,6 +11,7 @@ import { importReviewText } from '../../lib/review-file';
 import GradeBadge from './GradeBadge';
 import { reviewNotes, useReviewNotes, type OpenedReview } from './review-notes';
 import './review-feedback.css';
+import JsonFileButton from '../JsonFileButton';
 
 const who = ({ review }: OpenedReview) =>
   `${review.stage}（${review.reviewer.name}${review.reviewer.role ? `，${review.reviewer.role}` : ''}）`;
@@ -39,18 +40,7 @@ export function ReviewPanel({ draft }: { draft: Draft }) {
 
   return (
     <div className="review-feedback">
-      <label className="button button-secondary file-button">
-        打开评审意见
-        <input
-          type="file"
-          accept="application/json,.json"
-          className="visually-hidden"
-          onChange={(e) => {
-            void open(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <JsonFileButton label="打开评审意见" onFile={open} />
       {message && (
         <p
           className={message.warn ? 'notice notice-warn' : 'notice'}

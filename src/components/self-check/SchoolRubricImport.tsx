@@ -26,7 +26,8 @@ export default function SchoolRubricImport({
   replacing,
   onUse,
 }: Props) {
-  const [open, setOpen] = useState(startOpen || isShareFragment(initialHash));
+  // SchoolRubricEntry already opens the panel for a rubric link.
+  const [open, setOpen] = useState(startOpen);
   const [incoming, setIncoming] = useState<{ pack: RubricPack; from: string }>();
   const [error, setError] = useState<string>();
   const [pasted, setPasted] = useState('');

@@ -26,6 +26,7 @@ import SchoolRubricEntry from './SchoolRubricEntry';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
 import './self-check.css';
+import JsonFileButton from '../JsonFileButton';
 
 interface Props {
   abilities: AbilityOption[];
@@ -210,18 +211,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
         >
           导出 JSON
         </button>
-        <label className="button button-secondary file-button">
-          导入 JSON
-          <input
-            type="file"
-            accept="application/json,.json"
-            className="visually-hidden"
-            onChange={(e) => {
-              void importFile(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <JsonFileButton label="导入 JSON" onFile={importFile} />
         {confirmingNew ? (
           <span className="confirm" role="group" aria-label="确认新建自评">
             确定清空当前自评、重新开始吗？
