@@ -13,13 +13,14 @@ import { z } from 'zod';
 import { APP_MARKER, chineseIssue } from './draft';
 import type { Grade, ItemStatus } from './grading';
 import { CODE_PATTERN } from './taxonomy';
+import { REVIEW_KIND } from './review-presence';
 import { isPlainRecord, upgrade, type Migration } from './versioned-file';
 
 z.config({ jitless: true });
 
 export { APP_MARKER };
+export { isReviewData, isReviewText, REVIEW_KIND } from './review-presence';
 /** Tells a review file from a self-check file: both carry the app marker. */
-export const REVIEW_KIND = '评审意见';
 export const REVIEW_VERSION = 1;
 /** Largest review file importReviewText accepts, in bytes (UTF-8). */
 export const MAX_REVIEW_BYTES = 2 * 1024 * 1024;
@@ -201,20 +202,6 @@ export function reviewFilename(review: Pick<ReviewFile, 'teacher' | 'stage' | 'r
 
 // ---------------------------------------------------------------------------------------------
 // Import
-
-/** Whether parsed JSON claims to be a review file (app marker and kind), valid or not. */
-export function isReviewData(data: unknown): boolean {
-  return isPlainRecord(data) && data['app'] === APP_MARKER && data['kind'] === REVIEW_KIND;
-}
-
-/** Whether a file's text is a review file, valid or not (for pointing a teacher to 打开评审意见). Never throws. */
-export function isReviewText(text: string): boolean {
-  try {
-    return isReviewData(JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text));
-  } catch {
-    return false;
-  }
-}
 
 /** Reads a review file's text. Never throws. */
 export function importReviewText(text: string): ReviewResult {

@@ -4,8 +4,9 @@
  * (tests) and may be missing or full: then the reviews live only as long as the page.
  */
 import { migrateReview, type ReviewFile } from './review-file';
+import { REVIEWS_KEY } from './review-presence';
 
-export const REVIEWS_KEY = 'weinengli.self-check.reviews';
+export { REVIEWS_KEY };
 /** Enough for every stage of a few re-reviews; the oldest is dropped beyond it. */
 export const MAX_KEPT_REVIEWS = 10;
 

@@ -11,10 +11,13 @@ import { itemDraftSchema, type ItemDraft } from './rubric-editor';
 import { EVIDENCE_FORMS, type EvidenceForm } from './rubric-schema';
 import { CODE_PATTERN } from './taxonomy';
 import { isPlainRecord, upgrade, type Migration } from './versioned-file';
+import { APP_MARKER } from './draft';
+import { RUBRIC_DRAFT_KEY_PREFIX, RUBRIC_DRAFT_KIND, rubricDraftKey } from './rubric-draft-presence';
+
+export { RUBRIC_DRAFT_KEY_PREFIX, rubricDraftKey };
 
 z.config({ jitless: true });
 
-export const RUBRIC_DRAFT_KEY_PREFIX = 'weinengli.self-check.rubric-editor.';
 export const RUBRIC_DRAFT_VERSION = 1;
 export const RUBRIC_DRAFT_MIGRATIONS: Readonly<Record<number, Migration>> = {};
 export const MAX_DRAFT_ITEMS = 12;
@@ -30,8 +33,6 @@ export interface ItemForm {
   excellent: string;
   pass: string;
 }
-
-export const rubricDraftKey = (code: string) => `${RUBRIC_DRAFT_KEY_PREFIX}${code}`;
 
 export function blankItemForm(): ItemForm {
   return {
@@ -85,8 +86,8 @@ function fromDraft(item: ItemDraft): ItemForm {
 /** The text saved for the editor's items; throws nothing, bounds are the form's own. */
 export function rubricDraftText(code: string, items: readonly ItemForm[]): string {
   return JSON.stringify({
-    app: '微能力手册',
-    kind: '自评标准录入草稿',
+    app: APP_MARKER,
+    kind: RUBRIC_DRAFT_KIND,
     version: RUBRIC_DRAFT_VERSION,
     code,
     items: items.slice(0, MAX_DRAFT_ITEMS).map(toDraft),
@@ -110,7 +111,7 @@ export function loadRubricDraft(raw: string | null | undefined, code: string): L
   } catch {
     return { status: 'empty' };
   }
-  if (!isPlainRecord(data) || data['app'] !== '微能力手册' || data['kind'] !== '自评标准录入草稿')
+  if (!isPlainRecord(data) || data['app'] !== APP_MARKER || data['kind'] !== RUBRIC_DRAFT_KIND)
     return { status: 'empty' };
   const upgraded = upgrade(data, RUBRIC_DRAFT_VERSION, RUBRIC_DRAFT_MIGRATIONS, '保存的标准录入');
   if (!upgraded.ok || !isPlainRecord(upgraded.data) || upgraded.data['code'] !== code)

@@ -14,15 +14,6 @@ import {
 } from '../../lib/rubric-editor-draft';
 import { EVIDENCE_FORMS } from '../../lib/rubric-schema';
 
-/** Whether a typed-in rubric for `code` is waiting in the browser (the editor then reopens). */
-export function hasSavedRubricDraft(code: string): boolean {
-  try {
-    return loadRubricDraft(localStorage.getItem(rubricDraftKey(code)), code).status === 'ok';
-  } catch {
-    return false;
-  }
-}
-
 function forgetRubricDraft(code: string) {
   try {
     localStorage.removeItem(rubricDraftKey(code));

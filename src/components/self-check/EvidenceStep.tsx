@@ -3,11 +3,25 @@ import { useState } from 'react';
 import type { CustomRubric } from '../../lib/draft';
 import { gradeAbility, type AbilityEvidence, type ItemEvidence, type Rubric } from '../../lib/grading';
 import { rubricOriginText } from '../../lib/school-rubrics';
-import CustomRubricEditor, { hasSavedRubricDraft } from './CustomRubricEditor';
+import { looksLikeRubricDraft, rubricDraftKey } from '../../lib/rubric-draft-presence';
+import { onDemand } from '../OnDemand';
 import GradeBadge from './GradeBadge';
 import ItemEditor, { emptyItemEvidence } from './ItemEditor';
-import { AbilityReviewNotes, ItemReviewNotes } from './ReviewFeedback';
+import { AbilityReviewNotes, ItemReviewNotes } from './ReviewEntry';
 import type { AbilityOption } from './types';
+
+// Most abilities have the handbook's rubric: the editor is fetched when a teacher opens it.
+const editor = onDemand(() => import('./CustomRubricEditor'));
+const CustomRubricEditor = editor.part((m) => m.default);
+
+/** Whether a typed-in rubric for `code` is waiting in the browser (the editor then reopens). */
+function hasSavedRubricDraft(code: string): boolean {
+  try {
+    return looksLikeRubricDraft(localStorage.getItem(rubricDraftKey(code)), code);
+  } catch {
+    return false;
+  }
+}
 
 interface Props {
   ability: AbilityOption;
@@ -53,23 +67,32 @@ export default function EvidenceStep({
           </div>
         )}
         {editing && (
-          <CustomRubricEditor
-            code={ability.code}
-            name={ability.name}
-            initial={
-              custom || rubric?.origin === '学校文件'
-                ? rubric
-                : ability.rubric.items.length > 0
-                  ? ability.rubric
-                  : undefined
+          <editor.Boundary
+            what="录入评价标准"
+            fallback={
+              <p className="notice" role="status">
+                正在打开录入表……
+              </p>
             }
-            onCancel={() => setEditing(false)}
-            onSaveState={onEditorSaveState}
-            onSave={(r) => {
-              onRubric(r);
-              setEditing(false);
-            }}
-          />
+          >
+            <CustomRubricEditor
+              code={ability.code}
+              name={ability.name}
+              initial={
+                custom || rubric?.origin === '学校文件'
+                  ? rubric
+                  : ability.rubric.items.length > 0
+                    ? ability.rubric
+                    : undefined
+              }
+              onCancel={() => setEditing(false)}
+              onSaveState={onEditorSaveState}
+              onSave={(r) => {
+                onRubric(r);
+                setEditing(false);
+              }}
+            />
+          </editor.Boundary>
         )}
       </div>
     );

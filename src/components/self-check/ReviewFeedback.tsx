@@ -3,6 +3,7 @@
  * ability and item then shows the reviewer's grade and comment beside the teacher's own, until
  * the teacher dismisses the review. A review of an earlier state of this self-check says
  * 自评已更新，需重新评审; one of another self-check is listed and not shown beside the items.
+ * Loaded on demand through ReviewEntry.tsx.
  */
 import { useEffect, useState } from 'react';
 import type { Draft } from '../../lib/draft';
@@ -10,37 +11,49 @@ import { OUTDATED_MESSAGE, own, reviewFit } from '../../lib/review';
 import { importReviewText } from '../../lib/review-file';
 import GradeBadge from './GradeBadge';
 import { reviewNotes, useReviewNotes, type OpenedReview } from './review-notes';
-import './review-feedback.css';
-import JsonFileButton from '../JsonFileButton';
 
 const who = ({ review }: OpenedReview) =>
   `${review.stage}（${review.reviewer.name}${review.reviewer.role ? `，${review.reviewer.role}` : ''}）`;
 
-/** The button and the list of opened reviews, beside the wizard's toolbar. */
-export function ReviewPanel({ draft }: { draft: Draft }) {
+interface PanelProps {
+  draft: Draft;
+  /** A file the teacher picked with 打开评审意见 (ReviewEntry.tsx), read once. */
+  file: File | undefined;
+  onFileRead: () => void;
+}
+
+/** The opened reviews and what became of the last file picked, below the 打开评审意见 button. */
+export function ReviewPanel({ draft, file, onFileRead }: PanelProps) {
   const { opened, kept } = useReviewNotes();
   const [message, setMessage] = useState<{ warn: boolean; text: string }>();
 
   useEffect(() => reviewNotes.load(), []);
   useEffect(() => reviewNotes.setFits(opened.map((o) => reviewFit(o.review, draft))), [draft, opened]);
 
-  const open = async (file: File | undefined) => {
+  useEffect(() => {
     if (!file) return;
-    const result = importReviewText(await file.text());
-    if (!result.ok) {
-      setMessage({ warn: true, text: `未能打开“${file.name}”：${result.error}` });
-      return;
-    }
-    reviewNotes.add(result.review);
-    setMessage({
-      warn: false,
-      text: `已打开评审意见“${file.name}”：${result.review.stage}，${result.review.reviewer.name}。`,
+    let current = true;
+    void file.text().then((text) => {
+      if (!current) return;
+      onFileRead();
+      const result = importReviewText(text);
+      if (!result.ok) {
+        setMessage({ warn: true, text: `未能打开“${file.name}”：${result.error}` });
+        return;
+      }
+      reviewNotes.add(result.review);
+      setMessage({
+        warn: false,
+        text: `已打开评审意见“${file.name}”：${result.review.stage}，${result.review.reviewer.name}。`,
+      });
     });
-  };
+    return () => {
+      current = false;
+    };
+  }, [file, onFileRead]);
 
   return (
-    <div className="review-feedback">
-      <JsonFileButton label="打开评审意见" onFile={open} />
+    <>
       {message && (
         <p
           className={message.warn ? 'notice notice-warn' : 'notice'}
@@ -68,7 +81,7 @@ export function ReviewPanel({ draft }: { draft: Draft }) {
         </ul>
       )}
       {!kept && <p className="muted">浏览器存储不可用：评审意见只在本页面显示，刷新后需重新打开。</p>}
-    </div>
+    </>
   );
 }
 

@@ -3,10 +3,12 @@
  * preview) loads only when a teacher opens it or arrives with a rubric link, so it does not
  * weigh on the wizard's first load (tests/e2e/budgets.spec.ts).
  */
-import { lazy, Suspense, useState, type ComponentProps } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { isShareFragment } from '../../lib/rubric-link-prefix';
+import { onDemand } from '../OnDemand';
 
-const SchoolRubricImport = lazy(() => import('./SchoolRubricImport'));
+const rubricImport = onDemand(() => import('./SchoolRubricImport'));
+const SchoolRubricImport = rubricImport.part((m) => m.default);
 
 type Props = Omit<ComponentProps<typeof SchoolRubricImport>, 'startOpen' | 'initialHash' | 'focusButton'>;
 
@@ -37,13 +39,13 @@ export default function SchoolRubricEntry(props: Props) {
   );
   if (!wanted) return placeholder;
   return (
-    <Suspense fallback={placeholder}>
+    <rubricImport.Boundary what="学校录入的评价标准" fallback={placeholder}>
       <SchoolRubricImport
         {...props}
         startOpen={clicked || arrivedWithRubrics()}
         initialHash={initialHash}
         focusButton={clicked}
       />
-    </Suspense>
+    </rubricImport.Boundary>
   );
 }

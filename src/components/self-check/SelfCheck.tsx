@@ -20,8 +20,8 @@ import EvidenceStep from './EvidenceStep';
 import PdfButton from './PdfButton';
 import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
-import { ReviewPanel } from './ReviewFeedback';
-import { isReviewText } from '../../lib/review-file';
+import { ReviewEntry } from './ReviewEntry';
+import { isReviewText } from '../../lib/review-presence';
 import SchoolRubricEntry from './SchoolRubricEntry';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
@@ -243,7 +243,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
         </span>
       </div>
 
-      <ReviewPanel draft={draft} />
+      <ReviewEntry draft={draft} />
       {storageWarning && (
         <p className="notice notice-warn" role="alert">
           {storageWarning}
