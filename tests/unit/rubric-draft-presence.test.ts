@@ -34,7 +34,7 @@ describe('whether the rubric editor left typed-in items (before fetching the edi
     const damaged = fc.tuple(saved, fc.nat(), fc.jsonValue()).map(([text, at, junk]) => {
       const data = JSON.parse(text) as Record<string, unknown> & { items: unknown[] };
       const keys = [...Object.keys(data), 'items[]'];
-      const key = keys[at % keys.length]!;
+      const key = keys[at % keys.length] ?? 'items[]';
       if (key === 'items[]') data.items[at % data.items.length] = junk;
       else data[key] = junk;
       return JSON.stringify(data);
