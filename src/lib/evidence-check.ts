@@ -10,7 +10,7 @@
  *   (the teacher did not pick the file, or hashing failed), so it cannot be told.
  */
 import type { Draft } from './draft';
-import type { EvidenceFile } from './grading';
+import { isPresent, type EvidenceFile } from './grading';
 import type { FileCheck, FileVerdict } from './review-file';
 
 export interface RecordedFile {
@@ -19,13 +19,13 @@ export interface RecordedFile {
   file: EvidenceFile;
 }
 
-/** Every file the self-check lists, on items the teacher marked present. */
+/** Every file the self-check lists, on items submitted as grading.ts counts them (ticked ready or typed out). */
 export function recordedFiles(draft: Draft): RecordedFile[] {
   const files: RecordedFile[] = [];
   for (const code of draft.abilities) {
     const evidence = Object.hasOwn(draft.evidence, code) ? draft.evidence[code] : undefined;
     for (const [itemId, item] of Object.entries(evidence?.items ?? {})) {
-      if (!item.present) continue;
+      if (!isPresent(item)) continue;
       for (const file of item.files) files.push({ code, itemId, file });
     }
   }

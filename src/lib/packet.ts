@@ -6,6 +6,7 @@ import { OTHER_REGION, type Draft } from './draft';
 import {
   formatDuration,
   gradeAbility,
+  isPresent,
   overallGrade,
   type AbilityResult,
   type Grade,
@@ -253,11 +254,12 @@ function section(
     const description = ev?.description?.trim() ?? '';
     if (description) descriptions.push({ item: label, title, text: description });
     const base = { item: label, form: item.forms.join('或'), title: title || EMPTY };
-    const files = ev?.present ? ev.files : [];
+    // Submitted as grading.ts counts it (ticked ready, or typed out): its files are listed.
+    const files = isPresent(ev) ? ev.files : [];
     if (files.length === 0) {
       rows.push({
         ...base,
-        fileName: description ? TEXT_ONLY : ev?.present ? '（未选择文件）' : '（缺交）',
+        fileName: description ? TEXT_ONLY : isPresent(ev) ? '（未选择文件）' : '（缺交）',
         size: EMPTY,
         duration: ev?.manualMinutes !== undefined ? `${ev.manualMinutes} 分钟（手填）` : EMPTY,
         sha256: EMPTY,

@@ -216,6 +216,13 @@ test.describe('review', () => {
 
     await page.reload();
     await expect(note).toContainText(COMMENT);
+    // The summary shows the reviewer's grade of each ability beside the teacher's own.
+    await page.getByRole('button', { name: '4. 自评结果' }).click();
+    const summaryNote = page.locator('[data-summary="C5"] [data-review-note="教师组内互评"]');
+    await expect(summaryNote).toContainText('合格');
+    await expect(summaryNote).toContainText('整体达到合格。');
+    await expect(page.locator('[data-summary="C5"]')).toContainText('优秀');
+    await page.getByRole('button', { name: '3. 逐项自查证据' }).click();
     // The teacher changes the self-check: the review is now of an older one.
     await editor.getByLabel('证据标题').fill('分层作业的个别化指导（修改后）');
     await expect(note).toContainText('自评已更新，需重新评审');

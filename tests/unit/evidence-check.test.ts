@@ -17,6 +17,9 @@ describe('evidence check', () => {
     const accounts = draft.evidence['C5']?.items['student-accounts'];
     if (accounts) accounts.present = false;
     expect(recordedFiles(draft)).toHaveLength(1);
+    // Typed out (title and description), the item counts as submitted, and so do its files.
+    if (accounts) Object.assign(accounts, { title: '学生体会', description: '两位学生的录音' });
+    expect(recordedFiles(draft)).toHaveLength(3);
   });
 
   it('the self-checked file is the same, even renamed', () => {

@@ -122,6 +122,25 @@ describe('buildPacket', () => {
     expect(rows[1]?.sha256).toBe('a'.repeat(64));
   });
 
+  it('lists the files of an item typed out but not ticked ready, as the grade counts them', () => {
+    const draft = c5Draft();
+    const accounts = draft.evidence['C5']?.items['student-accounts'];
+    if (!accounts) throw new Error('the fixture has student accounts');
+    Object.assign(accounts, { present: false, title: '学生体会', description: '两位学生的录音' });
+    const rows = buildPacket({ draft, abilities, generatedAt: at, siteVersion: '0.1.0' }).sections.find(
+      (s) => s.code === 'C5',
+    )?.evidence;
+    expect(rows?.filter((r) => r.item === '3. 学生体会').map((r) => r.fileName)).toEqual([
+      's1.m4a',
+      's2.m4a',
+    ]);
+    accounts.description = '';
+    const missing = buildPacket({ draft, abilities, generatedAt: at, siteVersion: '0.1.0' }).sections.find(
+      (s) => s.code === 'C5',
+    )?.evidence;
+    expect(missing?.filter((r) => r.item === '3. 学生体会').map((r) => r.fileName)).toEqual(['（缺交）']);
+  });
+
   it('lists every criterion with whether it was ticked', () => {
     const criteria = packet.sections.find((s) => s.code === 'C5')?.criteria ?? [];
     expect(criteria.filter((c) => c.level === '合格').every((c) => c.met)).toBe(true);

@@ -1,6 +1,7 @@
-/** Step 4: every chosen micro-ability's grade, its reasons and what to fix first. */
+/** Step 4: every chosen micro-ability's grade (and a reviewer's, once a review is open), its reasons and what to fix first. */
 import { nextSteps, overallGrade, type AbilityResult } from '../../lib/grading';
 import GradeBadge from './GradeBadge';
+import { AbilityReviewNotes } from './ReviewEntry';
 import type { AbilityOption } from './types';
 
 interface Props {
@@ -47,6 +48,7 @@ export default function SummaryStep({ teacher, rows, onEdit }: Props) {
                 </th>
                 <td>
                   <GradeBadge status={result?.grade} />
+                  <AbilityReviewNotes code={ability.code} />
                 </td>
                 <td>
                   {steps.length > 0 ? (
