@@ -9,6 +9,7 @@
 import { importDraftText, MAX_IMPORT_BYTES, type Draft } from './draft';
 import { draftContentHash } from './draft-hash';
 import {
+  effectiveTicks,
   gradeAbility,
   type AbilityEvidence,
   type AbilityResult,
@@ -39,6 +40,39 @@ export interface ReviewerAbilityInput {
 }
 
 export const emptyReviewerItem = (): ReviewerItemInput => ({ excellent: [], pass: [], comment: '' });
+
+type Criteria = { excellent: readonly string[]; pass: readonly string[] };
+type Ticks = { excellent: readonly number[]; pass: readonly number[] };
+
+/**
+ * The ticks as grading counts them (effectiveTicks), as sorted lists: a sentence in both the
+ * 合格 and the 优秀 list is one tick, as in the wizard, so both of its boxes show it.
+ */
+export function countedTicks(criteria: Criteria, ticks: Ticks): { excellent: number[]; pass: number[] } {
+  const counted = effectiveTicks(criteria, { excellent: [...ticks.excellent], pass: [...ticks.pass] });
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+  return { excellent: sorted(counted.excellent), pass: sorted(counted.pass) };
+}
+
+/** One box ticked or unticked; the twin box of a sentence in both lists goes with it. */
+export function toggleTick(
+  criteria: Criteria,
+  ticks: Ticks,
+  level: 'excellent' | 'pass',
+  index: number,
+): { excellent: number[]; pass: number[] } {
+  const other = level === 'pass' ? 'excellent' : 'pass';
+  const twin = criteria[other].indexOf(criteria[level][index] ?? '\u0000');
+  const counted = countedTicks(criteria, ticks);
+  if (counted[level].includes(index)) {
+    return {
+      ...counted,
+      [level]: counted[level].filter((i) => i !== index),
+      [other]: counted[other].filter((i) => i !== twin),
+    } as { excellent: number[]; pass: number[] };
+  }
+  return countedTicks(criteria, { ...counted, [level]: [...counted[level], index] });
+}
 
 /** The rubric the teacher's draft graded with: their typed-in rubric, else the handbook's. */
 export function rubricForReview(
@@ -126,9 +160,17 @@ export function buildReviewFile(args: {
       const ticks =
         a.input && Object.hasOwn(a.input.items, item.itemId) ? a.input.items[item.itemId] : undefined;
       const files = a.files && Object.hasOwn(a.files, item.itemId) ? a.files[item.itemId] : undefined;
+      const criteria = a.rubric.items.find((i) => i.id === item.itemId)?.criteria;
+      const given = { excellent: ticks?.excellent ?? [], pass: ticks?.pass ?? [] };
+      // The file keeps what grading counted, so a sentence in both lists is recorded in both.
+      const kept = criteria
+        ? countedTicks(criteria, given)
+        : {
+            excellent: [...given.excellent].sort((x, y) => x - y),
+            pass: [...given.pass].sort((x, y) => x - y),
+          };
       items[item.itemId] = {
-        excellent: [...(ticks?.excellent ?? [])].sort((x, y) => x - y),
-        pass: [...(ticks?.pass ?? [])].sort((x, y) => x - y),
+        ...kept,
         comment: ticks?.comment.trim() ?? '',
         grade: item.reviewer.status,
         selfGrade: item.self.status,

@@ -7,6 +7,7 @@ import { gradeAbility, type AbilityEvidence, type Rubric } from '../../src/lib/g
 import {
   buildReviewFile,
   compareAbility,
+  countedTicks,
   inputFromReview,
   inputTooBig,
   MAX_INPUT_BYTES,
@@ -15,6 +16,7 @@ import {
   reviewFit,
   reviewerEvidence,
   rubricForReview,
+  toggleTick,
   type ReviewerAbilityInput,
 } from '../../src/lib/review';
 import { importReviewText, exportReviewText } from '../../src/lib/review-file';
@@ -314,5 +316,61 @@ describe('openReviewInput', () => {
     });
     const box = packet.sections[0]?.reviewBoxes.find((b) => b.stage === '组内互评');
     expect(box).toMatchObject({ reviewer: '李老师（教研组长）', grade: review.abilities['C5']?.grade });
+  });
+});
+
+describe('a sentence in both criteria lists is one tick for the reviewer too', () => {
+  // C5's case video: 优秀 criterion 1 has the same words as 合格 criterion 1.
+  const criteria = C5.items.find((i) => i.id === 'case-video')?.criteria ?? { excellent: [], pass: [] };
+
+  it('ticking the 合格 box shows the 优秀 twin ticked; unticking either clears both', () => {
+    expect(criteria.excellent[0]).toBe(criteria.pass[0]);
+    const ticked = toggleTick(criteria, { excellent: [], pass: [] }, 'pass', 0);
+    expect(ticked).toEqual({ excellent: [0], pass: [0] });
+    expect(toggleTick(criteria, ticked, 'excellent', 0)).toEqual({ excellent: [], pass: [] });
+    expect(toggleTick(criteria, { excellent: [], pass: [] }, 'excellent', 1)).toEqual({
+      excellent: [1],
+      pass: [],
+    });
+    expect(countedTicks(criteria, { excellent: [], pass: [3, 0] })).toEqual({ excellent: [0], pass: [0, 3] });
+  });
+
+  it('any sequence of clicks: the clicked box flips, and grading counts exactly what is shown', () => {
+    const click = fc.record({
+      level: fc.constantFrom('excellent' as const, 'pass' as const),
+      index: fc.nat({ max: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(click, { maxLength: 30 }), (clicks) => {
+        let ticks = { excellent: [] as number[], pass: [] as number[] };
+        for (const { level, index } of clicks) {
+          const before = countedTicks(criteria, ticks)[level].includes(index);
+          ticks = toggleTick(criteria, ticks, level, index);
+          expect(ticks[level].includes(index)).toBe(!before);
+          expect(countedTicks(criteria, ticks)).toEqual(ticks);
+        }
+      }),
+    );
+  });
+
+  it('the review file records the counted ticks, so 优秀 criterion 1 is kept when 合格 1 is ticked', () => {
+    const file = buildReviewFile({
+      draft: teacherDraft(),
+      reviewer: { name: '李老师', role: '' },
+      stage: '组内互评',
+      reviewedAt: new Date('2025-04-02T08:00:00.000Z'),
+      abilities: [
+        {
+          code: 'C5',
+          rubric: C5,
+          input: reviewerInput({ 'case-video': { excellent: [4, 1, 2, 3], pass: range(5), comment: '' } }),
+        },
+      ],
+    });
+    expect(file.abilities['C5']?.items['case-video']).toMatchObject({
+      excellent: range(5),
+      pass: range(5),
+      grade: '优秀',
+    });
   });
 });

@@ -7,7 +7,13 @@ import type { FileCheck, ReviewFile, ReviewItem } from '../../lib/review-file';
 import { VERDICT_TEXT } from '../../lib/evidence-check';
 import { formatDuration, type ItemEvidence, type RubricItem } from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
-import { hardReasons, type ItemComparison, type ReviewerItemInput } from '../../lib/review';
+import {
+  countedTicks,
+  hardReasons,
+  toggleTick,
+  type ItemComparison,
+  type ReviewerItemInput,
+} from '../../lib/review';
 import ItemMeta from '../self-check/ItemMeta';
 import GradeBadge from '../self-check/GradeBadge';
 
@@ -20,10 +26,6 @@ interface Props {
   onInput: (next: ReviewerItemInput) => void;
   checks: FileCheck[];
   earlier: { review: ReviewFile; item: ReviewItem }[];
-}
-
-function toggle(list: number[], index: number): number[] {
-  return list.includes(index) ? list.filter((i) => i !== index) : [...list, index].sort((a, b) => a - b);
 }
 
 export default function ReviewItemCard({
@@ -41,19 +43,23 @@ export default function ReviewItemCard({
   const heading = `${/^\d+$/.test(item.label) ? `${item.label}. ` : `${item.label}：`}${item.name}`;
   const criteria = item.criteria;
 
+  const teacherTicks = criteria && evidence ? countedTicks(criteria, evidence) : undefined;
+  const reviewerTicks = criteria ? countedTicks(criteria, input) : undefined;
   const tickList = (level: 'pass' | 'excellent', texts: readonly string[]) => (
     <fieldset>
       <legend>{level === 'pass' ? '合格标准' : '优秀标准'}：您认定达到的（须全部满足）</legend>
       {texts.map((text, i) => {
-        const teacherTicked = evidence?.[level].includes(i) === true;
+        const teacherTicked = teacherTicks?.[level].includes(i) === true;
+        const twin = level === 'excellent' ? (criteria?.pass.indexOf(text) ?? -1) : -1;
         return (
           <label key={`${level}${i}`} className="criterion">
             <input
               type="checkbox"
-              checked={input[level].includes(i)}
-              onChange={() => onInput({ ...input, [level]: toggle(input[level], i) })}
+              checked={reviewerTicks?.[level].includes(i) === true}
+              onChange={() => criteria && onInput({ ...input, ...toggleTick(criteria, input, level, i) })}
             />{' '}
             {text}{' '}
+            {twin >= 0 && <span className="muted">（与合格标准第 {twin + 1} 条相同，勾选一次即可）</span>}{' '}
             <span className={teacherTicked ? 'teacher-tick' : 'teacher-tick teacher-untick'}>
               （教师自评：{teacherTicked ? '已勾选' : '未勾选'}）
             </span>
