@@ -229,7 +229,11 @@ test('a school’s assessment from three self-checks to the principal’s archiv
   await wangPage.goto('/self-check/');
   await expect(abilityGrade(wangPage, 'C5')).toHaveText(/优秀/);
   await wangPage.getByLabel('打开评审意见').setInputFiles(handOn(wangReview));
+  await expect(wangPage.getByRole('status').filter({ hasText: '已打开评审意见' })).toContainText(
+    `已打开评审意见“${wangReview.name}”：组内互评，陈老师。`,
+  );
   await wangPage.getByLabel('打开评审意见').setInputFiles(handOn(teamReview));
+  await expect(wangPage.getByRole('list', { name: '已打开的评审意见' }).getByRole('listitem')).toHaveCount(2);
   const editor = item(wangPage, 'case-video');
   const peer = editor.locator('[data-review-note="组内互评"]');
   await expect(peer).toContainText('组内互评（陈老师，数学教研组长）评定：');
