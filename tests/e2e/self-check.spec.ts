@@ -45,8 +45,18 @@ test.describe('self-check wizard', () => {
     expect(requests).toEqual([]);
 
     // Within the limit, on camera, every 合格 criterion ticked: the item is 合格 …
+    // Removed by mistake: 撤销 (focused in its place) brings the file back with its hash.
+    await video.getByRole('button', { name: /移除/ }).click();
+    await expect(video.getByRole('list', { name: '已选文件' })).toHaveCount(0);
+    const undo = video.getByRole('button', { name: /^撤销\s*移除“case-11min.webm”$/ });
+    await expect(undo).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(video.getByText(/时长 11 分 0 秒/).first()).toBeVisible();
+    await expect(video.getByText(/SHA-256 [0-9a-f]{12}…/)).toBeVisible();
+    await expect(undo).toHaveCount(0);
     await video.getByRole('button', { name: /移除/ }).click();
     await video.getByLabel(/选择本地文件/).setInputFiles(join(MEDIA, 'case-9min.webm'));
+    await expect(video.getByRole('button', { name: /撤销/ })).toHaveCount(0);
     await expect(video.getByText(/时长 9 分 0 秒/)).toBeVisible();
     await video.getByLabel('视频中出现了我本人的形象').check();
     const passBoxes = video.getByRole('group', { name: /合格标准/ }).getByRole('checkbox');

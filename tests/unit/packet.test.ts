@@ -127,17 +127,25 @@ describe('buildPacket', () => {
     const accounts = draft.evidence['C5']?.items['student-accounts'];
     if (!accounts) throw new Error('the fixture has student accounts');
     Object.assign(accounts, { present: false, title: '学生体会', description: '两位学生的录音' });
-    const rows = buildPacket({ draft, abilities, generatedAt: at, siteVersion: '0.1.0' }).sections.find(
-      (s) => s.code === 'C5',
-    )?.evidence;
+    const rows = buildPacket({
+      draft,
+      abilities,
+      regionName: '徐水区',
+      generatedAt: at,
+      siteVersion: '0.1.0',
+    }).sections.find((s) => s.code === 'C5')?.evidence;
     expect(rows?.filter((r) => r.item === '3. 学生体会').map((r) => r.fileName)).toEqual([
       's1.m4a',
       's2.m4a',
     ]);
     accounts.description = '';
-    const missing = buildPacket({ draft, abilities, generatedAt: at, siteVersion: '0.1.0' }).sections.find(
-      (s) => s.code === 'C5',
-    )?.evidence;
+    const missing = buildPacket({
+      draft,
+      abilities,
+      regionName: '徐水区',
+      generatedAt: at,
+      siteVersion: '0.1.0',
+    }).sections.find((s) => s.code === 'C5')?.evidence;
     expect(missing?.filter((r) => r.item === '3. 学生体会').map((r) => r.fileName)).toEqual(['（缺交）']);
   });
 

@@ -1,6 +1,6 @@
 /** One evidence item: what it is, the local file's facts, hard limits, and the criteria met. */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   applyItemInput,
@@ -18,6 +18,7 @@ import {
   pieceWarnings,
   sameFile,
   sharedWithPass,
+  type EvidenceFile,
   type ItemEvidence,
   type ItemResult,
   type RubricItem,
@@ -49,6 +50,24 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   /** Bytes of the picked files hashed so far, and in all, while they are being read; and which repeat a file already there. */
   const [reading, setReading] = useState<{ done: number; total: number; repeats: string[] } | null>(null);
   const set = (patch: Partial<ItemEvidence>) => onChange({ ...evidence, ...patch });
+  // The last file removed, until undone or another is picked: its hash may have taken minutes.
+  const [removed, setRemoved] = useState<{ file: EvidenceFile; at: number }>();
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const remove = (at: number) => {
+    const file = evidence.files[at];
+    if (!file) return;
+    set({ files: evidence.files.filter((_, j) => j !== at) });
+    setRemoved({ file, at });
+    // The 移除 button is gone: focus goes to 撤销, which now stands for it.
+    requestAnimationFrame(() => undoRef.current?.focus());
+  };
+  const undoRemove = () => {
+    if (!removed) return;
+    const files = [...evidence.files];
+    files.splice(Math.min(removed.at, files.length), 0, removed.file);
+    set({ files });
+    setRemoved(undefined);
+  };
   const id = (suffix: string) => `${idPrefix}-${suffix}`;
   // Typed fields are checked as the teacher types, by the store's own schema; an invalid value
   // is shown with its message but never reaches the draft.
@@ -120,6 +139,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
       )
       .map((f) => f.name);
     setReading({ done: 0, total, repeats });
+    setRemoved(undefined);
     try {
       const read = await Promise.all(
         picked.map((file, i) =>
@@ -205,16 +225,20 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
                   {f.sha256 ? ` · SHA-256 ${f.sha256.slice(0, 12)}…` : ' · 未计算校验值'}
                   {hasMedia && f.durationSeconds === undefined && ' · 浏览器读不出时长'}
                 </span>{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => set({ files: evidence.files.filter((_, j) => j !== i) })}
-                >
+                <button type="button" className="link-button" onClick={() => remove(i)}>
                   移除<span className="visually-hidden">{f.name}</span>
                 </button>
               </li>
             ))}
           </ul>
+        )}
+        {removed && (
+          <p className="removed-file" role="status">
+            已移除“{removed.file.name}”。{' '}
+            <button type="button" className="link-button" ref={undoRef} onClick={undoRemove}>
+              撤销<span className="visually-hidden">移除“{removed.file.name}”</span>
+            </button>
+          </p>
         )}
         {warnings.length > 0 && (
           <ul className="piece-warnings" aria-label="关于份数的提醒">
