@@ -91,3 +91,26 @@ test('links written inside content files get the base path', async ({ page }) =>
     /^\/handbook\/about\/#source-/,
   );
 });
+
+test('a rubric entered under /handbook/ is shared by a link that opens the wizard under /handbook/', async ({
+  page,
+}) => {
+  await page.goto(`${ORIGIN}${BASE}rubrics/?a=A6`);
+  await page.getByLabel('考核指南名称（必填）').fill('测试省校本应用考核指南');
+  await page.getByLabel('录入人（必填）').fill('实验小学信息化管理团队');
+  await page.getByRole('button', { name: '添加一项证据' }).click();
+  const first = page.getByRole('group', { name: /^第 1 项证据/ });
+  await first.getByLabel('证据名称').fill('课堂讲授片段');
+  await first.getByLabel(/^优秀标准/).fill('讲授清晰，重点突出');
+  await first.getByLabel(/^合格标准/).fill('讲授完整');
+  await page.getByRole('button', { name: '复制分享链接' }).click();
+  const link = await page.getByLabel(/分享链接/).inputValue();
+  expect(link.startsWith(`${ORIGIN}${BASE}self-check/#rubrics=`)).toBe(true);
+
+  await page.goto(link);
+  const preview = page.getByRole('region', { name: '链接中的评价标准' });
+  await expect(preview).toContainText('《测试省校本应用考核指南》');
+  await preview.getByRole('button', { name: '使用这些评价标准' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已使用学校录入的评价标准：A6' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(`${BASE}self-check/`);
+});
