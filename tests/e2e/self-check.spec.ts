@@ -429,9 +429,18 @@ test('the entered rubric: a message clears as soon as its field is fixed; 删除
   const confirm = page.getByRole('group', { name: '确认删除录入的标准' });
   await expect(confirm).toContainText('确定删除录入的 A2 评价标准吗？');
   await expect(page.getByText('评价标准：教师录入（按本地考核指南）')).toBeVisible();
-  await confirm.getByRole('button', { name: '取消' }).click();
+  // 取消 has the focus, so Enter pressed twice asks and cancels; the focus comes back.
+  await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toHaveCount(0);
   await expect(page.getByText('评价标准：教师录入（按本地考核指南）')).toBeVisible();
-  await page.getByRole('button', { name: '删除录入的标准' }).click();
+  const remove = page.getByRole('button', { name: '删除录入的标准' });
+  await expect(remove).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(remove).toBeFocused();
+  await expect(page.getByText('评价标准：教师录入（按本地考核指南）')).toBeVisible();
+  await remove.click();
   await page.getByRole('button', { name: '确定删除' }).click();
   await expect(page.getByText('手册尚未收录 A2 的评价标准')).toBeVisible();
 });

@@ -1,5 +1,4 @@
 /** One ability's rubric in the editor: evidence items, alternatives, limits, 优秀 / 合格 criteria. */
-import { useState } from 'react';
 import {
   blankItem,
   freshId,
@@ -8,6 +7,7 @@ import {
   type ItemDraft,
 } from '../../lib/rubric-editor';
 import { EVIDENCE_FORMS } from '../../lib/rubric-schema';
+import ConfirmAction from '../ConfirmAction';
 import type { HandbookAbility } from './types';
 
 interface Props {
@@ -33,7 +33,6 @@ function handbookNote(handbook: HandbookAbility | undefined): string {
 }
 
 export default function AbilityForm({ draft, handbook, abilityUrl, onChange }: Props) {
-  const [removing, setRemoving] = useState<number>();
   const setItem = (i: number, patch: Partial<ItemDraft>) =>
     onChange({ ...draft, items: draft.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) });
   const addItem = () => {
@@ -302,32 +301,14 @@ export default function AbilityForm({ draft, handbook, abilityUrl, onChange }: P
               >
                 下移
               </button>
-              {removing === i ? (
-                <span className="confirm" role="group" aria-label="确认删除证据项">
-                  确定删除这项证据吗？
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => {
-                      onChange({ ...draft, items: draft.items.filter((_, j) => j !== i) });
-                      setRemoving(undefined);
-                    }}
-                  >
-                    确定删除
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => setRemoving(undefined)}
-                  >
-                    取消
-                  </button>
-                </span>
-              ) : (
-                <button type="button" className="link-button" onClick={() => setRemoving(i)}>
-                  删除这项证据
-                </button>
-              )}
+              <ConfirmAction
+                label="删除这项证据"
+                triggerClass="link-button"
+                question="确定删除这项证据吗？"
+                groupLabel="确认删除证据项"
+                confirmLabel="确定删除"
+                onConfirm={() => onChange({ ...draft, items: draft.items.filter((_, j) => j !== i) })}
+              />
             </div>
           </fieldset>
         );

@@ -27,6 +27,7 @@ import {
 } from '../../lib/rubric-editor';
 import { decodeShareFragment, isShareFragment, shareUrl } from '../../lib/rubric-link';
 import { abilityCodeQuery } from '../../lib/search-query';
+import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
 import AbilityForm from './AbilityForm';
 import PackPreview from './PackPreview';
@@ -76,7 +77,6 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
   const [incoming, setIncoming] = useState<{ pack: RubricPack; from: string }>();
   const [link, setLink] = useState<string>();
   const [adding, setAdding] = useState('');
-  const [confirming, setConfirming] = useState<'clear' | 'remove'>();
   const firstSave = useRef(true);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -222,33 +222,16 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
           复制分享链接
         </button>
         <JsonFileButton label="打开评价标准文件" onFile={openFile} />
-        {confirming === 'clear' ? (
-          <span className="confirm" role="group" aria-label="确认清空">
-            确定清空全部录入内容吗？此操作无法撤销，建议先下载文件。
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                update(() => emptyEditorState());
-                setConfirming(undefined);
-                setNotice({ kind: 'info', text: '已清空录入内容。' });
-              }}
-            >
-              确定清空
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => setConfirming(undefined)}
-            >
-              取消
-            </button>
-          </span>
-        ) : (
-          <button type="button" className="button button-secondary" onClick={() => setConfirming('clear')}>
-            全部清空
-          </button>
-        )}
+        <ConfirmAction
+          label="全部清空"
+          question="确定清空全部录入内容吗？此操作无法撤销，建议先下载文件。"
+          groupLabel="确认清空"
+          confirmLabel="确定清空"
+          onConfirm={() => {
+            update(() => emptyEditorState());
+            setNotice({ kind: 'info', text: '已清空录入内容。' });
+          }}
+        />
         <span className="save-state" role="status">
           {saveState}
         </span>
@@ -426,36 +409,22 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
             abilityUrl={`${abilityBase}${current.code}/`}
             onChange={setAbility}
           />
-          {confirming === 'remove' ? (
-            <p className="confirm" role="group" aria-label={`确认移除 ${current.code}`}>
-              确定从这份评价标准中移除 {current.code} 吗？已录入的内容会丢失。
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  update((s) => ({
-                    ...s,
-                    abilities: s.abilities.filter((a) => a.code !== current.code),
-                    current: undefined,
-                  }));
-                  setConfirming(undefined);
-                }}
-              >
-                确定移除
-              </button>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => setConfirming(undefined)}
-              >
-                取消
-              </button>
-            </p>
-          ) : (
-            <button type="button" className="link-button" onClick={() => setConfirming('remove')}>
-              从这份评价标准中移除 {current.code}
-            </button>
-          )}
+          <ConfirmAction
+            key={current.code}
+            as="p"
+            label={`从这份评价标准中移除 ${current.code}`}
+            triggerClass="link-button"
+            question={`确定从这份评价标准中移除 ${current.code} 吗？已录入的内容会丢失。`}
+            groupLabel={`确认移除 ${current.code}`}
+            confirmLabel="确定移除"
+            onConfirm={() =>
+              update((s) => ({
+                ...s,
+                abilities: s.abilities.filter((a) => a.code !== current.code),
+                current: undefined,
+              }))
+            }
+          />
         </section>
       )}
     </div>

@@ -44,6 +44,7 @@ import {
 } from '../../lib/archive-table';
 import { emptyArchive } from '../../lib/archive-file';
 import { reviewStages } from '../../lib/review-stages';
+import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
 import { ArchiveTable } from './ArchiveTable';
 import { FileIntake } from './FileIntake';
@@ -80,7 +81,6 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<string | undefined>();
   const [printAll, setPrintAll] = useState(false);
-  const [confirmClear, setConfirmClear] = useState(false);
   const [savedCount, setSavedCount] = useState<number | undefined>();
   const [progress, setProgress] = useState({ done: 0, total: 0 });
 
@@ -191,7 +191,6 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
     setSelected(undefined);
     setRescueKey(undefined);
     setNotice(undefined);
-    setConfirmClear(false);
   };
 
   const onSort = (key: SortKey) => {
@@ -403,25 +402,17 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
           按当前的筛选和排序导出，每位教师每个微能力点一行。档案文件包含全部自评和评审意见，以后可在本页重新打开，或交给接手的老师。
         </p>
         <div className="clear-data">
-          {confirmClear ? (
-            <div className="confirm" role="group" aria-label="确认清除">
+          <ConfirmAction
+            as="div"
+            label="清除本机数据"
+            question={
               <span>确定要清除本浏览器中保存的考核档案吗？清除后无法恢复（建议先保存档案文件）。</span>
-              <button type="button" className="button danger" onClick={() => void clearAll()}>
-                确定清除
-              </button>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => setConfirmClear(false)}
-              >
-                取消
-              </button>
-            </div>
-          ) : (
-            <button type="button" className="button button-secondary" onClick={() => setConfirmClear(true)}>
-              清除本机数据
-            </button>
-          )}
+            }
+            groupLabel="确认清除"
+            confirmLabel="确定清除"
+            confirmClass="button danger"
+            onConfirm={() => void clearAll()}
+          />
         </div>
       </section>
     </div>

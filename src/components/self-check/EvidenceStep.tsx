@@ -4,6 +4,7 @@ import type { CustomRubric } from '../../lib/draft';
 import { gradeAbility, type AbilityEvidence, type ItemEvidence, type Rubric } from '../../lib/grading';
 import { rubricOriginText } from '../../lib/school-rubrics';
 import { looksLikeRubricDraft, rubricDraftKey } from '../../lib/rubric-draft-presence';
+import ConfirmAction from '../ConfirmAction';
 import { onDemand } from '../OnDemand';
 import GradeBadge from './GradeBadge';
 import ItemEditor, { emptyItemEvidence } from './ItemEditor';
@@ -45,7 +46,6 @@ export default function EvidenceStep({
 }: Props) {
   // A rubric typed in but not yet saved reopens where the teacher left it.
   const [editing, setEditing] = useState(() => hasSavedRubricDraft(ability.code));
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const custom = rubric?.origin === '教师录入';
   const result = rubric ? gradeAbility(rubric, evidence) : undefined;
 
@@ -132,32 +132,14 @@ export default function EvidenceStep({
           <button type="button" className="link-button" onClick={() => setEditing(true)}>
             修改录入的标准
           </button>{' '}
-          {confirmDelete ? (
-            <span className="confirm" role="group" aria-label="确认删除录入的标准">
-              确定删除录入的 {ability.code} 评价标准吗？删除后要重新录入。
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setConfirmDelete(false);
-                  onRubric(undefined);
-                }}
-              >
-                确定删除
-              </button>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => setConfirmDelete(false)}
-              >
-                取消
-              </button>
-            </span>
-          ) : (
-            <button type="button" className="link-button" onClick={() => setConfirmDelete(true)}>
-              删除录入的标准
-            </button>
-          )}
+          <ConfirmAction
+            label="删除录入的标准"
+            triggerClass="link-button"
+            question={`确定删除录入的 ${ability.code} 评价标准吗？删除后要重新录入。`}
+            groupLabel="确认删除录入的标准"
+            confirmLabel="确定删除"
+            onConfirm={() => onRubric(undefined)}
+          />
         </p>
       )}
       {rubric.alternativeGroups.map((group) => {

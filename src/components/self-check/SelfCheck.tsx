@@ -26,6 +26,7 @@ import SchoolRubricEntry from './SchoolRubricEntry';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
 import './self-check.css';
+import ConfirmAction from '../ConfirmAction';
 import JsonFileButton from '../JsonFileButton';
 
 interface Props {
@@ -64,7 +65,6 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   const [corruptRaw, setCorruptRaw] = useState<string>();
   const [saveState, setSaveState] = useState<string>('');
   const [storageWarning, setStorageWarning] = useState<string>();
-  const [confirmingNew, setConfirmingNew] = useState(false);
   const [previous, setPrevious] = useState<Draft>();
   const [preselected, setPreselected] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -196,7 +196,6 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
     setPrevious(draft);
     setDraft(emptyDraft());
     setGeneration((g) => g + 1);
-    setConfirmingNew(false);
     setNotice({ kind: 'info', text: '已开始新的自评。上一份自评仍可下载。' });
     requestAnimationFrame(() => headingRef.current?.focus());
   };
@@ -212,21 +211,13 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
           导出 JSON
         </button>
         <JsonFileButton label="导入 JSON" onFile={importFile} />
-        {confirmingNew ? (
-          <span className="confirm" role="group" aria-label="确认新建自评">
-            确定清空当前自评、重新开始吗？
-            <button type="button" className="button" onClick={startOver}>
-              确定新建
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setConfirmingNew(false)}>
-              取消
-            </button>
-          </span>
-        ) : (
-          <button type="button" className="button button-secondary" onClick={() => setConfirmingNew(true)}>
-            新建自评
-          </button>
-        )}
+        <ConfirmAction
+          label="新建自评"
+          question="确定清空当前自评、重新开始吗？"
+          groupLabel="确认新建自评"
+          confirmLabel="确定新建"
+          onConfirm={startOver}
+        />
         {previous && (
           <button
             type="button"
