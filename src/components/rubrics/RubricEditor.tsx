@@ -34,6 +34,7 @@ import PackPreview from './PackPreview';
 import type { HandbookAbility, RegionChoice } from './types';
 import './RubricEditor.css';
 import JsonFileButton from '../JsonFileButton';
+import Tabs from '../Tabs';
 
 interface Props {
   abilities: HandbookAbility[];
@@ -359,20 +360,16 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
       <fieldset>
         <legend>这份评价标准包含的微能力点</legend>
         {state.abilities.length > 0 ? (
-          <nav className="ability-tabs" aria-label="选择要编辑的微能力点">
-            {state.abilities.map((a) => (
-              <button
-                key={a.code}
-                type="button"
-                className="tab"
-                aria-current={a.code === current?.code ? 'true' : undefined}
-                onClick={() => update((s) => ({ ...s, current: a.code }))}
-              >
-                {a.code} {a.name}
-                <span className="tab-state">{rubricFromDraft(a).ok ? '已填写完整' : '尚未填完'}</span>
-              </button>
-            ))}
-          </nav>
+          <Tabs
+            label="选择要编辑的微能力点"
+            tabs={state.abilities.map((a) => ({
+              key: a.code,
+              label: `${a.code} ${a.name}`,
+              detail: rubricFromDraft(a).ok ? '已填写完整' : '尚未填完',
+              current: a.code === current?.code,
+              onSelect: () => update((s) => ({ ...s, current: a.code })),
+            }))}
+          />
         ) : (
           <p>还没有微能力点。请在下面选择一个开始录入。</p>
         )}

@@ -28,6 +28,7 @@ import type { AbilityOption, RegionOption } from './types';
 import './self-check.css';
 import ConfirmAction from '../ConfirmAction';
 import JsonFileButton from '../JsonFileButton';
+import Tabs from '../Tabs';
 
 interface Props {
   abilities: AbilityOption[];
@@ -342,27 +343,24 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
       {draft.step === 2 && current && (
         <>
           {chosen.length > 1 && (
-            <nav className="ability-tabs" aria-label="选择要自查的微能力点">
-              {chosen.map((a) => {
+            <Tabs
+              label="选择要自查的微能力点"
+              tabs={chosen.map((a) => {
                 const rubric = rubricOf(a);
-                const grade = rubric ? gradeAbility(rubric, draft.evidence[a.code]).grade : undefined;
-                return (
-                  <button
-                    key={a.code}
-                    type="button"
-                    className="tab"
-                    aria-current={a.code === current.code ? 'true' : undefined}
-                    onClick={() => {
-                      update((d) => ({ ...d, currentAbility: a.code }));
-                      requestAnimationFrame(() => headingRef.current?.focus());
-                    }}
-                  >
-                    {a.code}
-                    <span className="tab-grade">{grade ?? '未评定'}</span>
-                  </button>
-                );
+                return {
+                  key: a.code,
+                  label: a.code,
+                  detail: rubric
+                    ? (gradeAbility(rubric, draft.evidence[a.code]).grade ?? '未评定')
+                    : '未评定',
+                  current: a.code === current.code,
+                  onSelect: () => {
+                    update((d) => ({ ...d, currentAbility: a.code }));
+                    requestAnimationFrame(() => headingRef.current?.focus());
+                  },
+                };
               })}
-            </nav>
+            />
           )}
           <EvidenceStep
             key={`${current.code}-${generation}`}
