@@ -43,8 +43,8 @@ test('an ability page is at most 60 KB gzip of HTML, CSS and its own JS', async 
   expect(bytes, loaded.map((l) => `${l.url} ${l.gzip}`).join('\n')).toBeLessThanOrEqual(60 * 1024);
 });
 
-// Reading a review file back and school rubric files load on demand (ReviewEntry.tsx,
-// SchoolRubricEntry.tsx): most teachers never use them.
+// A review sent back, a school's rubric file and the rubric editor are fetched when first needed
+// (ReviewEntry.tsx, SchoolRubricEntry.tsx, EvidenceStep.tsx): most teachers never use them.
 test('the self-check loads at most 150 KB gzip of JavaScript at first', async ({ page }) => {
   const loaded = await firstLoad(page, '/self-check/');
   const js = total(loaded, ['script']);
