@@ -174,8 +174,14 @@ test.describe('review', () => {
     expect(text).toContain(COMMENT.replace(/\s+/g, ''));
     expect(text).toContain('教师组内互评');
 
-    // 复评: the school team opens the self-check with the 组内互评 review, which it sees beside.
+    // 复评 on the same computer: the 组内互评 work comes back after a reload; the school team
+    // clears it (this browser's copy only) and opens the self-check with the 组内互评 review.
     await page.reload();
+    await expect(page.locator('[data-session-restored]')).toContainText('已恢复上次在本浏览器中的评审进度');
+    await expect(page.getByLabel(/^姓名/)).toHaveValue('李老师');
+    await page.getByRole('button', { name: '清除本机保存的评审进度' }).click();
+    await page.getByRole('button', { name: '确定清除' }).click();
+    await expect(page.getByRole('heading', { name: /评审：王老师/ })).toHaveCount(0);
     await page.getByLabel(/^姓名/).fill('张老师');
     await page.getByLabel(/^身份或职务/).fill('信息化团队');
     await page.getByLabel('打开自评文件').setInputFiles([draftFile, upload(saved)]);

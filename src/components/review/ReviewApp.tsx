@@ -1,16 +1,31 @@
 /**
  * The review page's island: who reviews, the files they open (teachers' self-checks and earlier
  * reviews, by picker or drag-and-drop), and one teacher's review at a time. Every decision is
- * made in src/lib (review.ts, review-stages.ts, evidence-check.ts); nothing leaves the browser.
+ * made in src/lib (review.ts, review-stages.ts, evidence-check.ts, review-session.ts); the work
+ * is kept in this browser as it is done (review-session.ts) and nothing leaves it.
  */
 import { useEffect, useRef, useState } from 'react';
+import { indexedDbStore } from '../../lib/archive-store';
 import type { Draft } from '../../lib/draft';
 import { inputTooBig, openReviewInput } from '../../lib/review';
-import type { ReviewFile } from '../../lib/review-file';
 import type { StagePlan } from '../../lib/review-stages';
+import {
+  REVIEW_SESSION_KEY,
+  SESSION_STORE_FAILED,
+  addTeacher,
+  clearReviewSession,
+  emptySession,
+  isEmptySession,
+  loadReviewSession,
+  saveReviewSession,
+  updateTeacher,
+  type ReviewSession,
+  type SessionTeacher,
+} from '../../lib/review-session';
 import { addReview } from '../../lib/review-store';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
+import { downloadBlob } from '../download';
 import TeacherReview from './TeacherReview';
 import type { RegionReview } from './types';
 import './review.css';
@@ -28,31 +43,125 @@ export interface Reviewer {
   role: string;
 }
 
-interface Opened {
-  draft: Draft;
-  fileName: string;
-}
+/** What the page says about the work kept in this browser. */
+type Kept =
+  | { kind: 'restored'; text: string }
+  | { kind: 'salvaged'; setAside: string[]; raw: string }
+  | { kind: 'unreadable'; error: string; raw: string }
+  | { kind: 'cleared' };
 
 const teacherLabel = (draft: Draft) => draft.profile.name.trim() || '未署名的教师';
 
+function formatTime(iso: string | undefined): string {
+  const d = new Date(iso ?? '');
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString('zh-CN', { hour12: false });
+}
+
+const store = typeof window === 'undefined' ? undefined : indexedDbStore();
+
 export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion, fonts }: Props) {
-  const [reviewer, setReviewer] = useState<Reviewer>({ name: '', role: '' });
-  const [teachers, setTeachers] = useState<Opened[]>([]);
-  const [reviews, setReviews] = useState<ReviewFile[]>([]);
+  const [session, setSession] = useState<ReviewSession>(emptySession);
+  const [ready, setReady] = useState(false);
+  const [kept, setKept] = useState<Kept>();
+  const [savedAt, setSavedAt] = useState<string>();
+  const [saveError, setSaveError] = useState<string>();
+  // The session last written: the page says 已自动保存 only while what it shows is written.
+  const [savedFor, setSavedFor] = useState<ReviewSession>();
+  const [confirmClear, setConfirmClear] = useState(false);
   const [problems, setProblems] = useState<{ name: string; reason: string }[]>([]);
   const [notes, setNotes] = useState<string[]>([]);
-  const [currentId, setCurrentId] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const dropZone = useRef<HTMLDivElement>(null);
   const openRef = useRef<(files: FileList | null | undefined) => Promise<void>>(undefined);
+  const { reviewer, teachers, reviews } = session;
+  // The latest session, for opening files: a batch may arrive before the kept work is read back.
+  const latest = useRef(session);
+  latest.current = session;
+  const restoring = useRef<Promise<void>>(undefined);
+
+  // The work kept in this browser comes back first; nothing is written until it has been read.
+  useEffect(() => {
+    let live = true;
+    restoring.current = loadReviewSession(store).then((loaded) => {
+      if (!live) return;
+      if (loaded.status === 'ok') {
+        latest.current = loaded.session;
+        setSession(loaded.session);
+        const parts = [
+          loaded.session.teachers.length > 0
+            ? `${loaded.session.teachers.length} 位教师的自评和您的评审`
+            : '',
+          loaded.session.reviews.length > 0 ? `${loaded.session.reviews.length} 份评审意见` : '',
+        ].filter(Boolean);
+        const when = formatTime(loaded.savedAt);
+        setKept(
+          loaded.raw !== undefined
+            ? { kind: 'salvaged', setAside: loaded.setAside, raw: loaded.raw }
+            : {
+                kind: 'restored',
+                text: `已恢复上次在本浏览器中的评审进度${parts.length > 0 ? `：${parts.join('、')}` : ''}${when ? `（保存于 ${when}）` : ''}。`,
+              },
+        );
+      } else if (loaded.status === 'unreadable')
+        setKept({ kind: 'unreadable', error: loaded.error, raw: loaded.raw });
+      else if (loaded.status === 'unavailable') setSaveError(loaded.error);
+      setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Autosave, a moment after the last change, so typing a comment is not one write per key.
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(() => {
+      const now = new Date();
+      const saving = isEmptySession(session)
+        ? (store?.remove(REVIEW_SESSION_KEY).then(() => ({ ok: true as const })) ??
+          Promise.resolve({ ok: true as const }))
+        : saveReviewSession(store, session, now);
+      void saving
+        .catch(() => ({ ok: false as const, error: SESSION_STORE_FAILED }))
+        .then((result) => {
+          if (!result.ok) {
+            setSaveError(result.error);
+            return;
+          }
+          setSaveError(undefined);
+          setSavedAt(now.toISOString());
+          setSavedFor(session);
+        });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [session, ready]);
+
+  const saved = savedFor === session;
+  const setReviewer = (next: Reviewer) => setSession((s) => ({ ...s, reviewer: next }));
+  const changeTeacher =
+    (id: string) =>
+    (update: (t: SessionTeacher) => Partial<Pick<SessionTeacher, 'stage' | 'inputs' | 'checked'>>) =>
+      setSession((s) => {
+        const t = s.teachers.find((x) => x.draft.id === id);
+        return t ? updateTeacher(s, id, update(t)) : s;
+      });
+
+  const clearAll = async () => {
+    await clearReviewSession(store);
+    setSession(emptySession());
+    setConfirmClear(false);
+    setProblems([]);
+    setNotes([]);
+    setKept({ kind: 'cleared' });
+  };
 
   const openFiles = async (list: FileList | null | undefined) => {
     const files = [...(list ?? [])];
     if (files.length === 0) return;
+    await restoring.current;
     const bad: { name: string; reason: string }[] = [];
     const said: string[] = [];
-    let nextTeachers = teachers;
-    let nextReviews = reviews;
+    const opened: ((s: ReviewSession) => ReviewSession)[] = [];
     for (const file of files) {
       const tooBig = inputTooBig(file.size);
       if (tooBig) {
@@ -66,28 +175,28 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
         bad.push({ name: file.name, reason: '无法读取这个文件（可能已被移动或删除）。' });
         continue;
       }
-      const opened = openReviewInput(text);
-      if (opened.kind === 'error') bad.push({ name: file.name, reason: opened.error });
-      else if (opened.kind === 'review') {
-        nextReviews = addReview(nextReviews, opened.review);
-        said.push(`已打开评审意见“${file.name}”（${opened.review.stage}，${opened.review.reviewer.name}）。`);
+      const input = openReviewInput(text);
+      if (input.kind === 'error') bad.push({ name: file.name, reason: input.error });
+      else if (input.kind === 'review') {
+        const review = input.review;
+        opened.push((s) => ({ ...s, reviews: addReview(s.reviews, review) }));
+        said.push(`已打开评审意见“${file.name}”（${review.stage}，${review.reviewer.name}）。`);
       } else {
-        const same = nextTeachers.find((t) => t.draft.id === opened.draft.id);
-        if (!same) nextTeachers = [...nextTeachers, { draft: opened.draft, fileName: file.name }];
-        else if (opened.draft.savedAt > same.draft.savedAt) {
-          nextTeachers = nextTeachers.map((t) =>
-            t === same ? { draft: opened.draft, fileName: file.name } : t,
-          );
-          said.push(`“${file.name}”与“${same.fileName}”是同一份自评，已改用较新的“${file.name}”。`);
-        } else
-          said.push(`“${file.name}”与已打开的“${same.fileName}”是同一份自评，保留较新的“${same.fileName}”。`);
+        const draft = input.draft;
+        opened.push((s) => {
+          const added = addTeacher(s, draft, file.name);
+          if (added.note) said.push(added.note);
+          return added.session;
+        });
       }
     }
-    setTeachers(nextTeachers);
-    setReviews(nextReviews);
+    // One update for the whole batch, so the notes are collected once (not again by StrictMode).
+    let next = latest.current;
+    for (const apply of opened) next = apply(next);
+    latest.current = next;
+    setSession(next);
     setProblems(bad);
-    setNotes(said);
-    if (!currentId && nextTeachers[0]) setCurrentId(nextTeachers[0].draft.id);
+    setNotes([...new Set(said)]);
   };
 
   openRef.current = openFiles;
@@ -116,11 +225,81 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     };
   }, []);
 
-  const current = teachers.find((t) => t.draft.id === currentId) ?? teachers[0];
+  const current = teachers.find((t) => t.draft.id === session.currentId) ?? teachers[0];
   const orphanReviews = reviews.filter((r) => !teachers.some((t) => t.draft.id === r.draft.id));
 
   return (
-    <div className="review-app">
+    <div className="review-app" data-ready={ready ? 'true' : 'false'}>
+      <div className="session-bar">
+        <p className="muted" role="status" data-session-saved={saved ? 'true' : undefined}>
+          {saved && savedAt
+            ? `评审进度已自动保存在本浏览器中（${formatTime(savedAt)}），刷新或关闭页面不会丢失；不会上传。`
+            : '评审进度会自动保存在本浏览器中，刷新或关闭页面不会丢失；不会上传。'}
+        </p>
+        {confirmClear ? (
+          <div className="confirm" role="group" aria-label="确认清除">
+            <span>
+              确定要清除本浏览器中保存的评审进度吗？已打开的自评、勾选和评语都会清除，无法恢复（已保存的评审意见文件不受影响）。
+            </span>
+            <button type="button" className="button danger" onClick={() => void clearAll()}>
+              确定清除
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setConfirmClear(false)}>
+              取消
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={isEmptySession(session)}
+            onClick={() => setConfirmClear(true)}
+          >
+            清除本机保存的评审进度
+          </button>
+        )}
+      </div>
+      {kept?.kind === 'restored' && (
+        <p className="notice" role="status" data-session-restored>
+          {kept.text}
+        </p>
+      )}
+      {kept?.kind === 'cleared' && (
+        <p className="notice" role="status">
+          已清除本浏览器中保存的评审进度。
+        </p>
+      )}
+      {saveError && (
+        <p className="notice notice-warn" role="alert">
+          {saveError}
+        </p>
+      )}
+      {(kept?.kind === 'salvaged' || kept?.kind === 'unreadable') && (
+        <div className="notice notice-warn" role="alert" data-session-salvaged>
+          {kept.kind === 'salvaged' ? (
+            <>
+              <p>本机保存的评审进度有部分无法读取，其余已恢复。以下内容已略去：</p>
+              <ul className="problem-list">
+                {kept.setAside.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{kept.error}请重新打开教师的自评文件。</p>
+          )}
+          <p>原来保存的数据已另存一份，可以下载交给技术人员查看：</p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() =>
+              downloadBlob(new Blob([kept.raw], { type: 'application/json' }), '评审进度_原数据.json')
+            }
+          >
+            下载原来保存的数据
+          </button>
+        </div>
+      )}
       <fieldset className="reviewer">
         <legend>评审人</legend>
         <div className="field-row">
@@ -204,7 +383,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
               type="button"
               className="tab"
               aria-current={t === current ? 'true' : undefined}
-              onClick={() => setCurrentId(t.draft.id)}
+              onClick={() => setSession((s) => ({ ...s, currentId: t.draft.id }))}
             >
               {teacherLabel(t.draft)}
               <span className="tab-detail">{t.draft.profile.school || t.fileName}</span>
@@ -218,8 +397,8 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
         <TeacherReview
           key={t.draft.id + t.draft.savedAt}
           hidden={t !== current}
-          draft={t.draft}
-          fileName={t.fileName}
+          teacher={t}
+          onChange={changeTeacher(t.draft.id)}
           reviewer={reviewer}
           onReviewer={setReviewer}
           abilities={abilities}

@@ -2,9 +2,8 @@
  * One teacher's self-check under review: the stage, earlier reviews of it, the evidence check,
  * each ability and item, and the two outputs (review file, PDF with that stage filled in).
  */
-import { useState } from 'react';
-import type { Draft } from '../../lib/draft';
-import { fileChecksByItem, recordedFiles, type FileCheckResult } from '../../lib/evidence-check';
+import { useEffect, useMemo, useState } from 'react';
+import { fileChecksByItem, recordedFiles } from '../../lib/evidence-check';
 import {
   OUTDATED_MESSAGE,
   buildReviewFile,
@@ -18,6 +17,7 @@ import {
   type ReviewerAbilityInput,
 } from '../../lib/review';
 import { exportReviewText, reviewFilename, type ReviewFile } from '../../lib/review-file';
+import { checkResults, type SessionTeacher } from '../../lib/review-session';
 import { nextStage, type StagePlan } from '../../lib/review-stages';
 import { downloadBlob } from '../download';
 import GradeBadge from '../self-check/GradeBadge';
@@ -31,8 +31,11 @@ import type { RegionReview } from './types';
 
 interface Props {
   hidden: boolean;
-  draft: Draft;
-  fileName: string;
+  /** The self-check and the reviewer's entries on it, kept by the page (review-session.ts). */
+  teacher: SessionTeacher;
+  onChange: (
+    update: (t: SessionTeacher) => Partial<Pick<SessionTeacher, 'stage' | 'inputs' | 'checked'>>,
+  ) => void;
   reviewer: Reviewer;
   onReviewer: (r: Reviewer) => void;
   abilities: AbilityOption[];
@@ -52,17 +55,26 @@ function formatTime(iso: string): string {
 }
 
 export default function TeacherReview(props: Props) {
-  const { draft, reviewer, abilities, region, earlier } = props;
+  const { teacher, onChange, reviewer, abilities, region, earlier } = props;
+  const draft = teacher.draft;
   const plan = region?.plan ?? props.defaultPlan;
-  const [stage, setStage] = useState(
-    () =>
-      nextStage(
-        plan.stages,
-        earlier.map((r) => r.stage),
-      )?.name ?? '',
-  );
-  const [inputs, setInputs] = useState<Record<string, ReviewerAbilityInput>>({});
-  const [checks, setChecks] = useState<FileCheckResult[]>([]);
+  const firstStage =
+    nextStage(
+      plan.stages,
+      earlier.map((r) => r.stage),
+    )?.name ?? '';
+  const stage = teacher.stage || firstStage;
+  const setStage = (next: string) => onChange(() => ({ stage: next }));
+  const inputs = teacher.inputs;
+  const setInputs = (
+    update: (all: Record<string, ReviewerAbilityInput>) => Record<string, ReviewerAbilityInput>,
+  ) => onChange((t) => ({ inputs: update(t.inputs) }));
+  const checks = useMemo(() => checkResults(teacher), [teacher]);
+  // The stage the reviews opened with the self-check point to is fixed once, as if chosen.
+  useEffect(() => {
+    if (teacher.stage === '' && firstStage !== '') onChange(() => ({ stage: firstStage }));
+    // Only when the teacher is first shown: a review opened later does not move the stage.
+  }, []);
   const [message, setMessage] = useState<{ warn: boolean; text: string }>();
   const idBase = `r-${draft.id}`;
 
@@ -111,15 +123,15 @@ export default function TeacherReview(props: Props) {
   };
 
   const resume = (r: ReviewFile) => {
-    setStage(r.stage);
-    setInputs(
-      Object.fromEntries(
+    onChange(() => ({
+      stage: r.stage,
+      inputs: Object.fromEntries(
         draft.abilities.flatMap((code) => {
           const input = inputFromReview(r, code);
           return input ? [[code, input]] : [];
         }),
       ),
-    );
+    }));
     if (reviewer.name.trim() === '') props.onReviewer({ name: r.reviewer.name, role: r.reviewer.role });
     setMessage({ warn: false, text: `已载入${r.reviewer.name}的${r.stage}意见，可以继续修改。` });
   };
@@ -146,7 +158,7 @@ export default function TeacherReview(props: Props) {
         </span>
       </h2>
       <p className="muted">
-        自评文件“{props.fileName}”，保存于 {formatTime(draft.savedAt)}。
+        自评文件“{teacher.fileName}”，保存于 {formatTime(draft.savedAt)}。
       </p>
 
       <div className="field stage-field">
@@ -189,7 +201,9 @@ export default function TeacherReview(props: Props) {
         idBase={idBase}
         recorded={recordedFiles(draft)}
         checks={checks}
-        onChecks={setChecks}
+        onChecks={(next) =>
+          onChange(() => ({ checked: next.map((c) => ({ name: c.name, sha256: c.sha256 })) }))
+        }
         itemName={(code, itemId) =>
           chosen.find((a) => a.code === code)?.rubric?.items.find((i) => i.id === itemId)?.name ?? itemId
         }
