@@ -25,6 +25,7 @@ import {
 import { addReview } from '../../lib/review-store';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
+import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
 import TeacherReview from './TeacherReview';
 import type { RegionReview } from './types';
@@ -67,7 +68,6 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const [saveError, setSaveError] = useState<string>();
   // The session last written: the page says 已自动保存 only while what it shows is written.
   const [savedFor, setSavedFor] = useState<ReviewSession>();
-  const [confirmClear, setConfirmClear] = useState(false);
   const [problems, setProblems] = useState<{ name: string; reason: string }[]>([]);
   const [notes, setNotes] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -149,7 +149,6 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const clearAll = async () => {
     await clearReviewSession(store);
     setSession(emptySession());
-    setConfirmClear(false);
     setProblems([]);
     setNotes([]);
     setKept({ kind: 'cleared' });
@@ -236,27 +235,20 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
             ? `评审进度已自动保存在本浏览器中（${formatTime(savedAt)}），刷新或关闭页面不会丢失；不会上传。`
             : '评审进度会自动保存在本浏览器中，刷新或关闭页面不会丢失；不会上传。'}
         </p>
-        {confirmClear ? (
-          <div className="confirm" role="group" aria-label="确认清除">
-            <span>
-              确定要清除本浏览器中保存的评审进度吗？已打开的自评、勾选和评语都会清除，无法恢复（已保存的评审意见文件不受影响）。
-            </span>
-            <button type="button" className="button danger" onClick={() => void clearAll()}>
-              确定清除
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setConfirmClear(false)}>
-              取消
-            </button>
-          </div>
-        ) : (
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={isEmptySession(session)}
-            onClick={() => setConfirmClear(true)}
-          >
-            清除本机保存的评审进度
-          </button>
+        {!isEmptySession(session) && (
+          <ConfirmAction
+            as="div"
+            label="清除本机保存的评审进度"
+            question={
+              <span>
+                确定要清除本浏览器中保存的评审进度吗？已打开的自评、勾选和评语都会清除，无法恢复（已保存的评审意见文件不受影响）。
+              </span>
+            }
+            groupLabel="确认清除评审进度"
+            confirmLabel="确定清除"
+            confirmClass="button danger"
+            onConfirm={() => void clearAll()}
+          />
         )}
       </div>
       {kept?.kind === 'restored' && (
