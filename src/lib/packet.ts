@@ -14,6 +14,7 @@ import {
   type Rubric,
 } from './grading';
 import { ancestors, type Policy } from './policies';
+import { DEFAULT_STAGES, packetColumn } from './review-stages';
 import { sourceLine, type RubricSource } from './rubric-schema';
 
 export interface PacketAbility {
@@ -47,8 +48,11 @@ export interface PacketAbilityReview {
  * A review stage to print filled in (issue 13's /review/ hands these in).
  *
  * - `stage` names the column and grade box it fills. Two stages are always printed, 组内互评 and
- *   复评 (blank when not reviewed); a stage named so, or ending so (教师组内互评, 信息化团队复评),
- *   fills that one and gives it its name; any other stage adds its own column after them.
+ *   复评 (blank when not reviewed); a stage whose packet column (review-stages.ts packetColumn,
+ *   the rule the review page uses too) is one of them (教师组内互评, 信息化团队复评) fills it and
+ *   gives it its name; any other stage adds its own column after them.
+ * - The file is named after the last stage filled in, in column order (the process order), so a
+ *   reviewer's PDF says which stage it is: 微能力自评_王老师_信息化团队复评_20250401.pdf.
  * - The shape follows review-file.ts (ReviewFile → { stage, reviewer: reviewer.name, date,
  *   abilities }), so a review file's abilities can be passed as they are.
  * - `abilities` is keyed by micro-ability code; a code or item left out stays blank, so a
@@ -169,14 +173,20 @@ export function packetDate(d: Date): string {
   return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}`;
 }
 
-/** 微能力自评_<姓名>_<YYYYMMDD>.pdf, with characters file systems refuse replaced. */
-export function packetFilename(name: string, date: Date): string {
-  const safe =
-    [...name.trim()]
-      .map((c) => (/[\\/:*?"<>|]/.test(c) || c.charCodeAt(0) < 0x20 ? '_' : c))
-      .join('')
-      .slice(0, 40) || '未署名';
-  return `微能力自评_${safe}_${packetDate(date)}.pdf`;
+const fileSafe = (text: string) =>
+  [...text.trim()]
+    .map((c) => (/[\\/:*?"<>|]/.test(c) || c.charCodeAt(0) < 0x20 ? '_' : c))
+    .join('')
+    .slice(0, 40);
+
+/**
+ * 微能力自评_<姓名>_<YYYYMMDD>.pdf, or with a review stage 微能力自评_<姓名>_<环节>_<YYYYMMDD>.pdf,
+ * with characters file systems refuse replaced.
+ */
+export function packetFilename(name: string, date: Date, stage?: string): string {
+  const who = fileSafe(name) || '未署名';
+  const which = stage ? fileSafe(stage) : '';
+  return `微能力自评_${who}${which ? `_${which}` : ''}_${packetDate(date)}.pdf`;
 }
 
 export function formatBytes(bytes: number): string {
@@ -203,16 +213,17 @@ export function regionPath(policies: readonly Policy[], slug: string): string | 
     .join('');
 }
 
-const PRINTED_STAGES = ['组内互评', '复评'];
-
 /** The stages printed as columns: the two always printed (named as reviewed), then any others. */
 function reviewColumns(reviews: readonly PacketReview[]): string[] {
-  const columns = [...PRINTED_STAGES];
+  const columns = [...DEFAULT_STAGES];
   const named = new Set<number>();
   for (const { stage } of reviews) {
-    if (columns.includes(stage)) continue;
-    const slot = PRINTED_STAGES.findIndex((s, i) => !named.has(i) && stage.endsWith(s));
-    if (slot >= 0) {
+    if (columns.includes(stage)) {
+      named.add(columns.indexOf(stage));
+      continue;
+    }
+    const slot = DEFAULT_STAGES.indexOf(packetColumn(stage));
+    if (slot >= 0 && !named.has(slot)) {
       columns[slot] = stage;
       named.add(slot);
     } else columns.push(stage);
@@ -359,7 +370,7 @@ export function buildPacket(input: PacketInput): Packet {
   const p = draft.profile;
   const date = `${generatedAt.getFullYear()}年${generatedAt.getMonth() + 1}月${generatedAt.getDate()}日`;
   return {
-    filename: packetFilename(p.name, generatedAt),
+    filename: packetFilename(p.name, generatedAt, columns.filter((c) => reviewFor(reviews, c)).at(-1)),
     cover: {
       title: '微能力自评证据包',
       fields: [

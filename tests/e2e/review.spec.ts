@@ -168,6 +168,7 @@ test.describe('review', () => {
     const pdf = await download(page, () =>
       page.getByRole('button', { name: '生成填好“教师组内互评”栏的 PDF 证据包' }).click(),
     );
+    expect(pdf.name).toMatch(/^微能力自评_王老师_教师组内互评_\d{8}\.pdf$/);
     const text = (await pdfPagesText(pdf.path)).join('').replace(/\s+/g, '');
     expect(text).toContain('王老师');
     expect(text).toContain('李老师（数学教研组长）');
@@ -202,6 +203,7 @@ test.describe('review', () => {
     const both = await download(page, () =>
       page.getByRole('button', { name: '生成填好“信息化团队复评”栏的 PDF 证据包' }).click(),
     );
+    expect(both.name).toMatch(/^微能力自评_王老师_信息化团队复评_\d{8}\.pdf$/);
     const bothText = (await pdfPagesText(both.path)).join('').replace(/\s+/g, '');
     expect(bothText).toContain('李老师（数学教研组长）');
     expect(bothText).toContain('张老师（信息化团队）');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { abilitySchema, policySchema } from '../../src/content.config';
 import { emptyDraft, OTHER_REGION, type Draft } from '../../src/lib/draft';
 import { gradeAbility, rubricFromAbility } from '../../src/lib/grading';
+import { DEFAULT_STAGES, packetColumn } from '../../src/lib/review-stages';
 import {
   buildPacket,
   missingCharacters,
@@ -367,6 +368,53 @@ describe('review stages', () => {
       ['县级审核', '赵老师', '合格'],
     ]);
     expect(c5?.items.every((i) => i.reviews.length === 3)).toBe(true);
+  });
+
+  it('names the file after the last stage filled in, as the review page’s PDF says which stage it is', () => {
+    const peer = {
+      stage: '教师组内互评',
+      reviewer: '李老师',
+      date: '',
+      abilities: { C5: { grade: '合格' as const } },
+    };
+    const team = {
+      stage: '信息化团队复评',
+      reviewer: '周老师',
+      date: '',
+      abilities: { C5: { grade: '优秀' as const } },
+    };
+    expect(build([peer]).filename).toBe('微能力自评_王晓红_教师组内互评_20261123.pdf');
+    // The 复评 PDF lists its own review first and the 组内互评 after it: column order decides.
+    expect(build([team, peer]).filename).toBe('微能力自评_王晓红_信息化团队复评_20261123.pdf');
+    expect(build([{ ...peer, stage: '县级/审核' }, team]).filename).toBe(
+      '微能力自评_王晓红_县级_审核_20261123.pdf',
+    );
+    expect(build().filename).toBe('微能力自评_王晓红_20261123.pdf');
+  });
+
+  it('a stage fills the column the review page’s rule (packetColumn) gives it, whatever its name', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 12 }), (stage) => {
+        const packet = build([{ stage, reviewer: '李老师', date: '', abilities: { C5: { grade: '合格' } } }]);
+        const slot = DEFAULT_STAGES.indexOf(packetColumn(stage));
+        if (slot >= 0) expect(packet.reviewColumns[slot]).toBe(stage);
+        else expect(packet.reviewColumns).toEqual([...DEFAULT_STAGES, stage]);
+        const box = packet.sections.find((x) => x.code === 'C5')?.reviewBoxes.find((b) => b.stage === stage);
+        expect(box).toMatchObject({ reviewer: '李老师', grade: '合格' });
+      }),
+    );
+    // 甲组互评 is a 互评 to the review page, so it fills the 组内互评 column here too.
+    expect(build([{ stage: '甲组互评', reviewer: '', date: '', abilities: {} }]).reviewColumns).toEqual([
+      '甲组互评',
+      '复评',
+    ]);
+    // Two stages for one column: the one named exactly keeps it, the other gets its own.
+    expect(
+      build([
+        { stage: '组内互评', reviewer: '', date: '', abilities: {} },
+        { stage: '教研组内互评', reviewer: '', date: '', abilities: {} },
+      ]).reviewColumns,
+    ).toEqual(['组内互评', '复评', '教研组内互评']);
   });
 
   it('names a printed column after the stage that fills it (教师组内互评, 信息化团队复评)', () => {
