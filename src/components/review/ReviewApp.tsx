@@ -30,6 +30,7 @@ import { downloadBlob } from '../download';
 import TeacherReview from './TeacherReview';
 import type { RegionReview } from './types';
 import './review.css';
+import Tabs from '../Tabs';
 
 interface Props {
   abilities: AbilityOption[];
@@ -368,20 +369,16 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       )}
 
       {teachers.length > 1 && (
-        <nav className="teacher-tabs" aria-label="选择要评审的教师">
-          {teachers.map((t) => (
-            <button
-              key={t.draft.id}
-              type="button"
-              className="tab"
-              aria-current={t === current ? 'true' : undefined}
-              onClick={() => setSession((s) => ({ ...s, currentId: t.draft.id }))}
-            >
-              {teacherLabel(t.draft)}
-              <span className="tab-detail">{t.draft.profile.school || t.fileName}</span>
-            </button>
-          ))}
-        </nav>
+        <Tabs
+          label="选择要评审的教师"
+          tabs={teachers.map((t) => ({
+            key: t.draft.id,
+            label: teacherLabel(t.draft),
+            detail: t.draft.profile.school || t.fileName,
+            current: t === current,
+            onSelect: () => setSession((s) => ({ ...s, currentId: t.draft.id })),
+          }))}
+        />
       )}
 
       {/* Every teacher stays mounted (hidden when not shown) so switching keeps what was entered. */}
