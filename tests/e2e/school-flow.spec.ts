@@ -1,7 +1,7 @@
 /**
  * The school's whole assessment as the people in it do it, through the pages only: three
  * teachers self-check C5 in the wizard and export; a colleague reviews two of them on /review/
- * (one evidence file the same, one swapped) and saves the review files; the school's team does
+ * (one evidence file the same, one swapped), reloading halfway, and saves the review files; the school's team does
  * 复评 on one on top of the 组内互评; the teacher opens the review in the wizard; the principal
  * loads exactly the files those people downloaded, plus a broken one, on /school/. Each person
  * has their own browser (context), so nothing passes between them but the files.
@@ -177,6 +177,14 @@ test('a school’s assessment from three self-checks to the principal’s archiv
     wang.getByRole('button', { name: '保存评审意见文件' }).click(),
   );
   expect(wangReview.name).toMatch(/^评审意见_王晓红_组内互评_\d{8}\.json$/);
+
+  // The reviewer's browser is reloaded halfway (a tab closed by mistake): the work comes back.
+  await expect(reviewer.locator('[data-session-saved]')).toBeVisible();
+  await reviewer.reload();
+  await expect(reviewer.locator('[data-session-restored]')).toContainText('2 位教师的自评和您的评审');
+  await expect(reviewer.getByLabel(/^姓名/)).toHaveValue('陈老师');
+  await expect(wangVideo.getByLabel('对“案例展示”的评语')).toHaveValue(WANG_COMMENT);
+  await expect(wang.locator('[data-verdict="same"]')).toContainText('case-9min.webm：✓ 与自评时的文件一致');
 
   await tabs.getByRole('button', { name: /李娜/ }).click();
   const li = teacherSection(reviewer, '李娜');
