@@ -1,10 +1,10 @@
 /**
  * The school's whole assessment as the people in it do it, through the pages only: three
  * teachers self-check C5 in the wizard and export; a colleague reviews two of them on /review/
- * (one evidence file the same, one swapped), reloading halfway, and saves the review files; the school's team does
- * 复评 on one on top of the 组内互评; the teacher opens the review in the wizard; the principal
- * loads exactly the files those people downloaded, plus a broken one, on /school/. Each person
- * has their own browser (context), so nothing passes between them but the files.
+ * (one evidence file the same, one swapped), reloading halfway, and saves the review files; the
+ * school's team does 复评 on one on top of the 组内互评; the teacher opens the reviews in the
+ * wizard; the principal loads exactly the files those people downloaded, plus a broken one, on
+ * /school/. Each person has their own browser (context): nothing passes between them but files.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
