@@ -191,4 +191,19 @@ test.describe('review session kept in the browser', () => {
     expect(kept.teachers).toHaveLength(2);
     expect(kept.teachers[1].draft.profile.name).toBe('陈老师');
   });
+
+  test('with the browser’s storage blocked (a privacy mode) it says so, and reviewing still works', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+    await openReview(page);
+    const warning = page.getByRole('alert').filter({ hasText: '浏览器无法保存评审进度' });
+    await expect(warning).toContainText('刷新或关闭页面前，请先点“保存评审意见文件”');
+    await page.getByLabel('打开自评文件').setInputFiles(WANG);
+    await passBoxes(page, '王老师').first().check();
+    await expect(passBoxes(page, '王老师').first()).toBeChecked();
+    await expect(warning).toBeVisible();
+    await expect(page.locator('[data-session-saved]')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
 });

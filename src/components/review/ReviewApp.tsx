@@ -115,12 +115,11 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
 
   // Autosave, a moment after the last change, so typing a comment is not one write per key.
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || !store) return;
     const timer = setTimeout(() => {
       const now = new Date();
       const saving = isEmptySession(session)
-        ? (store?.remove(REVIEW_SESSION_KEY).then(() => ({ ok: true as const })) ??
-          Promise.resolve({ ok: true as const }))
+        ? store.remove(REVIEW_SESSION_KEY).then(() => ({ ok: true as const }))
         : saveReviewSession(store, session, now);
       void saving
         .catch(() => ({ ok: false as const, error: SESSION_STORE_FAILED }))
