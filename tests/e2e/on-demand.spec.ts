@@ -32,6 +32,16 @@ const reviewText = exportReviewText(
   }),
 );
 
+const recheckText = exportReviewText(
+  buildReviewFile({
+    draft,
+    reviewer: { name: '张老师', role: '信息化团队' },
+    stage: '复评',
+    reviewedAt: new Date('2025-04-05T09:00:00.000Z'),
+    abilities: [],
+  }),
+);
+
 /** Records which of the site's scripts a page asks for, by file name. */
 function scriptsAsked(page: Page): string[] {
   const asked: string[] = [];
@@ -95,4 +105,34 @@ test('the rubric editor: a dropped connection says so, and 重试 opens it', asy
   await failed.getByRole('button', { name: '重试' }).click();
   await page.getByLabel('名称', { exact: true }).fill('资源评价报告');
   await expect(page.locator('.save-state')).toContainText('已自动保存录入的标准');
+});
+
+test('two reviews picked one after the other while the review part is on its way are both opened', async ({
+  page,
+}) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/ReviewFeedback\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/self-check/');
+  await page
+    .getByLabel('导入 JSON')
+    .setInputFiles(jsonFile('微能力自评_王老师.json', exportDraftText(draft)));
+  await page.getByLabel('打开评审意见').setInputFiles(jsonFile('评审意见_组内互评.json', reviewText));
+  await expect(page.getByRole('status').filter({ hasText: '正在打开评审意见' })).toBeVisible();
+  await page.getByLabel('打开评审意见').setInputFiles(jsonFile('评审意见_复评.json', recheckText));
+  release();
+
+  const list = page.getByRole('list', { name: '已打开的评审意见' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).toContainText('组内互评（李老师，数学组）');
+  await expect(list).toContainText('复评（张老师，信息化团队）');
+  await expect(
+    page.getByRole('status').filter({ hasText: '已打开评审意见“评审意见_组内互评.json”' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: '已打开评审意见“评审意见_复评.json”' }),
+  ).toBeVisible();
 });

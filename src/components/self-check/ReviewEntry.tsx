@@ -37,14 +37,17 @@ const useWanted = () => useSyncExternalStore(subscribe, isWanted, () => false);
 /** The button, and once wanted the list of opened reviews with their messages. */
 export function ReviewEntry({ draft }: { draft: Draft }) {
   const shown = useWanted();
-  const [file, setFile] = useState<File>();
-  const onFileRead = useCallback(() => setFile(undefined), []);
+  const [files, setFiles] = useState<readonly File[]>([]);
+  const onFilesRead = useCallback(
+    (read: readonly File[]) => setFiles((waiting) => waiting.filter((f) => !read.includes(f))),
+    [],
+  );
   return (
     <div className="review-feedback">
       <JsonFileButton
         label="打开评审意见"
         onFile={(picked) => {
-          setFile(picked);
+          setFiles((waiting) => [...waiting, picked]);
           want();
         }}
       />
@@ -52,14 +55,14 @@ export function ReviewEntry({ draft }: { draft: Draft }) {
         <feedback.Boundary
           what={WHAT}
           fallback={
-            file ? (
+            files.length > 0 ? (
               <p className="notice" role="status">
                 正在打开评审意见……
               </p>
             ) : null
           }
         >
-          <ReviewPanel draft={draft} file={file} onFileRead={onFileRead} />
+          <ReviewPanel draft={draft} files={files} onFilesRead={onFilesRead} />
         </feedback.Boundary>
       )}
     </div>

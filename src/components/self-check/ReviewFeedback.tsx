@@ -17,51 +17,57 @@ const who = ({ review }: OpenedReview) =>
 
 interface PanelProps {
   draft: Draft;
-  /** A file the teacher picked with 打开评审意见 (ReviewEntry.tsx), read once. */
-  file: File | undefined;
-  onFileRead: () => void;
+  /** Files the teacher picked with 打开评审意见 (ReviewEntry.tsx), in order, not yet read. */
+  files: readonly File[];
+  onFilesRead: (read: readonly File[]) => void;
 }
 
-/** The opened reviews and what became of the last file picked, below the 打开评审意见 button. */
-export function ReviewPanel({ draft, file, onFileRead }: PanelProps) {
+type Message = { warn: boolean; text: string };
+
+/** The opened reviews and what became of the files last picked, below the 打开评审意见 button. */
+export function ReviewPanel({ draft, files, onFilesRead }: PanelProps) {
   const { opened, kept } = useReviewNotes();
-  const [message, setMessage] = useState<{ warn: boolean; text: string }>();
+  const [messages, setMessages] = useState<Message[]>([]);
 
   useEffect(() => reviewNotes.load(), []);
   useEffect(() => reviewNotes.setFits(opened.map((o) => reviewFit(o.review, draft))), [draft, opened]);
 
+  // Every file waiting is read, in the order picked: one picked while another was still being
+  // read (or while this part was fetched) is not dropped.
   useEffect(() => {
-    if (!file) return;
+    if (files.length === 0) return;
     let current = true;
-    void file.text().then((text) => {
+    void Promise.all(files.map(async (file) => ({ file, text: await file.text() }))).then((read) => {
       if (!current) return;
-      onFileRead();
-      const result = importReviewText(text);
-      if (!result.ok) {
-        setMessage({ warn: true, text: `未能打开“${file.name}”：${result.error}` });
-        return;
-      }
-      reviewNotes.add(result.review);
-      setMessage({
-        warn: false,
-        text: `已打开评审意见“${file.name}”：${result.review.stage}，${result.review.reviewer.name}。`,
-      });
+      onFilesRead(files);
+      setMessages(
+        read.map(({ file, text }) => {
+          const result = importReviewText(text);
+          if (!result.ok) return { warn: true, text: `未能打开“${file.name}”：${result.error}` };
+          reviewNotes.add(result.review);
+          return {
+            warn: false,
+            text: `已打开评审意见“${file.name}”：${result.review.stage}，${result.review.reviewer.name}。`,
+          };
+        }),
+      );
     });
     return () => {
       current = false;
     };
-  }, [file, onFileRead]);
+  }, [files, onFilesRead]);
 
   return (
     <>
-      {message && (
+      {messages.map((message, i) => (
         <p
+          key={i}
           className={message.warn ? 'notice notice-warn' : 'notice'}
           role={message.warn ? 'alert' : 'status'}
         >
           {message.text}
         </p>
-      )}
+      ))}
       {opened.length > 0 && (
         <ul className="review-list" aria-label="已打开的评审意见">
           {opened.map((o) => (
