@@ -220,7 +220,8 @@ function entries(
       note(
         ctx,
         [...path, key],
-        result.ok ? '名称过长' : `名称“${shorten(key, 20)}”${result.message}`,
+        // The schema's message starts with 名称 too: said once.
+        result.ok ? '名称过长' : `名称“${shorten(key, 20)}”${result.message.replace(/^名称/, '')}`,
         '整项已舍弃',
       );
     } else if (kept.length >= max) {

@@ -424,8 +424,8 @@ describe('hostile payloads', () => {
       expect({ ...result.draft, savedAt: fullDraft().savedAt }).toEqual(fullDraft());
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     }
-    expectSetAside(importDraftText(nth(payloads, 1)), /名称“__proto__”名称不允许（保留字），整项已舍弃/);
-    expectSetAside(importDraftText(nth(payloads, 2)), /名称“prototype”名称不允许（保留字），整项已舍弃/);
+    expectSetAside(importDraftText(nth(payloads, 1)), /名称“__proto__”不允许（保留字），整项已舍弃/);
+    expectSetAside(importDraftText(nth(payloads, 2)), /名称“prototype”不允许（保留字），整项已舍弃/);
     expectSetAside(importDraftText(nth(payloads, 3)), /^“__proto__”：不是自评文件中的内容，已舍弃。$/);
   });
 
