@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { APP_MARKER, migrateDraft, type Draft } from './draft';
 import { migrateReview, type ReviewFile } from './review-file';
-import { upgrade, type Migration } from './versioned-file';
+import { isPlainRecord, parseFileJson, upgrade, type Migration } from './versioned-file';
 
 z.config({ jitless: true });
 
@@ -121,10 +121,6 @@ export function archiveFilename(now: Date = new Date()): string {
   return `学校考核档案_${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}.json`;
 }
 
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Whether parsed JSON claims to be an archive file (app marker and kind), valid or not. */
 export function isArchiveData(data: unknown): boolean {
   return isPlainRecord(data) && data['app'] === APP_MARKER && data['kind'] === ARCHIVE_KIND;
@@ -135,15 +131,11 @@ export function importArchiveText(text: string): ArchiveResult {
   try {
     if (typeof text !== 'string') return { ok: false, error: '没有读到文件内容。' };
     if (text.length > MAX_ARCHIVE_BYTES) return tooBig(text.length);
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    if (body.trim() === '') return { ok: false, error: '文件是空的，没有档案内容。' };
-    let data: unknown;
-    try {
-      data = JSON.parse(body);
-    } catch {
-      return { ok: false, error: '不是有效的 JSON 文件：档案文件可能不完整或已损坏。' };
-    }
-    return migrateArchive(data);
+    const parsed = parseFileJson(text, {
+      empty: '文件是空的，没有档案内容。',
+      invalid: '不是有效的 JSON 文件：档案文件可能不完整或已损坏。',
+    });
+    return parsed.ok ? migrateArchive(parsed.data) : parsed;
   } catch {
     return { ok: false, error: '读取档案文件时出错。' };
   }

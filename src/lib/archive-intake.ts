@@ -16,6 +16,7 @@ import {
 import { APP_MARKER, MAX_IMPORT_BYTES, migrateDraft, type Draft } from './draft';
 import { MAX_REVIEW_BYTES, isReviewData, migrateReview, type ReviewFile } from './review-file';
 import { RUBRIC_KIND } from './rubric-file';
+import { isPlainRecord, parseFileJson, withoutBom } from './versioned-file';
 
 /** A file as the page hands it over: the text is absent when the file was too big to read. */
 export interface IncomingFile {
@@ -50,10 +51,6 @@ export function isCandidate(name: string): boolean {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** One file. Never throws. */
 export function readIncoming(file: IncomingFile): Intake {
   const name = typeof file.name === 'string' ? file.name : '（无名文件）';
@@ -64,14 +61,13 @@ export function readIncoming(file: IncomingFile): Intake {
       return rejected(`文件过大（${mb(file.size)}），没有读取：自评、评审意见和档案文件都不会这么大。`);
     }
     const text = file.text;
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    if (body.trim() === '') return rejected('文件是空的。');
-    let data: unknown;
-    try {
-      data = JSON.parse(body);
-    } catch {
-      return rejected('不是有效的 JSON 文件：内容可能不完整（传输中断）或已损坏，请让对方重新导出。');
-    }
+    const body = withoutBom(text);
+    const parsed = parseFileJson(body, {
+      empty: '文件是空的。',
+      invalid: '不是有效的 JSON 文件：内容可能不完整（传输中断）或已损坏，请让对方重新导出。',
+    });
+    if (!parsed.ok) return rejected(parsed.error);
+    const { data } = parsed;
     if (!isPlainRecord(data) || data['app'] !== APP_MARKER) {
       return rejected('不是微能力手册的文件（可能是别的软件导出的 JSON）。');
     }

@@ -8,6 +8,7 @@ import type { AbilityEvidence, EvidenceFile, ItemEvidence, Rubric, RubricItem } 
 import { rubricSourceSchema } from './rubric-schema';
 
 import { CODE_PATTERN, ENVIRONMENTS, type Environment } from './taxonomy';
+import { isPlainRecord } from './versioned-file';
 
 // Zod probes for eval() to speed up parsing; the site's Content-Security-Policy forbids eval.
 z.config({ jitless: true });
@@ -273,9 +274,7 @@ export const draftObjectSchema = z
 /** The draft file format. Parse with {@link parseDraft} to get Chinese messages. */
 export const draftSchema: z.ZodType<Draft> = draftObjectSchema;
 
-export function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isPlainRecord };
 
 // ---------------------------------------------------------------------------------------------
 // Chinese messages

@@ -21,6 +21,7 @@ import {
   type DescribeOptions,
   type Draft,
 } from './draft-schema';
+import { parseFileJson } from './versioned-file';
 
 export * from './draft-schema';
 export { UNREADABLE_CRITERION, salvageDraft, type Salvaged } from './draft-salvage';
@@ -139,18 +140,13 @@ export function importDraftText(text: string, options: ImportOptions = {}): Draf
         error: `文件过大（${(bytes / 1024 / 1024).toFixed(1)} MB），自评文件不会超过 5 MB。请确认选择的是微能力手册导出的 JSON 文件。`,
       };
     }
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    if (body.trim() === '') return { ok: false, error: '文件是空的，没有可导入的自评内容。' };
-    let data: unknown;
-    try {
-      data = JSON.parse(body);
-    } catch {
-      return {
-        ok: false,
-        error:
-          '不是有效的 JSON 文件：内容可能不完整或已损坏。请重新导出，或选择微能力手册导出的 .json 文件。',
-      };
-    }
+    const parsed = parseFileJson(text, {
+      empty: '文件是空的，没有可导入的自评内容。',
+      invalid:
+        '不是有效的 JSON 文件：内容可能不完整或已损坏。请重新导出，或选择微能力手册导出的 .json 文件。',
+    });
+    if (!parsed.ok) return parsed;
+    const { data } = parsed;
     if (!isPlainRecord(data)) {
       return { ok: false, error: '这不是微能力手册导出的自评文件：文件内容不是一条自评记录（JSON 对象）。' };
     }

@@ -14,7 +14,7 @@ import { APP_MARKER, chineseIssue } from './draft';
 import type { Grade, ItemStatus } from './grading';
 import { CODE_PATTERN } from './taxonomy';
 import { REVIEW_KIND } from './review-presence';
-import { isPlainRecord, upgrade, type Migration } from './versioned-file';
+import { isPlainRecord, parseFileJson, upgrade, type Migration } from './versioned-file';
 
 z.config({ jitless: true });
 
@@ -214,18 +214,11 @@ export function importReviewText(text: string): ReviewResult {
         error: `文件过大（${(bytes / 1024 / 1024).toFixed(1)} MB），评审意见文件不会超过 2 MB。请确认选择的是微能力手册保存的评审意见。`,
       };
     }
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    if (body.trim() === '') return { ok: false, error: '文件是空的，没有评审意见。' };
-    let data: unknown;
-    try {
-      data = JSON.parse(body);
-    } catch {
-      return {
-        ok: false,
-        error: '不是有效的 JSON 文件：内容可能不完整或已损坏。请让评审人重新保存评审意见。',
-      };
-    }
-    return migrateReview(data);
+    const parsed = parseFileJson(text, {
+      empty: '文件是空的，没有评审意见。',
+      invalid: '不是有效的 JSON 文件：内容可能不完整或已损坏。请让评审人重新保存评审意见。',
+    });
+    return parsed.ok ? migrateReview(parsed.data) : parsed;
   } catch {
     return { ok: false, error: '读取文件时出错，无法打开评审意见。' };
   }

@@ -5,7 +5,7 @@
  * (tests/e2e/budgets.spec.ts).
  */
 import { APP_MARKER } from './draft';
-import { isPlainRecord } from './versioned-file';
+import { isPlainRecord, withoutBom } from './versioned-file';
 
 export const REVIEW_KIND = '评审意见';
 /** Where the wizard keeps the review files a teacher opened (review-store.ts). */
@@ -19,7 +19,7 @@ export function isReviewData(data: unknown): boolean {
 /** Whether a file's text is a review file, valid or not (for pointing a teacher to 打开评审意见). Never throws. */
 export function isReviewText(text: string): boolean {
   try {
-    return isReviewData(JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text));
+    return isReviewData(JSON.parse(withoutBom(text)));
   } catch {
     return false;
   }

@@ -17,6 +17,7 @@ import {
   type Rubric,
 } from './grading';
 import type { PacketReview } from './packet';
+import { withoutBom } from './versioned-file';
 import {
   APP_MARKER,
   REVIEW_KIND,
@@ -245,7 +246,7 @@ export function inputTooBig(size: number): string | undefined {
 export function openReviewInput(text: string): ReviewInput {
   let data: unknown;
   try {
-    data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    data = JSON.parse(withoutBom(text));
   } catch {
     data = undefined;
   }

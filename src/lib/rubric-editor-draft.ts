@@ -12,9 +12,9 @@ import { EVIDENCE_FORMS, type EvidenceForm } from './rubric-schema';
 import { CODE_PATTERN } from './taxonomy';
 import { isPlainRecord, upgrade, type Migration } from './versioned-file';
 import { APP_MARKER } from './draft';
-import { RUBRIC_DRAFT_KEY_PREFIX, RUBRIC_DRAFT_KIND, rubricDraftKey } from './rubric-draft-presence';
+import { RUBRIC_DRAFT_KIND, rubricDraftKey } from './rubric-draft-presence';
 
-export { RUBRIC_DRAFT_KEY_PREFIX, rubricDraftKey };
+export { rubricDraftKey };
 
 z.config({ jitless: true });
 

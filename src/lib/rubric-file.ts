@@ -18,7 +18,7 @@ import {
   type RubricSource,
 } from './rubric-schema';
 import { compareCodes } from './taxonomy';
-import { isPlainRecord, upgrade, type Migration } from './versioned-file';
+import { isPlainRecord, parseFileJson, upgrade, type Migration } from './versioned-file';
 
 // Zod probes for eval() to speed up parsing; the site's Content-Security-Policy forbids eval.
 z.config({ jitless: true });
@@ -101,15 +101,11 @@ export function importPackText(text: string): PackResult {
     if (typeof text !== 'string') return { ok: false, error: '没有读到文件内容。' };
     const bytes = text.length > MAX_RUBRIC_FILE_BYTES ? text.length : new TextEncoder().encode(text).length;
     if (bytes > MAX_RUBRIC_FILE_BYTES) return tooLarge(bytes);
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    if (body.trim() === '') return { ok: false, error: '文件是空的，没有评价标准。' };
-    let data: unknown;
-    try {
-      data = JSON.parse(body);
-    } catch {
-      return { ok: false, error: '不是有效的 JSON 文件：内容可能不完整或已损坏。请向录入的同事重新要一份。' };
-    }
-    return readPack(data);
+    const parsed = parseFileJson(text, {
+      empty: '文件是空的，没有评价标准。',
+      invalid: '不是有效的 JSON 文件：内容可能不完整或已损坏。请向录入的同事重新要一份。',
+    });
+    return parsed.ok ? readPack(parsed.data) : parsed;
   } catch {
     return { ok: false, error: '读取文件时出错，无法打开。' };
   }

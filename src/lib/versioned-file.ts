@@ -1,13 +1,36 @@
 /**
- * Upgrading a file a person carries (rubric pack, …) from an older format version to the
- * current one, one step at a time. Never throws: a missing, failing or misbehaving step gives a
- * Chinese reason instead, and the caller replaces nothing.
+ * Reading a file a person carries (self-check, rubric, review, archive) as JSON, and upgrading it
+ * from an older format version to the current one, one step at a time. Never throws: an empty
+ * or broken text, or a missing, failing or misbehaving step, gives a Chinese reason instead, and
+ * the caller replaces nothing.
  */
 
 /** Upgrades an object of version N to version N + 1 (or later); must set `version`. */
 export type Migration = (old: unknown) => unknown;
 
 export type MigrationResult = { ok: true; data: unknown; from: number } | { ok: false; error: string };
+
+/** A file's text without the byte-order mark Windows Notepad and some chat tools put in front. */
+export function withoutBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/**
+ * A carried file's text read as JSON, refused in the format's own Chinese words when it is empty
+ * or not JSON (a transfer cut short). Never throws.
+ */
+export function parseFileJson(
+  text: string,
+  messages: { empty: string; invalid: string },
+): { ok: true; data: unknown } | { ok: false; error: string } {
+  const body = withoutBom(text);
+  if (body.trim() === '') return { ok: false, error: messages.empty };
+  try {
+    return { ok: true, data: JSON.parse(body) };
+  } catch {
+    return { ok: false, error: messages.invalid };
+  }
+}
 
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,5 +1,6 @@
 /** fast-check generators of valid rubrics and rubric packs, shared by the rubric tests. */
 import fc from 'fast-check';
+import type { ItemForm } from '../../src/lib/rubric-editor-draft';
 import { makePack, type RubricPack } from '../../src/lib/rubric-file';
 import {
   EVIDENCE_FORMS,
@@ -114,3 +115,15 @@ export const packArb = (maxAbilities = 4): fc.Arbitrary<RubricPack> =>
         .tuple(...codes.map((c) => abilityRubricArb(c)))
         .map((abilities) => makePack(source, abilities, new Date('2025-03-01T08:00:00.000Z'))),
     );
+
+/** Whatever the self-check's rubric entry form can hold: the inputs' own maxLength bounds every text. */
+export const itemFormArb: fc.Arbitrary<ItemForm> = fc.record({
+  name: fc.string({ maxLength: 100 }),
+  form: fc.constantFrom(...EVIDENCE_FORMS),
+  graded: fc.boolean(),
+  maxMinutes: fc.string({ maxLength: 10 }),
+  count: fc.string({ maxLength: 10 }),
+  teacherOnCamera: fc.boolean(),
+  excellent: fc.string({ maxLength: 300 }),
+  pass: fc.string({ maxLength: 300 }),
+});

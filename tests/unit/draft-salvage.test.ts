@@ -21,23 +21,11 @@ import {
   type DraftProfile,
   type ItemInputField,
 } from '../../src/lib/draft';
-import { createDraftStore, type DraftStorage } from '../../src/lib/draft-store';
+import { createDraftStore } from '../../src/lib/draft-store';
 import type { AbilityEvidence, EvidenceFile, ItemEvidence } from '../../src/lib/grading';
 import { ENVIRONMENTS } from '../../src/lib/taxonomy';
 import { STAGES } from '../../src/lib/profile';
-
-class MemoryStorage implements DraftStorage {
-  readonly map = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.map.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
-}
+import { MemoryStorage } from '../support/memory-storage';
 
 const CODES = ['A1', 'A5', 'B2', 'C5', 'A13'] as const;
 const ITEMS = ['plan', 'case-video', 'student-accounts'] as const;

@@ -9,27 +9,23 @@ import {
   createDraftStore,
   type DraftStorage,
 } from '../../src/lib/draft-store';
+import { MemoryStorage } from '../support/memory-storage';
 
 const NOW = new Date('2025-05-01T10:00:00.000Z');
 const now = () => NOW;
 
-class FakeStorage implements DraftStorage {
-  readonly map = new Map<string, string>();
+class FakeStorage extends MemoryStorage implements DraftStorage {
   failSet: string | undefined;
   failGet = false;
 
-  getItem(key: string): string | null {
+  override getItem(key: string): string | null {
     if (this.failGet) throw new DOMException('blocked', 'SecurityError');
-    return this.map.get(key) ?? null;
+    return super.getItem(key);
   }
 
-  setItem(key: string, value: string): void {
+  override setItem(key: string, value: string): void {
     if (this.failSet) throw new DOMException('full', this.failSet);
-    this.map.set(key, value);
-  }
-
-  removeItem(key: string): void {
-    this.map.delete(key);
+    super.setItem(key, value);
   }
 }
 

@@ -5,15 +5,9 @@ import { exportReviewText, type ReviewFile } from '../../src/lib/review-file';
 import { hasKeptReviews, isReviewText, REVIEWS_KEY } from '../../src/lib/review-presence';
 import { addReview, loadReviews, saveReviews } from '../../src/lib/review-store';
 import { handbookRubric, teacherDraft } from '../support/review-fixtures';
+import { MemoryStorage } from '../support/memory-storage';
 
-function memoryStorage(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  return {
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, v),
-    removeItem: (k: string) => void data.delete(k),
-  };
-}
+const memoryStorage = (initial: Record<string, string> = {}) => new MemoryStorage(initial);
 
 const review = (stage: string): ReviewFile =>
   buildReviewFile({

@@ -9,16 +9,9 @@ import {
   saveReviews,
 } from '../../src/lib/review-store';
 import { handbookRubric, teacherDraft } from '../support/review-fixtures';
+import { MemoryStorage } from '../support/memory-storage';
 
-function memoryStorage(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, v),
-    removeItem: (k: string) => void data.delete(k),
-  };
-}
+const memoryStorage = (initial: Record<string, string> = {}) => new MemoryStorage(initial);
 
 const review = (stage: string, name = '李老师'): ReviewFile =>
   buildReviewFile({
@@ -35,7 +28,7 @@ describe('review store', () => {
     expect(saveReviews(storage, [review('组内互评'), review('复评')])).toBe(true);
     expect(loadReviews(storage).map((r) => r.stage)).toEqual(['组内互评', '复评']);
     saveReviews(storage, []);
-    expect(storage.data.has(REVIEWS_KEY)).toBe(false);
+    expect(storage.map.has(REVIEWS_KEY)).toBe(false);
     expect(loadReviews(storage)).toEqual([]);
   });
 
@@ -44,12 +37,11 @@ describe('review store', () => {
     expect(loadReviews(broken).map((r) => r.stage)).toEqual(['复评']);
     expect(loadReviews(memoryStorage({ [REVIEWS_KEY]: '{not json' }))).toEqual([]);
     expect(loadReviews(undefined)).toEqual([]);
-    const full = {
-      ...memoryStorage(),
+    const full = Object.assign(memoryStorage(), {
       setItem: () => {
         throw new Error('QuotaExceededError');
       },
-    };
+    });
     expect(saveReviews(full, [review('复评')])).toBe(false);
     expect(saveReviews(undefined, [review('复评')])).toBe(false);
   });

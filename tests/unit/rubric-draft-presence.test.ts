@@ -1,19 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { itemFormArb } from '../support/rubric-arbitraries';
 import { looksLikeRubricDraft } from '../../src/lib/rubric-draft-presence';
 import { blankItemForm, loadRubricDraft, rubricDraftText } from '../../src/lib/rubric-editor-draft';
-import { EVIDENCE_FORMS } from '../../src/lib/rubric-schema';
 
-const itemArb = fc.record({
-  name: fc.string({ maxLength: 100 }),
-  form: fc.constantFrom(...EVIDENCE_FORMS),
-  graded: fc.boolean(),
-  maxMinutes: fc.string({ maxLength: 10 }),
-  count: fc.string({ maxLength: 10 }),
-  teacherOnCamera: fc.boolean(),
-  excellent: fc.string({ maxLength: 300 }),
-  pass: fc.string({ maxLength: 300 }),
-});
 const codeArb = fc.constantFrom('A1', 'A2', 'B7', 'C5', 'D2');
 
 describe('whether the rubric editor left typed-in items (before fetching the editor)', () => {
@@ -28,7 +18,7 @@ describe('whether the rubric editor left typed-in items (before fetching the edi
 
   it('reopens the editor whenever its saved items can be read, whatever else is stored', () => {
     const saved = fc
-      .tuple(codeArb, fc.array(itemArb, { minLength: 1, maxLength: 4 }))
+      .tuple(codeArb, fc.array(itemFormArb, { minLength: 1, maxLength: 4 }))
       .map(([code, items]) => rubricDraftText(code, items));
     // Saved text, then damaged: a field replaced, an item dropped or made junk.
     const damaged = fc.tuple(saved, fc.nat(), fc.jsonValue()).map(([text, at, junk]) => {

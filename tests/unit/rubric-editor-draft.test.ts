@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE_FORMS } from '../../src/lib/rubric-schema';
+import { itemFormArb } from '../support/rubric-arbitraries';
 import {
   blankItemForm,
   loadRubricDraft,
@@ -20,18 +20,6 @@ const typed: ItemForm = {
   excellent: '目标清晰\n活动有层次',
   pass: '目标明确',
 };
-
-// Whatever the form can hold: the inputs' own maxLength bounds every text.
-const itemArb: fc.Arbitrary<ItemForm> = fc.record({
-  name: fc.string({ maxLength: 100 }),
-  form: fc.constantFrom(...EVIDENCE_FORMS),
-  graded: fc.boolean(),
-  maxMinutes: fc.string({ maxLength: 10 }),
-  count: fc.string({ maxLength: 10 }),
-  teacherOnCamera: fc.boolean(),
-  excellent: fc.string({ maxLength: 300 }),
-  pass: fc.string({ maxLength: 300 }),
-});
 
 describe('rubric editor autosave in the self-check', () => {
   it('keeps one key per ability', () => {
@@ -81,7 +69,7 @@ describe('rubric editor autosave in the self-check', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.array(itemArb, { minLength: 1, maxLength: MAX_DRAFT_ITEMS }), (items) => {
+      fc.property(fc.array(itemFormArb, { minLength: 1, maxLength: MAX_DRAFT_ITEMS }), (items) => {
         expect(loadRubricDraft(rubricDraftText('B3', items), 'B3')).toEqual({ status: 'ok', items, lost: 0 });
       }),
     );
@@ -90,7 +78,7 @@ describe('rubric editor autosave in the self-check', () => {
   it('property: any corruption of one saved item keeps all the others', () => {
     fc.assert(
       fc.property(
-        fc.array(itemArb, { minLength: 2, maxLength: 6 }),
+        fc.array(itemFormArb, { minLength: 2, maxLength: 6 }),
         fc.nat(),
         fc.jsonValue(),
         (items, at, junk) => {

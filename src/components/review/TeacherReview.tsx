@@ -28,6 +28,7 @@ import EvidenceCheck from './EvidenceCheck';
 import type { Reviewer } from './ReviewApp';
 import ReviewItemCard from './ReviewItemCard';
 import type { RegionReview } from './types';
+import Notice from '../Notice';
 
 interface Props {
   hidden: boolean;
@@ -309,12 +310,9 @@ export default function TeacherReview(props: Props) {
           保存评审意见文件
         </button>
         {message && (
-          <p
-            className={message.warn ? 'notice notice-warn' : 'notice'}
-            role={message.warn ? 'alert' : 'status'}
-          >
+          <Notice warn={message.warn} as="p">
             {message.text}
-          </p>
+          </Notice>
         )}
         <PdfButton
           draft={draft}

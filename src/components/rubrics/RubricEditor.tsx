@@ -35,6 +35,7 @@ import type { HandbookAbility, RegionChoice } from './types';
 import './RubricEditor.css';
 import JsonFileButton from '../JsonFileButton';
 import Tabs from '../Tabs';
+import Notice from '../Notice';
 
 interface Props {
   abilities: HandbookAbility[];
@@ -244,10 +245,7 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
         </p>
       )}
       {notice && (
-        <div
-          className={`notice ${notice.kind === 'warn' ? 'notice-warn' : ''}`}
-          role={notice.kind === 'warn' ? 'alert' : 'status'}
-        >
+        <Notice warn={notice.kind === 'warn'}>
           <p>{notice.text}</p>
           {salvagedRaw !== undefined && (
             <button
@@ -260,7 +258,7 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
               下载原来的数据
             </button>
           )}
-        </div>
+        </Notice>
       )}
       {link && (
         <p className="field">

@@ -11,6 +11,7 @@ import { OUTDATED_MESSAGE, own, reviewFit } from '../../lib/review';
 import { importReviewText } from '../../lib/review-file';
 import GradeBadge from './GradeBadge';
 import { reviewNotes, useReviewNotes, type OpenedReview } from './review-notes';
+import Notice from '../Notice';
 
 const who = ({ review }: OpenedReview) =>
   `${review.stage}（${review.reviewer.name}${review.reviewer.role ? `，${review.reviewer.role}` : ''}）`;
@@ -60,13 +61,9 @@ export function ReviewPanel({ draft, files, onFilesRead }: PanelProps) {
   return (
     <>
       {messages.map((message, i) => (
-        <p
-          key={i}
-          className={message.warn ? 'notice notice-warn' : 'notice'}
-          role={message.warn ? 'alert' : 'status'}
-        >
+        <Notice key={i} warn={message.warn} as="p">
           {message.text}
-        </p>
+        </Notice>
       ))}
       {opened.length > 0 && (
         <ul className="review-list" aria-label="已打开的评审意见">

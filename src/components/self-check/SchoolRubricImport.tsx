@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { importPackBytes, type PackResult, type RubricPack } from '../../lib/rubric-file';
 import { decodeShareFragment, isShareFragment } from '../../lib/rubric-link';
+import JsonFileButton from '../JsonFileButton';
 import PackPreview from '../rubrics/PackPreview';
 
 interface Props {
@@ -83,22 +84,12 @@ export default function SchoolRubricImport({
             学校的信息化管理团队或教研组长按本地考核指南录入评价标准后，会发来一个“评价标准文件”或一条链接。打开后，其中的微能力点就按这些标准评定等级，并注明来源。
           </p>
           <p className="field">
-            <label className="button button-secondary file-button">
-              打开评价标准文件
-              <input
-                type="file"
-                accept="application/json,.json"
-                className="visually-hidden"
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file)
-                    void file
-                      .arrayBuffer()
-                      .then((buffer) => offer(importPackBytes(new Uint8Array(buffer)), `“${file.name}”`));
-                }}
-              />
-            </label>
+            <JsonFileButton
+              label="打开评价标准文件"
+              onFile={async (file) =>
+                offer(importPackBytes(new Uint8Array(await file.arrayBuffer())), `“${file.name}”`)
+              }
+            />
           </p>
           <p className="field">
             <label htmlFor="school-rubric-link">或粘贴同事发来的链接</label>

@@ -29,6 +29,7 @@ import './self-check.css';
 import ConfirmAction from '../ConfirmAction';
 import JsonFileButton from '../JsonFileButton';
 import Tabs from '../Tabs';
+import Notice from '../Notice';
 
 interface Props {
   abilities: AbilityOption[];
@@ -242,10 +243,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
         </p>
       )}
       {notice && (
-        <div
-          className={`notice ${notice.kind === 'warn' ? 'notice-warn' : ''}`}
-          role={notice.kind === 'warn' ? 'alert' : 'status'}
-        >
+        <Notice warn={notice.kind === 'warn'}>
           <p>{notice.text}</p>
           {notice.setAside && (
             <ul className="set-aside" aria-label="无法读取、已略去的内容">
@@ -266,7 +264,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
               下载原来的数据
             </button>
           )}
-        </div>
+        </Notice>
       )}
 
       <SchoolRubricEntry

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isPlainRecord, parseFileJson, upgrade, withoutBom } from '../../src/lib/versioned-file';
+
+const MESSAGES = { empty: '文件是空的。', invalid: '不是有效的 JSON 文件。' };
+
+describe('reading a carried file as JSON', () => {
+  it('drops the byte-order mark Notepad puts in front, and nothing else', () => {
+    expect(withoutBom('\uFEFF{"a":1}')).toBe('{"a":1}');
+    expect(withoutBom('{"a":"\uFEFF"}')).toBe('{"a":"\uFEFF"}');
+  });
+
+  it('gives back what was written, with or without the mark', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, bom) => {
+        const text = `${bom ? '\uFEFF' : ''}${JSON.stringify(value)}`;
+        expect(parseFileJson(text, MESSAGES)).toEqual({ ok: true, data: JSON.parse(JSON.stringify(value)) });
+      }),
+    );
+  });
+
+  it('refuses an empty or cut-short file in the format’s own words, never throwing', () => {
+    expect(parseFileJson('\uFEFF  \n', MESSAGES)).toEqual({ ok: false, error: '文件是空的。' });
+    expect(parseFileJson('{"app": "微能力', MESSAGES)).toEqual({
+      ok: false,
+      error: '不是有效的 JSON 文件。',
+    });
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const result = parseFileJson(text, MESSAGES);
+        if (!result.ok) expect([MESSAGES.empty, MESSAGES.invalid]).toContain(result.error);
+      }),
+    );
+  });
+});
+
+describe('upgrading a carried file', () => {
+  const toTwo = (old: unknown) => ({ ...(old as object), version: 2, added: true });
+
+  it('runs each step up to the current version', () => {
+    expect(upgrade({ version: 1 }, 2, { 1: toTwo }, '评价标准文件')).toEqual({
+      ok: true,
+      data: { version: 2, added: true },
+      from: 1,
+    });
+    expect(upgrade({ version: 2 }, 2, {}, '评价标准文件')).toEqual({
+      ok: true,
+      data: { version: 2 },
+      from: 2,
+    });
+  });
+
+  it('says in Chinese why a file cannot be upgraded', () => {
+    expect(upgrade({}, 2, {}, '评价标准文件')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('缺少有效的格式版本号'),
+    });
+    expect(upgrade({ version: 3 }, 2, {}, '评价标准文件')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('来自更新版本的微能力手册'),
+    });
+    expect(upgrade({ version: 1 }, 2, {}, '评价标准文件')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('无法把格式版本 1'),
+    });
+    const failing = () => {
+      throw new Error('bad');
+    };
+    expect(upgrade({ version: 1 }, 2, { 1: failing }, '评价标准文件')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('时出错'),
+    });
+    expect(upgrade({ version: 1 }, 2, { 1: (o) => o }, '评价标准文件')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('版本号不对'),
+    });
+  });
+
+  it('tells a record from arrays and other values', () => {
+    expect(isPlainRecord({})).toBe(true);
+    for (const value of [null, [], 'x', 1, undefined]) expect(isPlainRecord(value)).toBe(false);
+  });
+});
