@@ -4,6 +4,7 @@
  */
 import { OTHER_REGION, type Draft } from './draft';
 import {
+  effectiveTicks,
   formatDuration,
   gradeAbility,
   isPresent,
@@ -286,29 +287,27 @@ function section(
       });
     }
     if (item.criteria) {
-      const ticks = (level: 'pass' | 'excellent', i: number) =>
-        columns.map((stage) => {
-          const list = reviewFor(reviews, stage)?.abilities[ability.code]?.items?.[item.id]?.[level];
-          return list === undefined ? '' : list.includes(i) ? '满足' : '未满足';
+      const itemCriteria = item.criteria;
+      // Ticks as grading counts them: a sentence in both lists is met in both (shown greyed,
+      // 勾选一次即可, in the wizard), so the packet never prints 未满足 beside an 优秀 it earned.
+      const own = effectiveTicks(itemCriteria, { excellent: ev?.excellent ?? [], pass: ev?.pass ?? [] });
+      const stageTicks = columns.map((stage) => {
+        const found = reviewFor(reviews, stage)?.abilities[ability.code]?.items?.[item.id];
+        if (found?.excellent === undefined && found?.pass === undefined) return undefined;
+        return effectiveTicks(itemCriteria, {
+          excellent: [...(found?.excellent ?? [])],
+          pass: [...(found?.pass ?? [])],
         });
-      item.criteria.pass.forEach((text, i) =>
-        criteria.push({
-          item: label,
-          level: '合格',
-          text,
-          met: ev?.pass.includes(i) ?? false,
-          reviews: ticks('pass', i),
-        }),
-      );
-      item.criteria.excellent.forEach((text, i) =>
-        criteria.push({
-          item: label,
-          level: '优秀',
-          text,
-          met: ev?.excellent.includes(i) ?? false,
-          reviews: ticks('excellent', i),
-        }),
-      );
+      });
+      const line = (level: 'pass' | 'excellent', text: string, i: number): CriterionLine => ({
+        item: label,
+        level: level === 'pass' ? '合格' : '优秀',
+        text,
+        met: own[level].has(i),
+        reviews: stageTicks.map((t) => (t === undefined ? '' : t[level].has(i) ? '满足' : '未满足')),
+      });
+      itemCriteria.pass.forEach((text, i) => criteria.push(line('pass', text, i)));
+      itemCriteria.excellent.forEach((text, i) => criteria.push(line('excellent', text, i)));
     }
   }
   const reviewOf = (stage: string) => reviewFor(reviews, stage)?.abilities[ability.code];

@@ -339,8 +339,9 @@ describe('review stages', () => {
     expect(video.filter((c) => c.level === '合格').map((c) => c.reviews)).toEqual(
       Array.from({ length: 5 }, () => ['满足', '']),
     );
+    // 优秀 #1 is 合格 #1 word for word: the reviewer's 合格 tick meets it (effectiveTicks).
     expect(video.filter((c) => c.level === '优秀').map((c) => c.reviews[0])).toEqual([
-      '未满足',
+      '满足',
       '满足',
       '未满足',
       '未满足',
@@ -468,5 +469,56 @@ describe('where the region and the rubric come from', () => {
 
   it('names no source for the handbook’s own rubric', () => {
     expect(packetOf(c5Draft()).sections.every((s) => s.rubricSource === undefined)).toBe(true);
+  });
+});
+
+describe('a criterion in both lists (the greyed 优秀 box, 勾选一次即可)', () => {
+  // C6 模型介绍: 优秀 #1 is word for word 合格 #1. The wizard ticks it once, in the 合格 list.
+  const c6Draft = (): Draft => ({
+    ...c5Draft(),
+    abilities: ['C6'],
+    evidence: {
+      C6: {
+        chosen: {},
+        items: {
+          'model-introduction': {
+            present: false,
+            title: '学习风格自测问卷模型',
+            description: '介绍模型的背景、功能和适用对象。',
+            files: [],
+            pass: [0, 1, 2],
+            excellent: [1, 2, 3, 4],
+          },
+        },
+      },
+    },
+  });
+  const review: PacketReview = {
+    stage: '组内互评',
+    reviewer: '李老师',
+    date: '2026年11月30日',
+    abilities: {
+      C6: { items: { 'model-introduction': { grade: '优秀', pass: [0, 1, 2], excellent: [1, 2, 3, 4] } } },
+    },
+  };
+  const section = packetOf(c6Draft(), [review]).sections.find((s) => s.code === 'C6');
+  const intro = section?.criteria.filter((c) => c.item === '1. 模型介绍') ?? [];
+
+  it('prints it 满足 under 优秀 when the item is 优秀, for the teacher and for the reviewer', () => {
+    expect(section?.items.find((i) => i.itemId === 'model-introduction')?.status).toBe('优秀');
+    const excellent = intro.filter((c) => c.level === '优秀');
+    expect(excellent).toHaveLength(5);
+    expect(excellent.map((c) => c.met)).toEqual([true, true, true, true, true]);
+    expect(excellent.map((c) => c.reviews[0])).toEqual(['满足', '满足', '满足', '满足', '满足']);
+  });
+
+  it('prints it 满足 under 合格 when only its 优秀 box was ticked (an older file)', () => {
+    const draft = c6Draft();
+    const item = draft.evidence['C6']?.items['model-introduction'];
+    if (!item) throw new Error('the fixture has the item');
+    Object.assign(item, { pass: [1, 2], excellent: [0] });
+    const lines = packetOf(draft).sections.find((s) => s.code === 'C6')?.criteria ?? [];
+    const pass = lines.filter((c) => c.item === '1. 模型介绍' && c.level === '合格');
+    expect(pass.map((c) => c.met)).toEqual([true, true, true]);
   });
 });
