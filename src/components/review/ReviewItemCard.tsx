@@ -5,11 +5,13 @@
  */
 import type { FileCheck, ReviewFile, ReviewItem } from '../../lib/review-file';
 import { VERDICT_TEXT } from '../../lib/evidence-check';
-import { formatDuration, type ItemEvidence, type RubricItem } from '../../lib/grading';
+import { formatDuration, isPresent, type ItemEvidence, type RubricItem } from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
 import {
   countedTicks,
   hardReasons,
+  passUnmetButExcellent,
+  shownStatus,
   toggleTick,
   type ItemComparison,
   type ReviewerItemInput,
@@ -38,13 +40,15 @@ export default function ReviewItemCard({
   checks,
   earlier,
 }: Props) {
-  const present = evidence?.present === true;
+  // Submitted as the wizard and the grade count it: ticked ready, or typed out.
+  const present = isPresent(evidence);
   const hard = hardReasons(comparison.reviewer);
   const heading = `${/^\d+$/.test(item.label) ? `${item.label}. ` : `${item.label}：`}${item.name}`;
   const criteria = item.criteria;
 
   const teacherTicks = criteria && evidence ? countedTicks(criteria, evidence) : undefined;
   const reviewerTicks = criteria ? countedTicks(criteria, input) : undefined;
+  const passUnmet = passUnmetButExcellent(item, comparison, input);
   const tickList = (level: 'pass' | 'excellent', texts: readonly string[]) => (
     <fieldset>
       <legend>{level === 'pass' ? '合格标准' : '优秀标准'}：您认定达到的（须全部满足）</legend>
@@ -80,7 +84,7 @@ export default function ReviewItemCard({
       <p className="item-grades">
         教师自评 <GradeBadge status={comparison.self.status} /> 评审结果{' '}
         <span data-reviewer-status>
-          <GradeBadge status={comparison.reviewer.status} />
+          <GradeBadge status={shownStatus(comparison)} />
         </span>
         {comparison.differs && <strong className="differs"> 与教师自评不同</strong>}
       </p>
@@ -161,8 +165,19 @@ export default function ReviewItemCard({
 
       {present && criteria && (
         <div className="criteria-check">
+          {comparison.pending && (
+            <p className="muted">
+              尚未评定：请勾选您认定达到的标准；若一条也未达到，请在下面的评语中写明，即按不合格记。
+            </p>
+          )}
           {tickList('pass', criteria.pass)}
           {tickList('excellent', criteria.excellent)}
+          {passUnmet.length > 0 && (
+            <p className="rule-note" data-rule-note>
+              优秀标准已全部满足，按规则本项为优秀；未勾选的合格标准（第{' '}
+              {passUnmet.map((i) => i + 1).join('、')} 条）不影响等级。
+            </p>
+          )}
         </div>
       )}
 
