@@ -271,7 +271,8 @@ function section(
     if (files.length === 0) {
       rows.push({
         ...base,
-        fileName: description ? TEXT_ONLY : isPresent(ev) ? '（未选择文件）' : '（缺交）',
+        // A description alone (no title, not ticked ready) is not a submission: 缺交, as graded.
+        fileName: !isPresent(ev) ? '（缺交）' : description ? TEXT_ONLY : '（未选择文件）',
         size: EMPTY,
         duration: ev?.manualMinutes !== undefined ? `${ev.manualMinutes} 分钟（手填）` : EMPTY,
         sha256: EMPTY,

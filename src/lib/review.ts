@@ -12,6 +12,7 @@ import {
   effectiveTicks,
   gradeAbility,
   gradeItem,
+  isPresent,
   type AbilityEvidence,
   type AbilityResult,
   type Grade,
@@ -107,6 +108,8 @@ export interface ItemComparison {
   itemId: string;
   self: ItemResult;
   reviewer: ItemResult;
+  /** The teacher submitted the item as grading counts it (isPresent): what the page shows. */
+  submitted: boolean;
   /** The reviewer has not judged yet an item whose grade rests on their ticks (awaitingReviewer). */
   pending: boolean;
   /** The reviewer's status is not the teacher's (never while pending). */
@@ -190,6 +193,7 @@ export function compareAbility(
       itemId: r.itemId,
       self: teacherItem,
       reviewer: r,
+      submitted: isPresent(own(teacher?.items, r.itemId)),
       pending,
       differs: !pending && teacherItem.status !== r.status,
     };

@@ -522,3 +522,16 @@ describe('a criterion in both lists (the greyed 优秀 box, 勾选一次即可)'
     expect(pass.map((c) => c.met)).toEqual([true, true, true]);
   });
 });
+
+describe('an item with a description only (no title, not ticked ready)', () => {
+  it('is listed 缺交, as it is graded, not as text evidence; the text is still printed', () => {
+    const draft = c5Draft();
+    const scenario = draft.evidence['C5']?.items['scenario'];
+    if (!scenario) throw new Error('the fixture has a scenario');
+    Object.assign(scenario, { present: false, title: '', description: '三个层次的学生' });
+    const c5 = packetOf(draft).sections.find((s) => s.code === 'C5');
+    expect(c5?.items.find((i) => i.itemId === 'scenario')?.reasons).toEqual(['「情景描述」缺交']);
+    expect(c5?.evidence.find((r) => r.item === '1. 情景描述')?.fileName).toBe('（缺交）');
+    expect(c5?.descriptions.map((d) => d.text)).toEqual(['三个层次的学生']);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { FileCheck, ReviewFile, ReviewItem } from '../../lib/review-file';
 import { VERDICT_TEXT } from '../../lib/evidence-check';
-import { formatDuration, isPresent, type ItemEvidence, type RubricItem } from '../../lib/grading';
+import { formatDuration, type ItemEvidence, type RubricItem } from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
 import {
   countedTicks,
@@ -41,7 +41,7 @@ export default function ReviewItemCard({
   earlier,
 }: Props) {
   // Submitted as the wizard and the grade count it: ticked ready, or typed out.
-  const present = isPresent(evidence);
+  const present = comparison.submitted && evidence !== undefined;
   const hard = hardReasons(comparison.reviewer);
   const heading = `${/^\d+$/.test(item.label) ? `${item.label}. ` : `${item.label}：`}${item.name}`;
   const criteria = item.criteria;
