@@ -52,7 +52,11 @@ export interface EvidenceFile {
 }
 
 export interface ItemEvidence {
-  /** The teacher has this piece of evidence ready. */
+  /**
+   * The teacher ticked 这项证据我已准备好. Not whether the item counts as submitted: an item typed
+   * out (title and description) counts without the tick and keeps `present: false` in the file,
+   * as files carried before did. Every reader asks isPresent, never this flag alone.
+   */
   present: boolean;
   title?: string | undefined;
   description?: string | undefined;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { exportDraftText, importDraftText, type Draft } from '../../src/lib/draft';
 import { isPresent } from '../../src/lib/grading';
+import type { ReviewFile } from '../../src/lib/review-file';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { pdfPagesText } from './pdf-text';
@@ -204,6 +205,14 @@ test.describe('/review/ wording', () => {
     await expect(card).toContainText('用一段春天的视频导入。');
     await expect(card).not.toContainText('缺交');
     await expect(card.locator('[data-reviewer-status]')).toHaveText(/未评/);
+    // Saved before judging: the file holds the rule's 不合格, and the reviewer is told which item.
+    await page.getByLabel(/^姓名/).fill('张老师');
+    const early = await download(page, () => page.getByRole('button', { name: '保存评审意见文件' }).click());
+    await expect(page.getByText(/已保存评审意见/)).toContainText(
+      '其中A6「教学设计」您尚未勾选任何标准，文件中按规则记为不合格',
+    );
+    const earlyReview = JSON.parse(readFileSync(early.path, 'utf8')) as ReviewFile;
+    expect(earlyReview.abilities['A6']?.items['design']?.grade).toBe('不合格');
     await card.getByRole('checkbox', { name: /导入设计完整/ }).check();
     await expect(card.locator('[data-reviewer-status]')).toHaveText(/合格/);
     await expect(page.locator('[data-reviewer-grade="A6"]')).toHaveText(/合格/);
