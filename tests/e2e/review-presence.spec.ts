@@ -166,6 +166,15 @@ test.describe('/review/ wording', () => {
               limits: {},
               criteria: { excellent: ['导入设计新颖'], pass: ['导入设计完整'] },
             },
+            {
+              id: 'reflection',
+              label: '2',
+              name: '教学反思',
+              forms: ['文本'],
+              required: true,
+              graded: false,
+              limits: {},
+            },
           ],
         },
       },
@@ -181,6 +190,8 @@ test.describe('/review/ wording', () => {
               excellent: [0],
               pass: [0],
             },
+            // Only a description, no title, not ticked ready: 缺交, but the text is shown.
+            reflection: { present: false, description: '学生参与度高。', files: [], excellent: [], pass: [] },
           },
         },
       },
@@ -215,8 +226,13 @@ test.describe('/review/ wording', () => {
     expect(earlyReview.abilities['A6']?.items['design']?.grade).toBe('不合格');
     await card.getByRole('checkbox', { name: /导入设计完整/ }).check();
     await expect(card.locator('[data-reviewer-status]')).toHaveText(/合格/);
-    await expect(page.locator('[data-reviewer-grade="A6"]')).toHaveText(/合格/);
     await expect(card.getByText('与教师自评不同')).toBeVisible();
+    const reflection = reviewItem(page, 'reflection');
+    await expect(reflection).toContainText('教师未提交这项证据（缺交）。');
+    await expect(reflection.locator('dd.pre-line')).toHaveText('学生参与度高。');
+    await expect(reflection.locator('[data-reviewer-status]')).toHaveText(/不合格/);
+    // 缺交 decides the ability whatever is ticked, for the teacher as for the reviewer.
+    await expect(page.locator('[data-reviewer-grade="A6"]')).toHaveText(/不合格/);
     await expectNoAxeViolations(page);
   });
 });

@@ -92,9 +92,25 @@ export default function ReviewItemCard({
 
       <div className="evidence-facts">
         {!present ? (
-          <p>
-            <strong>教师未提交这项证据（缺交）。</strong>
-          </p>
+          <>
+            <p>
+              <strong>教师未提交这项证据（缺交）。</strong>
+            </p>
+            {/* Half-typed text is not a submission, but the reviewer should see what is there. */}
+            {(evidence?.title?.trim() || evidence?.description?.trim()) && (
+              <>
+                <p className="muted">
+                  教师只填写了以下文字（标题和简要说明都填写，或勾选“这项证据我已准备好”，才算提交）：
+                </p>
+                <dl>
+                  <dt>标题</dt>
+                  <dd>{evidence.title?.trim() || '（未填写）'}</dd>
+                  <dt>说明</dt>
+                  <dd className="pre-line">{evidence.description?.trim() || '（未填写）'}</dd>
+                </dl>
+              </>
+            )}
+          </>
         ) : (
           <dl>
             <dt>标题</dt>
