@@ -218,3 +218,137 @@ describe('PDF packet review stages', () => {
     expect(compact).toContain('资源来源清楚未满足未满足');
   }, 60_000);
 });
+
+/** Points per millimetre; pdf.js reports positions in points from the page's bottom left. */
+const PT = 72 / 25.4;
+const A4 = { width: 210, height: 297 };
+/** The packet's body box (pdf-packet.ts PAGE): 18 mm margins, the footer below 277 mm. */
+const BODY = { left: 18, right: 192, top: 18, bottom: 277 };
+
+interface PlacedItem {
+  str: string;
+  page: number;
+  /** Left edge and right edge, mm from the page's left. */
+  x: number;
+  right: number;
+  /** Baseline, mm from the page's top. */
+  y: number;
+}
+
+async function readPlaced(outcome: PdfOutcome): Promise<PlacedItem[]> {
+  const pdf = await getDocument({
+    data: new Uint8Array(await outcome.blob.arrayBuffer()),
+    useSystemFonts: false,
+  }).promise;
+  const items: PlacedItem[] = [];
+  for (let page = 1; page <= pdf.numPages; page++) {
+    const content = await (await pdf.getPage(page)).getTextContent();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const x = (item.transform[4] ?? 0) / PT;
+      items.push({
+        str: item.str,
+        page,
+        x,
+        right: x + item.width / PT,
+        y: A4.height - (item.transform[5] ?? 0) / PT,
+      });
+    }
+  }
+  await pdf.cleanup();
+  return items;
+}
+
+/** Sentences numbered so that a line lost, doubled or out of order shows; cut to exactly `length`. */
+function longText(tag: string, length: number): string {
+  let text = '';
+  for (let i = 1; text.length < length; i++)
+    text += `${tag}第${String(i).padStart(3, '0')}句：请补充资源的来源、版权说明和使用范围，并写明课堂上如何使用。`;
+  return text.slice(0, length);
+}
+
+/** Column heads a table repeats on each page it runs on; no line of the long texts is one of them. */
+const HEADS = new Set([
+  '证据项',
+  '自评',
+  '原因',
+  '等级',
+  '标准',
+  '评价环节',
+  '评价人',
+  '日期',
+  '意见',
+  '教师组内互评',
+  '复评',
+]);
+
+/**
+ * The body lines drawn at the same left edge as the line that starts `text` (one table column, or
+ * the paragraphs), from there on, across pages, without repeated column heads, joined: a long
+ * cell or paragraph reads back whole.
+ */
+function column(items: readonly PlacedItem[], text: string): string {
+  const body = items.filter((i) => i.y > BODY.top && i.y < BODY.bottom);
+  const start = body.findIndex(
+    (i) => text.startsWith(i.str.replace(/\s+/g, '')) || i.str.includes(text.slice(0, 12)),
+  );
+  const first = body[start];
+  if (!first) return '';
+  return body
+    .slice(start)
+    .filter((i) => Math.abs(i.x - first.x) < 0.01 && !HEADS.has(i.str))
+    .map((i) => i.str)
+    .join('')
+    .replace(/\s+/g, '');
+}
+
+describe('PDF packet long text', () => {
+  it('a long review comment, item comment, description, criterion and reflection flow across pages, whole and inside the page', async () => {
+    const texts = {
+      comment: longText('总评', 2583),
+      itemComment: longText('项评', 2000),
+      description: longText('说明', 2000),
+      criterion: longText('标准', 3000),
+      reflection: longText('反思', 5000),
+    };
+    const draft = draftFor('王晓红');
+    const rubric = customRubric('数字教育资源获取与评价');
+    const item = rubric.items[0];
+    if (!item) throw new Error('the rubric has an item');
+    item.criteria = { excellent: [texts.criterion], pass: ['资源与教学目标相关'] };
+    draft.customRubrics['A2'] = rubric;
+    const evidence = draft.evidence['A2'];
+    const report = evidence?.items['report'];
+    if (!evidence || !report) throw new Error('the draft has the report');
+    report.description = texts.description;
+    evidence.reflection = texts.reflection;
+    const { outcome } = await render(draft, {
+      reviews: [
+        {
+          stage: '教师组内互评',
+          reviewer: '李老师',
+          date: '2026年11月30日',
+          abilities: {
+            A2: {
+              grade: '合格',
+              comment: texts.comment,
+              items: { report: { grade: '合格', comment: texts.itemComment, pass: [0], excellent: [] } },
+            },
+          },
+        },
+      ],
+    });
+    const items = await readPlaced(outcome);
+    for (const [name, text] of Object.entries(texts)) expect(column(items, text), name).toContain(text);
+
+    const outside = items.filter((i) => {
+      // The running head (11 mm) and the footer (287 mm) are the only lines outside the body.
+      const header = Math.abs(i.y - 11) < 0.5;
+      const footer = Math.abs(i.y - 287) < 0.5;
+      if (header || footer) return i.x < 0 || i.right > A4.width;
+      return i.y < BODY.top || i.y > BODY.bottom || i.x < BODY.left - 0.01 || i.right > BODY.right + 0.5;
+    });
+    expect(outside, 'text outside the body box').toEqual([]);
+    expect(Math.max(...items.map((i) => i.page))).toBeGreaterThan(10);
+  }, 120_000);
+});
