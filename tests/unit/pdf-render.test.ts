@@ -352,3 +352,14 @@ describe('PDF packet long text', () => {
     expect(Math.max(...items.map((i) => i.page))).toBeGreaterThan(10);
   }, 120_000);
 });
+
+describe('PDF packet blank grade box', () => {
+  it('prints □优秀 □合格 □不合格 on one line for the reviewer’s pen', async () => {
+    const { outcome } = await render(draftFor('王晓红'));
+    // pdf.js returns the line in pieces at its ideographic spaces; a line is one baseline.
+    const boxes = (await readPlaced(outcome)).filter((i) => i.str.startsWith('□'));
+    expect(boxes.map((b) => b.str)).toEqual(['□优秀', '□合格', '□不合格', '□优秀', '□合格', '□不合格']);
+    for (const stage of [boxes.slice(0, 3), boxes.slice(3)])
+      expect(new Set(stage.map((b) => `${b.page}:${b.y.toFixed(2)}`)).size, 'on one line').toBe(1);
+  }, 60_000);
+});

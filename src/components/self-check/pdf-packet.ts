@@ -77,6 +77,8 @@ function inRanges(ranges: readonly [number, number][], cp: number): boolean {
 
 /** Headings set in the regular face because no bold face covers them are this much larger. */
 const NO_BOLD_SCALE = 1.12;
+/** Space between a table cell's border and its text, mm. */
+const CELL_PAD = 1.4;
 /** A row split across pages leaves at least this many of its lines at the foot of a page. */
 const MIN_SPLIT_LINES = 3;
 
@@ -172,7 +174,7 @@ class Layout {
     size = 8.5,
     opts: { minRowHeight?: number } = {},
   ): void {
-    const pad = 1.4;
+    const pad = CELL_PAD;
     const lh = this.lineHeight(size);
     const bottom = PAGE.height - PAGE.bottom;
     const setFace = (cells: string[], bold: boolean) => {
@@ -258,10 +260,14 @@ function reviewCell(status: string, comment: string): string {
 }
 
 const BLANK_GRADE = `□优秀${SPACE}□合格${SPACE}□不合格`;
+const GRADE_BOX_SIZE = 9.5;
 
 function drawPacket(layout: Layout, packet: Packet): void {
   const { doc } = layout;
   const columns = packet.reviewColumns;
+  // The blank boxes stay on one line whatever the font's widths: a reviewer ticks one of three.
+  layout.font(GRADE_BOX_SIZE, BLANK_GRADE);
+  const gradeWidth = Math.ceil(doc.getTextWidth(BLANK_GRADE) + 2 * CELL_PAD + 1);
   // Cover
   layout.startDocument(packet.cover.pageLabel);
   layout.y = 40;
@@ -345,9 +351,9 @@ function drawPacket(layout: Layout, packet: Packet): void {
     layout.heading(`${columns.join(' / ')}：${s.code} 的等级`, 12.5);
     layout.table(
       ['评价环节', '等级', '评价人', '日期', '意见'],
-      [22, 40, 26, 30, CONTENT_WIDTH - 118],
+      [22, gradeWidth, 26, 30, CONTENT_WIDTH - 78 - gradeWidth],
       s.reviewBoxes.map((b) => [b.stage, b.grade ?? BLANK_GRADE, b.reviewer, b.date, b.comment]),
-      9.5,
+      GRADE_BOX_SIZE,
       { minRowHeight: 14 },
     );
   }
