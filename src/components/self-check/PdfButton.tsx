@@ -5,6 +5,7 @@ import { buildPacket, type PacketAbility, type PacketReview } from '../../lib/pa
 import { downloadBlob } from '../download';
 import type { PdfFonts } from './pdf-packet';
 import PdfOfflineNote from '../offline/PdfOfflineNote';
+import { useOnce } from '../use-once';
 
 interface Props {
   draft: Draft;
@@ -29,12 +30,10 @@ export default function PdfButton({
   label = '生成 PDF 证据包',
   statusId = 'pdf-status',
 }: Props) {
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [warning, setWarning] = useState<string>();
 
-  const generate = async () => {
-    setBusy(true);
+  const { run: generate, busy } = useOnce(async () => {
     setWarning(undefined);
     try {
       const packet = buildPacket({
@@ -61,17 +60,15 @@ export default function PdfButton({
       setStatus(
         `PDF 生成失败：${error instanceof Error ? error.message : String(error)}。自评内容没有受影响，可以稍后重试或先导出 JSON。`,
       );
-    } finally {
-      setBusy(false);
     }
-  };
+  });
 
   return (
     <div className="pdf-button">
       <button
         type="button"
         className="button"
-        onClick={() => void generate()}
+        onClick={() => generate()}
         disabled={busy}
         aria-describedby={statusId}
       >
