@@ -6,6 +6,7 @@ import { downloadBlob } from '../download';
 import type { PdfFonts } from './pdf-packet';
 import PdfOfflineNote from '../offline/PdfOfflineNote';
 import { useOnce } from '../use-once';
+import { pdfFailureMessage } from '../../lib/pdf-offline';
 
 interface Props {
   draft: Draft;
@@ -57,9 +58,7 @@ export default function PdfButton({
       if (notes.length > 0) setWarning(notes.join(''));
       setStatus(`PDF 已生成：${packet.filename}`);
     } catch (error) {
-      setStatus(
-        `PDF 生成失败：${error instanceof Error ? error.message : String(error)}。自评内容没有受影响，可以稍后重试或先导出 JSON。`,
-      );
+      setStatus(pdfFailureMessage(error));
     }
   });
 

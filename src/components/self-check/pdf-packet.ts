@@ -6,6 +6,7 @@
 import type { jsPDF as JsPdf } from 'jspdf';
 import { breakLines } from '../../lib/line-break';
 import { missingCharacters, packetText, type Packet } from '../../lib/packet';
+import { PdfFileError } from '../../lib/pdf-offline';
 
 export interface PdfFonts {
   regular: string;
@@ -48,7 +49,7 @@ function fetchBase64(url: string): Promise<string> {
 
 async function loadBase64(url: string): Promise<string> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`字体文件加载失败（${response.status}）：${url}`);
+  if (!response.ok) throw new PdfFileError(response.status, url);
   const bytes = new Uint8Array(await response.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
@@ -393,6 +394,7 @@ export async function renderPacketPdf(
 ): Promise<PdfOutcome> {
   progress('正在加载 PDF 组件……');
   const [{ jsPDF }, charsetResponse] = await Promise.all([import('jspdf'), fetch(fonts.charset)]);
+  if (!charsetResponse.ok) throw new PdfFileError(charsetResponse.status, fonts.charset);
   const charset = (await charsetResponse.json()) as Charset;
   const missing = missingCharacters(packetText(packet), new Set(charset.chars));
 
