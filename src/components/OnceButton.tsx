@@ -3,7 +3,8 @@ import type { ButtonHTMLAttributes } from 'react';
 import { useOnce } from './use-once';
 
 interface Props extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onClick' | 'type'> {
-  onClick: () => void | Promise<void>;
+  /** Returns `false` when nothing was handed over, so the next press is acted on at once. */
+  onClick: () => unknown;
 }
 
 export default function OnceButton({ onClick, ...rest }: Props) {

@@ -9,8 +9,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 /** Longer than any desktop's double-click interval (Windows allows up to 0.9 s). */
 export const REPEAT_IGNORED_MS = 1000;
 
+/**
+ * `action` returns (or resolves to) `false` when it handed nothing over (the PDF failed): a press
+ * right after that is a retry, not a repeat, and is acted on.
+ */
 export function useOnce<A extends unknown[]>(
-  action: (...args: A) => void | Promise<void>,
+  action: (...args: A) => unknown,
 ): { run: (...args: A) => void; busy: boolean } {
   const [busy, setBusy] = useState(false);
   const locked = useRef(false);
@@ -24,22 +28,26 @@ export function useOnce<A extends unknown[]>(
   const run = useCallback((...args: A) => {
     if (locked.current) return;
     locked.current = true;
-    const release = () => {
+    const release = (outcome?: unknown) => {
       setBusy(false);
-      timer.current = setTimeout(() => (locked.current = false), REPEAT_IGNORED_MS);
+      if (outcome === false) locked.current = false;
+      else timer.current = setTimeout(() => (locked.current = false), REPEAT_IGNORED_MS);
     };
-    let result: void | Promise<void>;
+    let result: unknown;
     try {
       // Called at once, inside the click: sharing and downloads need the person's gesture.
       result = latest.current(...args);
     } catch (error) {
-      release();
+      release(false);
       throw error;
     }
     if (result instanceof Promise) {
       setBusy(true);
-      void result.finally(release);
-    } else release();
+      result.then(release, (error: unknown) => {
+        release(false);
+        throw error;
+      });
+    } else release(result);
   }, []);
 
   return { run, busy };

@@ -6,6 +6,7 @@ import { downloadBlob } from '../download';
 import type { PdfFonts } from './pdf-packet';
 import PdfOfflineNote from '../offline/PdfOfflineNote';
 import { useOnce } from '../use-once';
+import ShareButton from '../ShareButton';
 import { pdfFailureMessage } from '../../lib/pdf-offline';
 
 interface Props {
@@ -33,6 +34,8 @@ export default function PdfButton({
 }: Props) {
   const [status, setStatus] = useState('');
   const [warning, setWarning] = useState<string>();
+  /** The last PDF made, for 分享 (a share needs its own press: making the PDF can outlast the first). */
+  const [made, setMade] = useState<File>();
 
   const { run: generate, busy } = useOnce(async () => {
     setWarning(undefined);
@@ -48,6 +51,7 @@ export default function PdfButton({
       const { renderPacketPdf } = await import('./pdf-packet');
       const outcome = await renderPacketPdf(packet, fonts, setStatus);
       downloadBlob(outcome.blob, packet.filename);
+      setMade(new File([outcome.blob], packet.filename, { type: 'application/pdf' }));
       const notes: string[] = [];
       if (outcome.fromFallback.length > 0)
         notes.push(`这些字不在常用字库中，已改用完整字库显示：${outcome.fromFallback.join(' ')}。`);
@@ -59,6 +63,7 @@ export default function PdfButton({
       setStatus(`PDF 已生成：${packet.filename}`);
     } catch (error) {
       setStatus(pdfFailureMessage(error));
+      return false;
     }
   });
 
@@ -77,6 +82,7 @@ export default function PdfButton({
       <p id={statusId} role="status" className="muted">
         {status}
       </p>
+      {made && !busy && <ShareButton label={`分享 PDF（${made.name}）`} kind="pdf" file={() => made} />}
       {warning && (
         <p className="notice notice-warn" role="alert">
           {warning}
