@@ -23,6 +23,7 @@ import { downloadBlob } from '../download';
 import GradeBadge from '../self-check/GradeBadge';
 import PdfButton from '../self-check/PdfButton';
 import OnceButton from '../OnceButton';
+import ShareButton from '../ShareButton';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
 import EvidenceCheck from './EvidenceCheck';
@@ -310,6 +311,15 @@ export default function TeacherReview(props: Props) {
         <OnceButton className="button" onClick={save}>
           保存评审意见文件
         </OnceButton>
+        <ShareButton
+          label="分享评审意见文件"
+          kind="json"
+          file={() => {
+            if (!ready()) return undefined;
+            const file = review();
+            return new File([exportReviewText(file)], reviewFilename(file), { type: 'application/json' });
+          }}
+        />
         {message && (
           <Notice warn={message.warn} as="p">
             {message.text}

@@ -31,6 +31,7 @@ import JsonFileButton from '../JsonFileButton';
 import Tabs from '../Tabs';
 import Notice from '../Notice';
 import OnceButton from '../OnceButton';
+import ShareButton from '../ShareButton';
 
 interface Props {
   abilities: AbilityOption[];
@@ -212,6 +213,11 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
         >
           导出 JSON
         </OnceButton>
+        <ShareButton
+          label="分享自评文件"
+          kind="json"
+          file={() => new File([exportDraftText(draft)], exportName(draft), { type: 'application/json' })}
+        />
         <JsonFileButton label="导入 JSON" onFile={importFile} />
         <ConfirmAction
           label="新建自评"
