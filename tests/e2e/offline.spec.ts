@@ -150,6 +150,39 @@ for (const [where, origin, base] of [
       expect(text).toContain('王晓红');
       expect(text).toContain('C5基于数据的个别化指导');
     });
+
+    test('a name only the full font can set: after one PDF online the note goes, and offline the PDF is made', async ({
+      page,
+      context,
+    }) => {
+      test.setTimeout(150_000);
+      await page.goto(`${origin}${base}`);
+      await offlineReady(page);
+      // 堃 is outside the subset: this PDF is set in the full font, not the subset the note asks for.
+      await startSelfCheck(page, origin, base, '王堃');
+      await page.getByLabel('任教学科', { exact: true }).fill('语文');
+      await page.getByLabel('学段', { exact: true }).selectOption('特殊教育');
+      await page.getByLabel('所在地区（按哪份政策文件）').selectOption({ label: '徐水区（区县）' });
+      await page.getByLabel('学校的教学环境').selectOption('智慧学习环境');
+      await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+      await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+      await page.getByRole('button', { name: '下一步：查看自评结果' }).click();
+      const note = page.locator('[data-pdf-offline-note]');
+      await expect(note).toContainText('现在联网生成一次 PDF');
+      const online = page.waitForEvent('download', { timeout: 90_000 });
+      await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
+      await online;
+      await expect(note).toBeHidden();
+
+      await context.setOffline(true);
+      await page.reload();
+      await expect(page.getByRole('button', { name: '生成 PDF 证据包' })).toBeVisible();
+      await expect(note).toBeHidden();
+      const offline = page.waitForEvent('download', { timeout: 90_000 });
+      await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
+      const text = (await pdfPagesText(await (await offline).path())).join('').replace(/\s+/g, '');
+      expect(text).toContain('王堃');
+    });
   });
 }
 

@@ -363,3 +363,29 @@ describe('PDF packet blank grade box', () => {
       expect(new Set(stage.map((b) => `${b.page}:${b.y.toFixed(2)}`)).size, 'on one line').toBe(1);
   }, 60_000);
 });
+
+describe('PDF packet fonts kept for later', () => {
+  it('a name outside the subset fetches the subset too, so the offline copy holds what the next PDF needs', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/components/self-check/pdf-packet');
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(url);
+      return new Response(fs.readFileSync(path.join(FONTS, url)));
+    });
+    try {
+      const packet = buildPacket({
+        draft: draftFor('王堃'),
+        abilities: [{ code: 'A2', name: '数字教育资源获取与评价', rubric: undefined }],
+        regionName: '河北省保定市徐水区',
+        generatedAt: at,
+        siteVersion: '0.1.0',
+      });
+      const outcome = await fresh.renderPacketPdf(packet, fonts, () => {});
+      expect(outcome.fromFallback).toEqual(['堃']);
+      expect(new Set(asked)).toEqual(new Set([fonts.charset, fonts.full, fonts.bold, fonts.regular]));
+    } finally {
+      vi.stubGlobal('fetch', async (url: string) => new Response(fs.readFileSync(path.join(FONTS, url))));
+    }
+  }, 120_000);
+});

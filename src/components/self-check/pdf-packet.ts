@@ -404,6 +404,9 @@ export async function renderPacketPdf(
   const [regular, bold] = await Promise.all([
     fetchBase64(useFull ? (fonts.full as string) : fonts.regular),
     fonts.bold ? fetchBase64(fonts.bold) : Promise.resolve(undefined),
+    // The subset too, though this PDF does not use it: the offline copy keeps what is fetched, and
+    // the next ordinary PDF (and PdfOfflineNote) needs it. Failing here costs this PDF nothing.
+    useFull ? fetchBase64(fonts.regular).catch(() => undefined) : undefined,
   ]);
 
   progress('正在排版……');
