@@ -8,6 +8,7 @@ import { exportDraftText } from '../../src/lib/draft';
 import { handbookAbilities, makeDraft } from '../support/archive-fixtures';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, test } from './fixtures';
+import { enterShortRubric } from './rubric-entry';
 import { fillProfile } from './self-check-helpers';
 
 /** Longer than the time a repeat is ignored (use-once.ts), so a second file would have come. */
@@ -68,14 +69,7 @@ test.describe('a double-click downloads one file', () => {
   });
 
   test('/rubrics/: the rubric file', async ({ page }) => {
-    await page.goto('/rubrics/?a=A6');
-    await page.getByLabel('考核指南名称（必填）').fill('测试省提升工程2.0校本应用考核指南');
-    await page.getByLabel('录入人（必填）').fill('实验小学信息化管理团队');
-    await page.getByRole('button', { name: '添加一项证据' }).click();
-    const first = page.getByRole('group', { name: /^第 1 项证据/ });
-    await first.getByLabel('证据名称').fill('课堂讲授片段');
-    await first.getByLabel(/^优秀标准/).fill('讲授清晰，重点突出');
-    await first.getByLabel(/^合格标准/).fill('讲授完整');
+    await enterShortRubric(page, '/rubrics/?a=A6');
     const file = await doubleClickDownloads(page, page.getByRole('button', { name: '下载评价标准文件' }));
     expect(file).toHaveLength(1);
     expect(file[0]).toMatch(/\.json$/);

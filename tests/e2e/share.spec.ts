@@ -79,15 +79,13 @@ test.describe('分享 where the browser can share files', () => {
   test('/review/ shares the review file', async ({ page }) => {
     await stubShareSheet(page, true);
     await page.goto('/review/');
-    await page
-      .getByLabel('打开自评文件')
-      .setInputFiles([
-        {
-          name: '王老师.json',
-          mimeType: 'application/json',
-          buffer: Buffer.from(exportDraftText(teacherDraft())),
-        },
-      ]);
+    await page.getByLabel('打开自评文件').setInputFiles([
+      {
+        name: '王老师.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(exportDraftText(teacherDraft())),
+      },
+    ]);
     await expect(page.getByRole('heading', { name: /评审：王老师/ })).toBeVisible();
     // No reviewer yet: the page asks for the name, nothing is shared.
     await page.getByRole('button', { name: '分享评审意见文件' }).click();

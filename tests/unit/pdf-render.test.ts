@@ -108,15 +108,19 @@ function draftFor(name: string, title = '报告'): Draft {
   return d;
 }
 
-async function render(draft: Draft, options: { reviews?: PacketReview[]; bold?: boolean } = {}) {
-  const packet = buildPacket({
-    reviews: options.reviews,
+function packetOf(draft: Draft, reviews?: PacketReview[]) {
+  return buildPacket({
+    reviews,
     draft,
     abilities: [{ code: 'A2', name: '数字教育资源获取与评价', rubric: undefined }],
     regionName: '河北省保定市徐水区',
     generatedAt: at,
     siteVersion: '0.1.0',
   });
+}
+
+async function render(draft: Draft, options: { reviews?: PacketReview[]; bold?: boolean } = {}) {
+  const packet = packetOf(draft, options.reviews);
   const outcome = await renderPacketPdf(
     packet,
     options.bold === false ? { ...fonts, bold: undefined } : fonts,
@@ -191,23 +195,26 @@ describe('PDF packet fonts', () => {
   }, 60_000);
 });
 
+/** 李老师's 组内互评 of A2: 合格, with an overall comment and one on the report. */
+function peerReview(comment: string, itemComment: string): PacketReview {
+  return {
+    stage: '教师组内互评',
+    reviewer: '李老师',
+    date: '2026年11月30日',
+    abilities: {
+      A2: {
+        grade: '合格',
+        comment,
+        items: { report: { grade: '合格', comment: itemComment, pass: [0], excellent: [] } },
+      },
+    },
+  };
+}
+
 describe('PDF packet review stages', () => {
   it('prints a filled stage: reviewer, date, grade, comments and ticks, beside a blank one', async () => {
     const { text } = await render(draftFor('王晓红'), {
-      reviews: [
-        {
-          stage: '教师组内互评',
-          reviewer: '李老师',
-          date: '2026年11月30日',
-          abilities: {
-            A2: {
-              grade: '合格',
-              comment: '资源评价具体，建议补充版权说明。',
-              items: { report: { grade: '合格', comment: '来源清楚', pass: [0], excellent: [] } },
-            },
-          },
-        },
-      ],
+      reviews: [peerReview('资源评价具体，建议补充版权说明。', '来源清楚')],
     });
     const compact = text.replace(/\s+/g, '');
     expect(compact).toContain('教师组内互评/复评：A2的等级');
@@ -322,22 +329,7 @@ describe('PDF packet long text', () => {
     if (!evidence || !report) throw new Error('the draft has the report');
     report.description = texts.description;
     evidence.reflection = texts.reflection;
-    const { outcome } = await render(draft, {
-      reviews: [
-        {
-          stage: '教师组内互评',
-          reviewer: '李老师',
-          date: '2026年11月30日',
-          abilities: {
-            A2: {
-              grade: '合格',
-              comment: texts.comment,
-              items: { report: { grade: '合格', comment: texts.itemComment, pass: [0], excellent: [] } },
-            },
-          },
-        },
-      ],
-    });
+    const { outcome } = await render(draft, { reviews: [peerReview(texts.comment, texts.itemComment)] });
     const items = await readPlaced(outcome);
     for (const [name, text] of Object.entries(texts)) expect(column(items, text), name).toContain(text);
 
@@ -374,14 +366,7 @@ describe('PDF packet fonts kept for later', () => {
       return new Response(fs.readFileSync(path.join(FONTS, url)));
     });
     try {
-      const packet = buildPacket({
-        draft: draftFor('王堃'),
-        abilities: [{ code: 'A2', name: '数字教育资源获取与评价', rubric: undefined }],
-        regionName: '河北省保定市徐水区',
-        generatedAt: at,
-        siteVersion: '0.1.0',
-      });
-      const outcome = await fresh.renderPacketPdf(packet, fonts, () => {});
+      const outcome = await fresh.renderPacketPdf(packetOf(draftFor('王堃')), fonts, () => {});
       expect(outcome.fromFallback).toEqual(['堃']);
       expect(new Set(asked)).toEqual(new Set([fonts.charset, fonts.full, fonts.bold, fonts.regular]));
     } finally {
