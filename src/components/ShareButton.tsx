@@ -43,6 +43,7 @@ export default function ShareButton({ label, kind, file, className = 'button but
     if (!made) return false;
     try {
       await navigator.share({ files: [made], title: made.name });
+      return true;
     } catch (error) {
       // Closing the share sheet is the person's choice, not a failure.
       if (error instanceof DOMException && error.name === 'AbortError') return false;
