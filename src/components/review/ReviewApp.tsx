@@ -27,6 +27,7 @@ import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
+import OnceButton from '../OnceButton';
 import TeacherReview from './TeacherReview';
 import type { RegionReview } from './types';
 import './review.css';
@@ -281,15 +282,14 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
             <p>{kept.error}请重新打开教师的自评文件。</p>
           )}
           <p>原来保存的数据已另存一份，可以下载交给技术人员查看：</p>
-          <button
-            type="button"
+          <OnceButton
             className="button button-secondary"
             onClick={() =>
               downloadBlob(new Blob([kept.raw], { type: 'application/json' }), '评审进度_原数据.json')
             }
           >
             下载原来保存的数据
-          </button>
+          </OnceButton>
         </div>
       )}
       <fieldset className="reviewer">

@@ -24,6 +24,8 @@ import { nextStage, type StagePlan } from '../../lib/review-stages';
 import { downloadBlob } from '../download';
 import GradeBadge from '../self-check/GradeBadge';
 import PdfButton from '../self-check/PdfButton';
+import OnceButton from '../OnceButton';
+import ShareButton from '../ShareButton';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
 import EvidenceCheck from './EvidenceCheck';
@@ -329,9 +331,18 @@ export default function TeacherReview(props: Props) {
           评审意见文件记录了评审人、环节、时间，以及每项证据您认定的标准、评语和等级，并记下所评自评内容的校验值：教师之后若修改了自评，打开这份意见时会看到“
           {OUTDATED_MESSAGE}”。
         </p>
-        <button type="button" className="button" onClick={save}>
+        <OnceButton className="button" onClick={save}>
           保存评审意见文件
-        </button>
+        </OnceButton>
+        <ShareButton
+          label="分享评审意见文件"
+          kind="json"
+          file={() => {
+            if (!ready()) return undefined;
+            const file = review();
+            return new File([exportReviewText(file)], reviewFilename(file), { type: 'application/json' });
+          }}
+        />
         {message && (
           <Notice warn={message.warn} as="p">
             {message.text}

@@ -29,6 +29,7 @@ import { decodeShareFragment, isShareFragment, shareUrl } from '../../lib/rubric
 import { abilityCodeQuery } from '../../lib/search-query';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
+import OnceButton from '../OnceButton';
 import AbilityForm from './AbilityForm';
 import PackPreview from './PackPreview';
 import type { HandbookAbility, RegionChoice } from './types';
@@ -217,9 +218,9 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
   return (
     <div className="rubric-editor">
       <div className="toolbar">
-        <button type="button" className="button" onClick={download}>
+        <OnceButton className="button" onClick={download}>
           下载评价标准文件
-        </button>
+        </OnceButton>
         <button type="button" className="button button-secondary" onClick={() => void copyLink()}>
           复制分享链接
         </button>
@@ -248,15 +249,14 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
         <Notice warn={notice.kind === 'warn'}>
           <p>{notice.text}</p>
           {salvagedRaw !== undefined && (
-            <button
-              type="button"
+            <OnceButton
               className="button button-secondary"
               onClick={() =>
                 downloadBlob(new Blob([salvagedRaw], { type: 'text/plain' }), '无法读取的录入内容.txt')
               }
             >
               下载原来的数据
-            </button>
+            </OnceButton>
           )}
         </Notice>
       )}

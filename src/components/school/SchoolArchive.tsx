@@ -46,6 +46,7 @@ import { emptyArchive } from '../../lib/archive-file';
 import { reviewStages } from '../../lib/review-stages';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
+import OnceButton from '../OnceButton';
 import { ArchiveTable } from './ArchiveTable';
 import { FileIntake } from './FileIntake';
 import { RowDetails } from './RowDetails';
@@ -207,9 +208,9 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
         <div className="notice notice-warn" role="alert">
           <p>{notice}</p>
           {rescueKey && (
-            <button type="button" className="button button-secondary" onClick={() => void downloadRescue()}>
+            <OnceButton className="button button-secondary" onClick={downloadRescue}>
               下载原档案副本
-            </button>
+            </OnceButton>
           )}
         </div>
       )}
@@ -362,8 +363,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
       <section aria-labelledby="export-heading" className="school-export no-print">
         <h2 id="export-heading">导出与保存</h2>
         <div className="toolbar">
-          <button
-            type="button"
+          <OnceButton
             className="button"
             disabled={rows.length === 0}
             onClick={() =>
@@ -374,7 +374,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
             }
           >
             导出 CSV（Excel / WPS）
-          </button>
+          </OnceButton>
           <button
             type="button"
             className="button button-secondary"
@@ -383,8 +383,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
           >
             打印（学校会议用）
           </button>
-          <button
-            type="button"
+          <OnceButton
             className="button button-secondary"
             disabled={archive.selfChecks.length === 0 && archive.reviews.length === 0}
             onClick={() =>
@@ -395,7 +394,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
             }
           >
             保存档案文件
-          </button>
+          </OnceButton>
         </div>
         <p className="hint">
           CSV

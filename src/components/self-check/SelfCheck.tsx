@@ -30,6 +30,8 @@ import ConfirmAction from '../ConfirmAction';
 import JsonFileButton from '../JsonFileButton';
 import Tabs from '../Tabs';
 import Notice from '../Notice';
+import OnceButton from '../OnceButton';
+import ShareButton from '../ShareButton';
 
 interface Props {
   abilities: AbilityOption[];
@@ -205,13 +207,17 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   return (
     <div className="self-check">
       <div className="toolbar no-print">
-        <button
-          type="button"
+        <OnceButton
           className="button button-secondary"
           onClick={() => download(exportDraftText(draft), exportName(draft), 'application/json')}
         >
           导出 JSON
-        </button>
+        </OnceButton>
+        <ShareButton
+          label="分享自评文件"
+          kind="json"
+          file={() => new File([exportDraftText(draft)], exportName(draft), { type: 'application/json' })}
+        />
         <JsonFileButton label="导入 JSON" onFile={importFile} />
         <ConfirmAction
           label="新建自评"
@@ -221,15 +227,14 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
           onConfirm={startOver}
         />
         {previous && (
-          <button
-            type="button"
+          <OnceButton
             className="link-button"
             onClick={() =>
               download(exportDraftText(previous), `上一份${exportName(previous)}`, 'application/json')
             }
           >
             下载上一份自评
-          </button>
+          </OnceButton>
         )}
         <span className="save-state" role="status">
           {saveState}
@@ -256,13 +261,12 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
             </ul>
           )}
           {corruptRaw !== undefined && (
-            <button
-              type="button"
+            <OnceButton
               className="button button-secondary"
               onClick={() => download(corruptRaw, `无法读取的自评数据_${today()}.txt`, 'text/plain')}
             >
               下载原来的数据
-            </button>
+            </OnceButton>
           )}
         </Notice>
       )}
