@@ -30,7 +30,7 @@ const HOSTILE = [
 
 function archiveWith(hostile: readonly string[]): string {
   const drafts = hostile.map((name, i) =>
-    makeDraft({ name, school: hostile[(i + 1) % hostile.length], levels: { C5: '合格' } }),
+    makeDraft({ name, school: hostile[(i + 1) % hostile.length] ?? '', levels: { C5: '合格' } }),
   );
   const reviews = drafts.map((d, i) =>
     makeReview(d, {
