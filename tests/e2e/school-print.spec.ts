@@ -73,7 +73,13 @@ test.describe('/school/ printed for a meeting', () => {
     page,
   }) => {
     await loadSchool(page, 30);
-    // Printing shows every row, not the page of 50 on screen.
+    await expect(page.locator('.archive-table tbody tr')).toHaveCount(50);
+    // The browser's own print command (Ctrl+P) prints every row, not the page of 50 on screen.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect(page.locator('.archive-table tbody tr')).toHaveCount(60);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect(page.locator('.archive-table tbody tr')).toHaveCount(50);
+    // So does the page's print button.
     await page.evaluate(() => {
       window.print = () => document.body.setAttribute('data-printed', 'true');
     });

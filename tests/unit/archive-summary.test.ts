@@ -7,6 +7,7 @@ import { archiveRows } from '../../src/lib/archive-rows';
 import { percent, summarize } from '../../src/lib/archive-summary';
 import {
   archiveCsv,
+  fileCheckText,
   filterOptions,
   filterRows,
   NO_FILTERS,
@@ -273,6 +274,21 @@ describe('the table and its CSV', () => {
     const table = parseCsv(archiveCsv(hostile, merged.stages));
     expect(table[1]?.[0]).toBe('\'=HYPERLINK("http://x","点我")');
     expect(table[1]?.[1]).toBe('一小,"二校"');
+  });
+});
+
+describe('fileCheckText', () => {
+  const file = (verdict: 'same' | 'different' | 'unrecorded') => ({
+    name: 'a.mp4',
+    sha256: 'a'.repeat(64),
+    verdict,
+  });
+  it('counts each verdict, the changed files first, and says when nothing was checked', () => {
+    expect(fileCheckText([])).toBe('未核对文件');
+    expect(fileCheckText([file('same'), file('unrecorded'), file('different'), file('same')])).toBe(
+      '核对 4 个文件：1 个与自评时不同，1 个自评时未记录校验值，2 个一致',
+    );
+    expect(fileCheckText([file('same')])).toBe('核对 1 个文件：1 个一致');
   });
 });
 
