@@ -5,6 +5,7 @@
  * is kept in this browser (IndexedDB) and never leaves it. src/lib/archive-* decides everything.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import {
   archiveFilename,
   exportArchiveText,
@@ -170,11 +171,34 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const setSettings = (settings: Partial<ArchiveSettings>) =>
     setArchive((a) => ({ ...a, settings: { ...a.settings, ...settings } }));
 
+  // The browser's own print command (Ctrl+P) prints every row too: the table renders them before
+  // the browser lays the sheets out, which it does right after beforeprint's handlers return.
+  // The button's print has rendered every row already, and flushSync inside its effect is not allowed.
+  const [browserPrint, setBrowserPrint] = useState(false);
+  const buttonPrint = useRef(false);
+  useEffect(() => {
+    const before = () => {
+      if (!buttonPrint.current) flushSync(() => setBrowserPrint(true));
+    };
+    const after = () => setBrowserPrint(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+
   useEffect(() => {
     if (!printAll) return;
     const done = () => setPrintAll(false);
     window.addEventListener('afterprint', done, { once: true });
-    window.print();
+    buttonPrint.current = true;
+    try {
+      window.print();
+    } finally {
+      buttonPrint.current = false;
+    }
     return () => window.removeEventListener('afterprint', done);
   }, [printAll]);
 
@@ -345,7 +369,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
             onSort={onSort}
             page={page}
             onPage={setPage}
-            printAll={printAll}
+            printAll={printAll || browserPrint}
             onOpen={onOpen}
             selected={selected}
           />
