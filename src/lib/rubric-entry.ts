@@ -6,6 +6,7 @@
  * grades with exactly what the file held.
  */
 import type { RubricPack } from './rubric-file';
+import { gradingReadiness } from './rubric-readiness';
 import { sourceLine, type AbilityRubric, type RubricSource } from './rubric-schema';
 
 /** The fields of the national entry a regional entry copies. */
@@ -38,7 +39,7 @@ export function regionalEntry(
   national: NationalEntry,
   region: { slug: string; name: string },
 ): RegionalEntry {
-  const known = ability.evidence.length > 0 && ability.evidence.every((e) => e.graded !== 'unknown');
+  const known = gradingReadiness(ability.evidence).canGrade;
   const data = definedOnly({
     code: national.code,
     name: national.name,

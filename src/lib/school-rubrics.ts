@@ -89,9 +89,14 @@ export interface RegionalRubric {
   /** Depth in the region tree (省 1, 市 2, 区县 3): the nearest version wins. */
   depth: number;
   rubric: Rubric;
+  /** Whether it can grade (rubric-readiness.ts); one that cannot is still offered, to be completed. */
+  canGrade: boolean;
 }
 
-/** The regional version of `code` for a teacher of `region`, the most local first. */
+/**
+ * The regional version of `code` for a teacher of `region`: one that can grade before one that
+ * cannot, then the most local.
+ */
 export function regionalRubricFor(
   regional: readonly RegionalRubric[],
   code: string,
@@ -100,7 +105,7 @@ export function regionalRubricFor(
   if (!region) return undefined;
   return regional
     .filter((r) => r.code === code && r.appliesTo.includes(region))
-    .sort((a, b) => b.depth - a.depth)[0];
+    .sort((a, b) => Number(b.canGrade) - Number(a.canGrade) || b.depth - a.depth)[0];
 }
 
 /** The rubric source a regional entry's variant block records, for rubricOriginText. */

@@ -264,4 +264,38 @@ test.describe('school rubrics', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
   });
+
+  test('A5 left at 考核指南没有写明 is not called complete: the editor says it cannot grade and what is missing', async ({
+    page,
+  }) => {
+    await page.goto('/rubrics/?a=A5');
+    await page.getByLabel('考核指南名称（必填）').fill('保定市校本应用考核指南（测试）');
+    await page.getByLabel('录入人（必填）').fill('实验小学信息化管理团队');
+    await page.getByLabel('地区', { exact: true }).selectOption({ label: '河北省保定市' });
+    await expect(page.getByRole('button', { name: /^A5 技术支持的课堂导入/ })).toContainText('尚不能评分');
+    await expect(page.getByRole('button', { name: /^A5 技术支持的课堂导入/ })).not.toContainText(
+      '已填写完整',
+    );
+    const readiness = page.locator('[data-readiness]');
+    await expect(readiness).toContainText('A5 还不能评分');
+    await expect(readiness).toContainText('第 3 项证据“课堂导入片段”：还没写明是否评分');
+    await expectNoAxeViolations(page);
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载评价标准文件' }).click();
+    await downloading;
+    await expect(
+      page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: '已保存评价标准文件' }),
+    ).toContainText('注意：A5 还不能评分');
+
+    // Each item graded 不评分 (or with criteria) and it can grade.
+    for (const i of [1, 2, 3]) {
+      await page
+        .getByRole('group', { name: new RegExp(`^第 ${i} 项证据`) })
+        .getByRole('radio', { name: /必须提交，但不评分/ })
+        .check();
+    }
+    await expect(readiness).toContainText('A5 可以评分。');
+    await expect(page.getByRole('button', { name: /^A5 技术支持的课堂导入/ })).toContainText('可以评分');
+  });
 });

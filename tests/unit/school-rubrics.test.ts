@@ -98,12 +98,13 @@ describe('applyPack', () => {
 });
 
 describe('regionalRubricFor', () => {
-  const make = (region: string, appliesTo: string[], depth: number): RegionalRubric => ({
+  const make = (region: string, appliesTo: string[], depth: number, canGrade = true): RegionalRubric => ({
     code: 'A6',
     region,
     appliesTo,
     depth,
     rubric: { code: 'A6', name: region, origin: '手册', alternativeGroups: [], items: [] },
+    canGrade,
   });
   const province = make('hebei', ['hebei', 'baoding', 'xushui'], 1);
   const city = make('baoding', ['baoding', 'xushui'], 2);
@@ -114,6 +115,15 @@ describe('regionalRubricFor', () => {
     expect(regionalRubricFor([province, city], 'A6', 'guangzhou')).toBeUndefined();
     expect(regionalRubricFor([province, city], 'A6', '')).toBeUndefined();
     expect(regionalRubricFor([province, city], 'A7', 'xushui')).toBeUndefined();
+  });
+
+  it('offers a version that cannot grade yet, but prefers one that can', () => {
+    const partialCity = make('baoding', ['baoding', 'xushui'], 2, false);
+    expect(regionalRubricFor([partialCity], 'A6', 'xushui')).toMatchObject({
+      region: 'baoding',
+      canGrade: false,
+    });
+    expect(regionalRubricFor([province, partialCity], 'A6', 'xushui')?.region).toBe('hebei');
   });
 });
 

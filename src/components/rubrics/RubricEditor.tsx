@@ -25,6 +25,7 @@ import {
   type EditorState,
   type SourceDraft,
 } from '../../lib/rubric-editor';
+import { abilitiesNotReady, gradingReadiness, readinessText } from '../../lib/rubric-readiness';
 import { decodeShareFragment, isShareFragment, shareUrl } from '../../lib/rubric-link';
 import { abilityCodeQuery } from '../../lib/search-query';
 import ConfirmAction from '../ConfirmAction';
@@ -67,6 +68,19 @@ const SOURCE_FIELDS: { key: keyof SourceDraft; label: string; hint?: string; req
   { key: 'enteredBy', label: '录入人', hint: '个人或团队，例如：某某小学信息化管理团队', required: true },
   { key: 'enteredAt', label: '录入日期', hint: '例如 2025-03-01', required: true },
 ];
+
+/** A tab's word on its ability: not filled in, filled in but unable to grade, or ready. */
+function draftStatus(draft: AbilityDraft): string {
+  const checked = rubricFromDraft(draft);
+  if (!checked.ok) return '尚未填完';
+  return gradingReadiness(checked.value.evidence).canGrade ? '可以评分' : '尚不能评分';
+}
+
+/** Said after saving or sharing: which abilities cannot grade yet, so nobody relies on them. */
+function notReadyNote(pack: RubricPack): string {
+  const lines = abilitiesNotReady(pack.abilities);
+  return lines.length === 0 ? '' : `注意：${lines.join('')} 同事打开后只能先补全这些内容，才能按它自评。`;
+}
 
 export default function RubricEditor({ abilities, regions, selfCheckUrl, abilityBase }: Props) {
   const store = useMemo(storage, []);
@@ -179,7 +193,11 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
     const pack = makePack();
     if (!pack) return;
     downloadBlob(new Blob([exportPackText(pack)], { type: 'application/json' }), packFileName(pack));
-    setNotice({ kind: 'info', text: `已保存评价标准文件“${packFileName(pack)}”，可以发给同事。` });
+    const note = notReadyNote(pack);
+    setNotice({
+      kind: note ? 'warn' : 'info',
+      text: `已保存评价标准文件“${packFileName(pack)}”，可以发给同事。${note}`,
+    });
   };
 
   const copyLink = async () => {
@@ -187,11 +205,18 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
     if (!pack) return;
     const address = await shareUrl(new URL(selfCheckUrl, location.href).href, pack);
     setLink(address);
+    const note = notReadyNote(pack);
     try {
       await navigator.clipboard.writeText(address);
-      setNotice({ kind: 'info', text: `已复制链接（${address.length} 个字符），可以发到教师群。` });
+      setNotice({
+        kind: note ? 'warn' : 'info',
+        text: `已复制链接（${address.length} 个字符），可以发到教师群。${note}`,
+      });
     } catch {
-      setNotice({ kind: 'info', text: '浏览器不允许自动复制：请在下面的框中全选链接后复制。' });
+      setNotice({
+        kind: note ? 'warn' : 'info',
+        text: `浏览器不允许自动复制：请在下面的框中全选链接后复制。${note}`,
+      });
     }
   };
 
@@ -363,7 +388,7 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
             tabs={state.abilities.map((a) => ({
               key: a.code,
               label: `${a.code} ${a.name}`,
-              detail: rubricFromDraft(a).ok ? '已填写完整' : '尚未填完',
+              detail: draftStatus(a),
               current: a.code === current?.code,
               onSelect: () => update((s) => ({ ...s, current: a.code })),
             }))}
@@ -397,6 +422,7 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
           <h2 id="ability-heading" ref={headingRef} tabIndex={-1}>
             {current.code} {current.name}
           </h2>
+          <CurrentReadiness draft={current} />
           <AbilityForm
             key={current.code}
             draft={current}
@@ -423,5 +449,18 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
         </section>
       )}
     </div>
+  );
+}
+
+/** Whether the ability being edited can grade, and what is missing, as it is typed. */
+function CurrentReadiness({ draft }: { draft: AbilityDraft }) {
+  const checked = rubricFromDraft(draft);
+  if (!checked.ok) return null;
+  const readiness = gradingReadiness(checked.value.evidence);
+  return (
+    <p className={`notice ${readiness.canGrade ? '' : 'notice-warn'}`} data-readiness>
+      {draft.code} {readinessText(readiness)}
+      {readiness.canGrade ? '' : ' 这样保存的文件同事可以打开，但要先补全才能自评。'}
+    </p>
   );
 }
