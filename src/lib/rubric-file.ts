@@ -18,7 +18,7 @@ import {
   type RubricSource,
 } from './rubric-schema';
 import { compareCodes } from './taxonomy';
-import { isPlainRecord, parseFileJson, upgrade, type Migration } from './versioned-file';
+import { decodeFileText, isPlainRecord, parseFileJson, upgrade, type Migration } from './versioned-file';
 
 // Zod probes for eval() to speed up parsing; the site's Content-Security-Policy forbids eval.
 z.config({ jitless: true });
@@ -83,14 +83,12 @@ export function packFileName(pack: RubricPack): string {
   return `评价标准_${who}_${pack.savedAt.slice(0, 10).replace(/-/g, '')}.json`;
 }
 
-/** Reads a file's bytes (any bytes: a wrong file, a picture, a truncated download). Never throws. */
+/** Reads a file's bytes (any bytes: a wrong file, a picture, a truncated download, UTF-16). Never throws. */
 export function importPackBytes(bytes: Uint8Array): PackResult {
   if (bytes.length > MAX_RUBRIC_FILE_BYTES) return tooLarge(bytes.length);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: '文件不是文本文件（不是 UTF-8 编码的 JSON），不是评价标准文件。' };
+  const text = decodeFileText(bytes);
+  if (text === undefined) {
+    return { ok: false, error: '文件不是文本文件（不是 UTF-8 或 UTF-16 编码的 JSON），不是评价标准文件。' };
   }
   return importPackText(text);
 }

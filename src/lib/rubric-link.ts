@@ -11,6 +11,7 @@
  */
 import { importPackText, MAX_RUBRIC_FILE_BYTES, type PackResult, type RubricPack } from './rubric-file';
 import { LINK_PREFIX } from './rubric-link-prefix';
+import { decodeFileText } from './versioned-file';
 
 export { LINK_PREFIX, isShareFragment } from './rubric-link-prefix';
 const LINK_VERSION = '1';
@@ -181,12 +182,8 @@ export async function decodeShareFragment(hash: string, codec?: Codec): Promise<
       if (error instanceof TooLarge) return { ok: false, error: '链接中的评价标准超过 1 MB，不能打开。' };
       return { ok: false, error: DAMAGED };
     }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
-    } catch {
-      return { ok: false, error: DAMAGED };
-    }
+    const text = decodeFileText(inflated);
+    if (text === undefined) return { ok: false, error: DAMAGED };
     const result = importPackText(text);
     return result.ok
       ? result

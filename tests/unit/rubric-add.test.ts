@@ -106,12 +106,12 @@ function rubricAdd(...args: string[]) {
 }
 
 /** A5 as /rubrics/ pre-fills it from the handbook (every item 考核指南没有写明), with `change` made. */
-function partialA5(change: (evidence: AbilityRubricInput['evidence']) => void): string {
+function partialA5(change: (evidence: NonNullable<AbilityRubricInput['evidence']>) => void): string {
   const national = parse(
     /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(content, 'abilities/A5.mdx'), 'utf8'))?.[1] ?? '',
   ) as Parameters<typeof handbookRubric>[0];
   const rubric = typesetData(handbookRubric({ ...national, alternativeGroups: [] }));
-  change(rubric.evidence);
+  change(rubric.evidence ?? []);
   const file = join(work, `A5-${Math.random().toString(36).slice(2)}.json`);
   const parsed = abilityRubricSchema.parse(rubric);
   writeFileSync(file, exportPackText(makePack(source, [parsed], new Date('2025-03-01T08:00:00.000Z'))));

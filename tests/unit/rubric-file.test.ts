@@ -25,6 +25,7 @@ import {
 import { abilityRubricSchema, handbookRubric, sourceLine } from '../../src/lib/rubric-schema';
 import { readCollection } from '../support/content-files';
 import { packArb } from '../support/rubric-arbitraries';
+import { encodeAs } from '../support/encodings';
 
 const source = {
   title: '测试省中小学教师信息技术应用能力提升工程2.0校本应用考核指南',
@@ -155,11 +156,15 @@ describe('the rubric file', () => {
     if (!result.ok) expect(result.error).toContain('文件过大');
   });
 
-  it('property: any valid pack survives the file unchanged', () => {
+  it('property: any valid pack survives the file unchanged, saved as UTF-8 or as Notepad’s UTF-16', () => {
     fc.assert(
-      fc.property(packArb(), (p) => {
-        expect(importPackBytes(new TextEncoder().encode(exportPackText(p)))).toEqual({ ok: true, pack: p });
-      }),
+      fc.property(
+        packArb(),
+        fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be' as const),
+        (p, encoding) => {
+          expect(importPackBytes(encodeAs(exportPackText(p), encoding))).toEqual({ ok: true, pack: p });
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -23,6 +23,7 @@ import {
   type SessionTeacher,
 } from '../../lib/review-session';
 import { addReview } from '../../lib/review-store';
+import { readFileText } from '../../lib/versioned-file';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
 import ConfirmAction from '../ConfirmAction';
@@ -169,7 +170,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       }
       let text: string;
       try {
-        text = await file.text();
+        text = await readFileText(file);
       } catch {
         bad.push({ name: file.name, reason: '无法读取这个文件（可能已被移动或删除）。' });
         continue;

@@ -22,6 +22,7 @@ import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
 import { ReviewEntry } from './ReviewEntry';
 import { isReviewText } from '../../lib/review-presence';
+import { readFileText } from '../../lib/versioned-file';
 import SchoolRubricEntry from './SchoolRubricEntry';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
@@ -173,7 +174,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const text = await file.text();
+    const text = await readFileText(file);
     const result = importDraftText(text, { itemName });
     if (!result.ok && isReviewText(text)) {
       setNotice({
