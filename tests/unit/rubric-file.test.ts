@@ -19,6 +19,8 @@ import {
   decodeShareFragment,
   encodeShareFragment,
   fflateCodec,
+  INFLATE_SLICE,
+  type Codec,
   nativeCodec,
   shareUrl,
 } from '../../src/lib/rubric-link';
@@ -227,14 +229,27 @@ describe('the share link', () => {
     if (!result.ok) expect(result.error).toContain('更新版本');
   });
 
-  it('stops reading a link that inflates past 1 MB (a deflate bomb)', async () => {
+  it('stops a deflate bomb while inflating: within one slice’s output of 1 MB, in a clear message', async () => {
     const bomb = deflateSync(new Uint8Array(20 * 1024 * 1024).fill(32));
     let binary = '';
     for (const b of bomb) binary += String.fromCharCode(b);
     const data = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     for (const codec of [nativeCodec, fflateCodec]) {
-      const result = await decodeShareFragment(`rubrics=1.${crc32Hex(data)}.${data}`, codec);
+      let seen = 0;
+      let largest = 0;
+      const counted: Codec = {
+        deflate: codec.deflate,
+        inflate: (bytes, limit) =>
+          codec.inflate(bytes, limit, (chunk) => {
+            seen += chunk.length;
+            largest = Math.max(largest, chunk.length);
+          }),
+      };
+      const result = await decodeShareFragment(`rubrics=1.${crc32Hex(data)}.${data}`, counted);
       expect(result).toEqual({ ok: false, error: '链接中的评价标准超过 1 MB，不能打开。' });
+      // No piece is bigger than one slice can inflate to, and reading stopped at the first past 1 MB.
+      expect(largest).toBeLessThanOrEqual(INFLATE_SLICE * 1032 + 1024);
+      expect(seen).toBeLessThanOrEqual(MAX_RUBRIC_FILE_BYTES + largest);
     }
   });
 
