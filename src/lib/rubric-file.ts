@@ -19,6 +19,7 @@ import {
 } from './rubric-schema';
 import { compareCodes } from './taxonomy';
 import { decodeFileText, isPlainRecord, parseFileJson, upgrade, type Migration } from './versioned-file';
+import { displayData } from './display-text';
 
 // Zod probes for eval() to speed up parsing; the site's Content-Security-Policy forbids eval.
 z.config({ jitless: true });
@@ -156,7 +157,9 @@ export interface PackPreview {
   abilities: { code: string; name: string; items: number; graded: number }[];
 }
 
-export function packPreview(pack: RubricPack): PackPreview {
+export function packPreview(file: RubricPack): PackPreview {
+  // Shown as spelled: a bidi control in a hostile file cannot reorder what the teacher reads.
+  const pack = displayData(file);
   return {
     sourceLine: sourceLine(pack.source),
     issuer: pack.source.issuer,
@@ -179,7 +182,7 @@ export function packPreview(pack: RubricPack): PackPreview {
  * of the same rubric added to the site with `npm run rubric:add`.
  */
 export function schoolRubric(ability: AbilityRubric): Rubric {
-  return { ...typesetData(rubricFromAbility(ability)), origin: '学校文件' };
+  return { ...displayData(typesetData(rubricFromAbility(ability))), origin: '学校文件' };
 }
 
 // ---------------------------------------------------------------------------------------------

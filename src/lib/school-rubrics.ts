@@ -7,6 +7,7 @@ import { typesetData } from './chinese-typography';
 import type { AbilityEvidence, Rubric } from './grading';
 import { schoolRubric, type RubricPack } from './rubric-file';
 import { sourceLine, type RubricSource } from './rubric-schema';
+import { displayData } from './display-text';
 
 /** How a rubric's origin reads on the pick step, the evidence step, the summary and the packet. */
 export function rubricOriginText(rubric: Rubric | undefined): string {
@@ -57,7 +58,7 @@ export function applyPack<R extends Rubric>(
     const rubric: SchoolRubric = {
       ...schoolRubric(ability),
       origin: '学校文件',
-      source: typesetData(pack.source),
+      source: displayData(typesetData(pack.source)),
     };
     const before = rubrics[ability.code] ?? previousOf(ability.code);
     if (rubrics[ability.code]) replaced.push(ability.code);

@@ -298,4 +298,28 @@ test.describe('school rubrics', () => {
     await expect(readiness).toContainText('A5 可以评分。');
     await expect(page.getByRole('button', { name: /^A5 技术支持的课堂导入/ })).toContainText('可以评分');
   });
+
+  test('a right-to-left override in a picked file’s name reads as spelled, in the list, the reasons and the notes', async ({
+    page,
+  }) => {
+    await page.goto('/self-check/?a=C5');
+    await page.getByLabel('姓名', { exact: true }).fill('王晓红');
+    await page.getByLabel('学校', { exact: true }).fill('徐水区实验小学');
+    await page.getByLabel('任教学科', { exact: true }).fill('语文');
+    await page.getByLabel('学段', { exact: true }).selectOption('小学');
+    await page.getByLabel('所在地区（按哪份政策文件）').selectOption({ label: '徐水区（区县）' });
+    await page.getByLabel('学校的教学环境').selectOption('智慧学习环境');
+    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+    await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+    const video = item(page, 'case-video');
+    await video.getByLabel('这项证据我已准备好').check();
+    await video.getByLabel(/选择本地文件/).setInputFiles({
+      name: 'evil\u202Egpm.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ'),
+    });
+    await expect(video.locator('.file-name')).toHaveText('evil[U+202E]gpm.exe');
+    await expect(page.locator('body')).not.toContainText('\u202E');
+    await expectNoAxeViolations(page);
+  });
 });

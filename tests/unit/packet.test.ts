@@ -123,6 +123,21 @@ describe('buildPacket', () => {
     expect(rows[1]?.sha256).toBe('a'.repeat(64));
   });
 
+  it('prints a file name with a right-to-left override as spelled, the control shown as a mark', () => {
+    const draft = c5Draft();
+    const clip = draft.evidence['C5']?.items['case-video']?.files[0];
+    if (!clip) throw new Error('the fixture has a case video file');
+    clip.name = 'evil\u202Egpm.exe';
+    const rows = buildPacket({
+      draft,
+      abilities,
+      regionName: '徐水区',
+      generatedAt: at,
+      siteVersion: '0.1.0',
+    }).sections.find((s) => s.code === 'C5')?.evidence;
+    expect(rows?.map((r) => r.fileName)).toContain('evil[U+202E]gpm.exe');
+  });
+
   it('lists the files of an item typed out but not ticked ready, as the grade counts them', () => {
     const draft = c5Draft();
     const accounts = draft.evidence['C5']?.items['student-accounts'];

@@ -32,6 +32,7 @@ import TeacherReview from './TeacherReview';
 import type { RegionReview } from './types';
 import './review.css';
 import Tabs from '../Tabs';
+import { displayText } from '../../lib/display-text';
 
 interface Props {
   abilities: AbilityOption[];
@@ -347,7 +348,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
           <ul className="problem-list">
             {problems.map((p, i) => (
               <li key={`${p.name}-${i}`}>
-                <strong>{p.name}</strong>：{p.reason}
+                <strong>{displayText(p.name)}</strong>：{p.reason}
               </li>
             ))}
           </ul>

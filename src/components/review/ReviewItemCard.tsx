@@ -16,6 +16,7 @@ import {
 } from '../../lib/review';
 import ItemMeta from '../self-check/ItemMeta';
 import GradeBadge from '../self-check/GradeBadge';
+import { displayText } from '../../lib/display-text';
 
 interface Props {
   idPrefix: string;
@@ -104,7 +105,7 @@ export default function ReviewItemCard({
                   <ul className="file-facts">
                     {evidence.files.map((f, i) => (
                       <li key={`${f.name}-${i}`}>
-                        <span className="file-name">{f.name}</span>
+                        <span className="file-name">{displayText(f.name)}</span>
                         <span className="muted">
                           {' '}
                           {f.type || '未知类型'} · {formatBytes(f.size)}
@@ -152,7 +153,7 @@ export default function ReviewItemCard({
           <ul className="item-checks" aria-label="证据文件核对">
             {checks.map((c, i) => (
               <li key={`${c.name}-${i}`} className={`verdict verdict-${c.verdict}`}>
-                {c.name}：{VERDICT_TEXT[c.verdict]}
+                {displayText(c.name)}：{VERDICT_TEXT[c.verdict]}
               </li>
             ))}
           </ul>
