@@ -36,7 +36,7 @@ async function enterA6(page: Page) {
   await page.getByRole('button', { name: '添加一项证据' }).click();
   const first = page.getByRole('group', { name: /^第 1 项证据/ });
   await first.getByLabel('证据名称').fill('课堂讲授片段');
-  await first.getByRole('checkbox', { name: '文本' }).uncheck();
+  await expect(first.getByRole('checkbox', { name: '文本' })).not.toBeChecked();
   await first.getByRole('checkbox', { name: '视频' }).check();
   await first.getByLabel(/时长上限/).fill('10');
   await first.getByRole('checkbox', { name: /须出现教师本人形象/ }).check();
@@ -46,6 +46,9 @@ async function enterA6(page: Page) {
   await page.getByRole('button', { name: '添加一项证据' }).click();
   const second = page.getByRole('group', { name: /^第 2 项证据/ });
   await second.getByLabel('证据名称').fill('教学反思');
+  await expect(second.getByText('请至少选一种提交形式。')).toBeVisible();
+  await second.getByRole('checkbox', { name: '文本' }).check();
+  await expect(second.getByText('请至少选一种提交形式。')).toHaveCount(0);
   await second.getByRole('radio', { name: /必须提交，但不评分/ }).check();
   await expect(page.locator('.save-state')).toContainText('已自动保存');
 }
@@ -320,6 +323,56 @@ test.describe('school rubrics', () => {
     });
     await expect(video.locator('.file-name')).toHaveText('evil[U+202E]gpm.exe');
     await expect(page.locator('body')).not.toContainText('\u202E');
+    await expectNoAxeViolations(page);
+  });
+
+  test('年份 opens a keypad and 录入日期 a date picker; a date saved as free text still reads', async ({
+    page,
+  }) => {
+    await page.goto('/rubrics/');
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'weinengli.rubric-editor',
+        JSON.stringify({
+          app: '微能力手册',
+          kind: '评价标准草稿',
+          version: 1,
+          source: {
+            title: '测试指南',
+            number: '',
+            issuer: '',
+            year: '',
+            region: '',
+            regionName: '',
+            enteredBy: '实验小学',
+            enteredAt: '2025年3月1日',
+          },
+          abilities: [],
+        }),
+      ),
+    );
+    await page.reload();
+    const year = page.getByLabel('年份');
+    await expect(year).toHaveAttribute('inputmode', 'numeric');
+    await expect(year).toHaveAttribute('pattern', '[0-9]{4}');
+    const date = page.getByLabel('录入日期（必填）');
+    await expect(date).toHaveAttribute('type', 'date');
+    await expect(date).toHaveValue('2025-03-01');
+    await date.fill('2025-04-02');
+    await expect(page.locator('.save-state')).toContainText('已自动保存');
+    await page.reload();
+    await expect(page.getByLabel('录入日期（必填）')).toHaveValue('2025-04-02');
+
+    // A colleague's file may say only the month: kept, said, and replaced only when a day is picked.
+    await page.evaluate(() => {
+      const state = JSON.parse(localStorage.getItem('weinengli.rubric-editor') ?? '{}');
+      state.source.enteredAt = '2021-09';
+      localStorage.setItem('weinengli.rubric-editor', JSON.stringify(state));
+    });
+    await page.reload();
+    await expect(
+      page.getByText('原来填写的是“2021-09”，不改动就照原样保存；要改时请选择日期。'),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });

@@ -101,6 +101,7 @@ test('a rubric entered under /handbook/ is shared by a link that opens the wizar
   await page.getByRole('button', { name: '添加一项证据' }).click();
   const first = page.getByRole('group', { name: /^第 1 项证据/ });
   await first.getByLabel('证据名称').fill('课堂讲授片段');
+  await first.getByRole('checkbox', { name: '视频' }).check();
   await first.getByLabel(/^优秀标准/).fill('讲授清晰，重点突出');
   await first.getByLabel(/^合格标准/).fill('讲授完整');
   await page.getByRole('button', { name: '复制分享链接' }).click();

@@ -3,7 +3,7 @@
  * 考核指南 once, starting from what the handbook already holds, and hands colleagues a file or
  * a link. The state autosaves in this browser; every decision is in src/lib/rubric-*.ts.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type InputHTMLAttributes } from 'react';
 import {
   exportPackText,
   importPackBytes,
@@ -17,6 +17,7 @@ import {
   editorFromPack,
   editorText,
   emptyEditorState,
+  isFullDate,
   loadEditorText,
   packFromEditor,
   rubricFromDraft,
@@ -55,7 +56,14 @@ function storage(): Storage | undefined {
   }
 }
 
-const SOURCE_FIELDS: { key: keyof SourceDraft; label: string; hint?: string; required?: boolean }[] = [
+const SOURCE_FIELDS: {
+  key: keyof SourceDraft;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  /** What the field takes, so a phone opens the keypad (年份) or a calendar (录入日期). */
+  input?: InputHTMLAttributes<HTMLInputElement>;
+}[] = [
   {
     key: 'title',
     label: '考核指南名称',
@@ -64,9 +72,14 @@ const SOURCE_FIELDS: { key: keyof SourceDraft; label: string; hint?: string; req
   },
   { key: 'number', label: '文号', hint: '例如：某教师〔2021〕5号；没有可不填' },
   { key: 'issuer', label: '发文单位', hint: '例如：某某省教育厅' },
-  { key: 'year', label: '年份', hint: '四位数字，例如 2021' },
+  {
+    key: 'year',
+    label: '年份',
+    hint: '四位数字，例如 2021',
+    input: { inputMode: 'numeric', pattern: '[0-9]{4}', maxLength: 4 },
+  },
   { key: 'enteredBy', label: '录入人', hint: '个人或团队，例如：某某小学信息化管理团队', required: true },
-  { key: 'enteredAt', label: '录入日期', hint: '例如 2025-03-01', required: true },
+  { key: 'enteredAt', label: '录入日期', required: true, input: { type: 'date' } },
 ];
 
 /** A tab's word on its ability: not filled in, filled in but unable to grade, or ready. */
@@ -238,6 +251,11 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
   };
 
   const regionChoice = regions.find((r) => r.slug === state.source.region);
+  // A date the picker cannot show (2021-09 from a colleague's file, old free text) is kept and said.
+  const hintOf = (key: keyof SourceDraft, hint: string | undefined) =>
+    key === 'enteredAt' && state.source.enteredAt !== '' && !isFullDate(state.source.enteredAt)
+      ? `原来填写的是“${state.source.enteredAt}”，不改动就照原样保存；要改时请选择日期。`
+      : hint;
 
   return (
     <div className="rubric-editor">
@@ -333,13 +351,16 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
               </label>
               <input
                 id={`source-${f.key}`}
-                value={state.source[f.key]}
-                aria-describedby={f.hint ? `source-${f.key}-hint` : undefined}
+                {...f.input}
+                value={
+                  f.input?.type === 'date' && !isFullDate(state.source[f.key]) ? '' : state.source[f.key]
+                }
+                aria-describedby={hintOf(f.key, f.hint) ? `source-${f.key}-hint` : undefined}
                 onChange={(e) => setSource(f.key, e.target.value)}
               />
-              {f.hint && (
+              {hintOf(f.key, f.hint) && (
                 <small id={`source-${f.key}-hint`} className="hint">
-                  {f.hint}
+                  {hintOf(f.key, f.hint)}
                 </small>
               )}
             </p>
