@@ -4,6 +4,7 @@
  * `evil‮gpm.exe` read as “evilexe.mpg”. Each is shown as a visible, inert mark such as
  * [U+202E]; no Chinese, Latin or digit text contains them, so nothing a teacher typed changes.
  */
+import { mapStrings } from './chinese-typography';
 
 /** LRM, RLM, ALM, LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI. */
 const BIDI_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
@@ -17,10 +18,5 @@ export function displayText(text: string): string {
 
 /** {@link displayText} on every string in plain data (a rubric, its source). */
 export function displayData<T>(value: T): T {
-  if (typeof value === 'string') return displayText(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => displayData(v)) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, displayData(v)])) as T;
-  }
-  return value;
+  return mapStrings(value, displayText);
 }

@@ -18,6 +18,7 @@ import {
 } from '../../src/lib/grading';
 import { typesetData } from '../../src/lib/chinese-typography';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { toEvidence } from './self-check-helpers';
 
 const REPO = join(import.meta.dirname, '../..');
 const item = (page: Page, id: string) => page.locator(`[data-item-editor="${id}"]`);
@@ -305,15 +306,7 @@ test.describe('school rubrics', () => {
   test('a right-to-left override in a picked file’s name reads as spelled, in the list, the reasons and the notes', async ({
     page,
   }) => {
-    await page.goto('/self-check/?a=C5');
-    await page.getByLabel('姓名', { exact: true }).fill('王晓红');
-    await page.getByLabel('学校', { exact: true }).fill('徐水区实验小学');
-    await page.getByLabel('任教学科', { exact: true }).fill('语文');
-    await page.getByLabel('学段', { exact: true }).selectOption('小学');
-    await page.getByLabel('所在地区（按哪份政策文件）').selectOption({ label: '徐水区（区县）' });
-    await page.getByLabel('学校的教学环境').selectOption('智慧学习环境');
-    await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
-    await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+    await toEvidence(page, 'C5');
     const video = item(page, 'case-video');
     await video.getByLabel('这项证据我已准备好').check();
     await video.getByLabel(/选择本地文件/).setInputFiles({
