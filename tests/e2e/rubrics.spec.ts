@@ -19,6 +19,9 @@ import {
 import { typesetData } from '../../src/lib/chinese-typography';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { toEvidence } from './self-check-helpers';
+import { exportDraftText } from '../../src/lib/draft';
+import { encodeAs } from '../support/encodings';
+import { teacherDraft } from '../support/teacher-draft';
 
 const REPO = join(import.meta.dirname, '../..');
 const item = (page: Page, id: string) => page.locator(`[data-item-editor="${id}"]`);
@@ -366,6 +369,32 @@ test.describe('school rubrics', () => {
     await expect(
       page.getByText('原来填写的是“2021-09”，不改动就照原样保存；要改时请选择日期。'),
     ).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('/review/ opens a self-check saved as UTF-16 and shows its files’ names as spelled', async ({
+    page,
+  }) => {
+    const draft = teacherDraft();
+    const video = draft.evidence['C5']?.items['case-video']?.files[0];
+    if (!video) throw new Error('the teacher draft has a case video');
+    video.name = 'evil\u202Egpm.mp4';
+    await page.goto('/review/');
+    await page.getByLabel(/^姓名/).fill('李老师');
+    await page.getByLabel('打开自评文件').setInputFiles([
+      {
+        name: '微能力自评_王老师.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(
+          encodeAs(exportDraftText(draft, new Date('2025-04-01T08:00:00.000Z')), 'utf-16le'),
+        ),
+      },
+      { name: 'bad\u202Enosj.exe', mimeType: 'application/json', buffer: Buffer.from('{') },
+    ]);
+    await expect(page.getByRole('heading', { name: /评审：王老师/ })).toBeVisible();
+    await expect(page.locator('[data-review-item="case-video"]')).toContainText('evil[U+202E]gpm.mp4');
+    await expect(page.getByRole('alert')).toContainText('bad[U+202E]nosj.exe');
+    await expect(page.locator('body')).not.toContainText('\u202E');
     await expectNoAxeViolations(page);
   });
 });
