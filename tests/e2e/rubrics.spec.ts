@@ -397,4 +397,25 @@ test.describe('school rubrics', () => {
     await expect(page.locator('body')).not.toContainText('\u202E');
     await expectNoAxeViolations(page);
   });
+
+  test('/school/ reads a self-check saved as UTF-16; a refused file’s name reads as spelled', async ({
+    page,
+  }) => {
+    await page.goto('/school/');
+    await expect(page.locator('.school-archive')).toHaveAttribute('data-ready', 'true');
+    await page.getByLabel('选择文件（可多选）').setInputFiles([
+      {
+        name: '王老师.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(
+          encodeAs(exportDraftText(teacherDraft(), new Date('2025-04-01T08:00:00.000Z')), 'utf-16be'),
+        ),
+      },
+      { name: 'bad\u202Enosj.exe.json', mimeType: 'application/json', buffer: Buffer.from('{') },
+    ]);
+    await expect(page.locator('[data-load-report]')).toContainText('本次读入 1 份自评');
+    await expect(page.locator('[data-rejected]')).toContainText('bad[U+202E]nosj.exe.json');
+    await expect(page.locator('body')).not.toContainText('\u202E');
+    await expectNoAxeViolations(page);
+  });
 });
