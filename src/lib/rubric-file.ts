@@ -17,6 +17,7 @@ import {
   type AbilityRubric,
   type RubricSource,
 } from './rubric-schema';
+import { gradingReadiness, readinessText } from './rubric-readiness';
 import { compareCodes } from './taxonomy';
 import { decodeFileText, isPlainRecord, parseFileJson, upgrade, type Migration } from './versioned-file';
 import { displayData } from './display-text';
@@ -154,7 +155,8 @@ export interface PackPreview {
   regionName?: string | undefined;
   enteredBy: string;
   enteredAt: string;
-  abilities: { code: string; name: string; items: number; graded: number }[];
+  /** `readiness`: 可以评分。 or 还不能评分：… (rubric-readiness.ts), so nobody relies on a partial one. */
+  abilities: { code: string; name: string; items: number; graded: number; readiness: string }[];
 }
 
 export function packPreview(file: RubricPack): PackPreview {
@@ -172,6 +174,7 @@ export function packPreview(file: RubricPack): PackPreview {
       name: a.name,
       items: a.evidence.length,
       graded: a.evidence.filter((e) => e.graded === true).length,
+      readiness: readinessText(gradingReadiness(a.evidence)),
     })),
   };
 }

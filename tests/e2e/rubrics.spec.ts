@@ -177,7 +177,7 @@ test.describe('school rubrics', () => {
     await colleague.getByLabel('打开评价标准文件').setInputFiles(file);
     const preview = colleague.getByRole('region', { name: /中的评价标准/ });
     await expect(preview).toContainText('由实验小学信息化管理团队录入');
-    await expect(preview).toContainText('A6 技术支持的课堂讲授（2 项证据，其中 1 项评分）');
+    await expect(preview).toContainText('A6 技术支持的课堂讲授（2 项证据，其中 1 项评分）可以评分。');
     await expectNoAxeViolations(colleague);
     await preview.getByRole('button', { name: '使用这些评价标准' }).click();
     const shown = await selfCheckA6(colleague);

@@ -118,6 +118,16 @@ describe('rubric text from a file, as shown', () => {
     const preview = packPreview(pack);
     expect(preview.sourceLine).toContain('指南[U+202E]');
     expect(preview.abilities[0]?.name).toBe('讲授[U+202E]片段');
+    expect(preview.abilities[0]?.readiness).toBe('可以评分。');
+    const partial = makePack(source, [
+      {
+        ...a6,
+        evidence: a6.evidence.map((e) => ({ ...e, graded: 'unknown' as const, criteria: undefined })),
+      },
+    ]);
+    expect(packPreview(partial).abilities[0]?.readiness).toBe(
+      '还不能评分：第 1 项证据“讲授片段”：还没写明是否评分（考核指南没有写明）；要评分的请填写优秀和合格标准。',
+    );
     const national = readCollection('abilities', '.mdx').find((f) => f.data['code'] === 'A6')?.data;
     if (!national) throw new Error('A6 exists');
     const entry = regionalEntry(hostile, pack.source, national as never, {
