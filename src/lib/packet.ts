@@ -17,6 +17,7 @@ import {
 import { ancestors, type Policy } from './policies';
 import { DEFAULT_STAGES, packetColumn } from './review-stages';
 import { sourceLine, type RubricSource } from './rubric-schema';
+import { displayText } from './display-text';
 
 export interface PacketAbility {
   code: string;
@@ -281,7 +282,7 @@ function section(
     for (const f of files) {
       rows.push({
         ...base,
-        fileName: f.name,
+        fileName: displayText(f.name),
         size: formatBytes(f.size),
         duration: f.durationSeconds !== undefined ? formatDuration(f.durationSeconds) : EMPTY,
         sha256: f.sha256 ?? '（未计算）',

@@ -8,6 +8,8 @@ export async function enterShortRubric(page: Page, address: string) {
   await page.getByRole('button', { name: '添加一项证据' }).click();
   const first = page.getByRole('group', { name: /^第 1 项证据/ });
   await first.getByLabel('证据名称').fill('课堂讲授片段');
+  // A new item starts with no 提交形式 ticked: the school says which form it takes.
+  await first.getByRole('checkbox', { name: '视频' }).check();
   await first.getByLabel(/^优秀标准/).fill('讲授清晰，重点突出');
   await first.getByLabel(/^合格标准/).fill('讲授完整');
 }

@@ -73,6 +73,16 @@ function c5Draft(): Draft {
   };
 }
 
+/** The C5 evidence rows of the packet of `draft`. */
+const c5Rows = (draft: Draft) =>
+  buildPacket({
+    draft,
+    abilities,
+    regionName: '徐水区',
+    generatedAt: at,
+    siteVersion: '0.1.0',
+  }).sections.find((s) => s.code === 'C5')?.evidence;
+
 describe('buildPacket', () => {
   const packet = buildPacket({
     draft: c5Draft(),
@@ -123,30 +133,27 @@ describe('buildPacket', () => {
     expect(rows[1]?.sha256).toBe('a'.repeat(64));
   });
 
+  it('prints a file name with a right-to-left override as spelled, the control shown as a mark', () => {
+    const draft = c5Draft();
+    const clip = draft.evidence['C5']?.items['case-video']?.files[0];
+    if (!clip) throw new Error('the fixture has a case video file');
+    clip.name = 'evil\u202Egpm.exe';
+    const rows = c5Rows(draft);
+    expect(rows?.map((r) => r.fileName)).toContain('evil[U+202E]gpm.exe');
+  });
+
   it('lists the files of an item typed out but not ticked ready, as the grade counts them', () => {
     const draft = c5Draft();
     const accounts = draft.evidence['C5']?.items['student-accounts'];
     if (!accounts) throw new Error('the fixture has student accounts');
     Object.assign(accounts, { present: false, title: '学生体会', description: '两位学生的录音' });
-    const rows = buildPacket({
-      draft,
-      abilities,
-      regionName: '徐水区',
-      generatedAt: at,
-      siteVersion: '0.1.0',
-    }).sections.find((s) => s.code === 'C5')?.evidence;
+    const rows = c5Rows(draft);
     expect(rows?.filter((r) => r.item === '3. 学生体会').map((r) => r.fileName)).toEqual([
       's1.m4a',
       's2.m4a',
     ]);
     accounts.description = '';
-    const missing = buildPacket({
-      draft,
-      abilities,
-      regionName: '徐水区',
-      generatedAt: at,
-      siteVersion: '0.1.0',
-    }).sections.find((s) => s.code === 'C5')?.evidence;
+    const missing = c5Rows(draft);
     expect(missing?.filter((r) => r.item === '3. 学生体会').map((r) => r.fileName)).toEqual(['（缺交）']);
   });
 

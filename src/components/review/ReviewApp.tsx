@@ -23,6 +23,7 @@ import {
   type SessionTeacher,
 } from '../../lib/review-session';
 import { addReview } from '../../lib/review-store';
+import { readFileText } from '../../lib/versioned-file';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
 import ConfirmAction from '../ConfirmAction';
@@ -32,6 +33,7 @@ import TeacherReview from './TeacherReview';
 import type { RegionReview } from './types';
 import './review.css';
 import Tabs from '../Tabs';
+import { displayText } from '../../lib/display-text';
 
 interface Props {
   abilities: AbilityOption[];
@@ -170,7 +172,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       }
       let text: string;
       try {
-        text = await file.text();
+        text = await readFileText(file);
       } catch {
         bad.push({ name: file.name, reason: '无法读取这个文件（可能已被移动或删除）。' });
         continue;
@@ -346,7 +348,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
           <ul className="problem-list">
             {problems.map((p, i) => (
               <li key={`${p.name}-${i}`}>
-                <strong>{p.name}</strong>：{p.reason}
+                <strong>{displayText(p.name)}</strong>：{p.reason}
               </li>
             ))}
           </ul>

@@ -18,6 +18,7 @@ import {
 } from '../../lib/review';
 import ItemMeta from '../self-check/ItemMeta';
 import GradeBadge from '../self-check/GradeBadge';
+import { displayText } from '../../lib/display-text';
 
 interface Props {
   idPrefix: string;
@@ -124,7 +125,7 @@ export default function ReviewItemCard({
                   <ul className="file-facts">
                     {evidence.files.map((f, i) => (
                       <li key={`${f.name}-${i}`}>
-                        <span className="file-name">{f.name}</span>
+                        <span className="file-name">{displayText(f.name)}</span>
                         <span className="muted">
                           {' '}
                           {f.type || '未知类型'} · {formatBytes(f.size)}
@@ -172,7 +173,7 @@ export default function ReviewItemCard({
           <ul className="item-checks" aria-label="证据文件核对">
             {checks.map((c, i) => (
               <li key={`${c.name}-${i}`} className={`verdict verdict-${c.verdict}`}>
-                {c.name}：{VERDICT_TEXT[c.verdict]}
+                {displayText(c.name)}：{VERDICT_TEXT[c.verdict]}
               </li>
             ))}
           </ul>

@@ -54,6 +54,7 @@ import { RowDetails } from './RowDetails';
 import { SummaryPanel } from './SummaryPanel';
 import type { SchoolProps } from './types';
 import './school.css';
+import { displayText } from '../../lib/display-text';
 
 const INTAKE_CHUNK = 250;
 
@@ -265,7 +266,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
                 <ul className="rejected" data-rejected>
                   {report.rejected.map((r, i) => (
                     <li key={`${r.name}-${i}`}>
-                      <strong>{r.name}</strong>：{r.reason}
+                      <strong>{displayText(r.name)}</strong>：{r.reason}
                     </li>
                   ))}
                 </ul>

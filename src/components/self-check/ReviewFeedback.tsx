@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { Draft } from '../../lib/draft';
 import { OUTDATED_MESSAGE, own, reviewFit } from '../../lib/review';
 import { importReviewText } from '../../lib/review-file';
+import { readFileText } from '../../lib/versioned-file';
 import GradeBadge from './GradeBadge';
 import { reviewNotes, useReviewNotes, type OpenedReview } from './review-notes';
 import Notice from '../Notice';
@@ -38,7 +39,7 @@ export function ReviewPanel({ draft, files, onFilesRead }: PanelProps) {
   useEffect(() => {
     if (files.length === 0) return;
     let current = true;
-    void Promise.all(files.map(async (file) => ({ file, text: await file.text() }))).then((read) => {
+    void Promise.all(files.map(async (file) => ({ file, text: await readFileText(file) }))).then((read) => {
       if (!current) return;
       onFilesRead(files);
       setMessages(

@@ -22,6 +22,7 @@ import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
 import { ReviewEntry } from './ReviewEntry';
 import { isReviewText } from '../../lib/review-presence';
+import { readFileText } from '../../lib/versioned-file';
 import SchoolRubricEntry from './SchoolRubricEntry';
 import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
@@ -157,9 +158,16 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
     );
 
   const chosen = abilities.filter((a) => draft.abilities.includes(a.code));
+  // The region's version replaces the handbook's for its teachers, even one that cannot grade yet.
+  const offeredOf = (a: AbilityOption): AbilityOption => {
+    const local = regionalRubricFor(regional, a.code, draft.profile.region);
+    return local ? { ...a, rubric: local.rubric, gradable: local.canGrade } : a;
+  };
   // The teacher's own or a school file's rubric, then the region's version, then the handbook's.
-  const handbookRubricOf = (a: AbilityOption): Rubric | undefined =>
-    regionalRubricFor(regional, a.code, draft.profile.region)?.rubric ?? (a.gradable ? a.rubric : undefined);
+  const handbookRubricOf = (a: AbilityOption): Rubric | undefined => {
+    const offered = offeredOf(a);
+    return offered.gradable ? offered.rubric : undefined;
+  };
   const reachable = reachableSteps(draft);
   const rubricOf = (a: AbilityOption): Rubric | undefined =>
     draft.customRubrics[a.code] ?? handbookRubricOf(a);
@@ -168,7 +176,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const text = await file.text();
+    const text = await readFileText(file);
     const result = importDraftText(text, { itemName });
     if (!result.ok && isReviewText(text)) {
       setNotice({
@@ -335,7 +343,9 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
               ? rubric.origin
               : rubric?.source
                 ? '本地区版本'
-                : undefined;
+                : !rubric && offeredOf(a).rubric.source
+                  ? '本地区版本，需补全标准'
+                  : undefined;
           }}
           onChange={(codes) => update((d) => ({ ...d, abilities: codes }))}
           onBack={() => goTo(0)}
@@ -366,7 +376,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
           )}
           <EvidenceStep
             key={`${current.code}-${generation}`}
-            ability={current}
+            ability={offeredOf(current)}
             rubric={rubricOf(current)}
             evidence={draft.evidence[current.code] ?? emptyEvidence()}
             abilityUrl={`${abilityBase}${current.code}/`}
