@@ -215,7 +215,7 @@ export function pieceWarnings(item: RubricItem, evidence: ItemEvidence | undefin
     const earlier = evidence.files[first];
     if (!file || !earlier) return;
     warnings.push(
-      `“${file.name}”与第 ${first + 1} 个文件“${earlier.name}”是同一个文件${file.sha256 && earlier.sha256 ? '（SHA-256 相同）' : '（名称和大小相同）'}，只算一份`,
+      `“${file.name}”与第 ${first + 1} 个文件“${earlier.name}”是同一个文件${file.sha256 && earlier.sha256 ? '（文件校验码相同）' : '（名称和大小相同）'}，只算一份`,
     );
   });
   const count = item.limits.count;

@@ -262,7 +262,7 @@ describe('gradeItem: the same file twice counts once', () => {
       reasons: ['「学生作品」需要 2 份，目前 1 份'],
     });
     expect(pieceWarnings(works, twice)).toEqual([
-      '“作品.jpg”与第 1 个文件“作品.jpg”是同一个文件（SHA-256 相同），只算一份',
+      '“作品.jpg”与第 1 个文件“作品.jpg”是同一个文件（文件校验码相同），只算一份',
     ]);
     // Renamed copies are still the same file by their SHA-256.
     const renamed = ev({ files: [work('a.jpg', 500, A), work('b.jpg', 500, A)], ...allTicked(works) });

@@ -24,6 +24,7 @@ import {
   type RubricItem,
 } from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
+import FileChecksum from '../FileChecksum';
 import { readFileMetadata } from './file-metadata';
 import ItemMeta from './ItemMeta';
 import GradeBadge from './GradeBadge';
@@ -190,7 +191,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
       </div>
       <div className="field">
         <label htmlFor={id('file')}>
-          选择本地文件（可选，只在本机读取类型、大小{hasMedia ? '、时长' : ''}和校验值，不会上传）
+          选择本地文件（可选，只在本机读取类型、大小{hasMedia ? '、时长' : ''}和文件校验码，不会上传）
         </label>
         <input
           id={id('file')}
@@ -205,7 +206,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
         {reading && (
           <p className="reading">
             <span role="status">
-              正在读取文件信息（时长、校验值）……大文件需要多等一会儿。
+              正在读取文件信息（时长、文件校验码）……大文件需要多等一会儿。
               {reading.repeats.length > 0 &&
                 `“${reading.repeats.join('”“')}”与已选的文件名称和大小相同，可能是同一个文件，只算一份。`}
             </span>{' '}
@@ -222,9 +223,10 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
                   {' '}
                   {f.type || '未知类型'} · {formatBytes(f.size)}
                   {f.durationSeconds !== undefined && ` · 时长 ${formatDuration(f.durationSeconds)}`}
-                  {f.sha256 ? ` · SHA-256 ${f.sha256.slice(0, 12)}…` : ' · 未计算校验值'}
+                  {!f.sha256 && ' · 未计算文件校验码'}
                   {hasMedia && f.durationSeconds === undefined && ' · 浏览器读不出时长'}
                 </span>{' '}
+                {f.sha256 && <FileChecksum sha256={f.sha256} />}
                 <button type="button" className="link-button" onClick={() => remove(i)}>
                   移除<span className="visually-hidden">{f.name}</span>
                 </button>
