@@ -278,6 +278,11 @@ function hardRequirementReasons(item: RubricItem, evidence: ItemEvidence): strin
   const mediaList = item.forms.filter((f) => MEDIA_FORMS[f] !== undefined).join('或');
 
   for (const file of files) {
+    // An empty file is no evidence at all, whatever its name or the minutes typed beside it.
+    if (file.size === 0) {
+      reasons.push(`${name}“${file.name}”是空文件（0 字节）`);
+      continue;
+    }
     if (fileFitsForms(file.type, item.forms)) continue;
     reasons.push(
       file.type.trim() === ''

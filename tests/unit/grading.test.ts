@@ -378,6 +378,19 @@ describe('a sentence in both criteria lists is ticked once', () => {
   });
 });
 
+describe('gradeItem: an empty file', () => {
+  it('is no evidence, even with its minutes typed by hand', () => {
+    const e = goodCase({
+      files: [{ name: '案例.mp4', type: 'video/mp4', size: 0 }],
+      manualMinutes: 8,
+    });
+    expect(gradeItem(caseVideo, e)).toMatchObject({
+      status: '不合格',
+      reasons: ['「案例展示」“案例.mp4”是空文件（0 字节）'],
+    });
+  });
+});
+
 describe('gradeItem: teacher on camera', () => {
   it('fails until the teacher confirms they appear', () => {
     for (const teacherOnCamera of [undefined, false]) {

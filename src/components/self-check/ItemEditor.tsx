@@ -25,6 +25,7 @@ import {
 } from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
 import FileChecksum from '../FileChecksum';
+import Notice from '../Notice';
 import { readFileMetadata } from './file-metadata';
 import ItemMeta from './ItemMeta';
 import GradeBadge from './GradeBadge';
@@ -51,8 +52,11 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   /** Bytes of the picked files hashed so far, and in all, while they are being read; and which repeat a file already there. */
   const [reading, setReading] = useState<{ done: number; total: number; repeats: string[] } | null>(null);
   const set = (patch: Partial<ItemEvidence>) => onChange({ ...evidence, ...patch });
-  // The last file removed, until undone or another is picked: its hash may have taken minutes.
-  const [removed, setRemoved] = useState<{ file: EvidenceFile; at: number }>();
+  // The last file removed (or replaced by a new pick), until undone or another is picked: its
+  // hash may have taken minutes.
+  const [removed, setRemoved] = useState<{ file: EvidenceFile; at: number; by?: EvidenceFile }>();
+  /** What reading the last pick found: an empty file, content that is not what its name says, … */
+  const [pickNotes, setPickNotes] = useState<string[]>([]);
   const undoRef = useRef<HTMLButtonElement>(null);
   const remove = (at: number) => {
     const file = evidence.files[at];
@@ -65,7 +69,10 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   const undoRemove = () => {
     if (!removed) return;
     const files = [...evidence.files];
-    files.splice(Math.min(removed.at, files.length), 0, removed.file);
+    const { by } = removed;
+    const replacedAt = by ? files.findIndex((f) => sameFile(f, by)) : -1;
+    if (replacedAt >= 0) files.splice(replacedAt, 1, removed.file);
+    else files.splice(Math.min(removed.at, files.length), 0, removed.file);
     set({ files });
     setRemoved(undefined);
   };
@@ -127,20 +134,21 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   );
   const accept = item.forms.every((f) => ACCEPT[f]) ? item.forms.map((f) => ACCEPT[f]).join(',') : undefined;
 
+  /** An item that asks for one file: a new pick replaces the file there (撤销 brings it back). */
+  const oneFile = !(item.limits.count !== undefined && item.limits.count > 1);
   const pickFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    const picked = [...files];
+    const picked = oneFile ? [...files].slice(0, 1) : [...files];
+    const kept = oneFile ? [] : evidence.files;
     const done = picked.map(() => 0);
     const total = picked.reduce((sum, f) => sum + f.size, 0);
     // Until the hashes are known, the same name and size is taken as the same file.
     const repeats = picked
-      .filter(
-        (f, i) =>
-          evidence.files.some((e) => sameFile(e, f)) || picked.slice(0, i).some((o) => sameFile(o, f)),
-      )
+      .filter((f, i) => kept.some((e) => sameFile(e, f)) || picked.slice(0, i).some((o) => sameFile(o, f)))
       .map((f) => f.name);
     setReading({ done: 0, total, repeats });
     setRemoved(undefined);
+    setPickNotes([]);
     try {
       const read = await Promise.all(
         picked.map((file, i) =>
@@ -150,7 +158,11 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
           }),
         ),
       );
-      onChange({ ...evidence, present: true, files: [...evidence.files, ...read] });
+      const newFiles = read.map((r) => r.file);
+      onChange({ ...evidence, present: true, files: [...kept, ...newFiles] });
+      setPickNotes(read.flatMap((r) => r.notes));
+      const replaced = oneFile ? evidence.files[0] : undefined;
+      if (replaced && newFiles[0]) setRemoved({ file: replaced, at: 0, by: newFiles[0] });
     } finally {
       setReading(null);
     }
@@ -196,7 +208,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
         <input
           id={id('file')}
           type="file"
-          multiple={item.limits.count !== undefined && item.limits.count > 1}
+          multiple={!oneFile}
           {...(accept ? { accept } : {})}
           onChange={(e) => {
             void pickFiles(e.target.files);
@@ -234,11 +246,30 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
             ))}
           </ul>
         )}
+        {pickNotes.length > 0 && (
+          <Notice warn>
+            <ul className="pick-notes">
+              {pickNotes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </Notice>
+        )}
         {removed && (
           <p className="removed-file" role="status">
-            已移除“{removed.file.name}”。{' '}
-            <button type="button" className="link-button" ref={undoRef} onClick={undoRemove}>
-              撤销<span className="visually-hidden">移除“{removed.file.name}”</span>
+            {removed.by
+              ? `已用“${removed.by.name}”替换“${removed.file.name}”。`
+              : `已移除“${removed.file.name}”。`}{' '}
+            <button
+              type="button"
+              className="link-button"
+              ref={removed.by ? undefined : undoRef}
+              onClick={undoRemove}
+            >
+              撤销
+              <span className="visually-hidden">
+                {removed.by ? '替换' : '移除'}“{removed.file.name}”
+              </span>
             </button>
           </p>
         )}
