@@ -47,7 +47,7 @@ export interface Mp4Spec {
   trackSeconds: number[];
   version?: 0 | 1;
   /** Put moov after a media data box of this many bytes, as a camera writes it. */
-  mdatBytes?: number;
+  mdatBytes?: number | undefined;
   brand?: string;
 }
 
