@@ -3,6 +3,7 @@
  * file, a photo renamed .mp4, a second pick on an item that takes one file, a very long name, and
  * an MP4 whose header claims far less time than its tracks play.
  */
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mp4Bytes } from '../support/mp4-boxes';
@@ -16,13 +17,18 @@ const PNG = Buffer.concat([
   Buffer.alloc(200, 7),
 ]);
 
+/** C5's 案例展示 (one video, at most 10 minutes) and its file picker, the profile filled. */
+async function caseVideo(page: Page) {
+  await toEvidence(page, 'C5');
+  const video = item(page, 'case-video');
+  return { video, picker: video.getByLabel(/选择本地文件/) };
+}
+
 test.describe('self-check: the evidence file picked', () => {
   test('a photo renamed .mp4 is not a video, typed minutes or not; an empty file is said to be empty', async ({
     page,
   }) => {
-    await toEvidence(page, 'C5');
-    const video = item(page, 'case-video');
-    const picker = video.getByLabel(/选择本地文件/);
+    const { video, picker } = await caseVideo(page);
     await picker.setInputFiles({ name: '课堂实录.mp4', mimeType: 'video/mp4', buffer: PNG });
     await expect(video.getByRole('alert')).toContainText(
       '“课堂实录.mp4”的内容是PNG 图片，不是视频（可能只是改了扩展名），按实际内容核对形式。',
@@ -44,9 +50,7 @@ test.describe('self-check: the evidence file picked', () => {
   test('on an item that takes one file, a new pick replaces the old one; 撤销 brings it back', async ({
     page,
   }) => {
-    await toEvidence(page, 'C5');
-    const video = item(page, 'case-video');
-    const picker = video.getByLabel(/选择本地文件/);
+    const { video, picker } = await caseVideo(page);
     const files = video.getByRole('list', { name: '已选文件' }).getByRole('listitem');
     await picker.setInputFiles(join(MEDIA, 'case-11min.webm'));
     await expect(files).toHaveCount(1);
@@ -68,11 +72,10 @@ test.describe('self-check: the evidence file picked', () => {
   });
 
   test('a file name longer than 255 characters is said to be shortened', async ({ page }) => {
-    await toEvidence(page, 'C5');
-    const video = item(page, 'case-video');
+    const { video, picker } = await caseVideo(page);
     const name = `${'第三单元分层作业个别化指导课堂实录'.repeat(16)}.webm`;
     expect(name.length).toBeGreaterThan(255);
-    await video.getByLabel(/选择本地文件/).setInputFiles({
+    await picker.setInputFiles({
       name,
       mimeType: 'video/webm',
       buffer: readFileSync(join(MEDIA, 'case-9min.webm')),
@@ -86,10 +89,9 @@ test.describe('self-check: the evidence file picked', () => {
   test('an MP4 whose header claims 60 s while its tracks run 12 minutes is judged on the 12 minutes', async ({
     page,
   }) => {
-    await toEvidence(page, 'C5');
-    const video = item(page, 'case-video');
+    const { video, picker } = await caseVideo(page);
     const buffer = Buffer.from(mp4Bytes({ movieSeconds: 60, trackSeconds: [720, 720], mdatBytes: 2048 }));
-    await video.getByLabel(/选择本地文件/).setInputFiles({ name: '课例.mp4', mimeType: 'video/mp4', buffer });
+    await picker.setInputFiles({ name: '课例.mp4', mimeType: 'video/mp4', buffer });
     await expect(video.getByRole('alert')).toContainText(
       '“课例.mp4”文件里记的时长不一致（短的 1 分 0 秒，长的 12 分 0 秒），播放时以长的为准，按 12 分 0 秒 核对时长上限。',
     );
