@@ -98,4 +98,22 @@ test.describe('self-check: the evidence file picked', () => {
     await expect(video.getByText('「案例展示」时长 12 分 0 秒，超过 10 分钟的上限')).toBeVisible();
     await expect(video.locator('[data-grade]').first()).toHaveText(/不合格/);
   });
+
+  test('the file readers load with the first pick; if they cannot, the teacher is told and keeps the file there', async ({
+    page,
+  }) => {
+    const { video, picker } = await caseVideo(page);
+    await picker.setInputFiles(join(MEDIA, 'case-9min.webm'));
+    await expect(video.getByText(/时长 9 分 0 秒/)).toBeVisible();
+    // A second page, its readers not yet loaded, then the network drops.
+    const second = await page.context().newPage();
+    await second.route(/\/_astro\/file-metadata\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    await second.goto('/self-check/');
+    const secondVideo = item(second, 'case-video');
+    await expect(secondVideo.getByText(/时长 9 分 0 秒/)).toBeVisible();
+    await secondVideo.getByLabel(/选择本地文件/).setInputFiles(join(MEDIA, 'case-11min.webm'));
+    await expect(secondVideo.getByRole('alert')).toContainText('读取文件信息所需的程序没有加载成功');
+    await expect(secondVideo.getByRole('list', { name: '已选文件' })).toContainText('case-9min.webm');
+    await expect(secondVideo.getByRole('list', { name: '已选文件' })).not.toContainText('case-11min.webm');
+  });
 });

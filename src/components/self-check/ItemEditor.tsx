@@ -26,7 +26,6 @@ import {
 import { formatBytes } from '../../lib/packet';
 import FileChecksum from '../FileChecksum';
 import Notice from '../Notice';
-import { readFileMetadata } from './file-metadata';
 import ItemMeta from './ItemMeta';
 import GradeBadge from './GradeBadge';
 
@@ -150,6 +149,17 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
     setRemoved(undefined);
     setPickNotes([]);
     try {
+      // The readers (content sniffing, MP4 headers, SHA-256) load with the first pick: most visits
+      // to the wizard pick no file, and the first load stays within its budget.
+      let readFileMetadata: (typeof import('./file-metadata'))['readFileMetadata'];
+      try {
+        ({ readFileMetadata } = await import('./file-metadata'));
+      } catch {
+        setPickNotes([
+          '读取文件信息所需的程序没有加载成功（可能网络刚断开），已选的文件没有变。请联网后重新选择。',
+        ]);
+        return;
+      }
       const read = await Promise.all(
         picked.map((file, i) =>
           readFileMetadata(file, (bytes) => {
