@@ -1,6 +1,6 @@
 /** One evidence item: what it is, the local file's facts, hard limits, and the criteria met. */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   applyItemInput,
@@ -41,6 +41,20 @@ interface Props {
 
 const ACCEPT: Record<string, string> = { 视频: 'video/*', 音频: 'audio/*', 图片: 'image/*' };
 
+/**
+ * The file readers (content sniffing, MP4 headers, SHA-256) are fetched once the evidence step is
+ * shown, not in the wizard's first load (which stays within its budget), and are there before a
+ * file is picked. A failed fetch is tried again at the next pick.
+ */
+let readers: Promise<typeof import('./file-metadata')> | undefined;
+function loadReaders() {
+  readers ??= import('./file-metadata').catch((error: unknown) => {
+    readers = undefined;
+    throw error;
+  });
+  return readers;
+}
+
 export const emptyItemEvidence = (): ItemEvidence => ({ present: false, files: [], excellent: [], pass: [] });
 
 function toggleIndex(list: number[], index: number): number[] {
@@ -56,6 +70,10 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   const [removed, setRemoved] = useState<{ file: EvidenceFile; at: number; by?: EvidenceFile }>();
   /** What reading the last pick found: an empty file, content that is not what its name says, … */
   const [pickNotes, setPickNotes] = useState<string[]>([]);
+  useEffect(() => {
+    // Only warming up: a failure is told when a file is picked.
+    loadReaders().catch(() => undefined);
+  }, []);
   const undoRef = useRef<HTMLButtonElement>(null);
   const remove = (at: number) => {
     const file = evidence.files[at];
@@ -149,11 +167,9 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
     setRemoved(undefined);
     setPickNotes([]);
     try {
-      // The readers (content sniffing, MP4 headers, SHA-256) load with the first pick: most visits
-      // to the wizard pick no file, and the first load stays within its budget.
       let readFileMetadata: (typeof import('./file-metadata'))['readFileMetadata'];
       try {
-        ({ readFileMetadata } = await import('./file-metadata'));
+        ({ readFileMetadata } = await loadReaders());
       } catch {
         setPickNotes([
           '读取文件信息所需的程序没有加载成功（可能网络刚断开），已选的文件没有变。请联网后重新选择。',
