@@ -55,7 +55,7 @@ export default function ShareButton({ label, kind, file, className = 'button but
   if (!supported) return null;
   return (
     <>
-      <button type="button" className={className} onClick={() => run()}>
+      <button type="button" className={className} onClick={(e) => run(e.detail)}>
         {label}
       </button>
       {problem && (

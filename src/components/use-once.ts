@@ -1,53 +1,50 @@
 /**
- * Acting once on a save, download or share button: a double-click (its second click comes up to
- * half a second after the first) or an impatient repeat while a PDF is being made would otherwise
- * hand the person two files. While the action runs, and for a moment after it ends, a repeat is
- * ignored. One rule for every such button (wizard, /review/, /rubrics/, /school/).
+ * Acting once on a save, download or share button: a double-click or an impatient repeat while a
+ * PDF is being made would otherwise hand the person two files. The browser numbers the clicks of
+ * a multi-click (`event.detail` is 2 for a double-click's second click, whatever the system's
+ * double-click interval), so those are ignored, as is any press while the action still runs. A
+ * press that is not part of a multi-click after the action ended is a new request and acted on:
+ * no timer decides, so saving again a moment later always works. One rule for every such button
+ * (wizard, /review/, /rubrics/, /school/).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** Longer than any desktop's double-click interval (Windows allows up to 0.9 s). */
-export const REPEAT_IGNORED_MS = 1000;
+/** The click event's `detail`: 0 from the keyboard, 1 for a single click, 2+ within a multi-click. */
+export type ClickCount = number;
+
+/** Is this click a repeat of the one before it (the 2nd, 3rd … click of a multi-click)? */
+export const isRepeatClick = (detail: ClickCount | undefined) => detail !== undefined && detail > 1;
 
 /**
- * `action` returns (or resolves to) `false` when it handed nothing over (the PDF failed): a press
- * right after that is a retry, not a repeat, and is acted on.
+ * `action` returns (or resolves to) `false` when it handed nothing over (the PDF failed); that
+ * is only reported to the caller's own state, the next press is acted on either way.
  */
 export function useOnce<A extends unknown[]>(
   action: (...args: A) => unknown,
-): { run: (...args: A) => void; busy: boolean } {
+): { run: (detail: ClickCount | undefined, ...args: A) => void; busy: boolean } {
   const [busy, setBusy] = useState(false);
-  const locked = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const running = useRef(false);
   const latest = useRef(action);
   useEffect(() => {
     latest.current = action;
   });
-  useEffect(() => () => clearTimeout(timer.current), []);
 
-  const run = useCallback((...args: A) => {
-    if (locked.current) return;
-    locked.current = true;
-    const release = (outcome?: unknown) => {
-      setBusy(false);
-      if (outcome === false) locked.current = false;
-      else timer.current = setTimeout(() => (locked.current = false), REPEAT_IGNORED_MS);
-    };
-    let result: unknown;
-    try {
-      // Called at once, inside the click: sharing and downloads need the person's gesture.
-      result = latest.current(...args);
-    } catch (error) {
-      release(false);
-      throw error;
-    }
+  const run = useCallback((detail: ClickCount | undefined, ...args: A) => {
+    if (running.current || isRepeatClick(detail)) return;
+    // Called at once, inside the click: sharing and downloads need the person's gesture.
+    const result = latest.current(...args);
     if (result instanceof Promise) {
+      running.current = true;
       setBusy(true);
+      const release = () => {
+        running.current = false;
+        setBusy(false);
+      };
       result.then(release, (error: unknown) => {
-        release(false);
+        release();
         throw error;
       });
-    } else release(result);
+    }
   }, []);
 
   return { run, busy };

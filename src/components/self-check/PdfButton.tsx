@@ -73,7 +73,7 @@ export default function PdfButton({
       <button
         type="button"
         className="button"
-        onClick={() => generate()}
+        onClick={(e) => generate(e.detail)}
         disabled={busy}
         aria-describedby={statusId}
       >
