@@ -59,7 +59,7 @@ export default function PdfButton({
       setStatus(`PDF 已生成：${packet.filename}`);
     } catch (error) {
       setStatus(
-        `PDF 生成失败：${error instanceof Error ? error.message : String(error)}。自评内容没有受影响，可以稍后重试或先导出 JSON。`,
+        `PDF 生成失败：${error instanceof Error ? error.message : String(error)}。自评内容没有受影响，可以稍后重试，或先用“保存自评文件”保存。`,
       );
     } finally {
       setBusy(false);
