@@ -37,7 +37,7 @@ export type LoadResult =
 export type SaveResult = { ok: true } | { ok: false; error: string; elsewhere?: true };
 
 export const CHANGED_ELSEWHERE_MESSAGE =
-  '这份自评已在本浏览器的另一个标签页（或窗口）中修改过。为免覆盖那里较新的内容，本页暂停自动保存。';
+  '这份自评已在另一个标签页（或窗口）中修改过。为免覆盖那里较新的内容，本页不再自动保存；要留下本页的改动，请先“保存自评文件”。';
 
 export interface DraftStore {
   /** 'storage' while drafts reach localStorage; 'memory' once it is missing or has failed. */

@@ -28,19 +28,24 @@ import {
 import { downloadBlob } from '../download';
 import AbilityPickStep from './AbilityPickStep';
 import EvidenceStep from './EvidenceStep';
-import PdfButton from './PdfButton';
 import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
 import { ReviewEntry } from './ReviewEntry';
 import { isReviewText } from '../../lib/review-presence';
 import SchoolRubricEntry from './SchoolRubricEntry';
-import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
 import './self-check.css';
 import ConfirmAction from '../ConfirmAction';
 import JsonFileButton from '../JsonFileButton';
 import Tabs from '../Tabs';
 import Notice from '../Notice';
+import { onDemand } from '../OnDemand';
+
+// The results step (its table and the PDF button) is fetched when a teacher first reaches it, so
+// the wizard's first load stays within its budget (tests/e2e/budgets.spec.ts).
+const results = onDemand(() => Promise.all([import('./SummaryStep'), import('./PdfButton')]));
+const SummaryStep = results.part(([summary]) => summary.default);
+const PdfButton = results.part(([, pdf]) => pdf.default);
 
 interface Props {
   abilities: AbilityOption[];
@@ -196,7 +201,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   }, [store]);
 
   const update = useCallback((change: (d: Draft) => Draft) => setDraft((d) => (d ? change(d) : d)), []);
-  const focusHeading = () => requestAnimationFrame(() => headingRef.current?.focus());
+  const focusHeading = useCallback(() => requestAnimationFrame(() => headingRef.current?.focus()), []);
 
   // Back and Forward move between the steps the teacher went through.
   useEffect(() => {
@@ -205,11 +210,11 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
       if (step === undefined) return;
       stepRef.current = step;
       update((d) => (reachableSteps(d)[step] ? { ...d, step } : d));
-      requestAnimationFrame(() => headingRef.current?.focus());
+      focusHeading();
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [update]);
+  }, [update, focusHeading]);
 
   const step = draft?.step;
   useLayoutEffect(() => {
@@ -382,10 +387,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
       )}
       {elsewhere && (
         <div className="notice notice-warn" role="alert">
-          <p>
-            {CHANGED_ELSEWHERE_MESSAGE}
-            本页此后的改动不会保存；需要保留的话，请先用“保存自评文件”保存一份。
-          </p>
+          <p>{CHANGED_ELSEWHERE_MESSAGE}</p>
           <button type="button" className="button" onClick={takeNewer}>
             载入较新的内容
           </button>
@@ -417,7 +419,6 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
             {notice.undo && (
               <>
                 {' '}
-                原来的自评可以撤销找回，也可以用“下载上一份自评”保存。{' '}
                 <button
                   type="button"
                   className="link-button"
@@ -442,7 +443,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
       )}
       {rescued !== undefined && (
         <div className="notice rescued" role="region" aria-label="无法读取的原来数据">
-          <p>本浏览器还保留着一份未能完整读取的自评原来的数据，可以下载保存；确认不再需要时可以不再保留。</p>
+          <p>浏览器中还保留着无法完整读取的原来的数据，可以下载保存。</p>
           <button
             type="button"
             className="button button-secondary"
@@ -452,7 +453,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
           </button>{' '}
           <ConfirmAction
             label="不再保留"
-            question="确定不再保留原来的数据吗？删除后无法找回。"
+            question="删除后无法找回，确定吗？"
             groupLabel="确认不再保留原来的数据"
             confirmLabel="确定不再保留"
             onConfirm={() => {
@@ -550,7 +551,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
                   current: a.code === current.code,
                   onSelect: () => {
                     update((d) => ({ ...d, currentAbility: a.code }));
-                    requestAnimationFrame(() => headingRef.current?.focus());
+                    focusHeading();
                   },
                 };
               })}
@@ -589,7 +590,14 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
         </>
       )}
       {draft.step === 3 && (
-        <>
+        <results.Boundary
+          what="自评结果"
+          fallback={
+            <p className="notice" role="status">
+              正在载入自评结果……
+            </p>
+          }
+        >
           <SummaryStep
             teacher={draft.profile}
             rows={chosen.map((a) => {
@@ -622,7 +630,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
               fonts={fonts}
             />
           </div>
-        </>
+        </results.Boundary>
       )}
     </div>
   );
