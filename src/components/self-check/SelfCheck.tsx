@@ -35,7 +35,7 @@ import { isReviewText } from '../../lib/review-presence';
 import SchoolRubricEntry from './SchoolRubricEntry';
 import type { AbilityOption, RegionOption } from './types';
 import './self-check.css';
-import ConfirmAction from '../ConfirmAction';
+import ConfirmAction, { ConfirmQuestion } from '../ConfirmAction';
 import JsonFileButton from '../JsonFileButton';
 import Tabs from '../Tabs';
 import Notice from '../Notice';
@@ -122,7 +122,6 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   const skipSave = useRef(true);
   const stepRef = useRef(0);
   const stepChangedAt = useRef(-Infinity);
-  const cancelImportRef = useRef<HTMLButtonElement>(null);
 
   /** Takes up what the store holds: the draft, what could not be read, and the kept original. */
   const takeStored = useCallback((): Draft => {
@@ -244,10 +243,6 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
     stepRef.current = next.step;
     history.replaceState(historyStateOf(next.step), '');
   };
-
-  useEffect(() => {
-    if (pendingImport) cancelImportRef.current?.focus();
-  }, [pendingImport]);
 
   const onProfile = useCallback((profile: Draft['profile']) => update((d) => ({ ...d, profile })), [update]);
 
@@ -394,22 +389,18 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
         </div>
       )}
       {pendingImport && (
-        <div className="confirm notice notice-warn" role="group" aria-label="确认打开自评文件">
-          <p>{pendingImport.question}</p>
-          <button type="button" className="button" onClick={() => openImport(pendingImport)}>
-            确定替换
-          </button>{' '}
-          <button
-            type="button"
-            ref={cancelImportRef}
-            className="button button-secondary"
-            onClick={() => {
+        <div className="notice notice-warn">
+          <ConfirmQuestion
+            as="p"
+            question={pendingImport.question}
+            groupLabel="确认打开自评文件"
+            confirmLabel="确定替换"
+            onConfirm={() => openImport(pendingImport)}
+            onCancel={() => {
               setPendingImport(undefined);
               setNotice({ kind: 'info', text: `没有打开“${pendingImport.fileName}”，当前的自评没有改动。` });
             }}
-          >
-            取消
-          </button>
+          />
         </div>
       )}
       {notice && (
