@@ -139,15 +139,15 @@ export function importDraftText(text: string, options: ImportOptions = {}): Draf
     const parsed = parseFileJson(text, {
       empty: '文件是空的，没有可导入的自评内容。',
       invalid:
-        '不是有效的 JSON 文件：内容可能不完整或已损坏。请重新导出，或选择微能力手册导出的 .json 文件。',
+        '不是有效的 JSON 文件：内容可能不完整或已损坏。请重新保存一份，或选择微能力手册保存的自评文件（.json）。',
     });
     if (!parsed.ok) return parsed;
     const { data } = parsed;
     if (!isPlainRecord(data)) {
-      return { ok: false, error: '这不是微能力手册导出的自评文件：文件内容不是一条自评记录（JSON 对象）。' };
+      return { ok: false, error: '这不是微能力手册保存的自评文件：文件内容不是一条自评记录（JSON 对象）。' };
     }
     if (data['app'] !== APP_MARKER) {
-      return { ok: false, error: `这不是微能力手册导出的自评文件（缺少 "app": "${APP_MARKER}" 标记）。` };
+      return { ok: false, error: `这不是微能力手册保存的自评文件（缺少 "app": "${APP_MARKER}" 标记）。` };
     }
     return migrateDraft(data, { ...options, salvage: options.salvage ?? true });
   } catch {

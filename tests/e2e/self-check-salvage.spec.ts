@@ -103,7 +103,10 @@ test('a stored draft with one bad field: everything else comes back, the notice 
     buffer: readFileSync(rescuedPath),
   });
   // Work is in progress, so the file replaces it only when the teacher says so.
-  await page.getByRole('group', { name: '确认打开自评文件' }).getByRole('button', { name: '确定替换' }).click();
+  await page
+    .getByRole('group', { name: '确认打开自评文件' })
+    .getByRole('button', { name: '确定替换' })
+    .click();
   const imported = page.getByRole('alert').filter({ hasText: '已打开“原来的数据.json”' });
   await expect(imported).toContainText('其中 1 处内容无法读取，已略去');
   await expect(imported.getByRole('listitem')).toHaveText([/证据“案例展示”的时长.*原来是 3600.*已舍弃/]);
