@@ -7,12 +7,21 @@
  * read by the same code as the wizard's (src/lib/rubric-file.ts, bundled here with esbuild);
  * an existing entry is kept unless --force is given. Prints every file it writes.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify } from 'yaml';
 
 const usage =
@@ -52,7 +61,9 @@ try {
   writeFileSync(
     entry,
     `export { importPackBytes } from ${JSON.stringify(join(libDir, 'rubric-file.ts'))};\n` +
-      `export { regionalEntries } from ${JSON.stringify(join(libDir, 'rubric-entry.ts'))};\n`,
+      `export { regionalEntries } from ${JSON.stringify(join(libDir, 'rubric-entry.ts'))};\n` +
+      `export { abilitiesNotReady } from ${JSON.stringify(join(libDir, 'rubric-readiness.ts'))};\n` +
+      `export { typesetData } from ${JSON.stringify(join(libDir, 'chinese-typography.ts'))};\n`,
   );
   await build({
     entryPoints: [entry],
@@ -90,14 +101,20 @@ function regionName(slug) {
   return names.join('');
 }
 
-const known = regionName(region);
-if (!known) {
-  console.warn(
-    `注意：src/content/policies/ 中没有地区“${region}”，自评页无法按教师的地区优先推荐这份标准。` +
-      '请确认地区代号与政策文件名一致（例如 baoding）。',
+// A region the policy tree does not know would give a page no teacher is ever offered.
+const name = regionName(region);
+if (!name) {
+  const policiesDir = join(contentDir, 'policies');
+  const valid = (existsSync(policiesDir) ? readdirSync(policiesDir) : [])
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.slice(0, -4))
+    .filter((slug) => regionName(slug))
+    .map((slug) => `  ${slug}（${regionName(slug)}）`);
+  fail(
+    `没有地区“${region}”，没有写入任何文件：地区代号须与 src/content/policies/ 中的政策文件名一致。\n` +
+      `可用的地区代号：\n${valid.join('\n')}`,
   );
 }
-const name = known || pack.source.regionName || region;
 
 const result = lib.regionalEntries(
   pack,
@@ -109,8 +126,47 @@ const result = lib.regionalEntries(
 );
 if (!result.ok) fail(result.error);
 
-const dir = join(contentDir, 'abilities', 'regions', region);
+const regionsDir = join(contentDir, 'abilities', 'regions');
+const dir = join(regionsDir, region);
 const targets = result.entries.map((e) => ({ ...e, path: join(dir, `${e.code}.mdx`) }));
+
+// A version identical to the national entry, or to one already added from the same guide (for
+// another region), adds nothing but a second page: teachers would be offered the same rubric
+// twice, so nothing is written. (The same path is the overwrite case below.) Compared as pages
+// show them, typeset, since the editor starts from the typeset national entry.
+const normalItem = ({ source: _s, confidence: _c, ...item }) => ({
+  ...item,
+  required: item.required ?? true,
+  limits: item.limits ?? {},
+});
+const rubricOf = (data, withSource) =>
+  lib.typesetData({
+    evidence: (data.evidence ?? []).map(normalItem),
+    alternativeGroups: data.alternativeGroups ?? [],
+    ...(withSource ? { document: data.variant?.document, number: data.variant?.number } : {}),
+  });
+const duplicates = targets.flatMap((t) => {
+  const mine = parse(stringify(t.data));
+  const national = frontmatter(join(contentDir, 'abilities', `${t.code}.mdx`));
+  const same =
+    national && isDeepStrictEqual(rubricOf(national, false), rubricOf(mine, false))
+      ? [`  ${t.code}：与本手册的国家版 ${t.code} 完全相同`]
+      : [];
+  const others = (existsSync(regionsDir) ? readdirSync(regionsDir) : []).flatMap((slug) => {
+    const path = join(regionsDir, slug, `${t.code}.mdx`);
+    const data = path === t.path ? undefined : frontmatter(path);
+    return data && isDeepStrictEqual(rubricOf(data, true), rubricOf(mine, true))
+      ? [`  ${t.code}：与已添加的 ${relative(process.cwd(), path)} 完全相同`]
+      : [];
+  });
+  return [...same, ...others];
+});
+if (duplicates.length > 0) {
+  fail(
+    `以下能力点的评价标准与已有的版本完全相同，没有写入任何文件：\n${duplicates.join('\n')}\n` +
+      '请先在 /rubrics/ 按本地考核指南补全或修改，再添加。',
+  );
+}
 const existing = targets.filter((t) => existsSync(t.path));
 if (existing.length > 0 && !args.values.force) {
   fail(
@@ -127,6 +183,20 @@ for (const t of targets) {
   );
   console.log(
     `${existing.includes(t) ? '已替换' : '已写入'} ${relative(process.cwd(), t.path)}（${t.code}，${name}版）`,
+  );
+}
+const notReady = lib.abilitiesNotReady(pack.abilities);
+if (notReady.length > 0) {
+  console.log(
+    `注意，以下能力点还不能评分，自评时会提示该地区的教师先补全：\n${notReady.map((l) => `  ${l}`).join('\n')}`,
+  );
+}
+if (notReady.length < pack.abilities.length) {
+  console.log(
+    `可以评分：${pack.abilities
+      .map((a) => a.code)
+      .filter((code) => !notReady.some((l) => l.startsWith(`${code} `)))
+      .join('、')}。`,
   );
 }
 console.log('运行 npm run build 后，这些地区版本会有自己的页面，可以搜索，自评时会优先推荐给该地区的教师。');

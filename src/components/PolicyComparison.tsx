@@ -6,6 +6,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { MAX_COMPARED, parseSelection, selectionProblem, selectionSearch } from '../lib/compare-selection';
 import { downloadBlob } from './download';
+import OnceButton from './OnceButton';
 import './PolicyComparison.css';
 import { cellIsEmpty, cellText, comparisonCsv, rowDiffers, type ComparisonRow } from '../lib/policies';
 
@@ -103,8 +104,7 @@ export default function PolicyComparison({ columns, rows }: Props) {
           <label>
             <input type="checkbox" checked={onlyDiff} onChange={toggleOnlyDiff} /> 只看不同
           </label>
-          <button
-            type="button"
+          <OnceButton
             className="button"
             disabled={problem !== undefined}
             onClick={() =>
@@ -117,7 +117,7 @@ export default function PolicyComparison({ columns, rows }: Props) {
             }
           >
             下载 CSV
-          </button>
+          </OnceButton>
         </div>
       </div>
 

@@ -1,6 +1,7 @@
 /** The handbook's abilities as the islands that grade (wizard, review) receive them: data only. */
 import { rubricFromAbility } from '../lib/grading';
 import { ancestors, type Policy } from '../lib/policies';
+import { gradingReadiness } from '../lib/rubric-readiness';
 import { variantSource, type RegionalRubric } from '../lib/school-rubrics';
 import { allAbilityEntries, nationalAbilityEntries } from './collections';
 import type { AbilityOption } from './self-check/types';
@@ -13,16 +14,18 @@ export async function abilityOptions(): Promise<AbilityOption[]> {
     dimension: data.dimension,
     completeness: data.completeness,
     rubric: rubricFromAbility(data),
-    gradable: data.evidence.length > 0 && data.evidence.every((e) => e.graded !== 'unknown'),
+    gradable: gradingReadiness(data.evidence).canGrade,
   }));
 }
 
-/** Regional versions (regions/<slug>/<code>.mdx) that can grade, for teachers of that region and the regions under it. */
+/**
+ * Regional versions (regions/<slug>/<code>.mdx), for teachers of that region and the regions
+ * under it; one that cannot grade yet is offered too, saying so, for the teacher to complete.
+ */
 export async function regionalRubrics(policies: readonly Policy[]): Promise<RegionalRubric[]> {
   return (await allAbilityEntries()).flatMap(({ data }) => {
     const variant = data.variant;
-    if (!variant || data.evidence.length === 0 || data.evidence.some((e) => e.graded === 'unknown'))
-      return [];
+    if (!variant) return [];
     const appliesTo = policies
       .filter(
         (p) =>
@@ -36,6 +39,7 @@ export async function regionalRubrics(policies: readonly Policy[]): Promise<Regi
         appliesTo: appliesTo.length > 0 ? appliesTo : [variant.region],
         depth: ancestors(policies, variant.region).length,
         rubric: { ...rubricFromAbility(data), source: variantSource(variant) },
+        canGrade: gradingReadiness(data.evidence).canGrade,
       },
     ];
   });

@@ -9,6 +9,7 @@ import type { MergedArchive, UsedReview } from './archive-merge';
 import { abilityStatus, type ArchiveStatus, type StageOutcome } from './archive-status';
 import { gradeAbility, type Grade, type ItemStatus, type Rubric } from './grading';
 import { inputFromReview, reviewerEvidence, rubricForReview } from './review';
+import type { FileCheck, ReviewAbility } from './review-file';
 import { environmentOfCode } from './taxonomy';
 
 /** What the page knows of each micro-ability from the content collection. */
@@ -27,7 +28,12 @@ export interface StageCell {
   reviewer: string;
   role: string;
   reviewedAt: string;
+  /** The reviewer's comment on the micro-ability as a whole. */
   comment: string;
+  /** The reviewer's comments on single items, named as the rubric names them, in its order. */
+  itemComments: { item: string; comment: string }[];
+  /** The files the reviewer hashed against the self-check, over every item. */
+  files: FileCheck[];
 }
 
 export interface ArchiveRow {
@@ -63,6 +69,24 @@ export function reviewGrade(
   return gradeAbility(rubric, reviewerEvidence(used.reviewed.evidence[code], input)).grade;
 }
 
+/** The reviewer's item comments in the rubric's order; an item the rubric lacks goes last, by its id. */
+function itemComments(
+  ability: ReviewAbility | undefined,
+  rubric: Rubric | undefined,
+): { item: string; comment: string }[] {
+  const entries = Object.entries(ability?.items ?? {}).filter(([, i]) => i.comment.trim() !== '');
+  const order = (id: string) => {
+    const at = rubric?.items.findIndex((i) => i.id === id) ?? -1;
+    return at === -1 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  return entries
+    .sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, i]) => {
+      const item = rubric?.items.find((r) => r.id === id);
+      return { item: item ? `${item.label} ${item.name}` : id, comment: i.comment.trim() };
+    });
+}
+
 export function archiveRows(merged: MergedArchive, abilities: readonly AbilityInfo[]): ArchiveRow[] {
   const infoByCode = new Map(abilities.map((a) => [a.code, a]));
   const rows: ArchiveRow[] = [];
@@ -79,6 +103,7 @@ export function archiveRows(merged: MergedArchive, abilities: readonly AbilityIn
         if (!used) return undefined;
         const grade = reviewGrade(used, code, info);
         outcomes.set(stage, { grade, stale: used.stale });
+        const ability = used.review.abilities[code];
         return {
           stage,
           grade,
@@ -86,7 +111,9 @@ export function archiveRows(merged: MergedArchive, abilities: readonly AbilityIn
           reviewer: used.review.reviewer.name,
           role: used.review.reviewer.role,
           reviewedAt: used.review.reviewedAt,
-          comment: used.review.abilities[code]?.comment ?? '',
+          comment: ability?.comment ?? '',
+          itemComments: itemComments(ability, rubricForReview(used.reviewed, code, info?.rubric)),
+          files: Object.values(ability?.items ?? {}).flatMap((item) => item.files ?? []),
         };
       });
       const status = abilityStatus(merged.regionStages, outcomes);

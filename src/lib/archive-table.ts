@@ -3,11 +3,12 @@
  * in the order and with the filters the principal has on screen, for Excel and WPS (UTF-8 with
  * a byte-order mark, through the site's one CSV writer).
  */
-import { zhCompare } from './archive-merge';
-import type { ArchiveRow } from './archive-rows';
+import { shortTime, zhCompare } from './archive-merge';
+import type { ArchiveRow, StageCell } from './archive-rows';
 import { STATUSES, type ArchiveStatus } from './archive-status';
 import { gradeRank, type Grade } from './grading';
-import { csvText } from './policies';
+import { csvText } from './csv';
+import type { FileCheck } from './review-file';
 import { compareCodes, DIMENSIONS, ENVIRONMENTS } from './taxonomy';
 import { STAGES } from './draft';
 
@@ -137,14 +138,40 @@ export function stageText(cell: ArchiveRow['stages'][number]): string {
 
 export const gradeText = (grade: Grade | undefined, none = '未评定'): string => grade ?? none;
 
-/**
- * Excel and WPS run a cell that starts with = + - @ as a formula; a name in a teacher's file
- * could be made to do that. Such a cell gets a leading apostrophe, which they show as text.
- */
-function inert(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/** 核对 3 个文件：1 个与自评时不同，2 个一致 — what a stage's reviewer found hashing the teacher's files. */
+export function fileCheckText(files: readonly FileCheck[]): string {
+  if (files.length === 0) return '未核对文件';
+  const count = (verdict: FileCheck['verdict']) => files.filter((f) => f.verdict === verdict).length;
+  const parts = [
+    [count('different'), '个与自评时不同'],
+    [count('unrecorded'), '个自评时未记录校验值'],
+    [count('same'), '个一致'],
+  ] as const;
+  return `核对 ${files.length} 个文件：${parts
+    .filter(([n]) => n > 0)
+    .map(([n, text]) => `${n} ${text}`)
+    .join('，')}`;
 }
 
+/** A stage's comments in one cell: the whole micro-ability's first, then each item's. */
+export function commentText(cell: StageCell | undefined): string {
+  if (!cell) return '';
+  return [
+    ...(cell.comment.trim() ? [`总评：${cell.comment.trim()}`] : []),
+    ...cell.itemComments.map((c) => `${c.item}：${c.comment}`),
+  ].join('\n');
+}
+
+/** “2026-03-08” in local time; the text as given when it is not a time. */
+const dayOf = (iso: string) => {
+  const t = shortTime(iso);
+  return t === iso ? iso : t.slice(0, 10);
+};
+
+/**
+ * One row per teacher × micro-ability. Each fact has its own column (a grade never shares its
+ * cell with a note), so a principal can filter any of them in a spreadsheet.
+ */
 export function archiveCsv(rows: readonly ArchiveRow[], stages: readonly string[]): string {
   const header = [
     '教师',
@@ -156,7 +183,14 @@ export function archiveCsv(rows: readonly ArchiveRow[], stages: readonly string[
     '教学环境',
     '能力维度',
     '自评',
-    ...stages.flatMap((s) => [s, `${s}评审人`]),
+    ...stages.flatMap((s) => [
+      s,
+      `${s}评的是旧版自评`,
+      `${s}评审人`,
+      `${s}评审日期`,
+      `${s}评语`,
+      `${s}文件核对`,
+    ]),
     '最终结果',
     '状态',
     '说明',
@@ -173,13 +207,21 @@ export function archiveCsv(rows: readonly ArchiveRow[], stages: readonly string[
     gradeText(r.selfGrade),
     ...stages.flatMap((_, i) => {
       const cell = r.stages[i];
-      return [stageText(cell), cell?.reviewer ?? ''];
+      if (!cell) return ['', '', '', '', '', ''];
+      return [
+        gradeText(cell.grade),
+        cell.stale ? '是' : '否',
+        cell.reviewer,
+        dayOf(cell.reviewedAt),
+        commentText(cell),
+        fileCheckText(cell.files),
+      ];
     }),
     r.final ?? '',
     r.status,
     r.detail,
   ]);
-  return csvText([header, ...body].map((row) => row.map(inert)));
+  return csvText([header, ...body]);
 }
 
 /** 学校考核档案_<YYYYMMDD>.csv */

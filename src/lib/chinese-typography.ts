@@ -45,12 +45,17 @@ function typesetOnce(text: string): string {
   return marks.replace(SPACE_BESIDE_PUNCTUATION, '');
 }
 
-/** Every string inside content data (frontmatter of any shape), typeset; other values untouched. */
-export function typesetData<T>(value: T): T {
-  if (typeof value === 'string') return typesetChinese(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => typesetData(v)) as T;
+/** `change` applied to every string inside plain data (frontmatter of any shape); other values untouched. */
+export function mapStrings<T>(value: T, change: (text: string) => string): T {
+  if (typeof value === 'string') return change(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, change)) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typesetData(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, change)])) as T;
   }
   return value;
+}
+
+/** Every string inside content data (frontmatter of any shape), typeset; other values untouched. */
+export function typesetData<T>(value: T): T {
+  return mapStrings(value, typesetChinese);
 }

@@ -10,6 +10,7 @@
  *   chosen one counts.
  */
 import type { AlternativeGroup, Limits } from './abilities';
+import { displayText } from './display-text';
 import type { RubricSource } from './rubric-schema';
 
 export type Grade = '优秀' | '合格' | '不合格';
@@ -52,7 +53,11 @@ export interface EvidenceFile {
 }
 
 export interface ItemEvidence {
-  /** The teacher has this piece of evidence ready. */
+  /**
+   * The teacher ticked 这项证据我已准备好. Not whether the item counts as submitted: an item typed
+   * out (title and description) counts without the tick and keeps `present: false` in the file,
+   * as files carried before did. Every reader asks isPresent, never this flag alone.
+   */
   present: boolean;
   title?: string | undefined;
   description?: string | undefined;
@@ -215,7 +220,7 @@ export function pieceWarnings(item: RubricItem, evidence: ItemEvidence | undefin
     const earlier = evidence.files[first];
     if (!file || !earlier) return;
     warnings.push(
-      `“${file.name}”与第 ${first + 1} 个文件“${earlier.name}”是同一个文件${file.sha256 && earlier.sha256 ? '（SHA-256 相同）' : '（名称和大小相同）'}，只算一份`,
+      `“${displayText(file.name)}”与第 ${first + 1} 个文件“${displayText(earlier.name)}”是同一个文件${file.sha256 && earlier.sha256 ? '（SHA-256 相同）' : '（名称和大小相同）'}，只算一份`,
     );
   });
   const count = item.limits.count;
@@ -281,8 +286,8 @@ function hardRequirementReasons(item: RubricItem, evidence: ItemEvidence): strin
     if (fileFitsForms(file.type, item.forms)) continue;
     reasons.push(
       file.type.trim() === ''
-        ? `${name}无法识别文件类型：“${file.name}”（须为${mediaList}）`
-        : `${name}形式不符：“${file.name}”不是${mediaList}`,
+        ? `${name}无法识别文件类型：“${displayText(file.name)}”（须为${mediaList}）`
+        : `${name}形式不符：“${displayText(file.name)}”不是${mediaList}`,
     );
   }
 
@@ -295,7 +300,7 @@ function hardRequirementReasons(item: RubricItem, evidence: ItemEvidence): strin
       for (const file of timed) {
         const seconds = Math.floor(file.durationSeconds ?? 0);
         if (seconds > limitSeconds) {
-          const which = files.length > 1 ? `“${file.name}”` : '';
+          const which = files.length > 1 ? `“${displayText(file.name)}”` : '';
           reasons.push(`${name}${which}时长 ${formatDuration(seconds)}，${limitText}`);
         }
       }

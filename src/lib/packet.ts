@@ -4,6 +4,7 @@
  */
 import { OTHER_REGION, type Draft } from './draft';
 import {
+  effectiveTicks,
   formatDuration,
   gradeAbility,
   isPresent,
@@ -16,6 +17,7 @@ import {
 import { ancestors, type Policy } from './policies';
 import { DEFAULT_STAGES, packetColumn } from './review-stages';
 import { sourceLine, type RubricSource } from './rubric-schema';
+import { displayText } from './display-text';
 
 export interface PacketAbility {
   code: string;
@@ -270,7 +272,8 @@ function section(
     if (files.length === 0) {
       rows.push({
         ...base,
-        fileName: description ? TEXT_ONLY : isPresent(ev) ? '（未选择文件）' : '（缺交）',
+        // A description alone (no title, not ticked ready) is not a submission: 缺交, as graded.
+        fileName: !isPresent(ev) ? '（缺交）' : description ? TEXT_ONLY : '（未选择文件）',
         size: EMPTY,
         duration: ev?.manualMinutes !== undefined ? `${ev.manualMinutes} 分钟（手填）` : EMPTY,
         sha256: EMPTY,
@@ -279,36 +282,34 @@ function section(
     for (const f of files) {
       rows.push({
         ...base,
-        fileName: f.name,
+        fileName: displayText(f.name),
         size: formatBytes(f.size),
         duration: f.durationSeconds !== undefined ? formatDuration(f.durationSeconds) : EMPTY,
         sha256: f.sha256 ?? '（未计算）',
       });
     }
     if (item.criteria) {
-      const ticks = (level: 'pass' | 'excellent', i: number) =>
-        columns.map((stage) => {
-          const list = reviewFor(reviews, stage)?.abilities[ability.code]?.items?.[item.id]?.[level];
-          return list === undefined ? '' : list.includes(i) ? '满足' : '未满足';
+      const itemCriteria = item.criteria;
+      // Ticks as grading counts them: a sentence in both lists is met in both (shown greyed,
+      // 勾选一次即可, in the wizard), so the packet never prints 未满足 beside an 优秀 it earned.
+      const own = effectiveTicks(itemCriteria, { excellent: ev?.excellent ?? [], pass: ev?.pass ?? [] });
+      const stageTicks = columns.map((stage) => {
+        const found = reviewFor(reviews, stage)?.abilities[ability.code]?.items?.[item.id];
+        if (found?.excellent === undefined && found?.pass === undefined) return undefined;
+        return effectiveTicks(itemCriteria, {
+          excellent: [...(found?.excellent ?? [])],
+          pass: [...(found?.pass ?? [])],
         });
-      item.criteria.pass.forEach((text, i) =>
-        criteria.push({
-          item: label,
-          level: '合格',
-          text,
-          met: ev?.pass.includes(i) ?? false,
-          reviews: ticks('pass', i),
-        }),
-      );
-      item.criteria.excellent.forEach((text, i) =>
-        criteria.push({
-          item: label,
-          level: '优秀',
-          text,
-          met: ev?.excellent.includes(i) ?? false,
-          reviews: ticks('excellent', i),
-        }),
-      );
+      });
+      const line = (level: 'pass' | 'excellent', text: string, i: number): CriterionLine => ({
+        item: label,
+        level: level === 'pass' ? '合格' : '优秀',
+        text,
+        met: own[level].has(i),
+        reviews: stageTicks.map((t) => (t === undefined ? '' : t[level].has(i) ? '满足' : '未满足')),
+      });
+      itemCriteria.pass.forEach((text, i) => criteria.push(line('pass', text, i)));
+      itemCriteria.excellent.forEach((text, i) => criteria.push(line('excellent', text, i)));
     }
   }
   const reviewOf = (stage: string) => reviewFor(reviews, stage)?.abilities[ability.code];

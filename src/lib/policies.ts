@@ -3,6 +3,7 @@
  * comparison's CSV. Pure functions over the policy collection's data, shared by the pages, the
  * comparison island and the tests.
  */
+import { csvText } from './csv';
 
 export type PolicyLevel = '国家' | '省' | '市' | '区县';
 
@@ -336,22 +337,7 @@ export function rowDiffers(row: ComparisonRow, slugs: readonly string[]): boolea
   return new Set(slugs.map((s) => cellText(row.cells[s]))).size > 1;
 }
 
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/**
- * Rows as CSV for Excel and WPS: UTF-8 with a byte-order mark (or Excel misreads Chinese),
- * CRLF line ends, fields quoted where they hold a comma, quote or line break.
- */
-export function csvText(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-/**
- * The comparison as CSV for Excel: UTF-8 with a byte-order mark (or Excel misreads Chinese),
- * CRLF line ends, a header row of document names and a 是否不同 column.
- */
+/** The comparison as CSV (the site's one writer): a header row of document names and a 是否不同 column. */
 export function comparisonCsv(
   rows: readonly ComparisonRow[],
   columns: readonly { slug: string; name: string }[],

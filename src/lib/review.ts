@@ -11,10 +11,16 @@ import { draftContentHash } from './draft-hash';
 import {
   effectiveTicks,
   gradeAbility,
+  gradeItem,
+  isPresent,
   type AbilityEvidence,
   type AbilityResult,
+  type Grade,
+  type ItemEvidence,
   type ItemResult,
+  type ItemStatus,
   type Rubric,
+  type RubricItem,
 } from './grading';
 import type { PacketReview } from './packet';
 import { withoutBom } from './versioned-file';
@@ -102,7 +108,11 @@ export interface ItemComparison {
   itemId: string;
   self: ItemResult;
   reviewer: ItemResult;
-  /** The reviewer's status is not the teacher's. */
+  /** The teacher submitted the item as grading counts it (isPresent): what the page shows. */
+  submitted: boolean;
+  /** The reviewer has not judged yet an item whose grade rests on their ticks (awaitingReviewer). */
+  pending: boolean;
+  /** The reviewer's status is not the teacher's (never while pending). */
   differs: boolean;
 }
 
@@ -111,8 +121,50 @@ export interface AbilityComparison {
   self: AbilityResult;
   reviewer: AbilityResult;
   items: ItemComparison[];
-  /** The ability's grade differs. */
+  /** The ability's grade still depends on items the reviewer has not judged. */
+  pending: boolean;
+  /** The ability's grade differs (never while pending). */
   differs: boolean;
+}
+
+/** What the review page shows for a grade the reviewer has not given yet. */
+export const NOT_REVIEWED = '未评';
+
+/** The reviewer's status as shown: 未评 until they have judged what rests on their ticks. */
+export function shownStatus(comparison: {
+  pending: boolean;
+  reviewer: ItemResult;
+}): ItemStatus | typeof NOT_REVIEWED {
+  return comparison.pending ? NOT_REVIEWED : comparison.reviewer.status;
+}
+
+/** The reviewer's ability grade as shown (see shownStatus). */
+export function shownGrade(comparison: AbilityComparison): Grade | undefined | typeof NOT_REVIEWED {
+  return comparison.pending ? NOT_REVIEWED : comparison.reviewer.grade;
+}
+
+const allTicks = (item: RubricItem) => ({
+  excellent: (item.criteria?.excellent ?? []).map((_, i) => i),
+  pass: (item.criteria?.pass ?? []).map((_, i) => i),
+});
+
+/**
+ * Whether an item waits for the reviewer: nothing ticked and no comment, while its grade rests
+ * on the ticks (no ticks and every tick would grade it differently). A missing item, a broken
+ * hard requirement or an ungraded item is decided whatever is ticked, so it never waits. A
+ * reviewer who finds no criterion met says so in the item's comment, and 不合格 stands.
+ */
+export function awaitingReviewer(
+  item: RubricItem,
+  teacher: ItemEvidence | undefined,
+  input: ReviewerItemInput | undefined,
+): boolean {
+  if (input && (input.excellent.length > 0 || input.pass.length > 0 || input.comment.trim() !== '')) {
+    return false;
+  }
+  if (!teacher) return false;
+  const none = gradeItem(item, { ...teacher, excellent: [], pass: [] });
+  return gradeItem(item, { ...teacher, ...allTicks(item) }).status !== none.status;
 }
 
 /** The teacher's grade and the reviewer's, side by side, per item and for the ability. */
@@ -123,11 +175,65 @@ export function compareAbility(
 ): AbilityComparison {
   const self = gradeAbility(rubric, teacher);
   const reviewer = gradeAbility(rubric, reviewerEvidence(teacher, input));
+  const waiting = new Set(
+    reviewer.items
+      .filter((r) => {
+        const item = rubric.items.find((i) => i.id === r.itemId);
+        return (
+          item !== undefined &&
+          awaitingReviewer(item, own(teacher?.items, r.itemId), own(input?.items, r.itemId))
+        );
+      })
+      .map((r) => r.itemId),
+  );
   const items = reviewer.items.map((r) => {
-    const own = self.items.find((s) => s.itemId === r.itemId) ?? r;
-    return { itemId: r.itemId, self: own, reviewer: r, differs: own.status !== r.status };
+    const teacherItem = self.items.find((s) => s.itemId === r.itemId) ?? r;
+    const pending = waiting.has(r.itemId);
+    return {
+      itemId: r.itemId,
+      self: teacherItem,
+      reviewer: r,
+      submitted: isPresent(own(teacher?.items, r.itemId)),
+      pending,
+      differs: !pending && teacherItem.status !== r.status,
+    };
   });
-  return { code: rubric.code, self, reviewer, items, differs: self.grade !== reviewer.grade };
+  // The ability waits only when judging those items could still change its grade: graded as if
+  // every one of them were met in full, does it come out otherwise?
+  const best = () => {
+    const filled = Object.fromEntries(
+      rubric.items
+        .filter((i) => waiting.has(i.id))
+        .map((i) => [i.id, { ...allTicks(i), comment: '' }] as const),
+    );
+    return gradeAbility(
+      rubric,
+      reviewerEvidence(teacher, { comment: '', items: { ...input?.items, ...filled } }),
+    );
+  };
+  const pending = waiting.size > 0 && best().grade !== reviewer.grade;
+  return {
+    code: rubric.code,
+    self,
+    reviewer,
+    items,
+    pending,
+    differs: !pending && self.grade !== reviewer.grade,
+  };
+}
+
+/**
+ * The 合格 criteria the reviewer left unticked on an item they find 优秀. The rule makes an item
+ * 优秀 on its 优秀 criteria alone, so this is no mistake; the review page says so once.
+ */
+export function passUnmetButExcellent(
+  item: RubricItem,
+  comparison: ItemComparison,
+  input: ReviewerItemInput,
+): number[] {
+  if (comparison.pending || comparison.reviewer.status !== '优秀' || !item.criteria) return [];
+  const counted = effectiveTicks(item.criteria, input);
+  return item.criteria.pass.map((_, i) => i).filter((i) => !counted.pass.has(i));
 }
 
 export interface ReviewerIdentity {

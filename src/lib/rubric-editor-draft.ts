@@ -25,7 +25,8 @@ export const MAX_DRAFT_ITEMS = 12;
 /** One evidence item as the self-check editor's form holds it (all text as typed). */
 export interface ItemForm {
   name: string;
-  form: EvidenceForm;
+  /** '' until the teacher picks one: a ready-made guess would be saved unnoticed. */
+  form: EvidenceForm | '';
   graded: boolean;
   maxMinutes: string;
   count: string;
@@ -37,7 +38,7 @@ export interface ItemForm {
 export function blankItemForm(): ItemForm {
   return {
     name: '',
-    form: '文本',
+    form: '',
     graded: true,
     maxMinutes: '',
     count: '',
@@ -52,7 +53,7 @@ function toDraft(item: ItemForm, i: number): ItemDraft {
     id: `item-${i + 1}`,
     label: String(i + 1),
     name: item.name,
-    forms: [item.form],
+    forms: item.form ? [item.form] : [],
     requirement: '',
     required: true,
     graded: item.graded ? '评分' : '不评分',
@@ -73,7 +74,7 @@ function fromDraft(item: ItemDraft): ItemForm {
   const first = item.forms[0];
   return {
     name: item.name,
-    form: isForm(first) ? first : '文本',
+    form: isForm(first) ? first : '',
     graded: item.graded !== '不评分',
     maxMinutes: item.maxMinutes,
     count: item.count,

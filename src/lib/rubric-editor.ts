@@ -23,8 +23,42 @@ import { isPlainRecord, upgrade, type Migration } from './versioned-file';
 z.config({ jitless: true });
 
 export const EDITOR_STORAGE_KEY = 'weinengli.rubric-editor';
-export const EDITOR_VERSION = 1;
-export const EDITOR_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const EDITOR_VERSION = 2;
+
+/**
+ * A date as people typed it before 录入日期 became a date picker (2025/3/1, 2025.03.01,
+ * 2025年3月1日) in the picker's form, 2025-03-01; any other text is kept as it was.
+ */
+export function normalDate(text: string): string {
+  const match = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!match) return text;
+  const [, year, month, day] = match;
+  const iso = `${year}-${month?.padStart(2, '0')}-${day?.padStart(2, '0')}`;
+  return isFullDate(iso) ? iso : text;
+}
+
+/** A real calendar day written 2025-03-01: what a date picker shows. */
+export function isFullDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** By the version they upgrade from. 1 → 2: 录入日期 typed as free text, in the date picker's form. */
+export const EDITOR_MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: (old) => {
+    const record = isPlainRecord(old) ? old : {};
+    const source = record['source'];
+    const enteredAt = isPlainRecord(source) ? source['enteredAt'] : undefined;
+    return {
+      ...record,
+      version: 2,
+      ...(isPlainRecord(source) && typeof enteredAt === 'string'
+        ? { source: { ...source, enteredAt: normalDate(enteredAt) } }
+        : {}),
+    };
+  },
+};
 
 export type GradedChoice = '评分' | '不评分' | '未知';
 
@@ -152,7 +186,8 @@ export function blankItem(index: number): ItemDraft {
     id: `item-${index + 1}`,
     label: String(index + 1),
     name: '',
-    forms: ['文本'],
+    // None ticked: a ready-made 文本 was saved unnoticed for videos; the form asks for one.
+    forms: [],
     requirement: '',
     required: true,
     graded: '评分',
@@ -289,8 +324,7 @@ export function sourceFromDraft(draft: SourceDraft): Checked<RubricSource> {
   if (draft.enteredBy.trim() === '') errors.push('来源：请填写录入人（个人或团队）。');
   if (draft.year.trim() !== '' && !/^\d{4}$/.test(draft.year.trim()))
     errors.push('来源：年份写成四位数字，例如 2021。');
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(draft.enteredAt.trim()))
-    errors.push('来源：录入日期写成 2025-03-01。');
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(draft.enteredAt.trim())) errors.push('来源：请选择录入日期。');
   const value = Object.fromEntries(
     Object.entries(draft)
       .map(([k, v]) => [k, v.trim()])

@@ -2,11 +2,14 @@
  * A school's rubric file turned into regional content entries
  * (src/content/abilities/regions/<region>/<code>.mdx), for `npm run rubric:add`. The entry keeps
  * the national entry's classification (name, environment, dimension, confidence, capability)
- * and takes its rubric parts and source from the file, unchanged: after a build the wizard
- * grades with exactly what the file held.
+ * and takes its rubric parts and source from the file, unchanged but for bidi controls shown as
+ * marks (display-text.ts, as schoolRubric does): after a build the wizard grades with exactly
+ * what the file held.
  */
 import type { RubricPack } from './rubric-file';
+import { gradingReadiness } from './rubric-readiness';
 import { sourceLine, type AbilityRubric, type RubricSource } from './rubric-schema';
+import { displayData } from './display-text';
 
 /** The fields of the national entry a regional entry copies. */
 export interface NationalEntry {
@@ -33,12 +36,15 @@ function definedOnly(record: Record<string, unknown>): Record<string, unknown> {
 }
 
 export function regionalEntry(
-  ability: AbilityRubric,
-  source: RubricSource,
+  fileAbility: AbilityRubric,
+  fileSource: RubricSource,
   national: NationalEntry,
   region: { slug: string; name: string },
 ): RegionalEntry {
-  const known = ability.evidence.length > 0 && ability.evidence.every((e) => e.graded !== 'unknown');
+  // A page shows the entry as spelled: bidi controls from the file become visible marks.
+  const ability = displayData(fileAbility);
+  const source = displayData(fileSource);
+  const known = gradingReadiness(ability.evidence).canGrade;
   const data = definedOnly({
     code: national.code,
     name: national.name,

@@ -17,8 +17,10 @@ import {
   type AbilityRubric,
   type RubricSource,
 } from './rubric-schema';
+import { gradingReadiness, readinessText } from './rubric-readiness';
 import { compareCodes } from './taxonomy';
-import { isPlainRecord, parseFileJson, upgrade, type Migration } from './versioned-file';
+import { decodeFileText, isPlainRecord, parseFileJson, upgrade, type Migration } from './versioned-file';
+import { displayData } from './display-text';
 
 // Zod probes for eval() to speed up parsing; the site's Content-Security-Policy forbids eval.
 z.config({ jitless: true });
@@ -83,14 +85,12 @@ export function packFileName(pack: RubricPack): string {
   return `评价标准_${who}_${pack.savedAt.slice(0, 10).replace(/-/g, '')}.json`;
 }
 
-/** Reads a file's bytes (any bytes: a wrong file, a picture, a truncated download). Never throws. */
+/** Reads a file's bytes (any bytes: a wrong file, a picture, a truncated download, UTF-16). Never throws. */
 export function importPackBytes(bytes: Uint8Array): PackResult {
   if (bytes.length > MAX_RUBRIC_FILE_BYTES) return tooLarge(bytes.length);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: '文件不是文本文件（不是 UTF-8 编码的 JSON），不是评价标准文件。' };
+  const text = decodeFileText(bytes);
+  if (text === undefined) {
+    return { ok: false, error: '文件不是文本文件（不是 UTF-8 或 UTF-16 编码的 JSON），不是评价标准文件。' };
   }
   return importPackText(text);
 }
@@ -155,10 +155,13 @@ export interface PackPreview {
   regionName?: string | undefined;
   enteredBy: string;
   enteredAt: string;
-  abilities: { code: string; name: string; items: number; graded: number }[];
+  /** `readiness`: 可以评分。 or 还不能评分：… (rubric-readiness.ts), so nobody relies on a partial one. */
+  abilities: { code: string; name: string; items: number; graded: number; readiness: string }[];
 }
 
-export function packPreview(pack: RubricPack): PackPreview {
+export function packPreview(file: RubricPack): PackPreview {
+  // Shown as spelled: a bidi control in a hostile file cannot reorder what the teacher reads.
+  const pack = displayData(file);
   return {
     sourceLine: sourceLine(pack.source),
     issuer: pack.source.issuer,
@@ -171,6 +174,7 @@ export function packPreview(pack: RubricPack): PackPreview {
       name: a.name,
       items: a.evidence.length,
       graded: a.evidence.filter((e) => e.graded === true).length,
+      readiness: readinessText(gradingReadiness(a.evidence)),
     })),
   };
 }
@@ -181,7 +185,7 @@ export function packPreview(pack: RubricPack): PackPreview {
  * of the same rubric added to the site with `npm run rubric:add`.
  */
 export function schoolRubric(ability: AbilityRubric): Rubric {
-  return { ...typesetData(rubricFromAbility(ability)), origin: '学校文件' };
+  return { ...displayData(typesetData(rubricFromAbility(ability))), origin: '学校文件' };
 }
 
 // ---------------------------------------------------------------------------------------------

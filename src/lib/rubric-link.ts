@@ -4,23 +4,33 @@
  * server, so a school can post one link in its staff chat and nothing is uploaded.
  *
  * Compression uses the browser's CompressionStream where it knows 'deflate-raw' (Chromium 103+,
- * Firefox 113+, Safari 16.4+), otherwise fflate, loaded only then; both write and read the
- * same bytes. `<check>` is a CRC-32 of `<data>`, so a link edited or cut by hand is refused
- * instead of being read as some other rubric. Decompression stops at the file size limit, so a
- * hostile link cannot fill the memory.
+ * Firefox 113+, Safari 16.4+), otherwise fflate, loaded only then; both write the same bytes.
+ * `<check>` is a CRC-32 of `<data>`, so a link edited or cut by hand is refused instead of being
+ * read as some other rubric. Reading inflates with fflate, loaded when a link is opened, in
+ * small slices, and stops at the file size limit, so a hostile link cannot fill the memory.
  */
 import { importPackText, MAX_RUBRIC_FILE_BYTES, type PackResult, type RubricPack } from './rubric-file';
 import { LINK_PREFIX } from './rubric-link-prefix';
+import { decodeFileText } from './versioned-file';
 
 export { LINK_PREFIX, isShareFragment } from './rubric-link-prefix';
 const LINK_VERSION = '1';
 /** Longest fragment read; 30 full abilities compress to about 20 000 characters. */
 export const MAX_FRAGMENT_CHARS = 200_000;
 
-/** Raw DEFLATE both ways; `inflate` must fail once the output passes `limit` bytes. */
+/**
+ * Compressed bytes go to the inflater this many at a time, and its output is counted after each
+ * slice: DEFLATE expands a byte to at most about 1 032, so no slice inflates to more than about
+ * 66 KB, and a bomb is stopped within one slice's output of the limit (not after inflating the
+ * 64 KB blocks a Blob streams, about 66 MB each).
+ */
+export const INFLATE_SLICE = 64;
+
+/** Raw DEFLATE both ways; `inflate` stops once its output passes `limit` bytes. */
 export interface Codec {
   deflate(bytes: Uint8Array): Promise<Uint8Array>;
-  inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array>;
+  /** `onChunk` sees each piece of output as it comes, before the limit is checked. */
+  inflate(bytes: Uint8Array, limit: number, onChunk?: (chunk: Uint8Array) => void): Promise<Uint8Array>;
 }
 
 class TooLarge extends Error {}
@@ -28,46 +38,63 @@ class TooLarge extends Error {}
 function supportsNativeDeflateRaw(): boolean {
   try {
     new CompressionStream('deflate-raw');
-    new DecompressionStream('deflate-raw');
     return true;
   } catch {
     return false;
   }
 }
 
-async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge();
+/** Keeps output pieces, counting; throws TooLarge as soon as they pass `limit`. */
+class LimitedSink {
+  private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly onChunk?: (chunk: Uint8Array) => void,
+  ) {}
+  add(chunk: Uint8Array): void {
+    this.onChunk?.(chunk);
+    this.total += chunk.length;
+    if (this.total > this.limit) throw new TooLarge();
+    this.chunks.push(chunk);
+  }
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.total);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, offset);
+      offset += chunk.length;
     }
-    chunks.push(value);
+    return out;
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }
 
-function through(
+/**
+ * Inflates with fflate's streaming Inflate, whichever codec compressed: the browser's
+ * DecompressionStream inflates each chunk it is given whole before its output can be counted
+ * (Node's takes all input at once), so it cannot stop a bomb in time.
+ */
+async function inflateLimited(
   bytes: Uint8Array,
-  transform: CompressionStream | DecompressionStream,
-): ReadableStream<Uint8Array> {
-  return new Blob([bytes as BlobPart]).stream().pipeThrough(transform) as ReadableStream<Uint8Array>;
+  limit: number,
+  onChunk?: (chunk: Uint8Array) => void,
+): Promise<Uint8Array> {
+  const { Inflate } = await import('fflate');
+  const sink = new LimitedSink(limit, onChunk);
+  const inflater = new Inflate((chunk) => sink.add(chunk));
+  if (bytes.length === 0) inflater.push(bytes, true);
+  for (let at = 0; at < bytes.length; at += INFLATE_SLICE) {
+    inflater.push(bytes.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= bytes.length);
+  }
+  return sink.bytes();
 }
 
 export const nativeCodec: Codec = {
-  deflate: (bytes) => readLimited(through(bytes, new CompressionStream('deflate-raw')), Infinity),
-  inflate: (bytes, limit) => readLimited(through(bytes, new DecompressionStream('deflate-raw')), limit),
+  async deflate(bytes) {
+    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  },
+  inflate: inflateLimited,
 };
 
 export const fflateCodec: Codec = {
@@ -75,27 +102,10 @@ export const fflateCodec: Codec = {
     const { deflateSync } = await import('fflate');
     return deflateSync(bytes, { level: 9 });
   },
-  async inflate(bytes, limit) {
-    const { Inflate } = await import('fflate');
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const inflater = new Inflate((chunk) => {
-      total += chunk.length;
-      if (total > limit) throw new TooLarge();
-      chunks.push(chunk);
-    });
-    inflater.push(bytes, true);
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return out;
-  },
+  inflate: inflateLimited,
 };
 
-/** The browser's own codec where it has raw DEFLATE, fflate otherwise. */
+/** The browser's own compressor where it has raw DEFLATE, fflate otherwise. */
 export function defaultCodec(): Codec {
   return supportsNativeDeflateRaw() ? nativeCodec : fflateCodec;
 }
@@ -181,12 +191,8 @@ export async function decodeShareFragment(hash: string, codec?: Codec): Promise<
       if (error instanceof TooLarge) return { ok: false, error: '链接中的评价标准超过 1 MB，不能打开。' };
       return { ok: false, error: DAMAGED };
     }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
-    } catch {
-      return { ok: false, error: DAMAGED };
-    }
+    const text = decodeFileText(inflated);
+    if (text === undefined) return { ok: false, error: DAMAGED };
     const result = importPackText(text);
     return result.ok
       ? result

@@ -7,6 +7,7 @@ import { typesetData } from './chinese-typography';
 import type { AbilityEvidence, Rubric } from './grading';
 import { schoolRubric, type RubricPack } from './rubric-file';
 import { sourceLine, type RubricSource } from './rubric-schema';
+import { displayData } from './display-text';
 
 /** How a rubric's origin reads on the pick step, the evidence step, the summary and the packet. */
 export function rubricOriginText(rubric: Rubric | undefined): string {
@@ -57,7 +58,7 @@ export function applyPack<R extends Rubric>(
     const rubric: SchoolRubric = {
       ...schoolRubric(ability),
       origin: '学校文件',
-      source: typesetData(pack.source),
+      source: displayData(typesetData(pack.source)),
     };
     const before = rubrics[ability.code] ?? previousOf(ability.code);
     if (rubrics[ability.code]) replaced.push(ability.code);
@@ -89,9 +90,14 @@ export interface RegionalRubric {
   /** Depth in the region tree (省 1, 市 2, 区县 3): the nearest version wins. */
   depth: number;
   rubric: Rubric;
+  /** Whether it can grade (rubric-readiness.ts); one that cannot is still offered, to be completed. */
+  canGrade: boolean;
 }
 
-/** The regional version of `code` for a teacher of `region`, the most local first. */
+/**
+ * The regional version of `code` for a teacher of `region`: one that can grade before one that
+ * cannot, then the most local.
+ */
 export function regionalRubricFor(
   regional: readonly RegionalRubric[],
   code: string,
@@ -100,7 +106,7 @@ export function regionalRubricFor(
   if (!region) return undefined;
   return regional
     .filter((r) => r.code === code && r.appliesTo.includes(region))
-    .sort((a, b) => b.depth - a.depth)[0];
+    .sort((a, b) => Number(b.canGrade) - Number(a.canGrade) || b.depth - a.depth)[0];
 }
 
 /** The rubric source a regional entry's variant block records, for rubricOriginText. */

@@ -10,6 +10,30 @@ export type Migration = (old: unknown) => unknown;
 
 export type MigrationResult = { ok: true; data: unknown; from: number } | { ok: false; error: string };
 
+/**
+ * A carried file's bytes as text: UTF-8 with or without the byte-order mark, or UTF-16 (little
+ * or big endian) with its mark, as Windows Notepad's “Unicode” saves it. undefined when the
+ * bytes are none of these (a picture, a file in GBK). The mark is not part of the text.
+ */
+export function decodeFileText(bytes: Uint8Array): string | undefined {
+  const [a, b] = bytes;
+  const encoding = a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : 'utf-8';
+  try {
+    return withoutBom(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A picked file's text by {@link decodeFileText}; bytes that are not text come back decoded
+ * loosely, so that the reader's own JSON check refuses them in its own words.
+ */
+export async function readFileText(file: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return decodeFileText(bytes) ?? new TextDecoder().decode(bytes);
+}
+
 /** A file's text without the byte-order mark Windows Notepad and some chat tools put in front. */
 export function withoutBom(text: string): string {
   return text.startsWith('\uFEFF') ? text.slice(1) : text;

@@ -29,6 +29,7 @@ test('payloads in every free-text field neither run nor break the page or the PD
   await page.getByRole('button', { name: 'A2' }).click();
   await page.getByRole('button', { name: '录入本地考核指南的标准' }).click();
   await page.getByLabel('名称', { exact: true }).fill(PAYLOADS[2] ?? '');
+  await page.getByLabel('形式', { exact: true }).selectOption('文本');
   await page.getByLabel('合格标准（每行一条）').fill(PAYLOADS.join('\n'));
   await page.getByLabel('优秀标准（每行一条）').fill(PAYLOADS[0] ?? '');
   await page.getByRole('button', { name: '保存标准' }).click();

@@ -171,11 +171,40 @@ test.describe('PDF evidence packet', () => {
         fail ? route.fulfill({ status: 503, body: '' }) : route.fallback(),
       );
       await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
-      await expect(page.locator('#pdf-status')).toContainText('PDF 生成失败：字体文件加载失败（503）');
-      await expect(page.locator('#pdf-status')).toContainText('自评内容没有受影响');
+      await expect(page.locator('#pdf-status')).toContainText(
+        '网站服务器暂时没能给出生成 PDF 所需的文件，PDF 没有生成。请稍后再生成一次',
+      );
+      await expect(page.locator('#pdf-status')).toContainText('已填写的内容都还在');
       fail = false;
       const { pages } = await makePdf(page);
       expect(pages[0]).toContain('王晓红');
     });
+  });
+
+  test.describe('when the site’s server cannot be reached', () => {
+    test.use({ expectedConsoleErrors: /Failed to load resource|ERR_FAILED|dynamically imported module/ });
+    for (const [what, blocked] of [
+      ['the PDF code', /\/_astro\/.*\.js$|\/fonts\/pdf\//],
+      ['the fonts', /\/fonts\/pdf\//],
+    ] as const)
+      test(`${what} not fetched: 连不上网站服务器 in Chinese, and the draft is kept`, async ({ page }) => {
+        test.setTimeout(60_000);
+        await completeC5(page, '王晓红', '小明在课堂上回答问题时有些犹豫。');
+        await page.route(blocked, (route) => route.abort('connectionfailed'));
+        await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
+        const status = page.locator('#pdf-status');
+        await expect(status).toContainText('连不上网站服务器，PDF 没有生成。请检查网络或学校内网是否连通');
+        await expect(status).toContainText('已填写的内容都还在');
+        expect((await status.innerText()).replace(/PDF|JSON/g, ''), 'no English, no address').not.toMatch(
+          /[A-Za-z]/,
+        );
+        await expect(page.getByRole('button', { name: '生成 PDF 证据包' })).toBeEnabled();
+        await page.unroute(blocked);
+        await page.goto('/self-check/');
+        await expect(page.getByRole('heading', { name: /第 4 步：自评结果/ })).toBeVisible();
+        const kept = await page.evaluate(() => localStorage.getItem('weinengli.self-check') ?? '');
+        expect(kept).toContain('王晓红');
+        expect(kept).toContain('小明在课堂上回答问题时有些犹豫。');
+      });
   });
 });

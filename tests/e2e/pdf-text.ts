@@ -50,3 +50,29 @@ export async function pdfPagesWithSize(
   await pdf.cleanup();
   return pages;
 }
+
+/**
+ * The PDF's text line by line (runs on one baseline of one page joined left to right, spaces
+ * dropped, NFKC-folded), to tell a word printed on one line from one broken a character a line.
+ */
+export async function pdfLines(data: Uint8Array): Promise<string[]> {
+  const pdf = await getDocument({ data, useSystemFonts: false, standardFontDataUrl }).promise;
+  const lines = new Map<string, { x: number; text: string }[]>();
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      const key = `${i}:${Math.round(item.transform[5] ?? 0)}`;
+      lines.set(key, [...(lines.get(key) ?? []), { x: item.transform[4] ?? 0, text: item.str }]);
+    }
+  }
+  await pdf.cleanup();
+  return [...lines.values()].map((runs) =>
+    runs
+      .sort((a, b) => a.x - b.x)
+      .map((r) => r.text)
+      .join('')
+      .normalize('NFKC')
+      .replace(/\s+/g, ''),
+  );
+}

@@ -120,7 +120,9 @@ test.describe('review', () => {
 
     // The teacher ticked everything (优秀); the reviewer finds the 合格 criteria and one 优秀 met.
     await expect(video.getByText('（教师自评：已勾选）')).toHaveCount(10);
-    await expect(video.locator('[data-reviewer-status]')).toHaveText(/不合格/);
+    // Before the reviewer has ticked anything the item is not yet judged (未评), not 不合格.
+    await expect(video.locator('[data-reviewer-status]')).toHaveText(/未评/);
+    await expect(video).toHaveAttribute('data-differs', 'false');
     await tickAll(video, /^合格标准/);
     await video
       .getByRole('group', { name: /^优秀标准/ })

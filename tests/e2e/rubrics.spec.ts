@@ -18,9 +18,19 @@ import {
 } from '../../src/lib/grading';
 import { typesetData } from '../../src/lib/chinese-typography';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { toEvidence } from './self-check-helpers';
+import { exportDraftText } from '../../src/lib/draft';
+import { encodeAs } from '../support/encodings';
+import { teacherDraft } from '../support/teacher-draft';
 
 const REPO = join(import.meta.dirname, '../..');
 const item = (page: Page, id: string) => page.locator(`[data-item-editor="${id}"]`);
+
+/** No right-to-left override is left active anywhere on the page, and the page passes axe. */
+async function expectBidiShownAsMarks(page: Page) {
+  await expect(page.locator('body')).not.toContainText('\u202E');
+  await expectNoAxeViolations(page);
+}
 
 async function enterA6(page: Page) {
   await page.goto('/rubrics/?a=A6');
@@ -36,7 +46,7 @@ async function enterA6(page: Page) {
   await page.getByRole('button', { name: '添加一项证据' }).click();
   const first = page.getByRole('group', { name: /^第 1 项证据/ });
   await first.getByLabel('证据名称').fill('课堂讲授片段');
-  await first.getByRole('checkbox', { name: '文本' }).uncheck();
+  await expect(first.getByRole('checkbox', { name: '文本' })).not.toBeChecked();
   await first.getByRole('checkbox', { name: '视频' }).check();
   await first.getByLabel(/时长上限/).fill('10');
   await first.getByRole('checkbox', { name: /须出现教师本人形象/ }).check();
@@ -46,6 +56,9 @@ async function enterA6(page: Page) {
   await page.getByRole('button', { name: '添加一项证据' }).click();
   const second = page.getByRole('group', { name: /^第 2 项证据/ });
   await second.getByLabel('证据名称').fill('教学反思');
+  await expect(second.getByText('请至少选一种提交形式。')).toBeVisible();
+  await second.getByRole('checkbox', { name: '文本' }).check();
+  await expect(second.getByText('请至少选一种提交形式。')).toHaveCount(0);
   await second.getByRole('radio', { name: /必须提交，但不评分/ }).check();
   await expect(page.locator('.save-state')).toContainText('已自动保存');
 }
@@ -164,7 +177,7 @@ test.describe('school rubrics', () => {
     await colleague.getByLabel('打开评价标准文件').setInputFiles(file);
     const preview = colleague.getByRole('region', { name: /中的评价标准/ });
     await expect(preview).toContainText('由实验小学信息化管理团队录入');
-    await expect(preview).toContainText('A6 技术支持的课堂讲授（2 项证据，其中 1 项评分）');
+    await expect(preview).toContainText('A6 技术支持的课堂讲授（2 项证据，其中 1 项评分）可以评分。');
     await expectNoAxeViolations(colleague);
     await preview.getByRole('button', { name: '使用这些评价标准' }).click();
     const shown = await selfCheckA6(colleague);
@@ -263,5 +276,149 @@ test.describe('school rubrics', () => {
     await expect(page.getByRole('button', { name: '添加', exact: true })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+  });
+
+  test('A5 left at 考核指南没有写明 is not called complete: the editor says it cannot grade and what is missing', async ({
+    page,
+  }) => {
+    await page.goto('/rubrics/?a=A5');
+    await page.getByLabel('考核指南名称（必填）').fill('保定市校本应用考核指南（测试）');
+    await page.getByLabel('录入人（必填）').fill('实验小学信息化管理团队');
+    await page.getByLabel('地区', { exact: true }).selectOption({ label: '河北省保定市' });
+    await expect(page.getByRole('button', { name: /^A5 技术支持的课堂导入/ })).toContainText('尚不能评分');
+    await expect(page.getByRole('button', { name: /^A5 技术支持的课堂导入/ })).not.toContainText(
+      '已填写完整',
+    );
+    const readiness = page.locator('[data-readiness]');
+    await expect(readiness).toContainText('A5 还不能评分');
+    await expect(readiness).toContainText('第 3 项证据“课堂导入片段”：还没写明是否评分');
+    await expectNoAxeViolations(page);
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载评价标准文件' }).click();
+    await downloading;
+    await expect(
+      page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: '已保存评价标准文件' }),
+    ).toContainText('注意：A5 还不能评分');
+
+    // Each item graded 不评分 (or with criteria) and it can grade.
+    for (const i of [1, 2, 3]) {
+      await page
+        .getByRole('group', { name: new RegExp(`^第 ${i} 项证据`) })
+        .getByRole('radio', { name: /必须提交，但不评分/ })
+        .check();
+    }
+    await expect(readiness).toContainText('A5 可以评分。');
+    await expect(page.getByRole('button', { name: /^A5 技术支持的课堂导入/ })).toContainText('可以评分');
+  });
+
+  test('a right-to-left override in a picked file’s name reads as spelled, in the list, the reasons and the notes', async ({
+    page,
+  }) => {
+    await toEvidence(page, 'C5');
+    const video = item(page, 'case-video');
+    await video.getByLabel('这项证据我已准备好').check();
+    await video.getByLabel(/选择本地文件/).setInputFiles({
+      name: 'evil\u202Egpm.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ'),
+    });
+    await expect(video.locator('.file-name')).toHaveText('evil[U+202E]gpm.exe');
+    await expectBidiShownAsMarks(page);
+  });
+
+  test('年份 opens a keypad and 录入日期 a date picker; a date saved as free text still reads', async ({
+    page,
+  }) => {
+    await page.goto('/rubrics/');
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'weinengli.rubric-editor',
+        JSON.stringify({
+          app: '微能力手册',
+          kind: '评价标准草稿',
+          version: 1,
+          source: {
+            title: '测试指南',
+            number: '',
+            issuer: '',
+            year: '',
+            region: '',
+            regionName: '',
+            enteredBy: '实验小学',
+            enteredAt: '2025年3月1日',
+          },
+          abilities: [],
+        }),
+      ),
+    );
+    await page.reload();
+    const year = page.getByLabel('年份');
+    await expect(year).toHaveAttribute('inputmode', 'numeric');
+    await expect(year).toHaveAttribute('pattern', '[0-9]{4}');
+    const date = page.getByLabel('录入日期（必填）');
+    await expect(date).toHaveAttribute('type', 'date');
+    await expect(date).toHaveValue('2025-03-01');
+    await date.fill('2025-04-02');
+    await expect(page.locator('.save-state')).toContainText('已自动保存');
+    await page.reload();
+    await expect(page.getByLabel('录入日期（必填）')).toHaveValue('2025-04-02');
+
+    // A colleague's file may say only the month: kept, said, and replaced only when a day is picked.
+    await page.evaluate(() => {
+      const state = JSON.parse(localStorage.getItem('weinengli.rubric-editor') ?? '{}');
+      state.source.enteredAt = '2021-09';
+      localStorage.setItem('weinengli.rubric-editor', JSON.stringify(state));
+    });
+    await page.reload();
+    await expect(
+      page.getByText('原来填写的是“2021-09”，不改动就照原样保存；要改时请选择日期。'),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('/review/ opens a self-check saved as UTF-16 and shows its files’ names as spelled', async ({
+    page,
+  }) => {
+    const draft = teacherDraft();
+    const video = draft.evidence['C5']?.items['case-video']?.files[0];
+    if (!video) throw new Error('the teacher draft has a case video');
+    video.name = 'evil\u202Egpm.mp4';
+    await page.goto('/review/');
+    await page.getByLabel(/^姓名/).fill('李老师');
+    await page.getByLabel('打开自评文件').setInputFiles([
+      {
+        name: '微能力自评_王老师.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(
+          encodeAs(exportDraftText(draft, new Date('2025-04-01T08:00:00.000Z')), 'utf-16le'),
+        ),
+      },
+      { name: 'bad\u202Enosj.exe', mimeType: 'application/json', buffer: Buffer.from('{') },
+    ]);
+    await expect(page.getByRole('heading', { name: /评审：王老师/ })).toBeVisible();
+    await expect(page.locator('[data-review-item="case-video"]')).toContainText('evil[U+202E]gpm.mp4');
+    await expect(page.getByRole('alert')).toContainText('bad[U+202E]nosj.exe');
+    await expectBidiShownAsMarks(page);
+  });
+
+  test('/school/ reads a self-check saved as UTF-16; a refused file’s name reads as spelled', async ({
+    page,
+  }) => {
+    await page.goto('/school/');
+    await expect(page.locator('.school-archive')).toHaveAttribute('data-ready', 'true');
+    await page.getByLabel('选择文件（可多选）').setInputFiles([
+      {
+        name: '王老师.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(
+          encodeAs(exportDraftText(teacherDraft(), new Date('2025-04-01T08:00:00.000Z')), 'utf-16be'),
+        ),
+      },
+      { name: 'bad\u202Enosj.exe.json', mimeType: 'application/json', buffer: Buffer.from('{') },
+    ]);
+    await expect(page.locator('[data-load-report]')).toContainText('本次读入 1 份自评');
+    await expect(page.locator('[data-rejected]')).toContainText('bad[U+202E]nosj.exe.json');
+    await expectBidiShownAsMarks(page);
   });
 });

@@ -10,6 +10,7 @@ test('a half-typed rubric survives a reload and a followed link; the toolbar say
   await toEvidence(page, 'A2');
   await page.getByRole('button', { name: '录入本地考核指南的标准' }).click();
   await page.getByLabel('名称', { exact: true }).fill('资源评价报告');
+  await page.getByLabel('形式', { exact: true }).selectOption('文本');
   await page.getByLabel('合格标准（每行一条）').fill('来源可靠\n评价有依据');
   await page.getByLabel('份数（可空）').fill('2');
   await expect(page.locator('.save-state')).toContainText('已自动保存录入的标准');

@@ -206,6 +206,7 @@ test.describe('self-check wizard', () => {
     await expect(page.getByText('手册尚未收录 A2 的评价标准')).toBeVisible();
     await page.getByRole('button', { name: '录入本地考核指南的标准' }).click();
     await page.getByLabel('名称', { exact: true }).fill('资源评价报告');
+    await page.getByLabel('形式', { exact: true }).selectOption('文本');
     await page.getByLabel('合格标准（每行一条）').fill('来源可靠\n评价有依据');
     await page.getByLabel('优秀标准（每行一条）').fill('来源可靠\n评价有依据\n形成推荐清单');
     await page.getByRole('button', { name: '保存标准' }).click();
@@ -418,6 +419,9 @@ test('the entered rubric: a message clears as soon as its field is fixed; 删除
   await expect(page.getByText('第 1 项证据缺少名称。')).toBeVisible();
   await page.getByLabel('名称', { exact: true }).fill('资源评价报告');
   await expect(page.getByText('第 1 项证据缺少名称。')).toHaveCount(0);
+  // A new item starts with no form: the teacher is asked for one rather than given 文本 unnoticed.
+  await expect(page.getByText('“资源评价报告”请选择提交形式。')).toBeVisible();
+  await page.getByLabel('形式', { exact: true }).selectOption('文本');
   await expect(page.getByText('“资源评价报告”要评分，请分别填写优秀和合格标准（每行一条）。')).toBeVisible();
   await page.getByLabel('合格标准（每行一条）').fill('来源可靠');
   await page.getByLabel('优秀标准（每行一条）').fill('来源可靠\n形成推荐清单');

@@ -4,6 +4,7 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { enterShortRubric } from './rubric-entry';
 import { ROOT_ORIGIN, SUBPATH_ORIGIN } from '../../playwright.config';
 
 const ORIGIN = SUBPATH_ORIGIN;
@@ -95,14 +96,7 @@ test('links written inside content files get the base path', async ({ page }) =>
 test('a rubric entered under /handbook/ is shared by a link that opens the wizard under /handbook/', async ({
   page,
 }) => {
-  await page.goto(`${ORIGIN}${BASE}rubrics/?a=A6`);
-  await page.getByLabel('考核指南名称（必填）').fill('测试省校本应用考核指南');
-  await page.getByLabel('录入人（必填）').fill('实验小学信息化管理团队');
-  await page.getByRole('button', { name: '添加一项证据' }).click();
-  const first = page.getByRole('group', { name: /^第 1 项证据/ });
-  await first.getByLabel('证据名称').fill('课堂讲授片段');
-  await first.getByLabel(/^优秀标准/).fill('讲授清晰，重点突出');
-  await first.getByLabel(/^合格标准/).fill('讲授完整');
+  await enterShortRubric(page, `${ORIGIN}${BASE}rubrics/?a=A6`);
   await page.getByRole('button', { name: '复制分享链接' }).click();
   const link = await page.getByLabel(/分享链接/).inputValue();
   expect(link.startsWith(`${ORIGIN}${BASE}self-check/#rubrics=`)).toBe(true);

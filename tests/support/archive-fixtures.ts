@@ -5,7 +5,7 @@
  */
 import { rubricFromAbility, type AbilityEvidence, type Rubric } from '../../src/lib/grading';
 import { APP_MARKER, DRAFT_VERSION, type Draft, type DraftProfile } from '../../src/lib/draft';
-import type { ReviewFile } from '../../src/lib/review-file';
+import type { FileCheck, ReviewFile } from '../../src/lib/review-file';
 import { buildReviewFile } from '../../src/lib/review';
 import type { AbilityInfo } from '../../src/lib/archive-rows';
 import { readCollection } from './content-files';
@@ -177,6 +177,8 @@ export interface ReviewSpec {
   levels: Record<string, Level>;
   /** Review another content than the draft's (a review of an earlier version). */
   contentHash?: string;
+  /** Micro-ability code → item id → the files the reviewer hashed. */
+  files?: Record<string, Record<string, FileCheck[]>>;
 }
 
 export function makeReview(
@@ -196,6 +198,7 @@ export function makeReview(
       return {
         code,
         rubric,
+        files: spec.files?.[code],
         input: {
           comment: `${code}总评`,
           items: Object.fromEntries(

@@ -119,7 +119,7 @@ export const packArb = (maxAbilities = 4): fc.Arbitrary<RubricPack> =>
 /** Whatever the self-check's rubric entry form can hold: the inputs' own maxLength bounds every text. */
 export const itemFormArb: fc.Arbitrary<ItemForm> = fc.record({
   name: fc.string({ maxLength: 100 }),
-  form: fc.constantFrom(...EVIDENCE_FORMS),
+  form: fc.constantFrom('' as const, ...EVIDENCE_FORMS),
   graded: fc.boolean(),
   maxMinutes: fc.string({ maxLength: 10 }),
   count: fc.string({ maxLength: 10 }),

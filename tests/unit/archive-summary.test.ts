@@ -7,6 +7,7 @@ import { archiveRows } from '../../src/lib/archive-rows';
 import { percent, summarize } from '../../src/lib/archive-summary';
 import {
   archiveCsv,
+  fileCheckText,
   filterOptions,
   filterRows,
   NO_FILTERS,
@@ -14,6 +15,7 @@ import {
   toggleSort,
 } from '../../src/lib/archive-table';
 import type { Policy } from '../../src/lib/policies';
+import { neutraliseFormula } from '../../src/lib/csv';
 import { readCollection } from '../support/content-files';
 import { parseCsv } from '../support/csv';
 import { makeDraft, makeReview, TEST_ABILITIES, type Level, defined } from '../support/archive-fixtures';
@@ -31,7 +33,19 @@ function school() {
   const c = makeDraft({ name: '张伟', subject: '英语', levels: { C5: '不合格' } });
   const reviews = [
     makeReview(a, { stage: '组内互评', levels: { C5: '优秀', A1: '不合格' } }),
-    makeReview(a, { stage: '复评', reviewedAt: '2026-03-08T00:00:00Z', levels: { C5: '合格' } }),
+    makeReview(a, {
+      stage: '复评',
+      reviewedAt: '2026-03-08T06:00:00Z',
+      levels: { C5: '合格' },
+      files: {
+        C5: {
+          video: [
+            { name: 'video-1.mp4', sha256: 'a'.repeat(64), verdict: 'same' },
+            { name: '换过的.mp4', sha256: 'f'.repeat(64), verdict: 'different' },
+          ],
+        },
+      },
+    }),
     makeReview(b, { stage: '组内互评', levels: { C6: '合格' } }),
   ];
   const merged = mergeArchive({ ...emptyArchive(), selfChecks: [a, b, c], reviews }, STAGES);
@@ -196,12 +210,20 @@ describe('the table and its CSV', () => {
     });
   });
 
-  it('writes one CSV row per teacher × micro-ability, with a BOM, CRLF and the stage columns', () => {
+  it('writes one CSV row per teacher × micro-ability, with a BOM, CRLF and each fact in its own column', () => {
     const { rows, merged } = school();
     const csv = archiveCsv(sortRows(rows, { key: 'teacher', direction: 'asc' }), merged.stages);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const table = parseCsv(csv);
+    const stageColumns = (s: string) => [
+      s,
+      `${s}评的是旧版自评`,
+      `${s}评审人`,
+      `${s}评审日期`,
+      `${s}评语`,
+      `${s}文件核对`,
+    ];
     expect(table[0]).toEqual([
       '教师',
       '学校',
@@ -212,26 +234,34 @@ describe('the table and its CSV', () => {
       '教学环境',
       '能力维度',
       '自评',
-      '组内互评',
-      '组内互评评审人',
-      '复评',
-      '复评评审人',
+      ...stageColumns('组内互评'),
+      ...stageColumns('复评'),
       '最终结果',
       '状态',
       '说明',
     ]);
     expect(table).toHaveLength(1 + rows.length);
     const c5 = table.find((r) => r[0] === '王晓红' && r[4] === 'C5');
+    const comments = '总评：C5总评\n1 情景描述：scenario评语\n2 案例展示：video评语\n3 方案：plan评语';
     expect(c5?.slice(8)).toEqual([
       '优秀',
-      '优秀',
-      '李老师',
-      '合格',
-      '李老师',
+      ...['优秀', '否', '李老师', '2026-03-05', comments, '未核对文件'],
+      ...['合格', '否', '李老师', '2026-03-08', comments, '核对 2 个文件：1 个与自评时不同，1 个一致'],
       '合格',
       '已通过',
       '组内互评 → 复评均已通过',
     ]);
+    // A teacher's ability with no review at a stage leaves that stage's columns empty.
+    const li = table.find((r) => r[0] === '李娜');
+    expect(li?.slice(15, 21)).toEqual(['', '', '', '', '', '']);
+  });
+
+  it('a review of an older self-check says so in its own column, not in the grade', () => {
+    const a = makeDraft({ name: '王晓红', levels: { C5: '优秀' } });
+    const review = makeReview(a, { stage: '组内互评', levels: { C5: '合格' }, contentHash: 'old' });
+    const merged = mergeArchive({ ...emptyArchive(), selfChecks: [a], reviews: [review] }, STAGES);
+    const table = parseCsv(archiveCsv(archiveRows(merged, TEST_ABILITIES), merged.stages));
+    expect(table[1]?.slice(9, 11)).toEqual(['合格', '是']);
   });
 
   it('makes a cell that Excel would run as a formula inert, and quotes commas and quotes', () => {
@@ -244,6 +274,21 @@ describe('the table and its CSV', () => {
     const table = parseCsv(archiveCsv(hostile, merged.stages));
     expect(table[1]?.[0]).toBe('\'=HYPERLINK("http://x","点我")');
     expect(table[1]?.[1]).toBe('一小,"二校"');
+  });
+});
+
+describe('fileCheckText', () => {
+  const file = (verdict: 'same' | 'different' | 'unrecorded') => ({
+    name: 'a.mp4',
+    sha256: 'a'.repeat(64),
+    verdict,
+  });
+  it('counts each verdict, the changed files first, and says when nothing was checked', () => {
+    expect(fileCheckText([])).toBe('未核对文件');
+    expect(fileCheckText([file('same'), file('unrecorded'), file('different'), file('same')])).toBe(
+      '核对 4 个文件：1 个与自评时不同，1 个自评时未记录校验值，2 个一致',
+    );
+    expect(fileCheckText([file('same')])).toBe('核对 1 个文件：1 个一致');
   });
 });
 
@@ -264,10 +309,9 @@ describe('CSV property', () => {
           }));
           const table = parseCsv(archiveCsv(mine, merged.stages));
           expect(table).toHaveLength(mine.length + 1);
-          const inert = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
           table.slice(1).forEach((row, i) => {
             const [teacher, schoolName, subject] = defined(texts[i]);
-            expect(row.slice(0, 3)).toEqual([inert(teacher), inert(schoolName), inert(subject)]);
+            expect(row.slice(0, 3)).toEqual([teacher, schoolName, subject].map(neutraliseFormula));
             expect(row).toHaveLength(table[0]?.length ?? 0);
           });
         },

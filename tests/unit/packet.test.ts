@@ -73,6 +73,16 @@ function c5Draft(): Draft {
   };
 }
 
+/** The C5 evidence rows of the packet of `draft`. */
+const c5Rows = (draft: Draft) =>
+  buildPacket({
+    draft,
+    abilities,
+    regionName: '徐水区',
+    generatedAt: at,
+    siteVersion: '0.1.0',
+  }).sections.find((s) => s.code === 'C5')?.evidence;
+
 describe('buildPacket', () => {
   const packet = buildPacket({
     draft: c5Draft(),
@@ -123,30 +133,27 @@ describe('buildPacket', () => {
     expect(rows[1]?.sha256).toBe('a'.repeat(64));
   });
 
+  it('prints a file name with a right-to-left override as spelled, the control shown as a mark', () => {
+    const draft = c5Draft();
+    const clip = draft.evidence['C5']?.items['case-video']?.files[0];
+    if (!clip) throw new Error('the fixture has a case video file');
+    clip.name = 'evil\u202Egpm.exe';
+    const rows = c5Rows(draft);
+    expect(rows?.map((r) => r.fileName)).toContain('evil[U+202E]gpm.exe');
+  });
+
   it('lists the files of an item typed out but not ticked ready, as the grade counts them', () => {
     const draft = c5Draft();
     const accounts = draft.evidence['C5']?.items['student-accounts'];
     if (!accounts) throw new Error('the fixture has student accounts');
     Object.assign(accounts, { present: false, title: '学生体会', description: '两位学生的录音' });
-    const rows = buildPacket({
-      draft,
-      abilities,
-      regionName: '徐水区',
-      generatedAt: at,
-      siteVersion: '0.1.0',
-    }).sections.find((s) => s.code === 'C5')?.evidence;
+    const rows = c5Rows(draft);
     expect(rows?.filter((r) => r.item === '3. 学生体会').map((r) => r.fileName)).toEqual([
       's1.m4a',
       's2.m4a',
     ]);
     accounts.description = '';
-    const missing = buildPacket({
-      draft,
-      abilities,
-      regionName: '徐水区',
-      generatedAt: at,
-      siteVersion: '0.1.0',
-    }).sections.find((s) => s.code === 'C5')?.evidence;
+    const missing = c5Rows(draft);
     expect(missing?.filter((r) => r.item === '3. 学生体会').map((r) => r.fileName)).toEqual(['（缺交）']);
   });
 
@@ -339,8 +346,9 @@ describe('review stages', () => {
     expect(video.filter((c) => c.level === '合格').map((c) => c.reviews)).toEqual(
       Array.from({ length: 5 }, () => ['满足', '']),
     );
+    // 优秀 #1 is 合格 #1 word for word: the reviewer's 合格 tick meets it (effectiveTicks).
     expect(video.filter((c) => c.level === '优秀').map((c) => c.reviews[0])).toEqual([
-      '未满足',
+      '满足',
       '满足',
       '未满足',
       '未满足',
@@ -468,5 +476,69 @@ describe('where the region and the rubric come from', () => {
 
   it('names no source for the handbook’s own rubric', () => {
     expect(packetOf(c5Draft()).sections.every((s) => s.rubricSource === undefined)).toBe(true);
+  });
+});
+
+describe('a criterion in both lists (the greyed 优秀 box, 勾选一次即可)', () => {
+  // C6 模型介绍: 优秀 #1 is word for word 合格 #1. The wizard ticks it once, in the 合格 list.
+  const c6Draft = (): Draft => ({
+    ...c5Draft(),
+    abilities: ['C6'],
+    evidence: {
+      C6: {
+        chosen: {},
+        items: {
+          'model-introduction': {
+            present: false,
+            title: '学习风格自测问卷模型',
+            description: '介绍模型的背景、功能和适用对象。',
+            files: [],
+            pass: [0, 1, 2],
+            excellent: [1, 2, 3, 4],
+          },
+        },
+      },
+    },
+  });
+  const review: PacketReview = {
+    stage: '组内互评',
+    reviewer: '李老师',
+    date: '2026年11月30日',
+    abilities: {
+      C6: { items: { 'model-introduction': { grade: '优秀', pass: [0, 1, 2], excellent: [1, 2, 3, 4] } } },
+    },
+  };
+  const section = packetOf(c6Draft(), [review]).sections.find((s) => s.code === 'C6');
+  const intro = section?.criteria.filter((c) => c.item === '1. 模型介绍') ?? [];
+
+  it('prints it 满足 under 优秀 when the item is 优秀, for the teacher and for the reviewer', () => {
+    expect(section?.items.find((i) => i.itemId === 'model-introduction')?.status).toBe('优秀');
+    const excellent = intro.filter((c) => c.level === '优秀');
+    expect(excellent).toHaveLength(5);
+    expect(excellent.map((c) => c.met)).toEqual([true, true, true, true, true]);
+    expect(excellent.map((c) => c.reviews[0])).toEqual(['满足', '满足', '满足', '满足', '满足']);
+  });
+
+  it('prints it 满足 under 合格 when only its 优秀 box was ticked (an older file)', () => {
+    const draft = c6Draft();
+    const item = draft.evidence['C6']?.items['model-introduction'];
+    if (!item) throw new Error('the fixture has the item');
+    Object.assign(item, { pass: [1, 2], excellent: [0] });
+    const lines = packetOf(draft).sections.find((s) => s.code === 'C6')?.criteria ?? [];
+    const pass = lines.filter((c) => c.item === '1. 模型介绍' && c.level === '合格');
+    expect(pass.map((c) => c.met)).toEqual([true, true, true]);
+  });
+});
+
+describe('an item with a description only (no title, not ticked ready)', () => {
+  it('is listed 缺交, as it is graded, not as text evidence; the text is still printed', () => {
+    const draft = c5Draft();
+    const scenario = draft.evidence['C5']?.items['scenario'];
+    if (!scenario) throw new Error('the fixture has a scenario');
+    Object.assign(scenario, { present: false, title: '', description: '三个层次的学生' });
+    const c5 = packetOf(draft).sections.find((s) => s.code === 'C5');
+    expect(c5?.items.find((i) => i.itemId === 'scenario')?.reasons).toEqual(['「情景描述」缺交']);
+    expect(c5?.evidence.find((r) => r.item === '1. 情景描述')?.fileName).toBe('（缺交）');
+    expect(c5?.descriptions.map((d) => d.text)).toEqual(['三个层次的学生']);
   });
 });

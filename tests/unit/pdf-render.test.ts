@@ -108,15 +108,19 @@ function draftFor(name: string, title = '报告'): Draft {
   return d;
 }
 
-async function render(draft: Draft, options: { reviews?: PacketReview[]; bold?: boolean } = {}) {
-  const packet = buildPacket({
-    reviews: options.reviews,
+function packetOf(draft: Draft, reviews?: PacketReview[]) {
+  return buildPacket({
+    reviews,
     draft,
     abilities: [{ code: 'A2', name: '数字教育资源获取与评价', rubric: undefined }],
     regionName: '河北省保定市徐水区',
     generatedAt: at,
     siteVersion: '0.1.0',
   });
+}
+
+async function render(draft: Draft, options: { reviews?: PacketReview[]; bold?: boolean } = {}) {
+  const packet = packetOf(draft, options.reviews);
   const outcome = await renderPacketPdf(
     packet,
     options.bold === false ? { ...fonts, bold: undefined } : fonts,
@@ -191,23 +195,26 @@ describe('PDF packet fonts', () => {
   }, 60_000);
 });
 
+/** 李老师's 组内互评 of A2: 合格, with an overall comment and one on the report. */
+function peerReview(comment: string, itemComment: string): PacketReview {
+  return {
+    stage: '教师组内互评',
+    reviewer: '李老师',
+    date: '2026年11月30日',
+    abilities: {
+      A2: {
+        grade: '合格',
+        comment,
+        items: { report: { grade: '合格', comment: itemComment, pass: [0], excellent: [] } },
+      },
+    },
+  };
+}
+
 describe('PDF packet review stages', () => {
   it('prints a filled stage: reviewer, date, grade, comments and ticks, beside a blank one', async () => {
     const { text } = await render(draftFor('王晓红'), {
-      reviews: [
-        {
-          stage: '教师组内互评',
-          reviewer: '李老师',
-          date: '2026年11月30日',
-          abilities: {
-            A2: {
-              grade: '合格',
-              comment: '资源评价具体，建议补充版权说明。',
-              items: { report: { grade: '合格', comment: '来源清楚', pass: [0], excellent: [] } },
-            },
-          },
-        },
-      ],
+      reviews: [peerReview('资源评价具体，建议补充版权说明。', '来源清楚')],
     });
     const compact = text.replace(/\s+/g, '');
     expect(compact).toContain('教师组内互评/复评：A2的等级');
@@ -217,4 +224,153 @@ describe('PDF packet review stages', () => {
     expect(compact).toContain('资源与教学目标相关已满足满足');
     expect(compact).toContain('资源来源清楚未满足未满足');
   }, 60_000);
+});
+
+/** Points per millimetre; pdf.js reports positions in points from the page's bottom left. */
+const PT = 72 / 25.4;
+const A4 = { width: 210, height: 297 };
+/** The packet's body box (pdf-packet.ts PAGE): 18 mm margins, the footer below 277 mm. */
+const BODY = { left: 18, right: 192, top: 18, bottom: 277 };
+
+interface PlacedItem {
+  str: string;
+  page: number;
+  /** Left edge and right edge, mm from the page's left. */
+  x: number;
+  right: number;
+  /** Baseline, mm from the page's top. */
+  y: number;
+}
+
+async function readPlaced(outcome: PdfOutcome): Promise<PlacedItem[]> {
+  const pdf = await getDocument({
+    data: new Uint8Array(await outcome.blob.arrayBuffer()),
+    useSystemFonts: false,
+  }).promise;
+  const items: PlacedItem[] = [];
+  for (let page = 1; page <= pdf.numPages; page++) {
+    const content = await (await pdf.getPage(page)).getTextContent();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const x = (item.transform[4] ?? 0) / PT;
+      items.push({
+        str: item.str,
+        page,
+        x,
+        right: x + item.width / PT,
+        y: A4.height - (item.transform[5] ?? 0) / PT,
+      });
+    }
+  }
+  await pdf.cleanup();
+  return items;
+}
+
+/** Sentences numbered so that a line lost, doubled or out of order shows; cut to exactly `length`. */
+function longText(tag: string, length: number): string {
+  let text = '';
+  for (let i = 1; text.length < length; i++)
+    text += `${tag}第${String(i).padStart(3, '0')}句：请补充资源的来源、版权说明和使用范围，并写明课堂上如何使用。`;
+  return text.slice(0, length);
+}
+
+/** Column heads a table repeats on each page it runs on; no line of the long texts is one of them. */
+const HEADS = new Set([
+  '证据项',
+  '自评',
+  '原因',
+  '等级',
+  '标准',
+  '评价环节',
+  '评价人',
+  '日期',
+  '意见',
+  '教师组内互评',
+  '复评',
+]);
+
+/**
+ * The body lines drawn at the same left edge as the line that starts `text` (one table column, or
+ * the paragraphs), from there on, across pages, without repeated column heads, joined: a long
+ * cell or paragraph reads back whole.
+ */
+function column(items: readonly PlacedItem[], text: string): string {
+  const body = items.filter((i) => i.y > BODY.top && i.y < BODY.bottom);
+  const start = body.findIndex(
+    (i) => text.startsWith(i.str.replace(/\s+/g, '')) || i.str.includes(text.slice(0, 12)),
+  );
+  const first = body[start];
+  if (!first) return '';
+  return body
+    .slice(start)
+    .filter((i) => Math.abs(i.x - first.x) < 0.01 && !HEADS.has(i.str))
+    .map((i) => i.str)
+    .join('')
+    .replace(/\s+/g, '');
+}
+
+describe('PDF packet long text', () => {
+  it('a long review comment, item comment, description, criterion and reflection flow across pages, whole and inside the page', async () => {
+    const texts = {
+      comment: longText('总评', 2583),
+      itemComment: longText('项评', 2000),
+      description: longText('说明', 2000),
+      criterion: longText('标准', 3000),
+      reflection: longText('反思', 5000),
+    };
+    const draft = draftFor('王晓红');
+    const rubric = customRubric('数字教育资源获取与评价');
+    const item = rubric.items[0];
+    if (!item) throw new Error('the rubric has an item');
+    item.criteria = { excellent: [texts.criterion], pass: ['资源与教学目标相关'] };
+    draft.customRubrics['A2'] = rubric;
+    const evidence = draft.evidence['A2'];
+    const report = evidence?.items['report'];
+    if (!evidence || !report) throw new Error('the draft has the report');
+    report.description = texts.description;
+    evidence.reflection = texts.reflection;
+    const { outcome } = await render(draft, { reviews: [peerReview(texts.comment, texts.itemComment)] });
+    const items = await readPlaced(outcome);
+    for (const [name, text] of Object.entries(texts)) expect(column(items, text), name).toContain(text);
+
+    const outside = items.filter((i) => {
+      // The running head (11 mm) and the footer (287 mm) are the only lines outside the body.
+      const header = Math.abs(i.y - 11) < 0.5;
+      const footer = Math.abs(i.y - 287) < 0.5;
+      if (header || footer) return i.x < 0 || i.right > A4.width;
+      return i.y < BODY.top || i.y > BODY.bottom || i.x < BODY.left - 0.01 || i.right > BODY.right + 0.5;
+    });
+    expect(outside, 'text outside the body box').toEqual([]);
+    expect(Math.max(...items.map((i) => i.page))).toBeGreaterThan(10);
+  }, 120_000);
+});
+
+describe('PDF packet blank grade box', () => {
+  it('prints □优秀 □合格 □不合格 on one line for the reviewer’s pen', async () => {
+    const { outcome } = await render(draftFor('王晓红'));
+    // pdf.js returns the line in pieces at its ideographic spaces; a line is one baseline.
+    const boxes = (await readPlaced(outcome)).filter((i) => i.str.startsWith('□'));
+    expect(boxes.map((b) => b.str)).toEqual(['□优秀', '□合格', '□不合格', '□优秀', '□合格', '□不合格']);
+    for (const stage of [boxes.slice(0, 3), boxes.slice(3)])
+      expect(new Set(stage.map((b) => `${b.page}:${b.y.toFixed(2)}`)).size, 'on one line').toBe(1);
+  }, 60_000);
+});
+
+describe('PDF packet fonts kept for later', () => {
+  it('a name outside the subset fetches the subset too, so the offline copy holds what the next PDF needs', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/components/self-check/pdf-packet');
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      asked.push(url);
+      return new Response(fs.readFileSync(path.join(FONTS, url)));
+    });
+    try {
+      const outcome = await fresh.renderPacketPdf(packetOf(draftFor('王堃')), fonts, () => {});
+      expect(outcome.fromFallback).toEqual(['堃']);
+      expect(new Set(asked)).toEqual(new Set([fonts.charset, fonts.full, fonts.bold, fonts.regular]));
+    } finally {
+      vi.stubGlobal('fetch', async (url: string) => new Response(fs.readFileSync(path.join(FONTS, url))));
+    }
+  }, 120_000);
 });

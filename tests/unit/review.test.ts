@@ -9,8 +9,12 @@ import {
   compareAbility,
   countedTicks,
   inputFromReview,
+  awaitingReviewer,
   inputTooBig,
   MAX_INPUT_BYTES,
+  passUnmetButExcellent,
+  shownGrade,
+  shownStatus,
   openReviewInput,
   packetReview,
   reviewFit,
@@ -50,6 +54,14 @@ describe('compareAbility on the handbook’s C5', () => {
   it('a reviewer who ticks nothing finds the graded item 不合格, with the unmet criteria as reasons', () => {
     const c = compareAbility(C5, teacher, undefined);
     expect(c.reviewer.grade).toBe('不合格');
+    // …which is the rule's answer, but not yet the reviewer's: the page shows 未评, not a difference.
+    expect(c.pending).toBe(true);
+    expect(c.differs).toBe(false);
+    expect(shownGrade(c)).toBe('未评');
+    const video = c.items.find((i) => i.itemId === 'case-video');
+    expect(video).toMatchObject({ pending: true, differs: false, reviewer: { status: '不合格' } });
+    if (video) expect(shownStatus(video)).toBe('未评');
+    expect(c.items.find((i) => i.itemId === 'scenario')).toMatchObject({ pending: false });
     expect(c.reviewer.reasons).toContain(
       '「案例展示」未达合格：清晰、完整地呈现了从发现问题到实施指导的整个过程;',
     );
@@ -122,8 +134,9 @@ describe('review properties', () => {
     fc.assert(
       fc.property(reviewCase, ([rubric, evidence, input]) => {
         const c = compareAbility(rubric, evidence, input);
-        for (const item of c.items) expect(item.differs).toBe(item.self.status !== item.reviewer.status);
-        expect(c.differs).toBe(c.self.grade !== c.reviewer.grade);
+        for (const item of c.items)
+          expect(item.differs).toBe(!item.pending && item.self.status !== item.reviewer.status);
+        expect(c.differs).toBe(!c.pending && c.self.grade !== c.reviewer.grade);
         const same = reviewerInput(
           Object.fromEntries(
             Object.entries(evidence.items).map(([id, e]) => [
@@ -372,5 +385,69 @@ describe('a sentence in both criteria lists is one tick for the reviewer too', (
       pass: range(5),
       grade: '优秀',
     });
+  });
+});
+
+describe('未评: an item waits for the reviewer until they tick or comment', () => {
+  const teacher = teacherDraft().evidence['C5'];
+  const video = C5.items.find((i) => i.id === 'case-video');
+  if (!video || !teacher) throw new Error('C5 has a case video');
+  const teacherVideo = teacher.items['case-video'];
+  const firstFile = teacherVideo?.files[0];
+  if (!teacherVideo || !firstFile) throw new Error('the teacher sent a case video');
+
+  it('waits with nothing ticked and no comment; a tick or a comment is a judgement', () => {
+    expect(awaitingReviewer(video, teacherVideo, undefined)).toBe(true);
+    expect(awaitingReviewer(video, teacherVideo, { excellent: [], pass: [], comment: '  ' })).toBe(true);
+    expect(awaitingReviewer(video, teacherVideo, { excellent: [], pass: [2], comment: '' })).toBe(false);
+    expect(awaitingReviewer(video, teacherVideo, { excellent: [], pass: [], comment: '均未达到' })).toBe(
+      false,
+    );
+    const judged = compareAbility(C5, teacher, {
+      comment: '',
+      items: { 'case-video': { excellent: [], pass: [], comment: '均未达到' } },
+    });
+    expect(judged).toMatchObject({ pending: false, differs: true, reviewer: { grade: '不合格' } });
+  });
+
+  it('never waits where the grade does not rest on the ticks: missing, too long, ungraded', () => {
+    expect(awaitingReviewer(video, undefined, undefined)).toBe(false);
+    expect(awaitingReviewer(video, { ...teacherVideo, present: false, title: '' }, undefined)).toBe(false);
+    const long = { ...teacherVideo, files: [{ ...firstFile, durationSeconds: 660 }] };
+    expect(awaitingReviewer(video, long, undefined)).toBe(false);
+    const scenario = C5.items.find((i) => i.id === 'scenario');
+    expect(scenario && awaitingReviewer(scenario, teacher.items['scenario'], undefined)).toBe(false);
+  });
+
+  it('the ability shows its grade once it no longer rests on the waiting items', () => {
+    const draft = teacherDraft();
+    const accounts = draft.evidence['C5']?.items['student-accounts'];
+    if (!accounts) throw new Error('the fixture has student accounts');
+    accounts.files = accounts.files.slice(0, 1); // one recording where two are required: 不合格
+    const c = compareAbility(C5, draft.evidence['C5'], undefined);
+    expect(c.items.find((i) => i.itemId === 'case-video')?.pending).toBe(true);
+    expect(c.pending).toBe(false);
+    expect(shownGrade(c)).toBe('不合格');
+  });
+});
+
+describe('优秀 with a 合格 criterion left unticked', () => {
+  const teacher = teacherDraft().evidence['C5'];
+  const video = C5.items.find((i) => i.id === 'case-video');
+  if (!video) throw new Error('C5 has a case video');
+  const item = (input: ReviewerAbilityInput['items'][string]) => {
+    const c = compareAbility(C5, teacher, { comment: '', items: { 'case-video': input } });
+    const found = c.items.find((i) => i.itemId === 'case-video');
+    if (!found) throw new Error('the video is counted');
+    return passUnmetButExcellent(video, found, input);
+  };
+
+  it('names the 合格 criteria the rule lets pass (not the one shared with 优秀)', () => {
+    expect(item({ excellent: range(5), pass: [], comment: '' })).toEqual([1, 2, 3, 4]);
+  });
+
+  it('is empty when not 优秀, or when every 合格 criterion is ticked', () => {
+    expect(item({ excellent: range(5), pass: range(5), comment: '' })).toEqual([]);
+    expect(item({ excellent: [1], pass: range(5), comment: '' })).toEqual([]);
   });
 });

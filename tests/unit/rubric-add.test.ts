@@ -10,9 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeAbility, type AbilityEvidence, type EvidenceFile, type Rubric } from '../../src/lib/grading';
+import { typesetData } from '../../src/lib/chinese-typography';
 import { exportPackText, makePack, schoolRubric } from '../../src/lib/rubric-file';
+import { abilityRubricSchema, handbookRubric, type AbilityRubricInput } from '../../src/lib/rubric-schema';
 import type { RegionalRubric } from '../../src/lib/school-rubrics';
 import { CONTENT_DIR } from '../support/content-files';
 
@@ -86,10 +89,10 @@ const pack = makePack(
   new Date('2025-03-01T08:00:00.000Z'),
 );
 
-function rubricAdd(...args: string[]) {
+function rubricAddFile(file: string, region: string, ...args: string[]) {
   const r = spawnSync(
     'node',
-    ['scripts/rubric-add.mjs', packFile, '--region', 'baoding', '--content-dir', content, ...args],
+    ['scripts/rubric-add.mjs', file, '--region', region, '--content-dir', content, ...args],
     {
       cwd: REPO,
       encoding: 'utf8',
@@ -97,6 +100,25 @@ function rubricAdd(...args: string[]) {
   );
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
+
+function rubricAdd(...args: string[]) {
+  return rubricAddFile(packFile, 'baoding', ...args);
+}
+
+/** A5 as /rubrics/ pre-fills it from the handbook (every item 考核指南没有写明), with `change` made. */
+function partialA5(change: (evidence: NonNullable<AbilityRubricInput['evidence']>) => void): string {
+  const national = parse(
+    /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(content, 'abilities/A5.mdx'), 'utf8'))?.[1] ?? '',
+  ) as Parameters<typeof handbookRubric>[0];
+  const rubric = typesetData(handbookRubric({ ...national, alternativeGroups: [] }));
+  change(rubric.evidence ?? []);
+  const file = join(work, `A5-${Math.random().toString(36).slice(2)}.json`);
+  const parsed = abilityRubricSchema.parse(rubric);
+  writeFileSync(file, exportPackText(makePack(source, [parsed], new Date('2025-03-01T08:00:00.000Z'))));
+  return file;
+}
+
+const regionalA5 = join(content, 'abilities/regions/baoding/A5.mdx');
 
 const target = join(content, 'abilities/regions/baoding/A6.mdx');
 let build: { status: number | null; output: string };
@@ -124,6 +146,52 @@ describe('npm run rubric:add', () => {
     expect(forced.status, forced.output).toBe(0);
     expect(forced.output).toContain('已替换');
     expect(readFileSync(target, 'utf8')).toBe(written);
+  });
+
+  it('refuses a region the policy tree does not know, listing the valid ones, writing nothing', () => {
+    const r = rubricAddFile(packFile, 'baodin');
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('没有地区“baodin”，没有写入任何文件');
+    expect(r.output).toContain('baoding（河北省保定市）');
+    expect(r.output).toContain('xushui（河北省保定市徐水区）');
+    expect(existsSync(join(content, 'abilities/regions/baodin'))).toBe(false);
+  });
+
+  it('refuses a second identical version: the same file for a region under one that has it', () => {
+    if (!existsSync(target)) expect(rubricAdd('--force').status).toBe(0);
+    const r = rubricAddFile(packFile, 'xushui');
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('评价标准与已有的版本完全相同，没有写入任何文件');
+    expect(r.output).toContain('A6：与已添加的');
+    expect(existsSync(join(content, 'abilities/regions/xushui'))).toBe(false);
+  });
+
+  it('refuses A5 left exactly as the handbook pre-fills it: a copy of the national entry', () => {
+    const r = rubricAddFile(
+      partialA5(() => undefined),
+      'baoding',
+    );
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('A5：与本手册的国家版 A5 完全相同');
+    expect(existsSync(regionalA5)).toBe(false);
+  });
+
+  it('says plainly which abilities cannot grade yet and what is missing', () => {
+    const file = partialA5((evidence) => {
+      const [first] = evidence;
+      if (!first) throw new Error('A5 has items');
+      Object.assign(first, {
+        graded: true,
+        criteria: { excellent: ['问题描述准确具体'], pass: ['说明了问题'] },
+      });
+    });
+    const r = rubricAddFile(file, 'baoding');
+    expect(r.status, r.output).toBe(0);
+    expect(r.output).toContain('以下能力点还不能评分');
+    expect(r.output).toContain('A5 还不能评分：第 2 项证据“课堂导入设计”：还没写明是否评分');
+    expect(r.output).not.toContain('可以评分：');
+    expect(existsSync(regionalA5)).toBe(true);
+    expect(rubricAdd('--force').output).toContain('可以评分：A6。');
   });
 
   it('refuses a file that is not a rubric file, in Chinese, writing nothing', () => {
@@ -222,6 +290,7 @@ describe('after a build, the regional version', () => {
     if (!regional) return;
     expect(regional.appliesTo).toEqual(expect.arrayContaining(['baoding', 'xushui']));
     expect(regional.appliesTo).not.toContain('hebei');
+    expect(regional.canGrade).toBe(true);
     const [a6] = pack.abilities;
     if (!a6) throw new Error('fixture pack has A6');
     const fromFile = schoolRubric(a6);
@@ -253,5 +322,12 @@ describe('after a build, the regional version', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('a version that cannot grade yet still reaches 保定 and 徐水 teachers, marked so', () => {
+    const props = wizardProps(readFileSync(join(outDir, 'self-check/index.html'), 'utf8'));
+    const a5 = (props['regional'] as RegionalRubric[]).find((r) => r.code === 'A5' && r.region === 'baoding');
+    expect(a5).toMatchObject({ canGrade: false });
+    expect(a5?.appliesTo).toEqual(expect.arrayContaining(['baoding', 'xushui']));
   });
 });

@@ -8,7 +8,9 @@ import {
   editorText,
   emptyEditorState,
   expectationsFromBody,
+  isFullDate,
   loadEditorText,
+  normalDate,
   packFromEditor,
   rubricFromDraft,
   withAbility,
@@ -74,6 +76,7 @@ describe('the rubric editor state', () => {
     const item = {
       ...blankItem(0),
       name: '讲授片段',
+      forms: ['视频'],
       maxMinutes: '10分钟',
       count: '两份',
       qualifier: '一般' as const,
@@ -146,5 +149,51 @@ describe('the rubric editor state', () => {
     expect(section?.points).toHaveLength(6);
     expect(section?.points[0]).toContain('科学准确');
     expect(a3.data.evidence).toEqual([]);
+  });
+});
+
+describe('a new evidence item and the source’s dates', () => {
+  it('a new item starts with no form ticked, and the form says one is needed', () => {
+    const item = { ...blankItem(0), name: '课堂实录', graded: '不评分' as const };
+    expect(item.forms).toEqual([]);
+    const checked = rubricFromDraft({ code: 'A6', name: 'A6', groups: [], items: [item] });
+    expect(checked).toEqual({ ok: false, errors: ['第 1 项证据“课堂实录”：请至少选一种形式。'] });
+  });
+
+  it('an editor state saved when 录入日期 was free text opens with the date in the picker’s form', () => {
+    const old = { ...emptyEditorState(), version: 1 };
+    for (const [typed, read] of [
+      ['2025年3月1日', '2025-03-01'],
+      ['2025/3/1', '2025-03-01'],
+      ['2025.03.01', '2025-03-01'],
+      ['2021-09', '2021-09'],
+      ['2025/2/30', '2025/2/30'],
+    ]) {
+      const loaded = loadEditorText(JSON.stringify({ ...old, source: { ...old.source, enteredAt: typed } }));
+      expect(loaded.status).toBe('ok');
+      if (loaded.status === 'ok') expect(loaded.state.source.enteredAt).toBe(read);
+    }
+  });
+
+  it('property: a real day is kept as it is, and normalDate never changes what it already gave', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          expect(isFullDate(iso)).toBe(true);
+          expect(normalDate(iso)).toBe(iso);
+          const [y, m, d] = iso.split('-').map(Number);
+          expect(normalDate(`${y}年${m}月${d}日`)).toBe(iso);
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const once = normalDate(text);
+        expect(normalDate(once)).toBe(once);
+        if (once !== text) expect(isFullDate(once)).toBe(true);
+      }),
+    );
   });
 });

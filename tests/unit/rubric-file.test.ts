@@ -19,12 +19,15 @@ import {
   decodeShareFragment,
   encodeShareFragment,
   fflateCodec,
+  INFLATE_SLICE,
+  type Codec,
   nativeCodec,
   shareUrl,
 } from '../../src/lib/rubric-link';
 import { abilityRubricSchema, handbookRubric, sourceLine } from '../../src/lib/rubric-schema';
 import { readCollection } from '../support/content-files';
 import { packArb } from '../support/rubric-arbitraries';
+import { encodeAs } from '../support/encodings';
 
 const source = {
   title: '测试省中小学教师信息技术应用能力提升工程2.0校本应用考核指南',
@@ -155,11 +158,15 @@ describe('the rubric file', () => {
     if (!result.ok) expect(result.error).toContain('文件过大');
   });
 
-  it('property: any valid pack survives the file unchanged', () => {
+  it('property: any valid pack survives the file unchanged, saved as UTF-8 or as Notepad’s UTF-16', () => {
     fc.assert(
-      fc.property(packArb(), (p) => {
-        expect(importPackBytes(new TextEncoder().encode(exportPackText(p)))).toEqual({ ok: true, pack: p });
-      }),
+      fc.property(
+        packArb(),
+        fc.constantFrom('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be' as const),
+        (p, encoding) => {
+          expect(importPackBytes(encodeAs(exportPackText(p), encoding))).toEqual({ ok: true, pack: p });
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -222,14 +229,27 @@ describe('the share link', () => {
     if (!result.ok) expect(result.error).toContain('更新版本');
   });
 
-  it('stops reading a link that inflates past 1 MB (a deflate bomb)', async () => {
+  it('stops a deflate bomb while inflating: within one slice’s output of 1 MB, in a clear message', async () => {
     const bomb = deflateSync(new Uint8Array(20 * 1024 * 1024).fill(32));
     let binary = '';
     for (const b of bomb) binary += String.fromCharCode(b);
     const data = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     for (const codec of [nativeCodec, fflateCodec]) {
-      const result = await decodeShareFragment(`rubrics=1.${crc32Hex(data)}.${data}`, codec);
+      let seen = 0;
+      let largest = 0;
+      const counted: Codec = {
+        deflate: codec.deflate,
+        inflate: (bytes, limit) =>
+          codec.inflate(bytes, limit, (chunk) => {
+            seen += chunk.length;
+            largest = Math.max(largest, chunk.length);
+          }),
+      };
+      const result = await decodeShareFragment(`rubrics=1.${crc32Hex(data)}.${data}`, counted);
       expect(result).toEqual({ ok: false, error: '链接中的评价标准超过 1 MB，不能打开。' });
+      // No piece is bigger than one slice can inflate to, and reading stopped at the first past 1 MB.
+      expect(largest).toBeLessThanOrEqual(INFLATE_SLICE * 1032 + 1024);
+      expect(seen).toBeLessThanOrEqual(MAX_RUBRIC_FILE_BYTES + largest);
     }
   });
 

@@ -4,7 +4,7 @@ import { abilitySchema } from '../../src/content.config';
 import { emptyDraft, exportDraftText, importDraftText, type Draft } from '../../src/lib/draft';
 import { typesetData } from '../../src/lib/chinese-typography';
 import { gradeAbility, rubricFromAbility, type AbilityEvidence, type Rubric } from '../../src/lib/grading';
-import { makePack, schoolRubric } from '../../src/lib/rubric-file';
+import { makePack, packPreview, schoolRubric } from '../../src/lib/rubric-file';
 import { regionalEntry } from '../../src/lib/rubric-entry';
 import {
   applyPack,
@@ -97,13 +97,56 @@ describe('applyPack', () => {
   });
 });
 
+describe('rubric text from a file, as shown', () => {
+  const hostile = {
+    ...a6,
+    name: '讲授\u202E片段',
+    evidence: a6.evidence.map((e) => ({
+      ...e,
+      name: 'evil\u202Egpm.exe',
+      criteria: { excellent: ['优1\u2067', '优2'], pass: ['合1'] },
+    })),
+  };
+  const pack = makePack({ ...source, title: '指南\u202E' }, [hostile], new Date('2025-03-01T08:00:00.000Z'));
+
+  it('shows bidi controls as marks in the wizard, the preview and the regional entry, never active', () => {
+    const rubric = schoolRubric(hostile);
+    expect(rubric.items[0]?.name).toBe('evil[U+202E]gpm.exe');
+    expect(rubric.items[0]?.criteria?.excellent[0]).toBe('优1[U+2067]');
+    const applied = applyPack({}, {}, pack, () => undefined);
+    expect(rubricOriginText(applied.rubrics['A6'])).toContain('《指南[U+202E]》');
+    const preview = packPreview(pack);
+    expect(preview.sourceLine).toContain('指南[U+202E]');
+    expect(preview.abilities[0]?.name).toBe('讲授[U+202E]片段');
+    expect(preview.abilities[0]?.readiness).toBe('可以评分。');
+    const partial = makePack(source, [
+      {
+        ...a6,
+        evidence: a6.evidence.map((e) => ({ ...e, graded: 'unknown' as const, criteria: undefined })),
+      },
+    ]);
+    expect(packPreview(partial).abilities[0]?.readiness).toBe(
+      '还不能评分：第 1 项证据“讲授片段”：还没写明是否评分（考核指南没有写明）；要评分的请填写优秀和合格标准。',
+    );
+    const national = readCollection('abilities', '.mdx').find((f) => f.data['code'] === 'A6')?.data;
+    if (!national) throw new Error('A6 exists');
+    const entry = regionalEntry(hostile, pack.source, national as never, {
+      slug: 'baoding',
+      name: '河北省保定市',
+    });
+    expect(JSON.stringify(entry)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(entry.body).toContain('指南[U+202E]');
+  });
+});
+
 describe('regionalRubricFor', () => {
-  const make = (region: string, appliesTo: string[], depth: number): RegionalRubric => ({
+  const make = (region: string, appliesTo: string[], depth: number, canGrade = true): RegionalRubric => ({
     code: 'A6',
     region,
     appliesTo,
     depth,
     rubric: { code: 'A6', name: region, origin: '手册', alternativeGroups: [], items: [] },
+    canGrade,
   });
   const province = make('hebei', ['hebei', 'baoding', 'xushui'], 1);
   const city = make('baoding', ['baoding', 'xushui'], 2);
@@ -114,6 +157,15 @@ describe('regionalRubricFor', () => {
     expect(regionalRubricFor([province, city], 'A6', 'guangzhou')).toBeUndefined();
     expect(regionalRubricFor([province, city], 'A6', '')).toBeUndefined();
     expect(regionalRubricFor([province, city], 'A7', 'xushui')).toBeUndefined();
+  });
+
+  it('offers a version that cannot grade yet, but prefers one that can', () => {
+    const partialCity = make('baoding', ['baoding', 'xushui'], 2, false);
+    expect(regionalRubricFor([partialCity], 'A6', 'xushui')).toMatchObject({
+      region: 'baoding',
+      canGrade: false,
+    });
+    expect(regionalRubricFor([province, partialCity], 'A6', 'xushui')?.region).toBe('hebei');
   });
 });
 

@@ -1,12 +1,41 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  decodeFileText,
   isPlainRecord,
   parseFileJson,
+  readFileText,
   tooBigToOpen,
   upgrade,
   withoutBom,
 } from '../../src/lib/versioned-file';
+import { encodeAs } from '../support/encodings';
+
+describe('decoding a carried file’s bytes', () => {
+  const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'] as const;
+
+  it('property: UTF-8 with or without the mark and UTF-16 LE / BE with it all give the same text', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'grapheme' }),
+        fc.constantFrom(...ENCODINGS),
+        async (text, encoding) => {
+          const bytes = encodeAs(text, encoding);
+          expect(decodeFileText(bytes)).toBe(text);
+          expect(await readFileText(new Blob([bytes as BlobPart]))).toBe(text);
+        },
+      ),
+    );
+  });
+
+  it('refuses bytes that are not text, and readFileText leaves them for the JSON check to refuse', async () => {
+    const gbk = new Uint8Array([0xc4, 0xe3, 0xba, 0xc3]);
+    expect(decodeFileText(gbk)).toBeUndefined();
+    expect(decodeFileText(new Uint8Array([0xff, 0xfe, 0x00]))).toBeUndefined();
+    const loose = await readFileText(new Blob([gbk]));
+    expect(parseFileJson(loose, MESSAGES)).toEqual({ ok: false, error: '不是有效的 JSON 文件。' });
+  });
+});
 
 const MESSAGES = { empty: '文件是空的。', invalid: '不是有效的 JSON 文件。' };
 

@@ -10,6 +10,7 @@ import {
   type RecordedFile,
 } from '../../lib/evidence-check';
 import { sha256Hex } from '../../lib/file-hash';
+import { displayText } from '../../lib/display-text';
 
 const SYMBOL: Record<FileCheckResult['verdict'], string> = { same: '✓', different: '✗', unrecorded: '?' };
 
@@ -31,7 +32,9 @@ export default function EvidenceCheck({ idBase, recorded, checks, onChecks, item
     const results: FileCheckResult[] = [];
     const unreadable: string[] = [];
     for (const [i, file] of files.entries()) {
-      setBusy(`正在计算校验值（${i + 1}/${files.length}）：${file.name}……大文件需要多等一会儿。`);
+      setBusy(
+        `正在计算校验值（${i + 1}/${files.length}）：${displayText(file.name)}……大文件需要多等一会儿。`,
+      );
       try {
         const sha256 = await sha256Hex(file, { subtle: globalThis.crypto?.subtle });
         results.push(checkEvidenceFile({ name: file.name, sha256 }, recorded));
@@ -76,7 +79,7 @@ export default function EvidenceCheck({ idBase, recorded, checks, onChecks, item
         <ul className="check-results" aria-live="polite" aria-label="核对结果">
           {checks.map((c, i) => (
             <li key={`${c.name}-${i}`} className={`verdict verdict-${c.verdict}`} data-verdict={c.verdict}>
-              <strong>{c.name}</strong>：{`${SYMBOL[c.verdict]} ${VERDICT_TEXT[c.verdict]}`}
+              <strong>{displayText(c.name)}</strong>：{`${SYMBOL[c.verdict]} ${VERDICT_TEXT[c.verdict]}`}
               {c.matches.length > 0
                 ? `（${c.verdict === 'same' ? '即' : '自评中同名的是'}${where(c)}的文件）`
                 : '（自评中没有这个文件，名称和校验值都对不上）'}

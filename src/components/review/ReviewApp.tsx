@@ -23,14 +23,17 @@ import {
   type SessionTeacher,
 } from '../../lib/review-session';
 import { addReview } from '../../lib/review-store';
+import { readFileText } from '../../lib/versioned-file';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
+import OnceButton from '../OnceButton';
 import TeacherReview from './TeacherReview';
 import type { RegionReview } from './types';
 import './review.css';
 import Tabs from '../Tabs';
+import { displayText } from '../../lib/display-text';
 
 interface Props {
   abilities: AbilityOption[];
@@ -169,7 +172,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       }
       let text: string;
       try {
-        text = await file.text();
+        text = await readFileText(file);
       } catch {
         bad.push({ name: file.name, reason: '无法读取这个文件（可能已被移动或删除）。' });
         continue;
@@ -281,15 +284,14 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
             <p>{kept.error}请重新打开教师的自评文件。</p>
           )}
           <p>原来保存的数据已另存一份，可以下载交给技术人员查看：</p>
-          <button
-            type="button"
+          <OnceButton
             className="button button-secondary"
             onClick={() =>
               downloadBlob(new Blob([kept.raw], { type: 'application/json' }), '评审进度_原数据.json')
             }
           >
             下载原来保存的数据
-          </button>
+          </OnceButton>
         </div>
       )}
       <fieldset className="reviewer">
@@ -345,7 +347,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
           <ul className="problem-list">
             {problems.map((p, i) => (
               <li key={`${p.name}-${i}`}>
-                <strong>{p.name}</strong>：{p.reason}
+                <strong>{displayText(p.name)}</strong>：{p.reason}
               </li>
             ))}
           </ul>

@@ -10,12 +10,15 @@ import { formatBytes } from '../../lib/packet';
 import {
   countedTicks,
   hardReasons,
+  passUnmetButExcellent,
+  shownStatus,
   toggleTick,
   type ItemComparison,
   type ReviewerItemInput,
 } from '../../lib/review';
 import ItemMeta from '../self-check/ItemMeta';
 import GradeBadge from '../self-check/GradeBadge';
+import { displayText } from '../../lib/display-text';
 
 interface Props {
   idPrefix: string;
@@ -38,13 +41,15 @@ export default function ReviewItemCard({
   checks,
   earlier,
 }: Props) {
-  const present = evidence?.present === true;
+  // Submitted as the wizard and the grade count it: ticked ready, or typed out.
+  const present = comparison.submitted && evidence !== undefined;
   const hard = hardReasons(comparison.reviewer);
   const heading = `${/^\d+$/.test(item.label) ? `${item.label}. ` : `${item.label}：`}${item.name}`;
   const criteria = item.criteria;
 
   const teacherTicks = criteria && evidence ? countedTicks(criteria, evidence) : undefined;
   const reviewerTicks = criteria ? countedTicks(criteria, input) : undefined;
+  const passUnmet = passUnmetButExcellent(item, comparison, input);
   const tickList = (level: 'pass' | 'excellent', texts: readonly string[]) => (
     <fieldset>
       <legend>{level === 'pass' ? '合格标准' : '优秀标准'}：您认定达到的（须全部满足）</legend>
@@ -80,7 +85,7 @@ export default function ReviewItemCard({
       <p className="item-grades">
         教师自评 <GradeBadge status={comparison.self.status} /> 评审结果{' '}
         <span data-reviewer-status>
-          <GradeBadge status={comparison.reviewer.status} />
+          <GradeBadge status={shownStatus(comparison)} />
         </span>
         {comparison.differs && <strong className="differs"> 与教师自评不同</strong>}
       </p>
@@ -88,9 +93,25 @@ export default function ReviewItemCard({
 
       <div className="evidence-facts">
         {!present ? (
-          <p>
-            <strong>教师未提交这项证据（缺交）。</strong>
-          </p>
+          <>
+            <p>
+              <strong>教师未提交这项证据（缺交）。</strong>
+            </p>
+            {/* Half-typed text is not a submission, but the reviewer should see what is there. */}
+            {(evidence?.title?.trim() || evidence?.description?.trim()) && (
+              <>
+                <p className="muted">
+                  教师只填写了以下文字（标题和简要说明都填写，或勾选“这项证据我已准备好”，才算提交）：
+                </p>
+                <dl>
+                  <dt>标题</dt>
+                  <dd>{evidence.title?.trim() || '（未填写）'}</dd>
+                  <dt>说明</dt>
+                  <dd className="pre-line">{evidence.description?.trim() || '（未填写）'}</dd>
+                </dl>
+              </>
+            )}
+          </>
         ) : (
           <dl>
             <dt>标题</dt>
@@ -104,7 +125,7 @@ export default function ReviewItemCard({
                   <ul className="file-facts">
                     {evidence.files.map((f, i) => (
                       <li key={`${f.name}-${i}`}>
-                        <span className="file-name">{f.name}</span>
+                        <span className="file-name">{displayText(f.name)}</span>
                         <span className="muted">
                           {' '}
                           {f.type || '未知类型'} · {formatBytes(f.size)}
@@ -152,7 +173,7 @@ export default function ReviewItemCard({
           <ul className="item-checks" aria-label="证据文件核对">
             {checks.map((c, i) => (
               <li key={`${c.name}-${i}`} className={`verdict verdict-${c.verdict}`}>
-                {c.name}：{VERDICT_TEXT[c.verdict]}
+                {displayText(c.name)}：{VERDICT_TEXT[c.verdict]}
               </li>
             ))}
           </ul>
@@ -161,8 +182,19 @@ export default function ReviewItemCard({
 
       {present && criteria && (
         <div className="criteria-check">
+          {comparison.pending && (
+            <p className="muted">
+              尚未评定：请勾选您认定达到的标准；若一条也未达到，请在下面的评语中写明，即按不合格记。
+            </p>
+          )}
           {tickList('pass', criteria.pass)}
           {tickList('excellent', criteria.excellent)}
+          {passUnmet.length > 0 && (
+            <p className="rule-note" data-rule-note>
+              优秀标准已全部满足，按规则本项为优秀；未勾选的合格标准（第{' '}
+              {passUnmet.map((i) => i + 1).join('、')} 条）不影响等级。
+            </p>
+          )}
         </div>
       )}
 

@@ -14,14 +14,18 @@ import {
   packetReview,
   reviewFit,
   rubricForReview,
+  shownGrade,
   type ReviewerAbilityInput,
 } from '../../lib/review';
+import { rubricOriginText } from '../../lib/school-rubrics';
 import { exportReviewText, reviewFilename, type ReviewFile } from '../../lib/review-file';
 import { checkResults, type SessionTeacher } from '../../lib/review-session';
 import { nextStage, type StagePlan } from '../../lib/review-stages';
 import { downloadBlob } from '../download';
 import GradeBadge from '../self-check/GradeBadge';
 import PdfButton from '../self-check/PdfButton';
+import OnceButton from '../OnceButton';
+import ShareButton from '../ShareButton';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
 import EvidenceCheck from './EvidenceCheck';
@@ -117,9 +121,22 @@ export default function TeacherReview(props: Props) {
     if (!ready()) return;
     const file = review();
     downloadBlob(new Blob([exportReviewText(file)], { type: 'application/json' }), reviewFilename(file));
+    // Saving is never refused (a reviewer may hand back part of the work), but what the file
+    // records for an item not judged yet is the rule's 不合格, so the reviewer is told.
+    const unjudged = chosen.flatMap((a) =>
+      a.rubric
+        ? compareAbility(a.rubric, draft.evidence[a.code], inputs[a.code])
+            .items.filter((c) => c.pending)
+            .map((c) => `${a.code}「${a.rubric?.items.find((i) => i.id === c.itemId)?.name ?? c.itemId}」`)
+        : [],
+    );
     setMessage({
-      warn: false,
-      text: `已保存评审意见：${reviewFilename(file)}。请把这个文件交给${p.name || '教师'}。`,
+      warn: unjudged.length > 0,
+      text: `已保存评审意见：${reviewFilename(file)}。请把这个文件交给${p.name || '教师'}。${
+        unjudged.length > 0
+          ? `其中${unjudged.join('、')}您尚未勾选任何标准，文件中按规则记为不合格；如需改评，勾选后重新保存。`
+          : ''
+      }`,
     });
   };
 
@@ -238,13 +255,11 @@ export default function TeacherReview(props: Props) {
             <h3 id={`${idBase}-${a.code}`}>
               {a.code} {a.name}
             </h3>
-            <p className="muted">
-              评价标准：{rubric.origin === '教师录入' ? '教师按本地考核指南录入的标准' : '本手册收录的标准'}
-            </p>
+            <p className="muted">评价标准：{rubricOriginText(rubric)}</p>
             <p className="ability-grades" aria-live="polite">
               教师自评 <GradeBadge status={comparison.self.grade} /> 评审结果{' '}
               <span data-reviewer-grade={a.code}>
-                <GradeBadge status={comparison.reviewer.grade} />
+                <GradeBadge status={shownGrade(comparison)} />
               </span>
               {comparison.differs && <strong className="differs"> 与教师自评不同</strong>}
             </p>
@@ -274,7 +289,17 @@ export default function TeacherReview(props: Props) {
                 />
               );
             })}
-            {comparison.reviewer.reasons.length > 0 && (
+            {comparison.pending && (
+              <p className="muted" data-pending={a.code}>
+                还有证据未评（
+                {comparison.items
+                  .filter((c) => c.pending)
+                  .map((c) => rubric.items.find((i) => i.id === c.itemId)?.name ?? c.itemId)
+                  .join('、')}
+                ）：评完后显示 {a.code} 的评审结果。
+              </p>
+            )}
+            {!comparison.pending && comparison.reviewer.reasons.length > 0 && (
               <div className="reasons">
                 <p className="reasons-title">
                   按您的认定，{comparison.reviewer.grade === '合格' ? '未达优秀' : '未达合格或不合格'}的原因：
@@ -306,9 +331,18 @@ export default function TeacherReview(props: Props) {
           评审意见文件记录了评审人、环节、时间，以及每项证据您认定的标准、评语和等级，并记下所评自评内容的校验值：教师之后若修改了自评，打开这份意见时会看到“
           {OUTDATED_MESSAGE}”。
         </p>
-        <button type="button" className="button" onClick={save}>
+        <OnceButton className="button" onClick={save}>
           保存评审意见文件
-        </button>
+        </OnceButton>
+        <ShareButton
+          label="分享评审意见文件"
+          kind="json"
+          file={() => {
+            if (!ready()) return undefined;
+            const file = review();
+            return new File([exportReviewText(file)], reviewFilename(file), { type: 'application/json' });
+          }}
+        />
         {message && (
           <Notice warn={message.warn} as="p">
             {message.text}

@@ -178,6 +178,11 @@ export default function AbilityForm({ draft, handbook, abilityUrl, onChange }: P
                   {form}
                 </label>
               ))}
+              {item.forms.length === 0 && (
+                <small className="hint" data-forms-needed>
+                  请至少选一种提交形式。
+                </small>
+              )}
             </fieldset>
             <p className="field">
               <label htmlFor={`${id}-requirement`}>任务要求（按考核指南原文，可不填）</label>

@@ -52,7 +52,7 @@ export default function PackPreview({ pack, from, question, confirmLabel, onConf
       <ul>
         {preview.abilities.map((a) => (
           <li key={a.code}>
-            {a.code} {a.name}（{a.items} 项证据，其中 {a.graded} 项评分）
+            {a.code} {a.name}（{a.items} 项证据，其中 {a.graded} 项评分）{a.readiness}
           </li>
         ))}
       </ul>

@@ -3,7 +3,7 @@
  * 考核指南 once, starting from what the handbook already holds, and hands colleagues a file or
  * a link. The state autosaves in this browser; every decision is in src/lib/rubric-*.ts.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type InputHTMLAttributes } from 'react';
 import {
   exportPackText,
   importPackBytes,
@@ -18,6 +18,7 @@ import {
   editorFromPack,
   editorText,
   emptyEditorState,
+  isFullDate,
   loadEditorText,
   packFromEditor,
   rubricFromDraft,
@@ -26,10 +27,12 @@ import {
   type EditorState,
   type SourceDraft,
 } from '../../lib/rubric-editor';
+import { abilitiesNotReady, gradingReadiness, readinessText } from '../../lib/rubric-readiness';
 import { decodeShareFragment, isShareFragment, shareUrl } from '../../lib/rubric-link';
 import { abilityCodeQuery } from '../../lib/search-query';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
+import OnceButton from '../OnceButton';
 import AbilityForm from './AbilityForm';
 import PackPreview from './PackPreview';
 import type { HandbookAbility, RegionChoice } from './types';
@@ -55,7 +58,14 @@ function storage(): Storage | undefined {
   }
 }
 
-const SOURCE_FIELDS: { key: keyof SourceDraft; label: string; hint?: string; required?: boolean }[] = [
+const SOURCE_FIELDS: {
+  key: keyof SourceDraft;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  /** What the field takes, so a phone opens the keypad (年份) or a calendar (录入日期). */
+  input?: InputHTMLAttributes<HTMLInputElement>;
+}[] = [
   {
     key: 'title',
     label: '考核指南名称',
@@ -64,10 +74,28 @@ const SOURCE_FIELDS: { key: keyof SourceDraft; label: string; hint?: string; req
   },
   { key: 'number', label: '文号', hint: '例如：某教师〔2021〕5号；没有可不填' },
   { key: 'issuer', label: '发文单位', hint: '例如：某某省教育厅' },
-  { key: 'year', label: '年份', hint: '四位数字，例如 2021' },
+  {
+    key: 'year',
+    label: '年份',
+    hint: '四位数字，例如 2021',
+    input: { inputMode: 'numeric', pattern: '[0-9]{4}', maxLength: 4 },
+  },
   { key: 'enteredBy', label: '录入人', hint: '个人或团队，例如：某某小学信息化管理团队', required: true },
-  { key: 'enteredAt', label: '录入日期', hint: '例如 2025-03-01', required: true },
+  { key: 'enteredAt', label: '录入日期', required: true, input: { type: 'date' } },
 ];
+
+/** A tab's word on its ability: not filled in, filled in but unable to grade, or ready. */
+function draftStatus(draft: AbilityDraft): string {
+  const checked = rubricFromDraft(draft);
+  if (!checked.ok) return '尚未填完';
+  return gradingReadiness(checked.value.evidence).canGrade ? '可以评分' : '尚不能评分';
+}
+
+/** Said after saving or sharing: which abilities cannot grade yet, so nobody relies on them. */
+function notReadyNote(pack: RubricPack): string {
+  const lines = abilitiesNotReady(pack.abilities);
+  return lines.length === 0 ? '' : `注意：${lines.join('')} 同事打开后只能先补全这些内容，才能按它自评。`;
+}
 
 export default function RubricEditor({ abilities, regions, selfCheckUrl, abilityBase }: Props) {
   const store = useMemo(storage, []);
@@ -180,7 +208,11 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
     const pack = makePack();
     if (!pack) return;
     downloadBlob(new Blob([exportPackText(pack)], { type: 'application/json' }), packFileName(pack));
-    setNotice({ kind: 'info', text: `已保存评价标准文件“${packFileName(pack)}”，可以发给同事。` });
+    const note = notReadyNote(pack);
+    setNotice({
+      kind: note ? 'warn' : 'info',
+      text: `已保存评价标准文件“${packFileName(pack)}”，可以发给同事。${note}`,
+    });
   };
 
   const copyLink = async () => {
@@ -188,11 +220,18 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
     if (!pack) return;
     const address = await shareUrl(new URL(selfCheckUrl, location.href).href, pack);
     setLink(address);
+    const note = notReadyNote(pack);
     try {
       await navigator.clipboard.writeText(address);
-      setNotice({ kind: 'info', text: `已复制链接（${address.length} 个字符），可以发到教师群。` });
+      setNotice({
+        kind: note ? 'warn' : 'info',
+        text: `已复制链接（${address.length} 个字符），可以发到教师群。${note}`,
+      });
     } catch {
-      setNotice({ kind: 'info', text: '浏览器不允许自动复制：请在下面的框中全选链接后复制。' });
+      setNotice({
+        kind: note ? 'warn' : 'info',
+        text: `浏览器不允许自动复制：请在下面的框中全选链接后复制。${note}`,
+      });
     }
   };
 
@@ -214,13 +253,18 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
   };
 
   const regionChoice = regions.find((r) => r.slug === state.source.region);
+  // A date the picker cannot show (2021-09 from a colleague's file, old free text) is kept and said.
+  const hintOf = (key: keyof SourceDraft, hint: string | undefined) =>
+    key === 'enteredAt' && state.source.enteredAt !== '' && !isFullDate(state.source.enteredAt)
+      ? `原来填写的是“${state.source.enteredAt}”，不改动就照原样保存；要改时请选择日期。`
+      : hint;
 
   return (
     <div className="rubric-editor">
       <div className="toolbar">
-        <button type="button" className="button" onClick={download}>
+        <OnceButton className="button" onClick={download}>
           下载评价标准文件
-        </button>
+        </OnceButton>
         <button type="button" className="button button-secondary" onClick={() => void copyLink()}>
           复制分享链接
         </button>
@@ -255,15 +299,14 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
         <Notice warn={notice.kind === 'warn'}>
           <p>{notice.text}</p>
           {salvagedRaw !== undefined && (
-            <button
-              type="button"
+            <OnceButton
               className="button button-secondary"
               onClick={() =>
                 downloadBlob(new Blob([salvagedRaw], { type: 'text/plain' }), '无法读取的录入内容.txt')
               }
             >
               下载原来的数据
-            </button>
+            </OnceButton>
           )}
         </Notice>
       )}
@@ -315,13 +358,16 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
               </label>
               <input
                 id={`source-${f.key}`}
-                value={state.source[f.key]}
-                aria-describedby={f.hint ? `source-${f.key}-hint` : undefined}
+                {...f.input}
+                value={
+                  f.input?.type === 'date' && !isFullDate(state.source[f.key]) ? '' : state.source[f.key]
+                }
+                aria-describedby={hintOf(f.key, f.hint) ? `source-${f.key}-hint` : undefined}
                 onChange={(e) => setSource(f.key, e.target.value)}
               />
-              {f.hint && (
+              {hintOf(f.key, f.hint) && (
                 <small id={`source-${f.key}-hint`} className="hint">
-                  {f.hint}
+                  {hintOf(f.key, f.hint)}
                 </small>
               )}
             </p>
@@ -370,7 +416,7 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
             tabs={state.abilities.map((a) => ({
               key: a.code,
               label: `${a.code} ${a.name}`,
-              detail: rubricFromDraft(a).ok ? '已填写完整' : '尚未填完',
+              detail: draftStatus(a),
               current: a.code === current?.code,
               onSelect: () => update((s) => ({ ...s, current: a.code })),
             }))}
@@ -404,6 +450,7 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
           <h2 id="ability-heading" ref={headingRef} tabIndex={-1}>
             {current.code} {current.name}
           </h2>
+          <CurrentReadiness draft={current} />
           <AbilityForm
             key={current.code}
             draft={current}
@@ -430,5 +477,18 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
         </section>
       )}
     </div>
+  );
+}
+
+/** Whether the ability being edited can grade, and what is missing, as it is typed. */
+function CurrentReadiness({ draft }: { draft: AbilityDraft }) {
+  const checked = rubricFromDraft(draft);
+  if (!checked.ok) return null;
+  const readiness = gradingReadiness(checked.value.evidence);
+  return (
+    <p className={`notice ${readiness.canGrade ? '' : 'notice-warn'}`} data-readiness>
+      {draft.code} {readinessText(readiness)}
+      {readiness.canGrade ? '' : ' 这样保存的文件同事可以打开，但要先补全才能自评。'}
+    </p>
   );
 }

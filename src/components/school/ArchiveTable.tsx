@@ -1,7 +1,8 @@
 /**
  * The teacher × micro-ability table: filters, column sorting by keyboard or mouse, pages of
  * PAGE_SIZE rows so 2,000 teachers stay quick to render, and a button per row that opens its
- * details. For printing, every filtered row is shown.
+ * details. For printing, every filtered row is shown, without 学段 (a meeting reads it from the
+ * teacher) so the rest fits landscape A4.
  */
 import type { ArchiveRow } from '../../lib/archive-rows';
 import {
@@ -27,16 +28,18 @@ function SortHeader({
   sortKey,
   sort,
   onSort,
+  className,
 }: {
   label: string;
   sortKey: SortKey;
   sort: ArchiveSort;
   onSort: (key: SortKey) => void;
+  className?: string | undefined;
 }) {
   const active = sort.key === sortKey;
   const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
-    <th scope="col" aria-sort={ariaSort}>
+    <th scope="col" aria-sort={ariaSort} className={className}>
       <button type="button" className="sort-button" onClick={() => onSort(sortKey)}>
         {label}
         <span aria-hidden="true" className="sort-mark">
@@ -72,8 +75,10 @@ export function ArchiveTable(props: {
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const shown = props.printAll ? rows : rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
-  const header = (label: string, key: SortKey) => (
-    <SortHeader key={key} label={label} sortKey={key} sort={sort} onSort={onSort} />
+  // One school's meeting needs no school name on every printed row; a county's several schools do.
+  const oneSchool = new Set(rows.map((r) => r.school)).size <= 1;
+  const header = (label: string, key: SortKey, className?: string) => (
+    <SortHeader key={key} label={label} sortKey={key} sort={sort} onSort={onSort} className={className} />
   );
   return (
     <section className="school-table" aria-labelledby="table-heading">
@@ -101,8 +106,9 @@ export function ArchiveTable(props: {
       <p className="table-count" aria-live="polite" data-table-count>
         共 {rows.length} 行{rows.length !== props.total ? `（筛选自 ${props.total} 行）` : ''}
       </p>
-      <div className="table-scroll">
-        <table className="archive-table">
+      {/* Focusable, so a keyboard can scroll it; the page itself never scrolls sideways. */}
+      <div className="table-scroll" role="region" aria-label="教师 × 微能力点表格（可左右滑动）" tabIndex={0}>
+        <table className="archive-table" data-one-school={oneSchool ? 'true' : undefined}>
           <caption className="visually-hidden">
             每位教师每个所选微能力点一行：自评、各评审环节、最终结果和状态。点列标题排序。
           </caption>
@@ -110,7 +116,7 @@ export function ArchiveTable(props: {
             <tr>
               {header('教师', 'teacher')}
               {header('学科', 'subject')}
-              {header('学段', 'level')}
+              {header('学段', 'level', 'no-print')}
               {header('微能力点', 'code')}
               {header('自评', 'self')}
               {stages.map((s, i) => header(s, `stage:${i}`))}
@@ -130,10 +136,10 @@ export function ArchiveTable(props: {
                   >
                     {r.teacher}
                   </button>
-                  {r.school && <span className="cell-note">{r.school}</span>}
+                  {r.school && <span className="cell-note school-note">{r.school}</span>}
                 </td>
                 <td>{r.subject}</td>
-                <td>{r.level}</td>
+                <td className="no-print">{r.level}</td>
                 <td>
                   {r.code} <span className="cell-note">{r.abilityName}</span>
                 </td>

@@ -5,6 +5,7 @@
  * is kept in this browser (IndexedDB) and never leaves it. src/lib/archive-* decides everything.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import {
   archiveFilename,
   exportArchiveText,
@@ -46,12 +47,14 @@ import { emptyArchive } from '../../lib/archive-file';
 import { reviewStages } from '../../lib/review-stages';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
+import OnceButton from '../OnceButton';
 import { ArchiveTable } from './ArchiveTable';
 import { FileIntake } from './FileIntake';
 import { RowDetails } from './RowDetails';
 import { SummaryPanel } from './SummaryPanel';
 import type { SchoolProps } from './types';
 import './school.css';
+import { displayText } from '../../lib/display-text';
 
 const INTAKE_CHUNK = 250;
 
@@ -169,11 +172,34 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const setSettings = (settings: Partial<ArchiveSettings>) =>
     setArchive((a) => ({ ...a, settings: { ...a.settings, ...settings } }));
 
+  // The browser's own print command (Ctrl+P) prints every row too: the table renders them before
+  // the browser lays the sheets out, which it does right after beforeprint's handlers return.
+  // The button's print has rendered every row already, and flushSync inside its effect is not allowed.
+  const [browserPrint, setBrowserPrint] = useState(false);
+  const buttonPrint = useRef(false);
+  useEffect(() => {
+    const before = () => {
+      if (!buttonPrint.current) flushSync(() => setBrowserPrint(true));
+    };
+    const after = () => setBrowserPrint(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+
   useEffect(() => {
     if (!printAll) return;
     const done = () => setPrintAll(false);
     window.addEventListener('afterprint', done, { once: true });
-    window.print();
+    buttonPrint.current = true;
+    try {
+      window.print();
+    } finally {
+      buttonPrint.current = false;
+    }
     return () => window.removeEventListener('afterprint', done);
   }, [printAll]);
 
@@ -207,9 +233,9 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
         <div className="notice notice-warn" role="alert">
           <p>{notice}</p>
           {rescueKey && (
-            <button type="button" className="button button-secondary" onClick={() => void downloadRescue()}>
+            <OnceButton className="button button-secondary" onClick={downloadRescue}>
               下载原档案副本
-            </button>
+            </OnceButton>
           )}
         </div>
       )}
@@ -240,7 +266,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
                 <ul className="rejected" data-rejected>
                   {report.rejected.map((r, i) => (
                     <li key={`${r.name}-${i}`}>
-                      <strong>{r.name}</strong>：{r.reason}
+                      <strong>{displayText(r.name)}</strong>：{r.reason}
                     </li>
                   ))}
                 </ul>
@@ -344,7 +370,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
             onSort={onSort}
             page={page}
             onPage={setPage}
-            printAll={printAll}
+            printAll={printAll || browserPrint}
             onOpen={onOpen}
             selected={selected}
           />
@@ -362,8 +388,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
       <section aria-labelledby="export-heading" className="school-export no-print">
         <h2 id="export-heading">导出与保存</h2>
         <div className="toolbar">
-          <button
-            type="button"
+          <OnceButton
             className="button"
             disabled={rows.length === 0}
             onClick={() =>
@@ -374,7 +399,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
             }
           >
             导出 CSV（Excel / WPS）
-          </button>
+          </OnceButton>
           <button
             type="button"
             className="button button-secondary"
@@ -383,8 +408,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
           >
             打印（学校会议用）
           </button>
-          <button
-            type="button"
+          <OnceButton
             className="button button-secondary"
             disabled={archive.selfChecks.length === 0 && archive.reviews.length === 0}
             onClick={() =>
@@ -395,7 +419,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
             }
           >
             保存档案文件
-          </button>
+          </OnceButton>
         </div>
         <p className="hint">
           CSV

@@ -4,13 +4,14 @@
  * Everything stays in this browser.
  */
 import { isCandidate, MAX_READ_BYTES, type IncomingFile } from '../../lib/archive-intake';
+import { readFileText } from '../../lib/versioned-file';
 
 async function incoming(file: File, inFolder: boolean, path?: string): Promise<IncomingFile> {
   const name = path || (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
   const base = { name, size: file.size, inFolder };
   if (!isCandidate(file.name) || file.size > MAX_READ_BYTES) return base;
   try {
-    return { ...base, text: await file.text() };
+    return { ...base, text: await readFileText(file) };
   } catch {
     return { ...base, unreadable: true };
   }

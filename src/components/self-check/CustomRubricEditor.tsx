@@ -47,7 +47,7 @@ function toForm(item: RubricItem): ItemForm {
     name: item.name,
     form: (EVIDENCE_FORMS as readonly string[]).includes(item.forms[0] ?? '')
       ? (item.forms[0] as ItemForm['form'])
-      : '文本',
+      : '',
     graded: item.graded === true,
     maxMinutes: item.limits.maxMinutes?.toString() ?? '',
     count: item.limits.count?.toString() ?? '',
@@ -61,6 +61,7 @@ function toForm(item: RubricItem): ItemForm {
 function firstProblem(items: readonly ItemForm[]): string | undefined {
   for (const [i, it] of items.entries()) {
     if (it.name.trim() === '') return `第 ${i + 1} 项证据缺少名称。`;
+    if (it.form === '') return `“${it.name}”请选择提交形式。`;
     if (it.graded && (lines(it.excellent).length === 0 || lines(it.pass).length === 0))
       return `“${it.name}”要评分，请分别填写优秀和合格标准（每行一条）。`;
     for (const [field, label] of [
@@ -149,7 +150,7 @@ export default function CustomRubricEditor({ code, name, initial, onSave, onCanc
         id: `item-${i + 1}`,
         label: String(i + 1),
         name: it.name.trim(),
-        forms: [it.form],
+        forms: it.form ? [it.form] : [],
         required: true,
         graded: it.graded,
         limits: {
@@ -195,6 +196,7 @@ export default function CustomRubricEditor({ code, name, initial, onSave, onCanc
                 value={it.form}
                 onChange={(e) => update(i, { form: e.target.value as ItemForm['form'] })}
               >
+                <option value="">请选择……</option>
                 {FORMS.map((f) => (
                   <option key={f}>{f}</option>
                 ))}

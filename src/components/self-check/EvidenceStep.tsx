@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import type { CustomRubric } from '../../lib/draft';
 import { gradeAbility, type AbilityEvidence, type ItemEvidence, type Rubric } from '../../lib/grading';
+import { gradingReadiness, readinessText } from '../../lib/rubric-readiness';
+import { sourceLine } from '../../lib/rubric-schema';
 import { rubricOriginText } from '../../lib/school-rubrics';
 import { looksLikeRubricDraft, rubricDraftKey } from '../../lib/rubric-draft-presence';
 import ConfirmAction from '../ConfirmAction';
@@ -57,10 +59,18 @@ export default function EvidenceStep({
       <div>
         {!rubric && !editing && (
           <div className="notice notice-warn" role="note">
-            <p>
-              手册尚未收录 {ability.code} 的评价标准（<a href={abilityUrl}>查看能力点页面</a>
-              ）。请对照本地考核指南录入各项证据和优秀、合格标准，录入后按同一规则评定。
-            </p>
+            {ability.rubric.source ? (
+              <p data-regional-not-ready>
+                {ability.code} 的本地区版本（{ability.rubric.source.regionName ?? '本地区'}版，评价标准来源：
+                {sourceLine(ability.rubric.source)}）{readinessText(gradingReadiness(ability.rubric.items))}
+                请对照本地考核指南补全，补全后按同一规则评定；已有的内容会预先填好。
+              </p>
+            ) : (
+              <p>
+                手册尚未收录 {ability.code} 的评价标准（<a href={abilityUrl}>查看能力点页面</a>
+                ）。请对照本地考核指南录入各项证据和优秀、合格标准，录入后按同一规则评定。
+              </p>
+            )}
             <button type="button" className="button" onClick={() => setEditing(true)}>
               录入本地考核指南的标准
             </button>

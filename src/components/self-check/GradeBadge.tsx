@@ -2,9 +2,17 @@
 import type { Grade, ItemStatus } from '../../lib/grading';
 import './grade-badge.css';
 
-const SYMBOL: Record<string, string> = { 优秀: '★', 合格: '✓', 不合格: '✗', 已提交: '✓', 未评定: '?' };
+const SYMBOL: Record<string, string> = {
+  优秀: '★',
+  合格: '✓',
+  不合格: '✗',
+  已提交: '✓',
+  未评定: '?',
+  未评: '…',
+};
 
-export default function GradeBadge({ status }: { status: ItemStatus | Grade | undefined }) {
+/** 未评: a reviewer's grade not given yet (review.ts shownStatus). */
+export default function GradeBadge({ status }: { status: ItemStatus | Grade | '未评' | undefined }) {
   const text = status ?? '未评定';
   return (
     <span className={`grade grade-${text}`} data-grade={text}>

@@ -27,6 +27,7 @@ import { formatBytes } from '../../lib/packet';
 import { readFileMetadata } from './file-metadata';
 import ItemMeta from './ItemMeta';
 import GradeBadge from './GradeBadge';
+import { displayText } from '../../lib/display-text';
 
 interface Props {
   idPrefix: string;
@@ -216,7 +217,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
           <ul className="file-list" aria-label="已选文件">
             {evidence.files.map((f, i) => (
               <li key={`${f.name}-${i}`} data-duplicate={repeats[i] !== undefined ? 'true' : undefined}>
-                <span className="file-name">{f.name}</span>
+                <span className="file-name">{displayText(f.name)}</span>
                 {repeats[i] !== undefined && <span className="badge duplicate">重复，只算一份</span>}
                 <span className="muted">
                   {' '}
@@ -226,7 +227,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
                   {hasMedia && f.durationSeconds === undefined && ' · 浏览器读不出时长'}
                 </span>{' '}
                 <button type="button" className="link-button" onClick={() => remove(i)}>
-                  移除<span className="visually-hidden">{f.name}</span>
+                  移除<span className="visually-hidden">{displayText(f.name)}</span>
                 </button>
               </li>
             ))}
@@ -234,9 +235,9 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
         )}
         {removed && (
           <p className="removed-file" role="status">
-            已移除“{removed.file.name}”。{' '}
+            已移除“{displayText(removed.file.name)}”。{' '}
             <button type="button" className="link-button" ref={undoRef} onClick={undoRemove}>
-              撤销<span className="visually-hidden">移除“{removed.file.name}”</span>
+              撤销<span className="visually-hidden">移除“{displayText(removed.file.name)}”</span>
             </button>
           </p>
         )}
@@ -249,7 +250,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
         )}
         {askMinutes && unreadable.length > 0 && (
           <p className="notice notice-warn" role="note">
-            浏览器读不出“{unreadable.join('”“')}”的时长（WMV、FLV
+            浏览器读不出“{unreadable.map(displayText).join('”“')}”的时长（WMV、FLV
             等格式常见），请在下面填写最长一份的时长（分钟）。
           </p>
         )}

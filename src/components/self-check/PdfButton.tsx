@@ -5,6 +5,9 @@ import { buildPacket, type PacketAbility, type PacketReview } from '../../lib/pa
 import { downloadBlob } from '../download';
 import type { PdfFonts } from './pdf-packet';
 import PdfOfflineNote from '../offline/PdfOfflineNote';
+import { useOnce } from '../use-once';
+import ShareButton from '../ShareButton';
+import { pdfFailureMessage } from '../../lib/pdf-offline';
 
 interface Props {
   draft: Draft;
@@ -29,12 +32,12 @@ export default function PdfButton({
   label = '生成 PDF 证据包',
   statusId = 'pdf-status',
 }: Props) {
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [warning, setWarning] = useState<string>();
+  /** The last PDF made, for 分享 (a share needs its own press: making the PDF can outlast the first). */
+  const [made, setMade] = useState<File>();
 
-  const generate = async () => {
-    setBusy(true);
+  const { run: generate, busy } = useOnce(async () => {
     setWarning(undefined);
     try {
       const packet = buildPacket({
@@ -48,6 +51,7 @@ export default function PdfButton({
       const { renderPacketPdf } = await import('./pdf-packet');
       const outcome = await renderPacketPdf(packet, fonts, setStatus);
       downloadBlob(outcome.blob, packet.filename);
+      setMade(new File([outcome.blob], packet.filename, { type: 'application/pdf' }));
       const notes: string[] = [];
       if (outcome.fromFallback.length > 0)
         notes.push(`这些字不在常用字库中，已改用完整字库显示：${outcome.fromFallback.join(' ')}。`);
@@ -57,21 +61,19 @@ export default function PdfButton({
         );
       if (notes.length > 0) setWarning(notes.join(''));
       setStatus(`PDF 已生成：${packet.filename}`);
+      return true;
     } catch (error) {
-      setStatus(
-        `PDF 生成失败：${error instanceof Error ? error.message : String(error)}。自评内容没有受影响，可以稍后重试，或先用“保存自评文件”保存。`,
-      );
-    } finally {
-      setBusy(false);
+      setStatus(pdfFailureMessage(error));
+      return false;
     }
-  };
+  });
 
   return (
     <div className="pdf-button">
       <button
         type="button"
         className="button"
-        onClick={() => void generate()}
+        onClick={() => generate()}
         disabled={busy}
         aria-describedby={statusId}
       >
@@ -81,6 +83,7 @@ export default function PdfButton({
       <p id={statusId} role="status" className="muted">
         {status}
       </p>
+      {made && !busy && <ShareButton label={`分享 PDF（${made.name}）`} kind="pdf" file={() => made} />}
       {warning && (
         <p className="notice notice-warn" role="alert">
           {warning}

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { Draft } from '../../lib/draft';
 import { OUTDATED_MESSAGE, own, reviewFit } from '../../lib/review';
 import { importReviewText } from '../../lib/review-file';
+import { readFileText } from '../../lib/versioned-file';
 import GradeBadge from './GradeBadge';
 import { reviewNotes, useReviewNotes, type OpenedReview } from './review-notes';
 import Notice from '../Notice';
@@ -45,7 +46,7 @@ export function ReviewPanel({ draft, files, onFilesRead }: PanelProps) {
     if (files.length === 0) return;
     let current = true;
     const read = async ({ file, refused }: PickedFile) =>
-      refused === undefined ? { file, text: await file.text() } : { file, refused };
+      refused === undefined ? { file, text: await readFileText(file) } : { file, refused };
     void Promise.all(files.map(read)).then((read) => {
       if (!current) return;
       onFilesRead(files);

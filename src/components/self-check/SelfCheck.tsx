@@ -27,11 +27,11 @@ import {
 } from '../../lib/wizard-steps';
 import { downloadBlob } from '../download';
 import AbilityPickStep from './AbilityPickStep';
-import EvidenceStep from './EvidenceStep';
 import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
 import { ReviewEntry } from './ReviewEntry';
 import { isReviewText } from '../../lib/review-presence';
+import { readFileText } from '../../lib/versioned-file';
 import SchoolRubricEntry from './SchoolRubricEntry';
 import type { AbilityOption, RegionOption } from './types';
 import './self-check.css';
@@ -40,9 +40,13 @@ import JsonFileButton from '../JsonFileButton';
 import Tabs from '../Tabs';
 import Notice from '../Notice';
 import { onDemand } from '../OnDemand';
+import OnceButton from '../OnceButton';
+import ShareButton from '../ShareButton';
 
-// The results step (its table and the PDF button) is fetched when a teacher first reaches it, so
-// the wizard's first load stays within its budget (tests/e2e/budgets.spec.ts).
+// The evidence and results steps are fetched when a teacher first reaches them, so the wizard's
+// first load stays within its budget (tests/e2e/budgets.spec.ts).
+const evidence = onDemand(() => import('./EvidenceStep'));
+const EvidenceStep = evidence.part((m) => m.default);
 const results = onDemand(() => Promise.all([import('./SummaryStep'), import('./PdfButton')]));
 const SummaryStep = results.part(([summary]) => summary.default);
 const PdfButton = results.part(([, pdf]) => pdf.default);
@@ -255,9 +259,16 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
     );
 
   const chosen = abilities.filter((a) => draft.abilities.includes(a.code));
+  // The region's version replaces the handbook's for its teachers, even one that cannot grade yet.
+  const offeredOf = (a: AbilityOption): AbilityOption => {
+    const local = regionalRubricFor(regional, a.code, draft.profile.region);
+    return local ? { ...a, rubric: local.rubric, gradable: local.canGrade } : a;
+  };
   // The teacher's own or a school file's rubric, then the region's version, then the handbook's.
-  const handbookRubricOf = (a: AbilityOption): Rubric | undefined =>
-    regionalRubricFor(regional, a.code, draft.profile.region)?.rubric ?? (a.gradable ? a.rubric : undefined);
+  const handbookRubricOf = (a: AbilityOption): Rubric | undefined => {
+    const offered = offeredOf(a);
+    return offered.gradable ? offered.rubric : undefined;
+  };
   const reachable = reachableSteps(draft);
   const rubricOf = (a: AbilityOption): Rubric | undefined =>
     draft.customRubrics[a.code] ?? handbookRubricOf(a);
@@ -294,7 +305,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   };
 
   const importFile = async (file: File) => {
-    const text = await file.text();
+    const text = await readFileText(file);
     const result = importDraftText(text, { itemName });
     if (!result.ok && isReviewText(text)) {
       refuseFile(file, '这是评审意见文件，不是自评文件：请用“打开评审意见”打开它。');
@@ -337,13 +348,17 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   return (
     <div className="self-check" onClickCapture={swallowCarriedOverClick}>
       <div className="toolbar no-print">
-        <button
-          type="button"
+        <OnceButton
           className="button button-secondary"
           onClick={() => download(exportDraftText(draft), exportName(draft), 'application/json')}
         >
           保存自评文件
-        </button>
+        </OnceButton>
+        <ShareButton
+          label="分享自评文件"
+          kind="json"
+          file={() => new File([exportDraftText(draft)], exportName(draft), { type: 'application/json' })}
+        />
         <JsonFileButton
           label="打开自评文件"
           maxBytes={MAX_IMPORT_BYTES}
@@ -359,15 +374,14 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
           onConfirm={startOver}
         />
         {previous && (
-          <button
-            type="button"
+          <OnceButton
             className="link-button"
             onClick={() =>
               download(exportDraftText(previous), `上一份${exportName(previous)}`, 'application/json')
             }
           >
             下载上一份自评
-          </button>
+          </OnceButton>
         )}
         <span className="save-state" role="status">
           {saveState}
@@ -435,13 +449,12 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
       {rescued !== undefined && (
         <div className="notice rescued" role="region" aria-label="无法读取的原来数据">
           <p>浏览器中还保留着无法完整读取的原来的数据，可以下载保存。</p>
-          <button
-            type="button"
+          <OnceButton
             className="button button-secondary"
             onClick={() => download(rescued, `无法读取的自评数据_${today()}.txt`, 'text/plain')}
           >
             下载原来的数据
-          </button>{' '}
+          </OnceButton>{' '}
           <ConfirmAction
             label="不再保留"
             question="删除后无法找回，确定吗？"
@@ -519,7 +532,9 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
               ? rubric.origin
               : rubric?.source
                 ? '本地区版本'
-                : undefined;
+                : !rubric && offeredOf(a).rubric.source
+                  ? '本地区版本，需补全标准'
+                  : undefined;
           }}
           onChange={(codes) => update((d) => ({ ...d, abilities: codes }))}
           onBack={() => goTo(0)}
@@ -548,28 +563,37 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
               })}
             />
           )}
-          <EvidenceStep
-            key={`${current.code}-${generation}`}
-            ability={current}
-            rubric={rubricOf(current)}
-            evidence={draft.evidence[current.code] ?? emptyEvidence()}
-            abilityUrl={`${abilityBase}${current.code}/`}
-            onEditorSaveState={setSaveState}
-            onEvidence={(next) =>
-              update((d) => ({ ...d, evidence: { ...d.evidence, [current.code]: next } }))
+          <evidence.Boundary
+            what="逐项自查证据"
+            fallback={
+              <p className="notice" role="status">
+                正在载入证据清单……
+              </p>
             }
-            onRubric={(rubric) =>
-              update((d) => {
-                const customRubrics = Object.fromEntries(
-                  Object.entries(d.customRubrics).filter(([code]) => code !== current.code),
-                );
-                return {
-                  ...d,
-                  customRubrics: rubric ? { ...customRubrics, [current.code]: rubric } : customRubrics,
-                };
-              })
-            }
-          />
+          >
+            <EvidenceStep
+              key={`${current.code}-${generation}`}
+              ability={offeredOf(current)}
+              rubric={rubricOf(current)}
+              evidence={draft.evidence[current.code] ?? emptyEvidence()}
+              abilityUrl={`${abilityBase}${current.code}/`}
+              onEditorSaveState={setSaveState}
+              onEvidence={(next) =>
+                update((d) => ({ ...d, evidence: { ...d.evidence, [current.code]: next } }))
+              }
+              onRubric={(rubric) =>
+                update((d) => {
+                  const customRubrics = Object.fromEntries(
+                    Object.entries(d.customRubrics).filter(([code]) => code !== current.code),
+                  );
+                  return {
+                    ...d,
+                    customRubrics: rubric ? { ...customRubrics, [current.code]: rubric } : customRubrics,
+                  };
+                })
+              }
+            />
+          </evidence.Boundary>
           <div className="wizard-nav">
             <button type="button" className="button button-secondary" onClick={() => goTo(1)}>
               上一步

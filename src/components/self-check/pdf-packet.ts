@@ -6,6 +6,7 @@
 import type { jsPDF as JsPdf } from 'jspdf';
 import { breakLines } from '../../lib/line-break';
 import { missingCharacters, packetText, type Packet } from '../../lib/packet';
+import { PdfFileError } from '../../lib/pdf-offline';
 
 export interface PdfFonts {
   regular: string;
@@ -48,7 +49,7 @@ function fetchBase64(url: string): Promise<string> {
 
 async function loadBase64(url: string): Promise<string> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`字体文件加载失败（${response.status}）：${url}`);
+  if (!response.ok) throw new PdfFileError(response.status, url);
   const bytes = new Uint8Array(await response.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
@@ -77,6 +78,10 @@ function inRanges(ranges: readonly [number, number][], cp: number): boolean {
 
 /** Headings set in the regular face because no bold face covers them are this much larger. */
 const NO_BOLD_SCALE = 1.12;
+/** Space between a table cell's border and its text, mm. */
+const CELL_PAD = 1.4;
+/** A row split across pages leaves at least this many of its lines at the foot of a page. */
+const MIN_SPLIT_LINES = 3;
 
 class Layout {
   y = PAGE.top;
@@ -158,9 +163,10 @@ class Layout {
   }
 
   /**
-   * A table whose rows are never split across pages; the header repeats on each new page.
-   * Header cells are bold where the bold face covers them, at the body size either way (the
-   * shading marks them), so the column widths hold.
+   * A table whose header repeats on each new page. A row is kept on one page when a page can hold
+   * it; a taller one (a long comment, description or criterion) flows on across pages, line by
+   * line, so nothing runs over the footer or off the page. Header cells are bold where the bold
+   * face covers them, at the body size either way (the shading marks them), so the column widths hold.
    */
   table(
     headers: string[],
@@ -169,45 +175,81 @@ class Layout {
     size = 8.5,
     opts: { minRowHeight?: number } = {},
   ): void {
-    const pad = 1.4;
+    const pad = CELL_PAD;
     const lh = this.lineHeight(size);
+    const bottom = PAGE.height - PAGE.bottom;
     const setFace = (cells: string[], bold: boolean) => {
       this.doc.setFont(FAMILY, bold && this.canBold(cells.join('')) ? 'bold' : 'normal');
       this.doc.setFontSize(size);
     };
-    const layoutRow = (cells: string[], bold: boolean) => {
+    const wrap = (cells: string[], bold: boolean) => {
       setFace(cells, bold);
-      const wrapped = cells.map((c, i) => this.lines(c, (widths[i] ?? 20) - pad * 2));
-      const natural = Math.max(...wrapped.map((w) => w.length)) * lh + pad * 2;
-      return { wrapped, height: bold ? natural : Math.max(natural, opts.minRowHeight ?? 0) };
+      return cells.map((c, i) => this.lines(c, (widths[i] ?? 20) - pad * 2));
     };
-    const draw = (cells: string[], bold: boolean, shade: boolean) => {
-      const { wrapped, height } = layoutRow(cells, bold);
+    const lineCount = (wrapped: string[][]) => Math.max(1, ...wrapped.map((w) => w.length));
+    /** Draws lines [from, from + count) of every cell as one band of the table. */
+    const draw = (
+      cells: string[],
+      wrapped: string[][],
+      from: number,
+      count: number,
+      height: number,
+      header: boolean,
+    ) => {
       let x = PAGE.left;
       wrapped.forEach((lines, i) => {
         const w = widths[i] ?? 20;
-        if (shade) {
+        if (header) {
           this.doc.setFillColor(236, 240, 246);
           this.doc.rect(x, this.y, w, height, 'FD');
         } else this.doc.rect(x, this.y, w, height);
-        setFace(cells, bold);
-        lines.forEach((line, j) => {
+        setFace(cells, header);
+        lines.slice(from, from + count).forEach((line, j) => {
           if (line) this.doc.text(line, x + pad, this.y + pad + lh * j + lh * 0.75);
         });
         x += w;
       });
       this.y += height;
     };
-    const header = layoutRow(headers, true);
-    this.ensure(header.height + (rows[0] ? layoutRow(rows[0], false).height : 0));
-    draw(headers, true, true);
+    const head = wrap(headers, true);
+    const headHeight = lineCount(head) * lh + pad * 2;
+    let headPending = true;
+    const drawHead = () => {
+      draw(headers, head, 0, lineCount(head), headHeight, true);
+      headPending = false;
+    };
+    const room = () => bottom - this.y - (headPending ? headHeight : 0);
+    const turnPage = () => {
+      this.newPage();
+      headPending = true;
+    };
+    if (rows.length === 0) {
+      this.ensure(headHeight);
+      drawHead();
+    }
     for (const row of rows) {
-      const { height } = layoutRow(row, false);
-      if (this.y + height > PAGE.height - PAGE.bottom) {
-        this.newPage();
-        draw(headers, true, true);
+      const wrapped = wrap(row, false);
+      const total = lineCount(wrapped);
+      const whole = Math.max(total * lh + pad * 2, opts.minRowHeight ?? 0);
+      if (whole > room() && whole <= bottom - PAGE.top - headHeight) turnPage();
+      if (whole <= room()) {
+        if (headPending) drawHead();
+        draw(row, wrapped, 0, total, whole, false);
+        continue;
       }
-      draw(row, false, false);
+      // Taller than a page: as many lines as fit here, the rest on the next pages.
+      for (let from = 0; from < total;) {
+        const fit = Math.floor((room() - pad * 2) / lh + 1e-6);
+        if (fit < Math.min(MIN_SPLIT_LINES, total - from) && this.y > PAGE.top) {
+          turnPage();
+          continue;
+        }
+        if (headPending) drawHead();
+        const count = Math.max(1, Math.min(fit, total - from));
+        draw(row, wrapped, from, count, count * lh + pad * 2, false);
+        from += count;
+        if (from < total) turnPage();
+      }
     }
     this.y += 3;
   }
@@ -219,10 +261,14 @@ function reviewCell(status: string, comment: string): string {
 }
 
 const BLANK_GRADE = `□优秀${SPACE}□合格${SPACE}□不合格`;
+const GRADE_BOX_SIZE = 9.5;
 
 function drawPacket(layout: Layout, packet: Packet): void {
   const { doc } = layout;
   const columns = packet.reviewColumns;
+  // The blank boxes stay on one line whatever the font's widths: a reviewer ticks one of three.
+  layout.font(GRADE_BOX_SIZE, BLANK_GRADE);
+  const gradeWidth = Math.ceil(doc.getTextWidth(BLANK_GRADE) + 2 * CELL_PAD + 1);
   // Cover
   layout.startDocument(packet.cover.pageLabel);
   layout.y = 40;
@@ -306,9 +352,9 @@ function drawPacket(layout: Layout, packet: Packet): void {
     layout.heading(`${columns.join(' / ')}：${s.code} 的等级`, 12.5);
     layout.table(
       ['评价环节', '等级', '评价人', '日期', '意见'],
-      [22, 40, 26, 30, CONTENT_WIDTH - 118],
+      [22, gradeWidth, 26, 30, CONTENT_WIDTH - 78 - gradeWidth],
       s.reviewBoxes.map((b) => [b.stage, b.grade ?? BLANK_GRADE, b.reviewer, b.date, b.comment]),
-      9.5,
+      GRADE_BOX_SIZE,
       { minRowHeight: 14 },
     );
   }
@@ -348,6 +394,7 @@ export async function renderPacketPdf(
 ): Promise<PdfOutcome> {
   progress('正在加载 PDF 组件……');
   const [{ jsPDF }, charsetResponse] = await Promise.all([import('jspdf'), fetch(fonts.charset)]);
+  if (!charsetResponse.ok) throw new PdfFileError(charsetResponse.status, fonts.charset);
   const charset = (await charsetResponse.json()) as Charset;
   const missing = missingCharacters(packetText(packet), new Set(charset.chars));
 
@@ -357,6 +404,9 @@ export async function renderPacketPdf(
   const [regular, bold] = await Promise.all([
     fetchBase64(useFull ? (fonts.full as string) : fonts.regular),
     fonts.bold ? fetchBase64(fonts.bold) : Promise.resolve(undefined),
+    // The subset too, though this PDF does not use it: the offline copy keeps what is fetched, and
+    // the next ordinary PDF (and PdfOfflineNote) needs it. Failing here costs this PDF nothing.
+    useFull ? fetchBase64(fonts.regular).catch(() => undefined) : undefined,
   ]);
 
   progress('正在排版……');
