@@ -593,15 +593,15 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
                 })
               }
             />
+            <div className="wizard-nav">
+              <button type="button" className="button button-secondary" onClick={() => goTo(1)}>
+                上一步
+              </button>
+              <button type="button" className="button" onClick={() => goTo(3)}>
+                下一步：查看自评结果
+              </button>
+            </div>
           </evidence.Boundary>
-          <div className="wizard-nav">
-            <button type="button" className="button button-secondary" onClick={() => goTo(1)}>
-              上一步
-            </button>
-            <button type="button" className="button" onClick={() => goTo(3)}>
-              下一步：查看自评结果
-            </button>
-          </div>
         </>
       )}
       {draft.step === 3 && (
