@@ -55,7 +55,7 @@ export function checkEvidenceFile(
 export const VERDICT_TEXT: Record<FileVerdict, string> = {
   same: '与自评时的文件一致',
   different: '与自评时的文件不同',
-  unrecorded: '自评时未记录校验值，无法核对',
+  unrecorded: '自评时未记录文件校验码，无法核对',
 };
 
 /** The checks as the review file keeps them, under each item the picked file matched. */

@@ -220,7 +220,7 @@ export function pieceWarnings(item: RubricItem, evidence: ItemEvidence | undefin
     const earlier = evidence.files[first];
     if (!file || !earlier) return;
     warnings.push(
-      `“${displayText(file.name)}”与第 ${first + 1} 个文件“${displayText(earlier.name)}”是同一个文件${file.sha256 && earlier.sha256 ? '（SHA-256 相同）' : '（名称和大小相同）'}，只算一份`,
+      `“${displayText(file.name)}”与第 ${first + 1} 个文件“${displayText(earlier.name)}”是同一个文件${file.sha256 && earlier.sha256 ? '（文件校验码相同）' : '（名称和大小相同）'}，只算一份`,
     );
   });
   const count = item.limits.count;
@@ -283,6 +283,11 @@ function hardRequirementReasons(item: RubricItem, evidence: ItemEvidence): strin
   const mediaList = item.forms.filter((f) => MEDIA_FORMS[f] !== undefined).join('或');
 
   for (const file of files) {
+    // An empty file is no evidence at all, whatever its name or the minutes typed beside it.
+    if (file.size === 0) {
+      reasons.push(`${name}“${file.name}”是空文件（0 字节）`);
+      continue;
+    }
     if (fileFitsForms(file.type, item.forms)) continue;
     reasons.push(
       file.type.trim() === ''

@@ -20,3 +20,11 @@ export function effectiveTheme(stored: string | null | undefined, systemPrefersD
 export function toggledTheme(current: Theme): Theme {
   return current === 'dark' ? 'light' : 'dark';
 }
+
+/**
+ * The toggle's label names what a press does, from the theme the reader sees now: a button
+ * that always read 深色模式 left a reader in the dark theme guessing whether it was on.
+ */
+export function toggleLabel(current: Theme): string {
+  return toggledTheme(current) === 'dark' ? '切换到深色模式' : '切换到浅色模式';
+}

@@ -98,7 +98,12 @@ test.describe('review', () => {
     await expect(video).toContainText('分层作业的个别化指导');
     await expect(video).toContainText('案例.mp4');
     await expect(video).toContainText('9 分 0 秒');
-    await expect(video).toContainText(sha(CASE_BYTES));
+    // Named 文件校验码 for reviewers, shortened; the whole value one click away.
+    await expect(video.getByText(`文件校验码 ${sha(CASE_BYTES).slice(0, 8)}…`)).toBeVisible();
+    await expect(video.getByText(sha(CASE_BYTES), { exact: true })).toBeHidden();
+    await video.getByText(`文件校验码 ${sha(CASE_BYTES).slice(0, 8)}…`).click();
+    await expect(video.getByText(sha(CASE_BYTES), { exact: true })).toBeVisible();
+    await expect(video).not.toContainText('SHA-256');
     await expect(video).toContainText('硬性要求（按教师文件的类型、时长、份数和出镜确认重新核查）：符合');
 
     // Evidence check: the case video is the one self-checked, the student recording was swapped.
@@ -113,7 +118,7 @@ test.describe('review', () => {
       '学生甲.m4a：✗ 与自评时的文件不同',
     );
     await expect(results.locator('[data-verdict="unrecorded"]')).toContainText(
-      '学生乙.m4a：? 自评时未记录校验值',
+      '学生乙.m4a：? 自评时未记录文件校验码',
     );
     await expect(reviewItem(page, 'student-accounts')).toContainText('学生甲.m4a：与自评时的文件不同');
     await expectNoAxeViolations(page);

@@ -77,7 +77,7 @@ async function selfCheck(
   const video = item(page, 'case-video');
   await video.getByLabel(/选择本地文件/).setInputFiles(CASE_VIDEO);
   await expect(video.getByText(/时长 9 分 0 秒/)).toBeVisible();
-  await expect(video.getByText(/SHA-256 [0-9a-f]{12}…/)).toBeVisible();
+  await expect(video.getByText(/文件校验码 [0-9a-f]{8}…/)).toBeVisible();
   await video.getByLabel('视频中出现了我本人的形象').check();
   for (const box of await video
     .getByRole('group', { name: /合格标准/ })

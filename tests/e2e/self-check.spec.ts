@@ -39,7 +39,7 @@ test.describe('self-check wizard', () => {
     const video = item(page, 'case-video');
     await video.getByLabel(/选择本地文件/).setInputFiles(join(MEDIA, 'case-11min.webm'));
     await expect(video.getByText(/时长 11 分 0 秒/).first()).toBeVisible();
-    await expect(video.getByText(/SHA-256 [0-9a-f]{12}…/)).toBeVisible();
+    await expect(video.getByText(/文件校验码 [0-9a-f]{8}…/)).toBeVisible();
     await expect(video.locator('[data-grade]').first()).toHaveText(/不合格/);
     await expect(video.getByText('「案例展示」时长 11 分 0 秒，超过 10 分钟的上限')).toBeVisible();
     expect(requests).toEqual([]);
@@ -52,7 +52,7 @@ test.describe('self-check wizard', () => {
     await expect(undo).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(video.getByText(/时长 11 分 0 秒/).first()).toBeVisible();
-    await expect(video.getByText(/SHA-256 [0-9a-f]{12}…/)).toBeVisible();
+    await expect(video.getByText(/文件校验码 [0-9a-f]{8}…/)).toBeVisible();
     await expect(undo).toHaveCount(0);
     await video.getByRole('button', { name: /移除/ }).click();
     await video.getByLabel(/选择本地文件/).setInputFiles(join(MEDIA, 'case-9min.webm'));
@@ -178,7 +178,14 @@ test.describe('self-check wizard', () => {
     const expected = createHash('sha256')
       .update(readFileSync(join(MEDIA, 'case-9min.webm')))
       .digest('hex');
-    await expect(video.getByText(`SHA-256 ${expected.slice(0, 12)}…`)).toBeVisible();
+    // Teachers read 文件校验码, shortened; the whole value opens on demand, by keyboard too.
+    const checksum = video.getByText(`文件校验码 ${expected.slice(0, 8)}…`);
+    await expect(checksum).toBeVisible();
+    await expect(video.getByText(expected, { exact: true })).toBeHidden();
+    await checksum.focus();
+    await page.keyboard.press('Enter');
+    await expect(video.getByText(expected, { exact: true })).toBeVisible();
+    await expect(video).not.toContainText('SHA-256');
   });
 
   test('storage unavailable: keeps working in memory and says so', async ({ page }) => {
@@ -280,7 +287,7 @@ test.describe('self-check wizard: evidence details', () => {
     await expect(accounts.locator('.file-name')).toHaveCount(2);
     await expect(accounts.locator('li[data-duplicate="true"]')).toContainText('重复，只算一份');
     await expect(accounts).toContainText(
-      '“student-90s.weba”与第 1 个文件“student-90s.weba”是同一个文件（SHA-256 相同），只算一份',
+      '“student-90s.weba”与第 1 个文件“student-90s.weba”是同一个文件（文件校验码相同），只算一份',
     );
     await expect(accounts.locator('[data-grade]').first()).toHaveText(/不合格/);
     await expect(accounts).toContainText('「学生体会」需要 2 份，目前 1 份');

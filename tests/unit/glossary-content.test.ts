@@ -64,6 +64,17 @@ describe('glossary collection', () => {
     }
   });
 
+  it('lists each related name once per entry, as the page joins them with 、', () => {
+    for (const f of files) {
+      // The page shows 又称：a、b、c, so an alias that is itself a list repeats its parts.
+      const names = [String(f.data['term']), ...((f.data['aliases'] as string[] | undefined) ?? [])].flatMap(
+        (name) => name.split('、'),
+      );
+      const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+      expect(repeated, f.name).toEqual([]);
+    }
+  });
+
   it('gives every term a definition in plain prose, without headings', () => {
     for (const f of files) {
       expect(f.body.trim(), f.name).not.toBe('');

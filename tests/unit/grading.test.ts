@@ -262,7 +262,7 @@ describe('gradeItem: the same file twice counts once', () => {
       reasons: ['「学生作品」需要 2 份，目前 1 份'],
     });
     expect(pieceWarnings(works, twice)).toEqual([
-      '“作品.jpg”与第 1 个文件“作品.jpg”是同一个文件（SHA-256 相同），只算一份',
+      '“作品.jpg”与第 1 个文件“作品.jpg”是同一个文件（文件校验码相同），只算一份',
     ]);
     // Renamed copies are still the same file by their SHA-256.
     const renamed = ev({ files: [work('a.jpg', 500, A), work('b.jpg', 500, A)], ...allTicked(works) });
@@ -375,6 +375,19 @@ describe('a sentence in both criteria lists is ticked once', () => {
         expect(viaExcellent).toEqual(viaPass);
       }),
     );
+  });
+});
+
+describe('gradeItem: an empty file', () => {
+  it('is no evidence, even with its minutes typed by hand', () => {
+    const e = goodCase({
+      files: [{ name: '案例.mp4', type: 'video/mp4', size: 0 }],
+      manualMinutes: 8,
+    });
+    expect(gradeItem(caseVideo, e)).toMatchObject({
+      status: '不合格',
+      reasons: ['「案例展示」“案例.mp4”是空文件（0 字节）'],
+    });
   });
 });
 

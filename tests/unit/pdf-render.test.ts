@@ -212,6 +212,18 @@ function peerReview(comment: string, itemComment: string): PacketReview {
 }
 
 describe('PDF packet review stages', () => {
+  it("labels the evidence table's digest 文件校验码（SHA-256） and prints it whole", async () => {
+    const draft = draftFor('王晓红');
+    const digest = 'ab'.repeat(32);
+    const report = draft.evidence['A2']?.items['report'];
+    if (!report) throw new Error('fixture has no report item');
+    report.files = [{ name: '报告.pdf', type: 'application/pdf', size: 2048, sha256: digest }];
+    const { text } = await render(draft);
+    const compact = text.replace(/\s+/g, '');
+    expect(compact).toContain('文件校验码（SHA-256）');
+    expect(compact).toContain(digest);
+  }, 60_000);
+
   it('prints a filled stage: reviewer, date, grade, comments and ticks, beside a blank one', async () => {
     const { text } = await render(draftFor('王晓红'), {
       reviews: [peerReview('资源评价具体，建议补充版权说明。', '来源清楚')],

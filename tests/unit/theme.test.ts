@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveTheme, parseTheme, toggledTheme } from '../../src/lib/theme';
+import { effectiveTheme, parseTheme, toggleLabel, toggledTheme } from '../../src/lib/theme';
 
 describe('reading theme', () => {
   it("the reader's stored choice wins over the system's", () => {
@@ -30,5 +30,10 @@ describe('reading theme', () => {
     expect(toggledTheme('light')).toBe('dark');
     expect(toggledTheme('dark')).toBe('light');
     expect(toggledTheme(toggledTheme('dark'))).toBe('dark');
+  });
+
+  it('the toggle names the theme a press switches to, never the one already on', () => {
+    expect(toggleLabel('light')).toBe('切换到深色模式');
+    expect(toggleLabel('dark')).toBe('切换到浅色模式');
   });
 });

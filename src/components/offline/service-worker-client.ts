@@ -9,6 +9,36 @@ const base = import.meta.env.BASE_URL;
 const updateNotice = document.querySelector<HTMLElement>('[data-update-notice]');
 const offlineNotice = document.querySelector<HTMLElement>('[data-offline-notice]');
 
+/** Folded once, the offline notice stays a thin line on every page until the tab is closed. */
+const FOLD_KEY = 'handbook-offline-folded';
+const fold = offlineNotice?.querySelector<HTMLButtonElement>('[data-offline-fold]');
+
+function setFolded(folded: boolean): void {
+  offlineNotice?.toggleAttribute('data-folded', folded);
+  if (!fold) return;
+  fold.setAttribute('aria-expanded', String(!folded));
+  fold.textContent = folded ? '展开说明' : '收起说明';
+}
+
+function storedFold(): boolean {
+  try {
+    return sessionStorage.getItem(FOLD_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+fold?.addEventListener('click', () => {
+  const folded = !offlineNotice?.hasAttribute('data-folded');
+  setFolded(folded);
+  try {
+    sessionStorage.setItem(FOLD_KEY, folded ? '1' : '0');
+  } catch {
+    // Storage refused: folded for this page only.
+  }
+});
+setFolded(storedFold());
+
 function showOffline(): void {
   if (!offlineNotice) return;
   offlineNotice.hidden = navigator.onLine;

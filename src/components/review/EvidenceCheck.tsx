@@ -33,7 +33,7 @@ export default function EvidenceCheck({ idBase, recorded, checks, onChecks, item
     const unreadable: string[] = [];
     for (const [i, file] of files.entries()) {
       setBusy(
-        `正在计算校验值（${i + 1}/${files.length}）：${displayText(file.name)}……大文件需要多等一会儿。`,
+        `正在计算文件校验码（${i + 1}/${files.length}）：${displayText(file.name)}……大文件需要多等一会儿。`,
       );
       try {
         const sha256 = await sha256Hex(file, { subtle: globalThis.crypto?.subtle });
@@ -54,8 +54,8 @@ export default function EvidenceCheck({ idBase, recorded, checks, onChecks, item
     <section className="evidence-check" aria-labelledby={`${idBase}-check`}>
       <h3 id={`${idBase}-check`}>核对证据文件</h3>
       <p className="muted">
-        选择教师发来的证据文件（视频、音频、文档等），浏览器在本机计算每个文件的 SHA-256
-        校验值，与自评时记录的校验值比对，确认就是自评过的那个文件。文件不会上传。
+        选择教师发来的证据文件（视频、音频、文档等），浏览器在本机计算每个文件的文件校验码，
+        与自评时记录的校验码比对，确认就是自评过的那个文件。文件不会上传。
       </p>
       <div className="field">
         <label htmlFor={`${idBase}-check-files`}>选择证据文件（可多选）</label>
@@ -82,7 +82,7 @@ export default function EvidenceCheck({ idBase, recorded, checks, onChecks, item
               <strong>{displayText(c.name)}</strong>：{`${SYMBOL[c.verdict]} ${VERDICT_TEXT[c.verdict]}`}
               {c.matches.length > 0
                 ? `（${c.verdict === 'same' ? '即' : '自评中同名的是'}${where(c)}的文件）`
-                : '（自评中没有这个文件，名称和校验值都对不上）'}
+                : '（自评中没有这个文件，名称和文件校验码都对不上）'}
             </li>
           ))}
         </ul>

@@ -16,6 +16,7 @@ import {
   type ItemComparison,
   type ReviewerItemInput,
 } from '../../lib/review';
+import FileChecksum from '../FileChecksum';
 import ItemMeta from '../self-check/ItemMeta';
 import GradeBadge from '../self-check/GradeBadge';
 import { displayText } from '../../lib/display-text';
@@ -132,7 +133,11 @@ export default function ReviewItemCard({
                           {f.durationSeconds !== undefined && ` · 时长 ${formatDuration(f.durationSeconds)}`}
                         </span>
                         <br />
-                        <span className="hash">SHA-256：{f.sha256 ?? '自评时未计算'}</span>
+                        {f.sha256 ? (
+                          <FileChecksum sha256={f.sha256} />
+                        ) : (
+                          <span className="hash">文件校验码：自评时未计算</span>
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -10,7 +10,7 @@ import { reportSearchFailure } from './failure';
 const base = import.meta.env.BASE_URL;
 
 const STRINGS = {
-  placeholder: '搜索：如 伴随性采集、A5、学时',
+  placeholder: '搜索手册',
   search_label: '搜索词',
   results_label: '搜索结果',
   zero_results: '没有找到与“[SEARCH_TERM]”相关的内容。',

@@ -1,6 +1,6 @@
 /** One evidence item: what it is, the local file's facts, hard limits, and the criteria met. */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   applyItemInput,
@@ -24,7 +24,8 @@ import {
   type RubricItem,
 } from '../../lib/grading';
 import { formatBytes } from '../../lib/packet';
-import { readFileMetadata } from './file-metadata';
+import FileChecksum from '../FileChecksum';
+import Notice from '../Notice';
 import ItemMeta from './ItemMeta';
 import GradeBadge from './GradeBadge';
 import { displayText } from '../../lib/display-text';
@@ -41,6 +42,20 @@ interface Props {
 
 const ACCEPT: Record<string, string> = { 视频: 'video/*', 音频: 'audio/*', 图片: 'image/*' };
 
+/**
+ * The file readers (content sniffing, MP4 headers, SHA-256) are fetched once the evidence step is
+ * shown, not in the wizard's first load (which stays within its budget), and are there before a
+ * file is picked. A failed fetch is tried again at the next pick.
+ */
+let readers: Promise<typeof import('./file-metadata')> | undefined;
+function loadReaders() {
+  readers ??= import('./file-metadata').catch((error: unknown) => {
+    readers = undefined;
+    throw error;
+  });
+  return readers;
+}
+
 export const emptyItemEvidence = (): ItemEvidence => ({ present: false, files: [], excellent: [], pass: [] });
 
 function toggleIndex(list: number[], index: number): number[] {
@@ -51,8 +66,15 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   /** Bytes of the picked files hashed so far, and in all, while they are being read; and which repeat a file already there. */
   const [reading, setReading] = useState<{ done: number; total: number; repeats: string[] } | null>(null);
   const set = (patch: Partial<ItemEvidence>) => onChange({ ...evidence, ...patch });
-  // The last file removed, until undone or another is picked: its hash may have taken minutes.
-  const [removed, setRemoved] = useState<{ file: EvidenceFile; at: number }>();
+  // The last file removed (or replaced by a new pick), until undone or another is picked: its
+  // hash may have taken minutes.
+  const [removed, setRemoved] = useState<{ file: EvidenceFile; at: number; by?: EvidenceFile }>();
+  /** What reading the last pick found: an empty file, content that is not what its name says, … */
+  const [pickNotes, setPickNotes] = useState<string[]>([]);
+  useEffect(() => {
+    // Only warming up: a failure is told when a file is picked.
+    loadReaders().catch(() => undefined);
+  }, []);
   const undoRef = useRef<HTMLButtonElement>(null);
   const remove = (at: number) => {
     const file = evidence.files[at];
@@ -65,7 +87,10 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   const undoRemove = () => {
     if (!removed) return;
     const files = [...evidence.files];
-    files.splice(Math.min(removed.at, files.length), 0, removed.file);
+    const { by } = removed;
+    const replacedAt = by ? files.findIndex((f) => sameFile(f, by)) : -1;
+    if (replacedAt >= 0) files.splice(replacedAt, 1, removed.file);
+    else files.splice(Math.min(removed.at, files.length), 0, removed.file);
     set({ files });
     setRemoved(undefined);
   };
@@ -127,21 +152,31 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   );
   const accept = item.forms.every((f) => ACCEPT[f]) ? item.forms.map((f) => ACCEPT[f]).join(',') : undefined;
 
+  /** An item that asks for one file: a new pick replaces the file there (撤销 brings it back). */
+  const oneFile = !(item.limits.count !== undefined && item.limits.count > 1);
   const pickFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    const picked = [...files];
+    const picked = oneFile ? [...files].slice(0, 1) : [...files];
+    const kept = oneFile ? [] : evidence.files;
     const done = picked.map(() => 0);
     const total = picked.reduce((sum, f) => sum + f.size, 0);
     // Until the hashes are known, the same name and size is taken as the same file.
     const repeats = picked
-      .filter(
-        (f, i) =>
-          evidence.files.some((e) => sameFile(e, f)) || picked.slice(0, i).some((o) => sameFile(o, f)),
-      )
+      .filter((f, i) => kept.some((e) => sameFile(e, f)) || picked.slice(0, i).some((o) => sameFile(o, f)))
       .map((f) => f.name);
     setReading({ done: 0, total, repeats });
     setRemoved(undefined);
+    setPickNotes([]);
     try {
+      let readFileMetadata: (typeof import('./file-metadata'))['readFileMetadata'];
+      try {
+        ({ readFileMetadata } = await loadReaders());
+      } catch {
+        setPickNotes([
+          '读取文件信息所需的程序没有加载成功（可能网络刚断开），已选的文件没有变。请联网后重新选择。',
+        ]);
+        return;
+      }
       const read = await Promise.all(
         picked.map((file, i) =>
           readFileMetadata(file, (bytes) => {
@@ -150,7 +185,11 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
           }),
         ),
       );
-      onChange({ ...evidence, present: true, files: [...evidence.files, ...read] });
+      const newFiles = read.map((r) => r.file);
+      onChange({ ...evidence, present: true, files: [...kept, ...newFiles] });
+      setPickNotes(read.flatMap((r) => r.notes));
+      const replaced = oneFile ? evidence.files[0] : undefined;
+      if (replaced && newFiles[0]) setRemoved({ file: replaced, at: 0, by: newFiles[0] });
     } finally {
       setReading(null);
     }
@@ -191,12 +230,12 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
       </div>
       <div className="field">
         <label htmlFor={id('file')}>
-          选择本地文件（可选，只在本机读取类型、大小{hasMedia ? '、时长' : ''}和校验值，不会上传）
+          选择本地文件（可选，只在本机读取类型、大小{hasMedia ? '、时长' : ''}和文件校验码，不会上传）
         </label>
         <input
           id={id('file')}
           type="file"
-          multiple={item.limits.count !== undefined && item.limits.count > 1}
+          multiple={!oneFile}
           {...(accept ? { accept } : {})}
           onChange={(e) => {
             void pickFiles(e.target.files);
@@ -206,9 +245,9 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
         {reading && (
           <p className="reading">
             <span role="status">
-              正在读取文件信息（时长、校验值）……大文件需要多等一会儿。
+              正在读取文件信息（时长、文件校验码）……大文件需要多等一会儿。
               {reading.repeats.length > 0 &&
-                `“${reading.repeats.join('”“')}”与已选的文件名称和大小相同，可能是同一个文件，只算一份。`}
+                `“${reading.repeats.map(displayText).join('”“')}”与已选的文件名称和大小相同，可能是同一个文件，只算一份。`}
             </span>{' '}
             <progress max={reading.total || 1} value={reading.done} aria-label="文件读取进度" />
           </p>
@@ -223,9 +262,10 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
                   {' '}
                   {f.type || '未知类型'} · {formatBytes(f.size)}
                   {f.durationSeconds !== undefined && ` · 时长 ${formatDuration(f.durationSeconds)}`}
-                  {f.sha256 ? ` · SHA-256 ${f.sha256.slice(0, 12)}…` : ' · 未计算校验值'}
+                  {!f.sha256 && ' · 未计算文件校验码'}
                   {hasMedia && f.durationSeconds === undefined && ' · 浏览器读不出时长'}
                 </span>{' '}
+                {f.sha256 && <FileChecksum sha256={f.sha256} />}
                 <button type="button" className="link-button" onClick={() => remove(i)}>
                   移除<span className="visually-hidden">{displayText(f.name)}</span>
                 </button>
@@ -233,11 +273,30 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
             ))}
           </ul>
         )}
+        {pickNotes.length > 0 && (
+          <Notice warn>
+            <ul className="pick-notes">
+              {pickNotes.map((note) => (
+                <li key={note}>{displayText(note)}</li>
+              ))}
+            </ul>
+          </Notice>
+        )}
         {removed && (
           <p className="removed-file" role="status">
-            已移除“{displayText(removed.file.name)}”。{' '}
-            <button type="button" className="link-button" ref={undoRef} onClick={undoRemove}>
-              撤销<span className="visually-hidden">移除“{displayText(removed.file.name)}”</span>
+            {removed.by
+              ? `已用“${displayText(removed.by.name)}”替换“${displayText(removed.file.name)}”。`
+              : `已移除“${displayText(removed.file.name)}”。`}{' '}
+            <button
+              type="button"
+              className="link-button"
+              ref={removed.by ? undefined : undoRef}
+              onClick={undoRemove}
+            >
+              撤销
+              <span className="visually-hidden">
+                {removed.by ? '替换' : '移除'}“{displayText(removed.file.name)}”
+              </span>
             </button>
           </p>
         )}

@@ -1,15 +1,17 @@
 /**
- * Reads what the self-check needs from a local file — type, size, duration of audio/video and
- * SHA-256 — entirely inside the browser. Nothing is uploaded.
+ * Reads what the self-check needs from a local file — what it really holds, size, duration of
+ * audio/video and SHA-256 — entirely inside the browser. Nothing is uploaded.
  */
 import { evidenceFileOf } from '../../lib/draft';
+import { pickedFileFacts, sniffContent, SNIFF_BYTES, type Sniffed } from '../../lib/file-content';
 import { sha256Hex } from '../../lib/file-hash';
 import type { EvidenceFile } from '../../lib/grading';
+import { disagreementNote, readMp4Durations, reconcileDurations } from '../../lib/media-duration';
 
-function mediaDuration(file: File): Promise<number | undefined> {
-  if (!/^(audio|video)\//.test(file.type)) return Promise.resolve(undefined);
+function mediaDuration(file: File, type: string): Promise<number | undefined> {
+  if (!/^(audio|video)\//.test(type)) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const media = document.createElement(file.type.startsWith('audio') ? 'audio' : 'video');
+    const media = document.createElement(type.startsWith('audio') ? 'audio' : 'video');
     const url = URL.createObjectURL(file);
     const done = (value: number | undefined) => {
       clearTimeout(timer);
@@ -25,6 +27,30 @@ function mediaDuration(file: File): Promise<number | undefined> {
   });
 }
 
+const bytesOf = async (file: File, start: number, end: number) =>
+  new Uint8Array(await file.slice(start, end).arrayBuffer());
+
+async function sniff(file: File): Promise<Sniffed> {
+  try {
+    return sniffContent(await bytesOf(file, 0, SNIFF_BYTES), file.size);
+  } catch {
+    return { kind: 'unknown' };
+  }
+}
+
+/** The browser's reading and, for MP4/MOV, the file's own movie and track headers, reconciled. */
+async function duration(file: File, type: string, content: Sniffed) {
+  // An empty file has nothing to play: the browser would only log a failed request.
+  if (content.kind === 'empty') return {};
+  const [browser, mp4] = await Promise.all([
+    mediaDuration(file, type),
+    content.mime === 'video/mp4' || content.mime === 'video/quicktime' || content.mime === 'audio/mp4'
+      ? readMp4Durations((start, end) => bytesOf(file, start, end), file.size).catch(() => undefined)
+      : Promise.resolve(undefined),
+  ]);
+  return reconcileDurations(browser, mp4);
+}
+
 async function sha256(file: File, onProgress?: (bytesDone: number) => void): Promise<string | undefined> {
   try {
     return await sha256Hex(file, { subtle: globalThis.crypto?.subtle, onProgress });
@@ -34,10 +60,29 @@ async function sha256(file: File, onProgress?: (bytesDone: number) => void): Pro
   }
 }
 
+export interface PickedFile {
+  file: EvidenceFile;
+  /** What the teacher should know about this file (empty, not what its name says, …). */
+  notes: string[];
+}
+
 export async function readFileMetadata(
   file: File,
   onProgress?: (bytesDone: number) => void,
-): Promise<EvidenceFile> {
-  const [durationSeconds, hash] = await Promise.all([mediaDuration(file), sha256(file, onProgress)]);
-  return evidenceFileOf({ name: file.name, type: file.type, size: file.size, durationSeconds, sha256: hash });
+): Promise<PickedFile> {
+  const content = await sniff(file);
+  const facts = pickedFileFacts(file, content);
+  const [verdict, hash] = await Promise.all([duration(file, facts.type, content), sha256(file, onProgress)]);
+  const notes = [...facts.notes];
+  if (verdict.disagreement) notes.push(disagreementNote(file.name, verdict.disagreement));
+  return {
+    file: evidenceFileOf({
+      name: file.name,
+      type: facts.type,
+      size: file.size,
+      durationSeconds: verdict.durationSeconds,
+      sha256: hash,
+    }),
+    notes,
+  };
 }

@@ -304,7 +304,7 @@ function drawPacket(layout: Layout, packet: Packet): void {
     }
     layout.heading('证据清单', 12.5);
     layout.table(
-      ['证据项', '形式', '标题', '文件名', '大小', '时长', 'SHA-256'],
+      ['证据项', '形式', '标题', '文件名', '大小', '时长', '文件校验码（SHA-256）'],
       [27, 13, 27, 30, 15, 18, CONTENT_WIDTH - 130],
       s.evidence.map((r) => [r.item, r.form, r.title, r.fileName, r.size, r.duration, r.sha256]),
       8,
