@@ -50,6 +50,11 @@ const EvidenceStep = evidence.part((m) => m.default);
 const results = onDemand(() => Promise.all([import('./SummaryStep'), import('./PdfButton')]));
 const SummaryStep = results.part(([summary]) => summary.default);
 const PdfButton = results.part(([, pdf]) => pdf.default);
+const Loading = ({ what }: { what: string }) => (
+  <p className="notice" role="status">
+    正在载入{what}……
+  </p>
+);
 
 interface Props {
   abilities: AbilityOption[];
@@ -563,14 +568,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
               })}
             />
           )}
-          <evidence.Boundary
-            what="逐项自查证据"
-            fallback={
-              <p className="notice" role="status">
-                正在载入证据清单……
-              </p>
-            }
-          >
+          <evidence.Boundary what="逐项自查证据" fallback={<Loading what="证据清单" />}>
             <EvidenceStep
               key={`${current.code}-${generation}`}
               ability={offeredOf(current)}
@@ -605,14 +603,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
         </>
       )}
       {draft.step === 3 && (
-        <results.Boundary
-          what="自评结果"
-          fallback={
-            <p className="notice" role="status">
-              正在载入自评结果……
-            </p>
-          }
-        >
+        <results.Boundary what="自评结果" fallback={<Loading what="自评结果" />}>
           <SummaryStep
             teacher={draft.profile}
             rows={chosen.map((a) => {
