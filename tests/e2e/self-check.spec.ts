@@ -30,7 +30,8 @@ test.describe('self-check wizard', () => {
       '第 3 步：逐项自查证据——C5 基于数据的个别化指导',
     );
 
-    // Picking a file makes no network request.
+    // Picking a file makes no network request (once the step, fetched when first reached, shows).
+    await expect(page.getByRole('button', { name: '下一步：查看自评结果' })).toBeVisible();
     const requests: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith('blob:') && !r.url().startsWith('data:')) requests.push(r.url());
