@@ -22,6 +22,42 @@ interface Props {
   as?: 'span' | 'div' | 'p';
 }
 
+interface QuestionProps extends Pick<
+  Props,
+  'question' | 'groupLabel' | 'confirmLabel' | 'confirmClass' | 'as'
+> {
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * The question itself, with 确定… and 取消; focus goes to 取消 when it appears. Also asked on its
+ * own where no button comes first (a file picked that would replace the self-check in progress).
+ */
+export function ConfirmQuestion({
+  question,
+  groupLabel,
+  confirmLabel,
+  confirmClass = 'button',
+  onConfirm,
+  onCancel,
+  as: Group = 'span',
+}: QuestionProps) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancelRef.current?.focus(), []);
+  return (
+    <Group className="confirm" role="group" aria-label={groupLabel}>
+      {question}{' '}
+      <button type="button" className={confirmClass} onClick={onConfirm}>
+        {confirmLabel}
+      </button>{' '}
+      <button type="button" ref={cancelRef} className="button button-secondary" onClick={onCancel}>
+        取消
+      </button>
+    </Group>
+  );
+}
+
 export default function ConfirmAction({
   label,
   triggerClass = 'button button-secondary',
@@ -30,16 +66,14 @@ export default function ConfirmAction({
   confirmLabel,
   confirmClass = 'button',
   onConfirm,
-  as: Group = 'span',
+  as = 'span',
 }: Props) {
   const [asking, setAsking] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
 
   useEffect(() => {
-    if (asking) cancelRef.current?.focus();
-    else if (returnFocus.current) triggerRef.current?.focus();
+    if (!asking && returnFocus.current) triggerRef.current?.focus();
     returnFocus.current = false;
   }, [asking]);
 
@@ -50,29 +84,20 @@ export default function ConfirmAction({
       </button>
     );
   return (
-    <Group className="confirm" role="group" aria-label={groupLabel}>
-      {question}{' '}
-      <button
-        type="button"
-        className={confirmClass}
-        onClick={() => {
-          setAsking(false);
-          onConfirm();
-        }}
-      >
-        {confirmLabel}
-      </button>{' '}
-      <button
-        type="button"
-        ref={cancelRef}
-        className="button button-secondary"
-        onClick={() => {
-          returnFocus.current = true;
-          setAsking(false);
-        }}
-      >
-        取消
-      </button>
-    </Group>
+    <ConfirmQuestion
+      question={question}
+      groupLabel={groupLabel}
+      confirmLabel={confirmLabel}
+      confirmClass={confirmClass}
+      as={as}
+      onConfirm={() => {
+        setAsking(false);
+        onConfirm();
+      }}
+      onCancel={() => {
+        returnFocus.current = true;
+        setAsking(false);
+      }}
+    />
   );
 }

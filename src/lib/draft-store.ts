@@ -10,7 +10,7 @@ export const STORAGE_KEY = 'weinengli.self-check';
 export const PREVIOUS_KEY = 'weinengli.self-check.previous';
 
 export const MEMORY_MODE_MESSAGE =
-  '浏览器存储已满或不可用，自评内容暂时只保存在本页面中，关闭页面前请导出 JSON。';
+  '浏览器存储已满或不可用，自评内容暂时只保存在本页面中，关闭页面前请用“保存自评文件”保存。';
 export const PREVIOUS_MEMORY_MESSAGE =
   '浏览器存储已满或不可用，上一份自评只保存在本页面中，关闭页面前请先下载。';
 
@@ -30,7 +30,14 @@ export type LoadResult =
     }
   | { status: 'corrupt'; raw: string; error: string };
 
-export type SaveResult = { ok: true } | { ok: false; error: string };
+/**
+ * A failed save. `elsewhere` means the stored draft was changed by another tab (or window) after
+ * this page last read or wrote it: nothing was written, so the newer work there is kept.
+ */
+export type SaveResult = { ok: true } | { ok: false; error: string; elsewhere?: true };
+
+export const CHANGED_ELSEWHERE_MESSAGE =
+  '这份自评已在另一个标签页（或窗口）中修改过。为免覆盖那里较新的内容，本页不再自动保存；要留下本页的改动，请先“保存自评文件”。';
 
 export interface DraftStore {
   /** 'storage' while drafts reach localStorage; 'memory' once it is missing or has failed. */
@@ -45,6 +52,18 @@ export interface DraftStore {
   savePrevious(draft: Draft): SaveResult;
   /** The draft set aside by savePrevious, if it is still readable. */
   loadPrevious(): Draft | undefined;
+  /**
+   * The stored text of a draft that could not be read whole (kept by load), until the teacher
+   * dismisses it: it survives later saves and reloads so it can still be downloaded.
+   */
+  loadRescued(): string | undefined;
+  /** The teacher has what they need: forget the kept original. */
+  dismissRescued(): void;
+  /**
+   * Whether a change of the storage entry `key` to `newValue` (a `storage` event from another
+   * tab) means the draft was changed elsewhere since this page last read or wrote it.
+   */
+  changedElsewhere(key: string | null, newValue: string | null): boolean;
 }
 
 export interface DraftStoreOptions {
@@ -71,6 +90,9 @@ export function createDraftStore(
   let mode: 'storage' | 'memory' = storage ? 'storage' : 'memory';
   let memory: Draft | undefined;
   let previousMemory: Draft | undefined;
+  // The stored text as this page last read or wrote it; undefined until it has read or written.
+  // A save finding anything else there would overwrite another tab's newer work.
+  let lastSeen: string | null | undefined;
 
   const toMemory = (draft: Draft | undefined): void => {
     mode = 'memory';
@@ -86,6 +108,14 @@ export function createDraftStore(
     }
   };
 
+  const rescue = (raw: string): void => {
+    try {
+      storage?.setItem(RESCUED_KEY, raw);
+    } catch {
+      // The raw text is still offered for download on this page.
+    }
+  };
+
   return {
     get mode() {
       return mode;
@@ -98,18 +128,19 @@ export function createDraftStore(
         toMemory(undefined);
         return memory ? { status: 'ok', draft: memory } : { status: 'empty' };
       }
+      lastSeen = raw;
       if (raw === null) return { status: 'empty' };
       const result = importDraftText(raw, { now, itemName: options.itemName });
-      if (!result.ok) return { status: 'corrupt', raw, error: result.error };
+      if (!result.ok) {
+        // The next save replaces the stored text: the original is kept under its own key first.
+        rescue(raw);
+        return { status: 'corrupt', raw, error: result.error };
+      }
       const loaded: LoadResult = { status: 'ok', draft: result.draft };
       if (result.migratedFrom !== undefined) loaded.migratedFrom = result.migratedFrom;
       if (result.setAside.length > 0) {
         loaded.salvaged = { setAside: result.setAside, raw };
-        try {
-          storage?.setItem(RESCUED_KEY, raw);
-        } catch {
-          // The raw text is still offered for download on this page.
-        }
+        rescue(raw);
       }
       return loaded;
     },
@@ -120,8 +151,14 @@ export function createDraftStore(
         toMemory(stamped);
         return { ok: false, error: MEMORY_MODE_MESSAGE };
       }
+      const stored = read(STORAGE_KEY);
+      if (lastSeen !== undefined && stored !== undefined && stored !== lastSeen) {
+        return { ok: false, error: CHANGED_ELSEWHERE_MESSAGE, elsewhere: true };
+      }
       try {
-        storage.setItem(STORAGE_KEY, JSON.stringify(stamped));
+        const text = JSON.stringify(stamped);
+        storage.setItem(STORAGE_KEY, text);
+        lastSeen = text;
         memory = stamped;
         return { ok: true };
       } catch {
@@ -136,6 +173,7 @@ export function createDraftStore(
       if (mode === 'memory' || !storage) return;
       try {
         storage.removeItem(STORAGE_KEY);
+        lastSeen = null;
       } catch {
         // Nothing more can be done; the next save overwrites it.
       }
@@ -159,6 +197,24 @@ export function createDraftStore(
       if (typeof raw !== 'string') return undefined;
       const result = importDraftText(raw);
       return result.ok ? result.draft : undefined;
+    },
+
+    loadRescued(): string | undefined {
+      return read(RESCUED_KEY) ?? undefined;
+    },
+
+    dismissRescued(): void {
+      try {
+        storage?.removeItem(RESCUED_KEY);
+      } catch {
+        // Blocked storage holds nothing to forget.
+      }
+    },
+
+    changedElsewhere(key: string | null, newValue: string | null): boolean {
+      // key null: the other tab cleared the whole storage.
+      if (mode === 'memory' || (key !== null && key !== STORAGE_KEY)) return false;
+      return lastSeen !== undefined && (key === null ? null : newValue) !== lastSeen;
     },
   };
 }

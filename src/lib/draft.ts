@@ -21,7 +21,7 @@ import {
   type DescribeOptions,
   type Draft,
 } from './draft-schema';
-import { parseFileJson } from './versioned-file';
+import { parseFileJson, tooBigToOpen } from './versioned-file';
 
 export * from './draft-schema';
 export { UNREADABLE_CRITERION, salvageDraft, type Salvaged } from './draft-salvage';
@@ -134,24 +134,20 @@ export function importDraftText(text: string, options: ImportOptions = {}): Draf
     if (typeof text !== 'string') return { ok: false, error: '没有读到文件内容。' };
     // UTF-8 never takes fewer bytes than UTF-16 code units, so the length test comes first.
     const bytes = text.length > MAX_IMPORT_BYTES ? text.length : new TextEncoder().encode(text).length;
-    if (bytes > MAX_IMPORT_BYTES) {
-      return {
-        ok: false,
-        error: `文件过大（${(bytes / 1024 / 1024).toFixed(1)} MB），自评文件不会超过 5 MB。请确认选择的是微能力手册导出的 JSON 文件。`,
-      };
-    }
+    const tooBig = tooBigToOpen(bytes, MAX_IMPORT_BYTES, '自评文件');
+    if (tooBig) return { ok: false, error: tooBig };
     const parsed = parseFileJson(text, {
       empty: '文件是空的，没有可导入的自评内容。',
       invalid:
-        '不是有效的 JSON 文件：内容可能不完整或已损坏。请重新导出，或选择微能力手册导出的 .json 文件。',
+        '不是有效的 JSON 文件：内容可能不完整或已损坏。请重新保存一份，或选择微能力手册保存的自评文件（.json）。',
     });
     if (!parsed.ok) return parsed;
     const { data } = parsed;
     if (!isPlainRecord(data)) {
-      return { ok: false, error: '这不是微能力手册导出的自评文件：文件内容不是一条自评记录（JSON 对象）。' };
+      return { ok: false, error: '这不是微能力手册保存的自评文件：文件内容不是一条自评记录（JSON 对象）。' };
     }
     if (data['app'] !== APP_MARKER) {
-      return { ok: false, error: `这不是微能力手册导出的自评文件（缺少 "app": "${APP_MARKER}" 标记）。` };
+      return { ok: false, error: `这不是微能力手册保存的自评文件（缺少 "app": "${APP_MARKER}" 标记）。` };
     }
     return migrateDraft(data, { ...options, salvage: options.salvage ?? true });
   } catch {

@@ -13,17 +13,15 @@ import { z } from 'zod';
 import { APP_MARKER, chineseIssue } from './draft';
 import type { Grade, ItemStatus } from './grading';
 import { CODE_PATTERN } from './taxonomy';
-import { REVIEW_KIND } from './review-presence';
+import { MAX_REVIEW_BYTES, REVIEW_KIND } from './review-presence';
 import { isPlainRecord, parseFileJson, upgrade, type Migration } from './versioned-file';
 
 z.config({ jitless: true });
 
 export { APP_MARKER };
-export { isReviewData, isReviewText, REVIEW_KIND } from './review-presence';
+export { isReviewData, isReviewText, MAX_REVIEW_BYTES, REVIEW_KIND } from './review-presence';
 /** Tells a review file from a self-check file: both carry the app marker. */
 export const REVIEW_VERSION = 1;
-/** Largest review file importReviewText accepts, in bytes (UTF-8). */
-export const MAX_REVIEW_BYTES = 2 * 1024 * 1024;
 export const MAX_COMMENT_CHARS = 2000;
 
 /** What the reviewer's browser found when hashing a file the teacher sent. */

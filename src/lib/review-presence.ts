@@ -8,6 +8,8 @@ import { APP_MARKER } from './draft';
 import { isPlainRecord, withoutBom } from './versioned-file';
 
 export const REVIEW_KIND = '评审意见';
+/** Largest review file importReviewText accepts, in bytes (UTF-8); here so the wizard can refuse a bigger one before loading the review code. */
+export const MAX_REVIEW_BYTES = 2 * 1024 * 1024;
 /** Where the wizard keeps the review files a teacher opened (review-store.ts). */
 export const REVIEWS_KEY = 'weinengli.self-check.reviews';
 

@@ -48,3 +48,35 @@ export function addReview(reviews: readonly ReviewFile[], review: ReviewFile): R
   const rest = reviews.filter((r) => !(r.draft.id === review.draft.id && r.stage === review.stage));
   return [...rest, review].slice(-MAX_KEPT_REVIEWS);
 }
+
+/** Whether two kept reviews are the same file: same draft, stage and time of review. */
+const sameReview = (a: ReviewFile, b: ReviewFile) =>
+  a.draft.id === b.draft.id && a.stage === b.stage && a.reviewedAt === b.reviewedAt;
+
+export type KeptReviews = { reviews: ReviewFile[]; kept: boolean };
+
+/**
+ * Keeps one more review. It is added to the reviews as this browser keeps them now, not as this
+ * page last read them: a review opened in another tab since then stays. `onPage` stands in for
+ * them while storage is missing or refused the last save.
+ */
+export function keepReview(
+  storage: ReviewStorage | undefined,
+  onPage: readonly ReviewFile[],
+  review: ReviewFile,
+  kept = true,
+): KeptReviews {
+  const reviews = addReview(storage && kept ? loadReviews(storage) : onPage, review);
+  return { reviews, kept: saveReviews(storage, reviews) };
+}
+
+/** Dismisses one review, leaving every other kept review, including one opened in another tab since. */
+export function forgetReview(
+  storage: ReviewStorage | undefined,
+  onPage: readonly ReviewFile[],
+  review: ReviewFile,
+  kept = true,
+): KeptReviews {
+  const reviews = (storage && kept ? loadReviews(storage) : onPage).filter((r) => !sameReview(r, review));
+  return { reviews, kept: saveReviews(storage, reviews) };
+}

@@ -129,3 +129,26 @@ export function loadRubricDraft(raw: string | null | undefined, code: string): L
   if (items.length === 0) return { status: 'empty' };
   return { status: 'ok', items, lost };
 }
+
+export type RubricDraftSave = { ok: true; text: string } | { ok: false; elsewhere: boolean };
+
+/**
+ * Saves the editor's items unless the stored text is no longer `lastSeen` (what this page last
+ * read or wrote): then another tab has typed there since, and its newer work is left as it is.
+ * Never throws.
+ */
+export function saveRubricDraft(
+  storage: Pick<Storage, 'getItem' | 'setItem'>,
+  code: string,
+  items: readonly ItemForm[],
+  lastSeen: string | null,
+): RubricDraftSave {
+  try {
+    if (storage.getItem(rubricDraftKey(code)) !== lastSeen) return { ok: false, elsewhere: true };
+    const text = rubricDraftText(code, items);
+    storage.setItem(rubricDraftKey(code), text);
+    return { ok: true, text };
+  } catch {
+    return { ok: false, elsewhere: false };
+  }
+}

@@ -119,7 +119,7 @@ export function readPack(data: unknown): PackResult {
     }
     if (data['kind'] !== RUBRIC_KIND) {
       return Object.hasOwn(data, 'profile')
-        ? { ok: false, error: '这是一份自评文件，不是评价标准文件：请在自评页用“导入 JSON”打开。' }
+        ? { ok: false, error: '这是一份自评文件，不是评价标准文件：请在自评页用“打开自评文件”打开。' }
         : { ok: false, error: `这不是评价标准文件（缺少 "kind": "${RUBRIC_KIND}" 标记）。` };
     }
     const upgraded = upgrade(data, RUBRIC_FILE_VERSION, RUBRIC_MIGRATIONS, '评价标准文件');

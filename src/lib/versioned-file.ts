@@ -56,6 +56,18 @@ export function parseFileJson(
   }
 }
 
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+
+/**
+ * The refusal of a file larger than its format ever is (`what`: 自评文件), or undefined when it
+ * fits. Asked with the file's size before it is read: reading a video picked by mistake as text
+ * would stall or crash the page.
+ */
+export function tooBigToOpen(bytes: number, maxBytes: number, what: string): string | undefined {
+  if (bytes <= maxBytes) return undefined;
+  return `文件过大（${(bytes / 1024 / 1024).toFixed(1)} MB），${what}不会超过 ${megabytes(maxBytes)} MB。请确认选择的是微能力手册保存的${what}。`;
+}
+
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -18,3 +18,27 @@ export function reachableSteps(draft: Pick<Draft, 'step' | 'profile' | 'abilitie
     return chosen && (profileDone || draft.step >= i);
   });
 }
+
+/**
+ * How long after a step change the second click of a double-click is still the same gesture. The
+ * first click changes the step; the second lands on whatever the new step shows in that place
+ * (a checkbox on 选择微能力点) and must not count as a choice.
+ */
+export const DOUBLE_CLICK_GUARD_MS = 800;
+
+/** Whether a click (with its `detail`, the click count) is the rest of a double-click that changed the step. */
+export function isCarriedOverClick(detail: number, msSinceStepChange: number): boolean {
+  return detail > 1 && msSinceStepChange >= 0 && msSinceStepChange < DOUBLE_CLICK_GUARD_MS;
+}
+
+/** The wizard step a history entry stands for (its state, as pushed by the wizard), if any. */
+export function stepOfHistoryState(state: unknown): number | undefined {
+  if (typeof state !== 'object' || state === null || !('wizardStep' in state)) return undefined;
+  const step = (state as { wizardStep: unknown }).wizardStep;
+  return typeof step === 'number' && Number.isInteger(step) && step >= 0 && step < STEP_COUNT
+    ? step
+    : undefined;
+}
+
+/** The history state of a wizard step. */
+export const historyStateOf = (step: number) => ({ wizardStep: step });

@@ -45,7 +45,7 @@ test.describe('a double-click downloads one file', () => {
     expect(pdf).toHaveLength(1);
     expect(pdf[0]).toMatch(/^微能力自评_王晓红_\d{8}\.pdf$/);
     await expect(page.locator('#pdf-status')).toContainText('PDF 已生成');
-    const file = await doubleClickDownloads(page, page.getByRole('button', { name: '导出 JSON' }));
+    const file = await doubleClickDownloads(page, page.getByRole('button', { name: '保存自评文件' }));
     expect(file).toHaveLength(1);
     expect(file[0]).toMatch(/^微能力自评_王晓红_\d{8}\.json$/);
   });

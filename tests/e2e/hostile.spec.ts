@@ -92,12 +92,12 @@ test('an imported file full of markup is shown as text, never run', async ({ pag
     },
     customRubrics: {},
   };
-  await page.getByLabel('导入 JSON').setInputFiles({
+  await page.getByLabel('打开自评文件').setInputFiles({
     name: 'hostile.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(draft)),
   });
-  await expect(page.getByText(/已导入/)).toBeVisible();
+  await expect(page.getByText(/已打开/)).toBeVisible();
   const video = page.locator('[data-item-editor="case-video"]');
   await expect(video.getByLabel('证据标题')).toHaveValue(PAYLOADS[2] ?? '');
   await expect(video.locator('.file-name')).toHaveText('<img src=x onerror=window.__pwned=1>.mp4');

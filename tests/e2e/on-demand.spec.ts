@@ -57,9 +57,9 @@ test('a review sent back: fetched only when opened; a dropped connection says so
   const asked = scriptsAsked(page);
   await page.goto('/self-check/');
   await page
-    .getByLabel('导入 JSON')
+    .getByLabel('打开自评文件')
     .setInputFiles(jsonFile('微能力自评_王老师.json', exportDraftText(draft)));
-  await expect(page.getByRole('status').filter({ hasText: '已导入' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '已打开' })).toBeVisible();
   expect(asked.filter((f) => f.startsWith('ReviewFeedback'))).toEqual([]);
 
   await page.context().setOffline(true);
@@ -118,7 +118,7 @@ test('two reviews picked one after the other while the review part is on its way
   });
   await page.goto('/self-check/');
   await page
-    .getByLabel('导入 JSON')
+    .getByLabel('打开自评文件')
     .setInputFiles(jsonFile('微能力自评_王老师.json', exportDraftText(draft)));
   await page.getByLabel('打开评审意见').setInputFiles(jsonFile('评审意见_组内互评.json', reviewText));
   await expect(page.getByRole('status').filter({ hasText: '正在打开评审意见' })).toBeVisible();

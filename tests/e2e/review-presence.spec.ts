@@ -62,7 +62,7 @@ test.describe('typed-out evidence and the shared criterion, from the wizard to t
     await expect(abilityGrade(page, 'C6')).toHaveText(/优秀/);
 
     // The exported file keeps the tick as it was (not ticked); whoever reads it derives presence.
-    const exported = await download(page, () => page.getByRole('button', { name: '导出 JSON' }).click());
+    const exported = await download(page, () => page.getByRole('button', { name: '保存自评文件' }).click());
     const text = readFileSync(exported.path, 'utf8');
     const read = importDraftText(text);
     if (!read.ok) throw new Error(read.error);

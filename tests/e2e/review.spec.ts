@@ -217,7 +217,7 @@ test.describe('review', () => {
 
     // Back to the teacher: the wizard shows the review beside each item until dismissed.
     await page.goto('/self-check/');
-    await page.getByLabel('导入 JSON').setInputFiles(draftFile);
+    await page.getByLabel('打开自评文件').setInputFiles(draftFile);
     await page.getByRole('button', { name: '3. 逐项自查证据' }).click();
     await page.getByLabel('打开评审意见').setInputFiles(upload(saved));
     const editor = page.locator('[data-item-editor="case-video"]');
@@ -254,7 +254,7 @@ test.describe('review', () => {
     await page.goto('/self-check/');
     await page.getByLabel('打开评审意见').setInputFiles(draftFile);
     await expect(page.getByRole('alert')).toContainText('这是教师的自评文件，不是评审意见文件');
-    // …and a review file given to 导入 JSON points to 打开评审意见.
+    // …and a review file given to 打开自评文件 points to 打开评审意见.
     const review = buildReviewFile({
       draft,
       reviewer: { name: '李老师', role: '' },
@@ -262,7 +262,7 @@ test.describe('review', () => {
       reviewedAt: new Date(),
       abilities: [],
     });
-    await page.getByLabel('导入 JSON').setInputFiles({
+    await page.getByLabel('打开自评文件').setInputFiles({
       name: '评审意见.json',
       mimeType: 'application/json',
       buffer: Buffer.from(exportReviewText(review)),

@@ -57,7 +57,7 @@ async function person(browser: Browser, baseURL: string | undefined, problems: s
 
 const SCHOOL = '广州市越秀区实验小学';
 
-/** One teacher's C5 self-check in the wizard, ending with 导出 JSON. */
+/** One teacher's C5 self-check in the wizard, ending with 保存自评文件. */
 async function selfCheck(
   page: Page,
   teacher: { name: string; subject: string; stage: string },
@@ -97,7 +97,7 @@ async function selfCheck(
   await expect(abilityGrade(page, 'C5')).not.toHaveText(/不合格/);
   await savedNow(page);
 
-  const exported = await download(page, () => page.getByRole('button', { name: '导出 JSON' }).click());
+  const exported = await download(page, () => page.getByRole('button', { name: '保存自评文件' }).click());
   expect(exported.name).toMatch(new RegExp(`^微能力自评_${teacher.name}_\\d{8}\\.json$`));
   return exported;
 }

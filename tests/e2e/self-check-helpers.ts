@@ -26,6 +26,8 @@ export async function toEvidence(page: Page, code: string) {
   await fillProfile(page);
   await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
   await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+  // The step is fetched when first reached; a person waits until it shows.
+  await expect(page.getByRole('button', { name: '下一步：查看自评结果' })).toBeVisible();
 }
 
 /** Sets one field of the draft saved in this browser, as a damaged or hand-edited file would; returns the stored text. */

@@ -97,23 +97,28 @@ test('a stored draft with one bad field: everything else comes back, the notice 
   const rescuedPath = await (await download).path();
   expect(readFileSync(rescuedPath, 'utf8')).toBe(raw);
   await video.getByLabel('证据标题').fill('改过的标题');
-  await page.getByLabel('导入 JSON').setInputFiles({
+  await page.getByLabel('打开自评文件').setInputFiles({
     name: '原来的数据.json',
     mimeType: 'application/json',
     buffer: readFileSync(rescuedPath),
   });
-  const imported = page.getByRole('alert').filter({ hasText: '已导入“原来的数据.json”' });
+  // Work is in progress, so the file replaces it only when the teacher says so.
+  await page
+    .getByRole('group', { name: '确认打开自评文件' })
+    .getByRole('button', { name: '确定替换' })
+    .click();
+  const imported = page.getByRole('alert').filter({ hasText: '已打开“原来的数据.json”' });
   await expect(imported).toContainText('其中 1 处内容无法读取，已略去');
   await expect(imported.getByRole('listitem')).toHaveText([/证据“案例展示”的时长.*原来是 3600.*已舍弃/]);
   await expect(item(page, 'case-video').getByLabel('证据标题')).toHaveValue('分层作业的个别化指导');
 
   // A file that is not a self-check still replaces nothing.
-  await page.getByLabel('导入 JSON').setInputFiles({
+  await page.getByLabel('打开自评文件').setInputFiles({
     name: 'other.json',
     mimeType: 'application/json',
     buffer: Buffer.from(raw.replace('"app":"微能力手册"', '"app":"别的应用"')),
   });
-  await expect(page.getByRole('alert').filter({ hasText: '未能导入“other.json”' })).toContainText(
+  await expect(page.getByRole('alert').filter({ hasText: '未能打开“other.json”' })).toContainText(
     '当前的自评没有改动',
   );
   await expect(item(page, 'case-video').getByLabel('证据标题')).toHaveValue('分层作业的个别化指导');

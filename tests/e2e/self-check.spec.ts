@@ -30,7 +30,8 @@ test.describe('self-check wizard', () => {
       '第 3 步：逐项自查证据——C5 基于数据的个别化指导',
     );
 
-    // Picking a file makes no network request.
+    // Picking a file makes no network request (once the step, fetched when first reached, shows).
+    await expect(page.getByRole('button', { name: '下一步：查看自评结果' })).toBeVisible();
     const requests: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith('blob:') && !r.url().startsWith('data:')) requests.push(r.url());
@@ -106,7 +107,7 @@ test.describe('self-check wizard', () => {
     await savedNow(page);
 
     const exportDownload = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出 JSON' }).click();
+    await page.getByRole('button', { name: '保存自评文件' }).click();
     const exported = await exportDownload;
     expect(exported.suggestedFilename()).toMatch(/^微能力自评_王晓红_\d{8}\.json$/);
     const exportedPath = await exported.path();
@@ -118,28 +119,28 @@ test.describe('self-check wizard', () => {
     await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('');
     await expect(page.getByRole('button', { name: '下载上一份自评' })).toBeVisible();
 
-    await page.getByLabel('导入 JSON').setInputFiles(exportedPath);
-    await expect(page.getByText(/已导入/)).toBeVisible();
+    await page.getByLabel('打开自评文件').setInputFiles(exportedPath);
+    await expect(page.getByText(/已打开/)).toBeVisible();
     await expect(item(page, 'model-introduction').getByLabel('证据标题')).toHaveValue(
       '认知风格测量模型介绍 <b>加粗</b>',
     );
     const reexport = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出 JSON' }).click();
+    await page.getByRole('button', { name: '保存自评文件' }).click();
     const after = JSON.parse(readFileSync(await (await reexport).path(), 'utf8'));
     expect({ ...after, savedAt: '' }).toEqual({ ...before, savedAt: '' });
 
     // A truncated file and a newer-version file are refused; the draft stays as it was.
     const text = readFileSync(exportedPath, 'utf8');
-    await page.getByLabel('导入 JSON').setInputFiles({
+    await page.getByLabel('打开自评文件').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
       buffer: Buffer.from(text.slice(0, 120)),
     });
-    await expect(page.getByRole('alert')).toContainText('未能导入“broken.json”');
+    await expect(page.getByRole('alert')).toContainText('未能打开“broken.json”');
     await expect(page.getByRole('alert')).toContainText('当前的自评没有改动');
     const newer = JSON.stringify({ ...before, version: 99 });
     await page
-      .getByLabel('导入 JSON')
+      .getByLabel('打开自评文件')
       .setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
     await expect(page.getByRole('alert')).toContainText('更新版本');
     await expect(item(page, 'model-introduction').getByLabel('证据标题')).toHaveValue(

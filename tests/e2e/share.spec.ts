@@ -107,7 +107,7 @@ test('without file sharing there is no 分享, only 下载', async ({ page }) =>
   test.setTimeout(60_000);
   await stubShareSheet(page, false);
   await toSummary(page);
-  await expect(page.getByRole('button', { name: '导出 JSON' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '保存自评文件' })).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
   await download;

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyDraft, exportDraftText, type Draft } from '../../src/lib/draft';
 import {
+  CHANGED_ELSEWHERE_MESSAGE,
   MEMORY_MODE_MESSAGE,
   PREVIOUS_KEY,
   RESCUED_KEY,
@@ -100,6 +102,114 @@ describe('createDraftStore with storage', () => {
   });
 });
 
+describe('a stored draft that could not be read whole', () => {
+  it('keeps the original of a corrupt draft under its own key through saves and reloads, until dismissed', () => {
+    const storage = new FakeStorage();
+    const raw = '{"app":"微能力手册","version":2,"profile":';
+    storage.map.set(STORAGE_KEY, raw);
+    const store = createDraftStore(storage, { now });
+    expect(store.load().status).toBe('corrupt');
+    // The first edit replaces the stored draft; the original stays aside.
+    expect(store.save(draft('王建国'))).toEqual({ ok: true });
+    expect(storage.map.get(STORAGE_KEY)).not.toBe(raw);
+
+    const reloaded = createDraftStore(storage, { now });
+    expect(reloaded.load()).toMatchObject({ status: 'ok', draft: { profile: { name: '王建国' } } });
+    expect(reloaded.loadRescued()).toBe(raw);
+    reloaded.save(draft('王建国', 2));
+    expect(createDraftStore(storage).loadRescued()).toBe(raw);
+
+    reloaded.dismissRescued();
+    expect(createDraftStore(storage).loadRescued()).toBeUndefined();
+  });
+
+  it('keeps the original of a partly recovered draft after the next save and reload', () => {
+    const storage = new FakeStorage();
+    const raw = exportDraftText(draft('王老师', 2)).replace('"step": 2', '"step": 99');
+    storage.map.set(STORAGE_KEY, raw);
+    const store = createDraftStore(storage, { now });
+    expect(store.load()).toMatchObject({ status: 'ok', salvaged: { raw } });
+    store.save(draft('王老师', 1));
+    expect(createDraftStore(storage).loadRescued()).toBe(raw);
+  });
+
+  it('has nothing rescued when the stored draft was fine', () => {
+    const storage = new FakeStorage();
+    const store = createDraftStore(storage, { now });
+    store.save(draft('王老师'));
+    expect(createDraftStore(storage).loadRescued()).toBeUndefined();
+  });
+});
+
+describe('two tabs on one draft', () => {
+  it('a tab whose stored draft changed elsewhere writes nothing and learns of it', () => {
+    const storage = new FakeStorage();
+    storage.map.set(STORAGE_KEY, exportDraftText(draft('王建国')));
+    const tabA = createDraftStore(storage, { now });
+    const tabB = createDraftStore(storage, { now });
+    tabA.load();
+    tabB.load();
+
+    expect(tabA.save(draft('王建国（改）'))).toEqual({ ok: true });
+    const written = storage.map.get(STORAGE_KEY) ?? null;
+    expect(tabB.changedElsewhere(STORAGE_KEY, written)).toBe(true);
+    expect(tabA.changedElsewhere(STORAGE_KEY, written)).toBe(false);
+    expect(tabB.changedElsewhere('weinengli.other', 'x')).toBe(false);
+
+    expect(tabB.save(draft('李四'))).toEqual({
+      ok: false,
+      error: CHANGED_ELSEWHERE_MESSAGE,
+      elsewhere: true,
+    });
+    expect(tabB.mode).toBe('storage');
+    expect(storage.map.get(STORAGE_KEY)).toBe(written);
+
+    // Reloading in tab B takes up A's work; then B saves again.
+    expect(tabB.load()).toMatchObject({ status: 'ok', draft: { profile: { name: '王建国（改）' } } });
+    expect(tabB.save(draft('王建国（B）'))).toEqual({ ok: true });
+    expect(tabA.save(draft('王建国（A）')).ok).toBe(false);
+  });
+
+  it('a draft another tab created or cleared counts as changed elsewhere', () => {
+    const storage = new FakeStorage();
+    const tabA = createDraftStore(storage, { now });
+    const tabB = createDraftStore(storage, { now });
+    expect(tabA.load().status).toBe('empty');
+    expect(tabB.load().status).toBe('empty');
+    tabB.save(draft('李四'));
+    expect(tabA.save(draft('王建国')).ok).toBe(false);
+    tabA.load();
+    tabB.clear();
+    expect(tabA.changedElsewhere(null, null)).toBe(true);
+    expect(tabB.changedElsewhere(null, null)).toBe(false);
+  });
+
+  it('whatever two tabs do in whatever order, no save overwrites a draft its tab has not seen', () => {
+    const step = fc.record({ tab: fc.integer({ min: 0, max: 1 }), action: fc.constantFrom('load', 'save') });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        const storage = new FakeStorage();
+        const tabs = [createDraftStore(storage, { now }), createDraftStore(storage, { now })] as const;
+        const seen: (string | null)[] = [null, null];
+        tabs.forEach((t) => t.load());
+        steps.forEach(({ tab, action }, i) => {
+          const store = tabs[tab === 0 ? 0 : 1];
+          const before = storage.map.get(STORAGE_KEY) ?? null;
+          if (action === 'load') {
+            store.load();
+            seen[tab] = before;
+            return;
+          }
+          const result = store.save(draft(`第 ${i} 次`));
+          expect(result.ok).toBe(before === seen[tab]);
+          if (result.ok) seen[tab] = storage.map.get(STORAGE_KEY) ?? null;
+          else expect(storage.map.get(STORAGE_KEY) ?? null).toBe(before);
+        });
+      }),
+    );
+  });
+});
+
 describe('createDraftStore falling back to memory', () => {
   for (const name of ['QuotaExceededError', 'SecurityError']) {
     it(`switches to memory mode when setItem throws ${name}`, () => {
@@ -111,7 +221,7 @@ describe('createDraftStore falling back to memory', () => {
       expect(store.save(draft('第二版', 3))).toEqual({ ok: false, error: MEMORY_MODE_MESSAGE });
       expect(store.mode).toBe('memory');
       expect(MEMORY_MODE_MESSAGE).toBe(
-        '浏览器存储已满或不可用，自评内容暂时只保存在本页面中，关闭页面前请导出 JSON。',
+        '浏览器存储已满或不可用，自评内容暂时只保存在本页面中，关闭页面前请用“保存自评文件”保存。',
       );
 
       const loaded = store.load();

@@ -231,11 +231,11 @@ describe('importDraftText refuses what it cannot read', () => {
   });
 
   it('refuses another app', () => {
-    expectError(importDraftText(withDraft((d) => (d['app'] = 'other'))), /^这不是微能力手册导出的自评文件/);
-    expectError(importDraftText('{"version": 1}'), /^这不是微能力手册导出的自评文件/);
-    expectError(importDraftText('[1, 2]'), /^这不是微能力手册导出的自评文件/);
-    expectError(importDraftText('"微能力手册"'), /^这不是微能力手册导出的自评文件/);
-    expectError(importDraftText('null'), /^这不是微能力手册导出的自评文件/);
+    expectError(importDraftText(withDraft((d) => (d['app'] = 'other'))), /^这不是微能力手册保存的自评文件/);
+    expectError(importDraftText('{"version": 1}'), /^这不是微能力手册保存的自评文件/);
+    expectError(importDraftText('[1, 2]'), /^这不是微能力手册保存的自评文件/);
+    expectError(importDraftText('"微能力手册"'), /^这不是微能力手册保存的自评文件/);
+    expectError(importDraftText('null'), /^这不是微能力手册保存的自评文件/);
   });
 
   it('refuses empty text and invalid JSON', () => {

@@ -5,6 +5,8 @@ import {
   MAX_KEPT_REVIEWS,
   REVIEWS_KEY,
   addReview,
+  forgetReview,
+  keepReview,
   loadReviews,
   saveReviews,
 } from '../../src/lib/review-store';
@@ -55,5 +57,31 @@ describe('review store', () => {
     for (let i = 0; i < MAX_KEPT_REVIEWS + 3; i++) many = addReview(many, review(`环节${i}`));
     expect(many).toHaveLength(MAX_KEPT_REVIEWS);
     expect(many[0]?.stage).toBe('环节3');
+  });
+});
+
+describe('kept reviews with two tabs open', () => {
+  it('a review opened or dismissed in one tab leaves the one another tab opened meanwhile', () => {
+    const storage = memoryStorage();
+    // Both tabs read the (empty) kept reviews when they opened.
+    const tabA = keepReview(storage, [], review('组内互评'));
+    expect(tabA).toMatchObject({ kept: true });
+    const tabB = keepReview(storage, [], review('复评', '张老师'));
+    expect(tabB.reviews.map((r) => r.stage)).toEqual(['组内互评', '复评']);
+    expect(loadReviews(storage).map((r) => r.stage)).toEqual(['组内互评', '复评']);
+
+    const afterA = forgetReview(storage, tabA.reviews, review('组内互评'));
+    expect(afterA.reviews.map((r) => r.stage)).toEqual(['复评']);
+    expect(loadReviews(storage).map((r) => r.stage)).toEqual(['复评']);
+  });
+
+  it('without storage, the page’s own reviews are kept and dismissed', () => {
+    const one = keepReview(undefined, [], review('组内互评'));
+    expect(one).toMatchObject({ kept: false });
+    const two = keepReview(undefined, one.reviews, review('复评'));
+    expect(two.reviews).toHaveLength(2);
+    expect(forgetReview(undefined, two.reviews, review('复评')).reviews.map((r) => r.stage)).toEqual([
+      '组内互评',
+    ]);
   });
 });

@@ -7,8 +7,10 @@ import {
   MAX_DRAFT_ITEMS,
   rubricDraftKey,
   rubricDraftText,
+  saveRubricDraft,
   type ItemForm,
 } from '../../src/lib/rubric-editor-draft';
+import { MemoryStorage } from '../support/memory-storage';
 
 const typed: ItemForm = {
   name: '教学设计',
@@ -98,5 +100,23 @@ describe('rubric editor autosave in the self-check', () => {
         },
       ),
     );
+  });
+});
+
+describe('the rubric editor draft with two tabs open', () => {
+  it('a tab saves only over what it last read or wrote, never over another tab’s newer typing', () => {
+    const storage = new MemoryStorage();
+    const items = (name: string): ItemForm[] => [{ ...blankItemForm(), name }];
+    const tabA = saveRubricDraft(storage, 'A2', items('甲'), null);
+    if (!tabA.ok) throw new Error('expected the first save to be written');
+    // Tab B opened before A saved: it read nothing.
+    expect(saveRubricDraft(storage, 'A2', items('乙'), null)).toEqual({ ok: false, elsewhere: true });
+    expect(loadRubricDraft(storage.getItem(rubricDraftKey('A2')), 'A2')).toMatchObject({
+      status: 'ok',
+      items: [{ name: '甲' }],
+    });
+    expect(saveRubricDraft(storage, 'A2', items('甲二'), tabA.text).ok).toBe(true);
+    // Another ability's draft is its own entry.
+    expect(saveRubricDraft(storage, 'A3', items('丙'), null).ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileSchema } from '../../src/lib/profile';
+import { OTHER_REGION, PROFILE_MAX_LENGTH, profileSchema } from '../../src/lib/profile';
 import { checkSelection } from '../../src/lib/selection';
 
 describe('checkSelection', () => {
@@ -63,5 +63,12 @@ describe('profileSchema', () => {
     expect(profileSchema.safeParse({ ...valid, name: '王'.repeat(31) }).error?.issues[0]?.message).toBe(
       '姓名不能超过 30 个字',
     );
+  });
+  it('takes exactly as many characters as the form’s inputs let a teacher type, for every field', () => {
+    for (const [field, max] of Object.entries(PROFILE_MAX_LENGTH)) {
+      const base = field === 'regionOther' ? { ...valid, region: OTHER_REGION } : valid;
+      expect(profileSchema.safeParse({ ...base, [field]: '字'.repeat(max) }).success, field).toBe(true);
+      expect(profileSchema.safeParse({ ...base, [field]: '字'.repeat(max + 1) }).success, field).toBe(false);
+    }
   });
 });

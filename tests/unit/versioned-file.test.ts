@@ -5,6 +5,7 @@ import {
   isPlainRecord,
   parseFileJson,
   readFileText,
+  tooBigToOpen,
   upgrade,
   withoutBom,
 } from '../../src/lib/versioned-file';
@@ -113,5 +114,20 @@ describe('upgrading a carried file', () => {
   it('tells a record from arrays and other values', () => {
     expect(isPlainRecord({})).toBe(true);
     for (const value of [null, [], 'x', 1, undefined]) expect(isPlainRecord(value)).toBe(false);
+  });
+});
+
+describe('tooBigToOpen', () => {
+  it('refuses by size alone, naming the format and its limit, and lets any file within it through', () => {
+    expect(tooBigToOpen(2 * 1024 ** 3, 5 * 1024 * 1024, '自评文件')).toBe(
+      '文件过大（2048.0 MB），自评文件不会超过 5 MB。请确认选择的是微能力手册保存的自评文件。',
+    );
+    fc.assert(
+      fc.property(fc.nat({ max: 2 ** 40 }), fc.integer({ min: 1, max: 2 ** 30 }), (size, max) => {
+        const refusal = tooBigToOpen(size, max, '评审意见文件');
+        expect(refusal === undefined).toBe(size <= max);
+        if (refusal) expect(refusal).toContain('评审意见文件不会超过');
+      }),
+    );
   });
 });

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyDraft, type Draft } from '../../src/lib/draft';
-import { reachableSteps } from '../../src/lib/wizard-steps';
+import {
+  DOUBLE_CLICK_GUARD_MS,
+  historyStateOf,
+  isCarriedOverClick,
+  reachableSteps,
+  stepOfHistoryState,
+  STEP_COUNT,
+} from '../../src/lib/wizard-steps';
 
 const complete: Draft['profile'] = {
   name: '李明',
@@ -61,5 +68,41 @@ describe('reachableSteps', () => {
         },
       ),
     );
+  });
+});
+
+describe('isCarriedOverClick', () => {
+  it('swallows only the later clicks of a double-click that came right after a step change', () => {
+    expect(isCarriedOverClick(2, 0)).toBe(true);
+    expect(isCarriedOverClick(2, DOUBLE_CLICK_GUARD_MS - 1)).toBe(true);
+    expect(isCarriedOverClick(3, 100)).toBe(true);
+    // A single click, even right away, is a choice.
+    expect(isCarriedOverClick(1, 10)).toBe(false);
+    // Keyboard activation has detail 0.
+    expect(isCarriedOverClick(0, 10)).toBe(false);
+    expect(isCarriedOverClick(2, DOUBLE_CLICK_GUARD_MS)).toBe(false);
+  });
+});
+
+describe('stepOfHistoryState', () => {
+  it('reads back every step the wizard pushes, and nothing else', () => {
+    for (let step = 0; step < STEP_COUNT; step++) expect(stepOfHistoryState(historyStateOf(step))).toBe(step);
+    fc.assert(
+      fc.property(fc.anything(), (state) => {
+        const step = stepOfHistoryState(state);
+        if (step !== undefined) expect(state).toMatchObject({ wizardStep: step });
+      }),
+    );
+    for (const bad of [
+      null,
+      undefined,
+      'x',
+      {},
+      { wizardStep: 4 },
+      { wizardStep: -1 },
+      { wizardStep: 1.5 },
+      { wizardStep: '1' },
+    ])
+      expect(stepOfHistoryState(bad)).toBeUndefined();
   });
 });

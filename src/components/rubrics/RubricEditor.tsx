@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type InputHTMLAttrib
 import {
   exportPackText,
   importPackBytes,
+  MAX_RUBRIC_FILE_BYTES,
   packFileName,
   type PackResult,
   type RubricPack,
@@ -267,7 +268,13 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
         <button type="button" className="button button-secondary" onClick={() => void copyLink()}>
           复制分享链接
         </button>
-        <JsonFileButton label="打开评价标准文件" onFile={openFile} />
+        <JsonFileButton
+          label="打开评价标准文件"
+          maxBytes={MAX_RUBRIC_FILE_BYTES}
+          what="评价标准文件"
+          onFile={openFile}
+          onRefused={(file, error) => offer({ ok: false, error }, `“${file.name}”`)}
+        />
         <ConfirmAction
           label="全部清空"
           question="确定清空全部录入内容吗？此操作无法撤销，建议先下载文件。"

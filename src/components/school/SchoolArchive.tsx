@@ -330,7 +330,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
 
       {teachers === 0 ? (
         <p className="notice" data-empty>
-          档案里还没有教师的自评文件。请载入教师导出的自评 JSON 文件；评审意见和档案文件可以一起选。
+          档案里还没有教师的自评文件。请载入教师用“保存自评文件”保存的自评文件；评审意见和档案文件可以一起选。
         </p>
       ) : (
         <>

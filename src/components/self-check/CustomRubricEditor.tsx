@@ -9,7 +9,7 @@ import {
   blankItemForm,
   loadRubricDraft,
   rubricDraftKey,
-  rubricDraftText,
+  saveRubricDraft,
   type ItemForm,
 } from '../../lib/rubric-editor-draft';
 import { EVIDENCE_FORMS } from '../../lib/rubric-schema';
@@ -77,9 +77,13 @@ function firstProblem(items: readonly ItemForm[]): string | undefined {
 }
 
 export default function CustomRubricEditor({ code, name, initial, onSave, onCancel, onSaveState }: Props) {
+  // The stored text as this page last read or wrote it: a save finding anything else there
+  // would overwrite what the teacher typed in another tab.
+  const lastSeen = useRef<string | null>(null);
   const [restored] = useState(() => {
     try {
-      return loadRubricDraft(localStorage.getItem(rubricDraftKey(code)), code);
+      lastSeen.current = localStorage.getItem(rubricDraftKey(code));
+      return loadRubricDraft(lastSeen.current, code);
     } catch {
       return { status: 'empty' as const };
     }
@@ -91,12 +95,16 @@ export default function CustomRubricEditor({ code, name, initial, onSave, onCanc
   const firstRender = useRef(true);
   const flush = useCallback(() => {
     if (!pending.current) return;
-    try {
-      localStorage.setItem(rubricDraftKey(code), rubricDraftText(code, pending.current));
+    const saved = saveRubricDraft(localStorage, code, pending.current, lastSeen.current);
+    if (saved.ok) {
+      lastSeen.current = saved.text;
       onSaveState?.(`已自动保存录入的标准（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
-    } catch {
-      onSaveState?.('录入的标准未能保存到浏览器');
-    }
+    } else
+      onSaveState?.(
+        saved.elsewhere
+          ? '录入的标准未保存：另一个标签页中改过，请刷新后再录入'
+          : '录入的标准未能保存到浏览器',
+      );
     pending.current = undefined;
   }, [code, onSaveState]);
   useEffect(() => {

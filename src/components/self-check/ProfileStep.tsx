@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { applyProfileInput, type DraftProfile } from '../../lib/draft';
-import { OTHER_REGION, profileSchema, STAGES, type Profile } from '../../lib/profile';
+import { OTHER_REGION, PROFILE_MAX_LENGTH, profileSchema, STAGES, type Profile } from '../../lib/profile';
 import { ENVIRONMENTS } from '../../lib/taxonomy';
 import type { RegionOption } from './types';
 
@@ -66,7 +66,7 @@ export default function ProfileStep({ value, regions, onChange, onDone }: Props)
           <input
             id={`profile-${f.name}`}
             autoComplete={f.autoComplete}
-            maxLength={60}
+            maxLength={PROFILE_MAX_LENGTH[f.name]}
             {...register(f.name)}
             {...describe(f.name)}
           />
@@ -104,7 +104,7 @@ export default function ProfileStep({ value, regions, onChange, onDone }: Props)
           <input
             id="profile-regionOther"
             autoComplete="off"
-            maxLength={60}
+            maxLength={PROFILE_MAX_LENGTH.regionOther}
             placeholder="例如：四川省成都市武侯区"
             {...register('regionOther')}
             {...describe('regionOther')}

@@ -8,9 +8,10 @@
 import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Draft } from '../../lib/draft';
 import { browserStorage } from '../../lib/draft-store';
-import { hasKeptReviews } from '../../lib/review-presence';
+import { hasKeptReviews, MAX_REVIEW_BYTES } from '../../lib/review-presence';
 import JsonFileButton from '../JsonFileButton';
 import { onDemand } from '../OnDemand';
+import type { PickedFile } from './ReviewFeedback';
 import './review-feedback.css';
 
 const feedback = onDemand(() => import('./ReviewFeedback'));
@@ -37,19 +38,24 @@ const useWanted = () => useSyncExternalStore(subscribe, isWanted, () => false);
 /** The button, and once wanted the list of opened reviews with their messages. */
 export function ReviewEntry({ draft }: { draft: Draft }) {
   const shown = useWanted();
-  const [files, setFiles] = useState<readonly File[]>([]);
+  const [files, setFiles] = useState<readonly PickedFile[]>([]);
   const onFilesRead = useCallback(
-    (read: readonly File[]) => setFiles((waiting) => waiting.filter((f) => !read.includes(f))),
+    (read: readonly PickedFile[]) => setFiles((waiting) => waiting.filter((f) => !read.includes(f))),
     [],
   );
+  const pick = (picked: PickedFile) => {
+    setFiles((waiting) => [...waiting, picked]);
+    want();
+  };
   return (
     <div className="review-feedback">
       <JsonFileButton
         label="打开评审意见"
-        onFile={(picked) => {
-          setFiles((waiting) => [...waiting, picked]);
-          want();
-        }}
+        multiple
+        maxBytes={MAX_REVIEW_BYTES}
+        what="评审意见文件"
+        onFile={(file) => pick({ file })}
+        onRefused={(file, refused) => pick({ file, refused })}
       />
       {shown && (
         <feedback.Boundary

@@ -17,11 +17,17 @@ import Notice from '../Notice';
 const who = ({ review }: OpenedReview) =>
   `${review.stage}（${review.reviewer.name}${review.reviewer.role ? `，${review.reviewer.role}` : ''}）`;
 
+/** A file picked with 打开评审意见; `refused` when it was turned away before reading (too big). */
+export interface PickedFile {
+  file: File;
+  refused?: string;
+}
+
 interface PanelProps {
   draft: Draft;
   /** Files the teacher picked with 打开评审意见 (ReviewEntry.tsx), in order, not yet read. */
-  files: readonly File[];
-  onFilesRead: (read: readonly File[]) => void;
+  files: readonly PickedFile[];
+  onFilesRead: (read: readonly PickedFile[]) => void;
 }
 
 type Message = { warn: boolean; text: string };
@@ -39,12 +45,15 @@ export function ReviewPanel({ draft, files, onFilesRead }: PanelProps) {
   useEffect(() => {
     if (files.length === 0) return;
     let current = true;
-    void Promise.all(files.map(async (file) => ({ file, text: await readFileText(file) }))).then((read) => {
+    const read = async ({ file, refused }: PickedFile) =>
+      refused === undefined ? { file, text: await readFileText(file) } : { file, refused };
+    void Promise.all(files.map(read)).then((read) => {
       if (!current) return;
       onFilesRead(files);
       setMessages(
-        read.map(({ file, text }) => {
-          const result = importReviewText(text);
+        read.map(({ file, text, refused }) => {
+          if (refused !== undefined) return { warn: true, text: `未能打开“${file.name}”：${refused}` };
+          const result = importReviewText(text ?? '');
           if (!result.ok) return { warn: true, text: `未能打开“${file.name}”：${result.error}` };
           reviewNotes.add(result.review);
           return {

@@ -3,7 +3,7 @@
  * preview) loads only when a teacher opens it or arrives with a rubric link, so it does not
  * weigh on the wizard's first load (tests/e2e/budgets.spec.ts).
  */
-import { useState, type ComponentProps } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import { isShareFragment } from '../../lib/rubric-link-prefix';
 import { onDemand } from '../OnDemand';
 
@@ -22,6 +22,17 @@ const arrivedWithRubrics = () => askedToOpen || isShareFragment(initialHash);
 export default function SchoolRubricEntry(props: Props) {
   const [wanted, setWanted] = useState(arrivedWithRubrics);
   const [clicked, setClicked] = useState(false);
+  // A link pasted into the address bar of a tab already on the wizard changes only the fragment.
+  const [hash, setHash] = useState(initialHash);
+  useEffect(() => {
+    const onHashChange = () => {
+      if (!isShareFragment(location.hash)) return;
+      setHash(location.hash);
+      setWanted(true);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
   const placeholder = (
     <div className="school-rubrics no-print">
       <button
@@ -42,8 +53,8 @@ export default function SchoolRubricEntry(props: Props) {
     <rubricImport.Boundary what="学校录入的评价标准" fallback={placeholder}>
       <SchoolRubricImport
         {...props}
-        startOpen={clicked || arrivedWithRubrics()}
-        initialHash={initialHash}
+        startOpen={clicked || arrivedWithRubrics() || hash !== initialHash}
+        initialHash={hash}
         focusButton={clicked}
       />
     </rubricImport.Boundary>

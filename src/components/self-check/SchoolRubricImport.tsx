@@ -3,7 +3,12 @@
  * it holds and asks before its abilities are graded with it. Nothing is replaced on a bad file.
  */
 import { useEffect, useRef, useState } from 'react';
-import { importPackBytes, type PackResult, type RubricPack } from '../../lib/rubric-file';
+import {
+  importPackBytes,
+  MAX_RUBRIC_FILE_BYTES,
+  type PackResult,
+  type RubricPack,
+} from '../../lib/rubric-file';
 import { decodeShareFragment, isShareFragment } from '../../lib/rubric-link';
 import JsonFileButton from '../JsonFileButton';
 import PackPreview from '../rubrics/PackPreview';
@@ -11,7 +16,7 @@ import PackPreview from '../rubrics/PackPreview';
 interface Props {
   /** Open at once: the teacher asked for the panel, or arrived by a link (SchoolRubricEntry decides). */
   startOpen?: boolean;
-  /** The address's fragment when the page was opened (read before the wizard tidies the address). */
+  /** The address's fragment when the page was opened (read before the wizard tidies the address), or a link's pasted later. */
   initialHash?: string;
   /** The teacher clicked the button; focus moves to the real one when this module has loaded. */
   focusButton?: boolean;
@@ -48,11 +53,13 @@ export default function SchoolRubricImport({
     if (focusButton) buttonRef.current?.focus();
   }, []);
 
+  // Again for each link pasted into the address bar while the wizard is open (SchoolRubricEntry).
   useEffect(() => {
     if (!isShareFragment(initialHash)) return;
-    history.replaceState(null, '', location.pathname + location.search);
+    setOpen(true);
+    history.replaceState(history.state, '', location.pathname + location.search);
     void decodeShareFragment(initialHash).then((result) => offer(result, '链接'));
-  }, []);
+  }, [initialHash]);
 
   const readLink = () => {
     const text = pasted.trim();
@@ -86,6 +93,9 @@ export default function SchoolRubricImport({
           <p className="field">
             <JsonFileButton
               label="打开评价标准文件"
+              maxBytes={MAX_RUBRIC_FILE_BYTES}
+              what="评价标准文件"
+              onRefused={(file, error) => offer({ ok: false, error }, `“${file.name}”`)}
               onFile={async (file) =>
                 offer(importPackBytes(new Uint8Array(await file.arrayBuffer())), `“${file.name}”`)
               }

@@ -2,9 +2,15 @@
  * The self-check wizard island. Holds the draft, autosaves it in this browser, and moves between
  * the four steps. Grades come from src/lib/grading.ts; nothing entered or picked leaves the device.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { emptyDraft, exportDraftText, importDraftText, type Draft } from '../../lib/draft';
-import { browserStorage, createDraftStore } from '../../lib/draft-store';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { emptyDraft, exportDraftText, importDraftText, MAX_IMPORT_BYTES, type Draft } from '../../lib/draft';
+import { isDraftStarted, replaceQuestion } from '../../lib/draft-replace';
+import {
+  browserStorage,
+  CHANGED_ELSEWHERE_MESSAGE,
+  createDraftStore,
+  type LoadResult,
+} from '../../lib/draft-store';
 import { gradeAbility, type AbilityEvidence, type Rubric } from '../../lib/grading';
 import {
   applyPack,
@@ -13,26 +19,42 @@ import {
   type RegionalRubric,
 } from '../../lib/school-rubrics';
 import { abilityCodeQuery } from '../../lib/search-query';
-import { reachableSteps } from '../../lib/wizard-steps';
+import {
+  historyStateOf,
+  isCarriedOverClick,
+  reachableSteps,
+  stepOfHistoryState,
+} from '../../lib/wizard-steps';
 import { downloadBlob } from '../download';
 import AbilityPickStep from './AbilityPickStep';
-import EvidenceStep from './EvidenceStep';
-import PdfButton from './PdfButton';
 import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
 import { ReviewEntry } from './ReviewEntry';
 import { isReviewText } from '../../lib/review-presence';
 import { readFileText } from '../../lib/versioned-file';
 import SchoolRubricEntry from './SchoolRubricEntry';
-import SummaryStep from './SummaryStep';
 import type { AbilityOption, RegionOption } from './types';
 import './self-check.css';
-import ConfirmAction from '../ConfirmAction';
+import ConfirmAction, { ConfirmQuestion } from '../ConfirmAction';
 import JsonFileButton from '../JsonFileButton';
 import Tabs from '../Tabs';
 import Notice from '../Notice';
+import { onDemand } from '../OnDemand';
 import OnceButton from '../OnceButton';
 import ShareButton from '../ShareButton';
+
+// The evidence and results steps are fetched when a teacher first reaches them, so the wizard's
+// first load stays within its budget (tests/e2e/budgets.spec.ts).
+const evidence = onDemand(() => import('./EvidenceStep'));
+const EvidenceStep = evidence.part((m) => m.default);
+const results = onDemand(() => Promise.all([import('./SummaryStep'), import('./PdfButton')]));
+const SummaryStep = results.part(([summary]) => summary.default);
+const PdfButton = results.part(([, pdf]) => pdf.default);
+const Loading = ({ what }: { what: string }) => (
+  <p className="notice" role="status">
+    正在载入{what}……
+  </p>
+);
 
 interface Props {
   abilities: AbilityOption[];
@@ -57,6 +79,33 @@ const today = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 const exportName = (draft: Draft) => `微能力自评_${draft.profile.name.trim() || '未署名'}_${today()}.json`;
 const emptyEvidence = (): AbilityEvidence => ({ chosen: {}, items: {} });
 
+type NoticeState = {
+  kind: 'info' | 'warn';
+  text: string;
+  setAside?: string[];
+  /** The draft an opened file replaced, and the file's name: 撤销 brings the draft back. */
+  undo?: { draft: Draft; fileName: string } | undefined;
+};
+
+/** A self-check file read and waiting for the teacher to say it may replace the draft in progress. */
+type PendingImport = { draft: Draft; setAside: string[]; fileName: string; question: string };
+
+/** What the wizard says about a stored draft it could not read whole. */
+function loadedNotice(loaded: LoadResult): NoticeState | undefined {
+  if (loaded.status === 'ok' && loaded.salvaged)
+    return {
+      kind: 'warn',
+      text: `浏览器中保存的自评有 ${loaded.salvaged.setAside.length} 处内容无法读取，已略去；其余内容都已恢复。请按下面的说明补填。原来的数据可以下载保存，也可以用“打开自评文件”重新读入。`,
+      setAside: loaded.salvaged.setAside,
+    };
+  if (loaded.status === 'corrupt')
+    return {
+      kind: 'warn',
+      text: `浏览器中保存的自评无法读取（${loaded.error}），已重新开始。原来的数据可以下载保存。`,
+    };
+  return undefined;
+}
+
 export default function SelfCheck({ abilities, regions, regional, abilityBase, siteVersion, fonts }: Props) {
   const itemName = useCallback(
     (code: string, id: string) =>
@@ -66,38 +115,40 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   const store = useMemo(() => createDraftStore(browserStorage(), { itemName }), [itemName]);
   const [draft, setDraft] = useState<Draft>();
   const [generation, setGeneration] = useState(0);
-  const [notice, setNotice] = useState<{ kind: 'info' | 'warn'; text: string; setAside?: string[] }>();
-  const [corruptRaw, setCorruptRaw] = useState<string>();
+  const [notice, setNotice] = useState<NoticeState>();
+  // The stored text of a draft that could not be read whole, kept until the teacher dismisses it.
+  const [rescued, setRescued] = useState<string>();
+  // Another tab saved this draft after this page last read it: this page stops saving.
+  const [elsewhere, setElsewhere] = useState(false);
+  const [pendingImport, setPendingImport] = useState<PendingImport>();
   const [saveState, setSaveState] = useState<string>('');
   const [storageWarning, setStorageWarning] = useState<string>();
   const [previous, setPrevious] = useState<Draft>();
   const [preselected, setPreselected] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const pending = useRef<Draft | undefined>(undefined);
-  const firstRender = useRef(true);
+  // A draft just read from storage is not written back: another tab may be watching that entry.
+  const skipSave = useRef(true);
+  const stepRef = useRef(0);
+  const stepChangedAt = useRef(-Infinity);
+
+  /** Takes up what the store holds: the draft, what could not be read, and the kept original. */
+  const takeStored = useCallback((): Draft => {
+    const loaded = store.load();
+    setNotice(loadedNotice(loaded));
+    const raw =
+      loaded.status === 'corrupt' ? loaded.raw : loaded.status === 'ok' ? loaded.salvaged?.raw : undefined;
+    setRescued(store.loadRescued() ?? raw);
+    return loaded.status === 'ok' ? loaded.draft : emptyDraft();
+  }, [store]);
 
   // Load once: saved draft (or recovery from a corrupt one), then any ?a=C5 from an ability page.
   useEffect(() => {
-    const loaded = store.load();
-    let start = emptyDraft();
-    if (loaded.status === 'ok') start = loaded.draft;
-    if (loaded.status === 'ok' && loaded.salvaged) {
-      setCorruptRaw(loaded.salvaged.raw);
-      setNotice({
-        kind: 'warn',
-        text: `浏览器中保存的自评有 ${loaded.salvaged.setAside.length} 处内容无法读取，已略去；其余内容都已恢复。请按下面的说明补填。原来的数据可以下载保存，也可以用“导入 JSON”重新读入。`,
-        setAside: loaded.salvaged.setAside,
-      });
-    }
-    if (loaded.status === 'corrupt') {
-      setCorruptRaw(loaded.raw);
-      setNotice({
-        kind: 'warn',
-        text: `浏览器中保存的自评无法读取（${loaded.error}），已重新开始。原来的数据可以下载保存。`,
-      });
-    }
+    let start = takeStored();
     if (store.mode === 'memory')
-      setStorageWarning('浏览器存储不可用：自评内容只保存在本页面中，关闭或刷新页面前请导出 JSON。');
+      setStorageWarning(
+        '浏览器存储不可用：自评内容只保存在本页面中，关闭或刷新页面前请用“保存自评文件”保存。',
+      );
     const code = abilityCodeQuery(new URLSearchParams(location.search).get('a') ?? '');
     if (code && abilities.some((a) => a.code === code)) {
       if (!start.abilities.includes(code)) {
@@ -106,18 +157,26 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
       }
       start = { ...start, currentAbility: code };
       setPreselected(code);
-      history.replaceState(null, '', location.pathname);
+      history.replaceState(history.state, '', location.pathname);
     }
+    // Each step the teacher moves to gets a history entry (goTo), so Back goes back one step; a
+    // reload keeps the entries and the draft keeps the step.
+    if (stepOfHistoryState(history.state) !== start.step)
+      history.replaceState(historyStateOf(start.step), '');
+    stepRef.current = start.step;
     setPrevious(store.loadPrevious());
     setDraft(start);
-  }, [store, abilities]);
+  }, [store, abilities, takeStored]);
 
   const flush = useCallback(() => {
     if (!pending.current) return;
     const result = store.save(pending.current);
     pending.current = undefined;
     if (result.ok) setSaveState(`已自动保存（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
-    else {
+    else if (result.elsewhere) {
+      setElsewhere(true);
+      setSaveState('未保存：另一个标签页中有较新的内容');
+    } else {
       setStorageWarning(result.error);
       setSaveState('未能保存到浏览器');
     }
@@ -125,8 +184,8 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
 
   useEffect(() => {
     if (!draft) return;
-    if (firstRender.current) {
-      firstRender.current = false;
+    if (skipSave.current) {
+      skipSave.current = false;
       return;
     }
     pending.current = draft;
@@ -140,11 +199,58 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
     return () => window.removeEventListener('pagehide', flush);
   }, [flush]);
 
-  const update = useCallback((change: (d: Draft) => Draft) => setDraft((d) => (d ? change(d) : d)), []);
+  // Another tab saved this draft: say so at once, before this page tries to save over it.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (store.changedElsewhere(e.key, e.newValue)) setElsewhere(true);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [store]);
 
-  const goTo = (step: number) => {
-    update((d) => ({ ...d, step }));
-    requestAnimationFrame(() => headingRef.current?.focus());
+  const update = useCallback((change: (d: Draft) => Draft) => setDraft((d) => (d ? change(d) : d)), []);
+  const focusHeading = useCallback(() => requestAnimationFrame(() => headingRef.current?.focus()), []);
+
+  // Back and Forward move between the steps the teacher went through.
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => {
+      const step = stepOfHistoryState(e.state);
+      if (step === undefined) return;
+      stepRef.current = step;
+      update((d) => (reachableSteps(d)[step] ? { ...d, step } : d));
+      focusHeading();
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [update, focusHeading]);
+
+  const step = draft?.step;
+  useLayoutEffect(() => {
+    stepChangedAt.current = performance.now();
+  }, [step]);
+
+  /** The second click of a double-click that changed the step is not a click on the new step. */
+  const swallowCarriedOverClick = (e: MouseEvent) => {
+    if (isCarriedOverClick(e.detail, performance.now() - stepChangedAt.current)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const goTo = (next: number, change: (d: Draft) => Draft = (d) => d) => {
+    // A second activation of the same button (a double-click) adds no second entry.
+    if (stepRef.current !== next) history.pushState(historyStateOf(next), '');
+    stepRef.current = next;
+    update((d) => ({ ...change(d), step: next }));
+    focusHeading();
+  };
+
+  /** Shows `next` in place of the draft on screen, its step in the current history entry. */
+  const show = (next: Draft) => {
+    setDraft(next);
+    setGeneration((g) => g + 1);
+    stepRef.current = next.step;
+    history.replaceState(historyStateOf(next.step), '');
   };
 
   const onProfile = useCallback((profile: Draft['profile']) => update((d) => ({ ...d, profile })), [update]);
@@ -174,59 +280,97 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   const current = chosen.find((a) => a.code === draft.currentAbility) ?? chosen[0];
   const region = regions.find((r) => r.slug === draft.profile.region);
 
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
-    const text = await readFileText(file);
-    const result = importDraftText(text, { itemName });
-    if (!result.ok && isReviewText(text)) {
-      setNotice({
-        kind: 'warn',
-        text: `“${file.name}”是评审意见文件，不是自评文件：请用“打开评审意见”打开它。当前的自评没有改动。`,
-      });
-      return;
-    }
-    if (!result.ok) {
-      setNotice({ kind: 'warn', text: `未能导入“${file.name}”：${result.error} 当前的自评没有改动。` });
-      return;
-    }
-    setDraft(result.draft);
-    setGeneration((g) => g + 1);
-    setCorruptRaw(undefined);
+  const refuseFile = (file: File, reason: string) => {
+    setPendingImport(undefined);
+    setNotice({ kind: 'warn', text: `未能打开“${file.name}”：${reason} 当前的自评没有改动。` });
+  };
+
+  /** Sets the draft in progress aside (下载上一份自评) before something replaces it. */
+  const setAsidePrevious = (replaced: Draft) => {
+    store.savePrevious(replaced);
+    setPrevious(replaced);
+  };
+
+  const openImport = ({ draft: incoming, setAside, fileName }: Omit<PendingImport, 'question'>) => {
+    const replaced = isDraftStarted(draft) ? draft : undefined;
+    if (replaced) setAsidePrevious(replaced);
+    setPendingImport(undefined);
+    show(incoming);
+    const undo = replaced && { draft: replaced, fileName };
     setNotice(
-      result.setAside.length > 0
+      setAside.length > 0
         ? {
             kind: 'warn',
-            text: `已导入“${file.name}”，其中 ${result.setAside.length} 处内容无法读取，已略去；其余内容都已导入。请按下面的说明补填。`,
-            setAside: result.setAside,
+            text: `已打开“${fileName}”，其中 ${setAside.length} 处内容无法读取，已略去；其余内容都已读入。请按下面的说明补填。`,
+            setAside,
+            undo,
           }
-        : { kind: 'info', text: `已导入“${file.name}”。` },
+        : { kind: 'info', text: `已打开“${fileName}”。`, undo },
     );
   };
 
+  const importFile = async (file: File) => {
+    const text = await readFileText(file);
+    const result = importDraftText(text, { itemName });
+    if (!result.ok && isReviewText(text)) {
+      refuseFile(file, '这是评审意见文件，不是自评文件：请用“打开评审意见”打开它。');
+      return;
+    }
+    if (!result.ok) {
+      refuseFile(file, result.error);
+      return;
+    }
+    const incoming = { draft: result.draft, setAside: result.setAside, fileName: file.name };
+    const question = replaceQuestion(draft, result.draft, file.name);
+    if (question) {
+      setPendingImport({ ...incoming, question });
+      setNotice(undefined);
+    } else openImport(incoming);
+  };
+
+  const undoImport = ({ draft: replaced, fileName }: NonNullable<NoticeState['undo']>) => {
+    show(replaced);
+    setNotice({ kind: 'info', text: `已撤销打开“${fileName}”，恢复了原来的自评。` });
+    focusHeading();
+  };
+
+  const takeNewer = () => {
+    skipSave.current = true;
+    pending.current = undefined;
+    show(takeStored());
+    setElsewhere(false);
+    setSaveState('');
+    focusHeading();
+  };
+
   const startOver = () => {
-    store.savePrevious(draft);
-    setPrevious(draft);
-    setDraft(emptyDraft());
-    setGeneration((g) => g + 1);
+    setAsidePrevious(draft);
+    show(emptyDraft());
     setNotice({ kind: 'info', text: '已开始新的自评。上一份自评仍可下载。' });
-    requestAnimationFrame(() => headingRef.current?.focus());
+    focusHeading();
   };
 
   return (
-    <div className="self-check">
+    <div className="self-check" onClickCapture={swallowCarriedOverClick}>
       <div className="toolbar no-print">
         <OnceButton
           className="button button-secondary"
           onClick={() => download(exportDraftText(draft), exportName(draft), 'application/json')}
         >
-          导出 JSON
+          保存自评文件
         </OnceButton>
         <ShareButton
           label="分享自评文件"
           kind="json"
           file={() => new File([exportDraftText(draft)], exportName(draft), { type: 'application/json' })}
         />
-        <JsonFileButton label="导入 JSON" onFile={importFile} />
+        <JsonFileButton
+          label="打开自评文件"
+          maxBytes={MAX_IMPORT_BYTES}
+          what="自评文件"
+          onFile={importFile}
+          onRefused={refuseFile}
+        />
         <ConfirmAction
           label="新建自评"
           question="确定清空当前自评、重新开始吗？"
@@ -255,9 +399,46 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
           {storageWarning}
         </p>
       )}
+      {elsewhere && (
+        <div className="notice notice-warn" role="alert">
+          <p>{CHANGED_ELSEWHERE_MESSAGE}</p>
+          <button type="button" className="button" onClick={takeNewer}>
+            载入较新的内容
+          </button>
+        </div>
+      )}
+      {pendingImport && (
+        <div className="notice notice-warn">
+          <ConfirmQuestion
+            as="p"
+            question={pendingImport.question}
+            groupLabel="确认打开自评文件"
+            confirmLabel="确定替换"
+            onConfirm={() => openImport(pendingImport)}
+            onCancel={() => {
+              setPendingImport(undefined);
+              setNotice({ kind: 'info', text: `没有打开“${pendingImport.fileName}”，当前的自评没有改动。` });
+            }}
+          />
+        </div>
+      )}
       {notice && (
         <Notice warn={notice.kind === 'warn'}>
-          <p>{notice.text}</p>
+          <p>
+            {notice.text}
+            {notice.undo && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => notice.undo && undoImport(notice.undo)}
+                >
+                  撤销<span className="visually-hidden">打开“{notice.undo.fileName}”</span>
+                </button>
+              </>
+            )}
+          </p>
           {notice.setAside && (
             <ul className="set-aside" aria-label="无法读取、已略去的内容">
               {notice.setAside.slice(0, SET_ASIDE_SHOWN).map((m, i) => (
@@ -268,15 +449,28 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
               )}
             </ul>
           )}
-          {corruptRaw !== undefined && (
-            <OnceButton
-              className="button button-secondary"
-              onClick={() => download(corruptRaw, `无法读取的自评数据_${today()}.txt`, 'text/plain')}
-            >
-              下载原来的数据
-            </OnceButton>
-          )}
         </Notice>
+      )}
+      {rescued !== undefined && (
+        <div className="notice rescued" role="region" aria-label="无法读取的原来数据">
+          <p>浏览器中还保留着无法完整读取的原来的数据，可以下载保存。</p>
+          <OnceButton
+            className="button button-secondary"
+            onClick={() => download(rescued, `无法读取的自评数据_${today()}.txt`, 'text/plain')}
+          >
+            下载原来的数据
+          </OnceButton>{' '}
+          <ConfirmAction
+            label="不再保留"
+            question="删除后无法找回，确定吗？"
+            groupLabel="确认不再保留原来的数据"
+            confirmLabel="确定不再保留"
+            onConfirm={() => {
+              store.dismissRescued();
+              setRescued(undefined);
+            }}
+          />
+        </div>
       )}
 
       <SchoolRubricEntry
@@ -368,46 +562,48 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
                   current: a.code === current.code,
                   onSelect: () => {
                     update((d) => ({ ...d, currentAbility: a.code }));
-                    requestAnimationFrame(() => headingRef.current?.focus());
+                    focusHeading();
                   },
                 };
               })}
             />
           )}
-          <EvidenceStep
-            key={`${current.code}-${generation}`}
-            ability={offeredOf(current)}
-            rubric={rubricOf(current)}
-            evidence={draft.evidence[current.code] ?? emptyEvidence()}
-            abilityUrl={`${abilityBase}${current.code}/`}
-            onEditorSaveState={setSaveState}
-            onEvidence={(next) =>
-              update((d) => ({ ...d, evidence: { ...d.evidence, [current.code]: next } }))
-            }
-            onRubric={(rubric) =>
-              update((d) => {
-                const customRubrics = Object.fromEntries(
-                  Object.entries(d.customRubrics).filter(([code]) => code !== current.code),
-                );
-                return {
-                  ...d,
-                  customRubrics: rubric ? { ...customRubrics, [current.code]: rubric } : customRubrics,
-                };
-              })
-            }
-          />
-          <div className="wizard-nav">
-            <button type="button" className="button button-secondary" onClick={() => goTo(1)}>
-              上一步
-            </button>
-            <button type="button" className="button" onClick={() => goTo(3)}>
-              下一步：查看自评结果
-            </button>
-          </div>
+          <evidence.Boundary what="逐项自查证据" fallback={<Loading what="证据清单" />}>
+            <EvidenceStep
+              key={`${current.code}-${generation}`}
+              ability={offeredOf(current)}
+              rubric={rubricOf(current)}
+              evidence={draft.evidence[current.code] ?? emptyEvidence()}
+              abilityUrl={`${abilityBase}${current.code}/`}
+              onEditorSaveState={setSaveState}
+              onEvidence={(next) =>
+                update((d) => ({ ...d, evidence: { ...d.evidence, [current.code]: next } }))
+              }
+              onRubric={(rubric) =>
+                update((d) => {
+                  const customRubrics = Object.fromEntries(
+                    Object.entries(d.customRubrics).filter(([code]) => code !== current.code),
+                  );
+                  return {
+                    ...d,
+                    customRubrics: rubric ? { ...customRubrics, [current.code]: rubric } : customRubrics,
+                  };
+                })
+              }
+            />
+            <div className="wizard-nav">
+              <button type="button" className="button button-secondary" onClick={() => goTo(1)}>
+                上一步
+              </button>
+              <button type="button" className="button" onClick={() => goTo(3)}>
+                下一步：查看自评结果
+              </button>
+            </div>
+          </evidence.Boundary>
         </>
       )}
       {draft.step === 3 && (
-        <>
+        <results.Boundary what="自评结果" fallback={<Loading what="自评结果" />}>
           <SummaryStep
             teacher={draft.profile}
             rows={chosen.map((a) => {
@@ -418,10 +614,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
                 origin: rubricOriginText(rubric),
               };
             })}
-            onEdit={(code) => {
-              update((d) => ({ ...d, currentAbility: code, step: 2 }));
-              requestAnimationFrame(() => headingRef.current?.focus());
-            }}
+            onEdit={(code) => goTo(2, (d) => ({ ...d, currentAbility: code }))}
           />
           <div className="wizard-nav no-print">
             <button type="button" className="button button-secondary" onClick={() => goTo(2)}>
@@ -443,7 +636,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
               fonts={fonts}
             />
           </div>
-        </>
+        </results.Boundary>
       )}
     </div>
   );

@@ -7,7 +7,7 @@ import { useSyncExternalStore } from 'react';
 import { browserStorage } from '../../lib/draft-store';
 import type { ReviewFit } from '../../lib/review';
 import type { ReviewFile } from '../../lib/review-file';
-import { addReview, loadReviews, saveReviews } from '../../lib/review-store';
+import { forgetReview, keepReview, loadReviews, REVIEWS_KEY } from '../../lib/review-store';
 
 export interface OpenedReview {
   review: ReviewFile;
@@ -37,14 +37,16 @@ export const reviewNotes = {
     if (loaded) return;
     loaded = true;
     set({ ...state, reviews: loadReviews(browserStorage()) });
+    // A review opened or dismissed in another tab shows here too.
+    window.addEventListener('storage', (e) => {
+      if (e.key === REVIEWS_KEY || e.key === null) set({ ...state, reviews: loadReviews(browserStorage()) });
+    });
   },
   add(review: ReviewFile): void {
-    const reviews = addReview(state.reviews, review);
-    set({ ...state, reviews, kept: saveReviews(browserStorage(), reviews) });
+    set({ ...state, ...keepReview(browserStorage(), state.reviews, review, state.kept) });
   },
   dismiss(review: ReviewFile): void {
-    const reviews = state.reviews.filter((r) => r !== review);
-    set({ ...state, reviews, kept: saveReviews(browserStorage(), reviews) });
+    set({ ...state, ...forgetReview(browserStorage(), state.reviews, review, state.kept) });
   },
   /** The panel tells how each review fits the current draft whenever either changes. */
   setFits(fits: ReviewFit[]): void {
