@@ -1,13 +1,13 @@
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
-import { normalizeBase } from './src/lib/paths';
+import { normalizeBase } from './src/lib/content/paths';
 import { satteri } from '@astrojs/markdown-satteri';
-import { abilityLinksPlugin } from './scripts/markdown-ability-links';
-import { baseLinksPlugin } from './scripts/markdown-base-links';
-import { typographyPlugin } from './scripts/markdown-typography';
-import { pagefindIndex } from './scripts/pagefind-integration';
-import { serviceWorker } from './scripts/service-worker.mjs';
+import { abilityLinksPlugin } from './scripts/build/markdown-ability-links';
+import { baseLinksPlugin } from './scripts/build/markdown-base-links';
+import { typographyPlugin } from './scripts/build/markdown-typography';
+import { pagefindIndex } from './scripts/build/pagefind-integration';
+import { serviceWorker } from './scripts/build/service-worker.mjs';
 
 /** Schools host the site under a sub-path of their intranet: BASE_PATH=/handbook/ npm run build. */
 const base = normalizeBase(process.env.BASE_PATH);

@@ -49,12 +49,12 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
-      command: `node scripts/serve.mjs --port ${ROOT_PORT} --dir dist --base /`,
+      command: `node scripts/cli/serve.mjs --port ${ROOT_PORT} --dir dist --base /`,
       url: `http://127.0.0.1:${ROOT_PORT}/`,
       reuseExistingServer: false,
     },
     {
-      command: `node scripts/serve.mjs --port ${SUBPATH_PORT} --dir dist-handbook --base /handbook/`,
+      command: `node scripts/cli/serve.mjs --port ${SUBPATH_PORT} --dir dist-handbook --base /handbook/`,
       url: `http://127.0.0.1:${SUBPATH_PORT}/handbook/`,
       reuseExistingServer: false,
     },

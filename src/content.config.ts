@@ -8,15 +8,15 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { POLICY_FACTS } from './lib/policies';
+import { POLICY_FACTS } from './lib/content/policies';
 import {
   checkEvidenceItem,
   checkRubricParts,
   evidenceItemShape,
   rubricPartsShape,
   rubricSourceSchema,
-} from './lib/rubric-schema';
-import { CODE_PATTERN, DIMENSIONS, ENVIRONMENTS, environmentOfCode } from './lib/taxonomy';
+} from './lib/grading/rubric-schema';
+import { CODE_PATTERN, DIMENSIONS, ENVIRONMENTS, environmentOfCode } from './lib/content/taxonomy';
 
 z.config(z.locales.zhCN());
 z.config({
@@ -47,7 +47,12 @@ export const sourceRefSchema = z
   .strict();
 
 /** The rubric parts (evidence items, limits, criteria, alternatives) are shared with rubric files. */
-export { EVIDENCE_FORMS, limitsSchema, criteriaSchema, alternativeGroupSchema } from './lib/rubric-schema';
+export {
+  EVIDENCE_FORMS,
+  limitsSchema,
+  criteriaSchema,
+  alternativeGroupSchema,
+} from './lib/grading/rubric-schema';
 
 export const evidenceItemSchema = z
   .object({

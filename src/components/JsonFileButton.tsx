@@ -4,7 +4,7 @@
  * stalling the page. The input is reset after each pick, so choosing the same file again (after
  * fixing it) is read again.
  */
-import { tooBigToOpen } from '../lib/versioned-file';
+import { tooBigToOpen } from '../lib/files/versioned-file';
 
 interface Props {
   label: string;

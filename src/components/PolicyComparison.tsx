@@ -4,11 +4,22 @@
  * identical rows and downloads CSV, and the choice is kept in the URL.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import { MAX_COMPARED, parseSelection, selectionProblem, selectionSearch } from '../lib/compare-selection';
+import {
+  MAX_COMPARED,
+  parseSelection,
+  selectionProblem,
+  selectionSearch,
+} from '../lib/content/compare-selection';
 import { downloadBlob } from './download';
 import OnceButton from './OnceButton';
 import './PolicyComparison.css';
-import { cellIsEmpty, cellText, comparisonCsv, rowDiffers, type ComparisonRow } from '../lib/policies';
+import {
+  cellIsEmpty,
+  cellText,
+  comparisonCsv,
+  rowDiffers,
+  type ComparisonRow,
+} from '../lib/content/policies';
 
 export interface ComparisonColumn {
   slug: string;

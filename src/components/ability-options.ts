@@ -1,8 +1,8 @@
 /** The handbook's abilities as the islands that grade (wizard, review) receive them: data only. */
-import { rubricFromAbility } from '../lib/grading';
-import { ancestors, type Policy } from '../lib/policies';
-import { gradingReadiness } from '../lib/rubric-readiness';
-import { variantSource, type RegionalRubric } from '../lib/school-rubrics';
+import { rubricFromAbility } from '../lib/grading/grading';
+import { ancestors, type Policy } from '../lib/content/policies';
+import { gradingReadiness } from '../lib/rubrics/rubric-readiness';
+import { variantSource, type RegionalRubric } from '../lib/rubrics/school-rubrics';
 import { allAbilityEntries, nationalAbilityEntries } from './collections';
 import type { AbilityOption } from './self-check/types';
 

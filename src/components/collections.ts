@@ -1,9 +1,9 @@
 /** The one place pages read collections: sorted, national entries separated from regional variants. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { nationalAbilities } from '../lib/abilities';
-import { typesetData } from '../lib/chinese-typography';
-import { treeProblems, type Policy } from '../lib/policies';
-import { compareCodes } from '../lib/taxonomy';
+import { nationalAbilities } from '../lib/content/abilities';
+import { typesetData } from '../lib/content/chinese-typography';
+import { treeProblems, type Policy } from '../lib/content/policies';
+import { compareCodes } from '../lib/content/taxonomy';
 
 export type AbilityEntry = CollectionEntry<'abilities'>;
 export type SourceEntry = CollectionEntry<'sources'>;

@@ -1,4 +1,4 @@
-import { withBase } from '../lib/paths';
+import { withBase } from '../lib/content/paths';
 
 /** A site path with this build's base path: url('/abilities/C5/') → '/handbook/abilities/C5/'. */
 export function url(path: string): string {

@@ -4,7 +4,7 @@
  * school's CSV and archive file on /school/.
  */
 import type { Locator, Page } from '@playwright/test';
-import { exportDraftText } from '../../src/lib/draft';
+import { exportDraftText } from '../../src/lib/self-check/draft';
 import { handbookAbilities, makeDraft } from '../support/archive-fixtures';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, test } from './fixtures';

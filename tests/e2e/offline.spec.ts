@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { pdfPagesText } from './pdf-text';
 import { ROOT_ORIGIN, ROOT_PORT, SUBPATH_ORIGIN } from '../../playwright.config';
-import { generateServiceWorker } from '../../scripts/service-worker.mjs';
+import { generateServiceWorker } from '../../scripts/build/service-worker.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -183,9 +183,13 @@ for (const [where, origin, base] of [
 
 /** serve.mjs for one folder on the update test's own port (the origin, and so the worker, stay the same). */
 async function serve(dir: string, port: number, base: string): Promise<ChildProcess> {
-  const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', dir, '--base', base], {
-    stdio: 'pipe',
-  });
+  const server = spawn(
+    'node',
+    ['scripts/cli/serve.mjs', '--port', String(port), '--dir', dir, '--base', base],
+    {
+      stdio: 'pipe',
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.stdout?.once('data', () => resolve());
     server.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));

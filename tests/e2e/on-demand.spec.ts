@@ -4,9 +4,9 @@
  * part then says so, the wizard and the draft stay, and 重试 brings it once the network is back.
  */
 import type { Page } from '@playwright/test';
-import { exportDraftText } from '../../src/lib/draft';
-import { buildReviewFile } from '../../src/lib/review';
-import { exportReviewText } from '../../src/lib/review-file';
+import { exportDraftText } from '../../src/lib/self-check/draft';
+import { buildReviewFile } from '../../src/lib/review/review';
+import { exportReviewText } from '../../src/lib/review/review-file';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { toEvidence } from './self-check-helpers';

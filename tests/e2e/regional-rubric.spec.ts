@@ -53,7 +53,7 @@ test.beforeAll(async () => {
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--dir', join(work, 'dist')], {
+  server = spawn('node', ['scripts/cli/serve.mjs', '--port', String(port), '--dir', join(work, 'dist')], {
     cwd: REPO,
     stdio: 'ignore',
   });

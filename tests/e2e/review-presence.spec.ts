@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { exportDraftText, importDraftText, type Draft } from '../../src/lib/draft';
-import { isPresent } from '../../src/lib/grading';
-import type { ReviewFile } from '../../src/lib/review-file';
+import { exportDraftText, importDraftText, type Draft } from '../../src/lib/self-check/draft';
+import { isPresent } from '../../src/lib/grading/grading';
+import type { ReviewFile } from '../../src/lib/review/review-file';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { pdfPagesText } from './pdf-text';

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { exportDraftText } from '../../src/lib/draft';
-import { importReviewText } from '../../src/lib/review-file';
+import { exportDraftText } from '../../src/lib/self-check/draft';
+import { importReviewText } from '../../src/lib/review/review-file';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { exportDraftText } from '../../src/lib/draft';
-import { buildReviewFile } from '../../src/lib/review';
-import { exportReviewText, importReviewText, type ReviewFile } from '../../src/lib/review-file';
+import { exportDraftText } from '../../src/lib/self-check/draft';
+import { buildReviewFile } from '../../src/lib/review/review';
+import { exportReviewText, importReviewText, type ReviewFile } from '../../src/lib/review/review-file';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { pdfPagesText } from './pdf-text';

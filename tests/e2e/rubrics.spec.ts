@@ -2,7 +2,7 @@
  * A rubric entered once at a school and used by a colleague: the editor on /rubrics/, the file
  * and the share link, the wizard's import, and `npm run rubric:add` on the same file. The grade
  * the colleague's wizard shows must equal the grade of the regional entry rubric:add writes;
- * tests/unit/rubric-add.test.ts shows that entry, once built, reaches the wizard unchanged.
+ * tests/unit/scripts/cli/rubric-add.test.ts shows that entry, once built, reaches the wizard unchanged.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,11 +15,11 @@ import {
   rubricFromAbility,
   type AbilityEvidence,
   type AbilityRubricData,
-} from '../../src/lib/grading';
-import { typesetData } from '../../src/lib/chinese-typography';
+} from '../../src/lib/grading/grading';
+import { typesetData } from '../../src/lib/content/chinese-typography';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { toEvidence } from './self-check-helpers';
-import { exportDraftText } from '../../src/lib/draft';
+import { exportDraftText } from '../../src/lib/self-check/draft';
 import { encodeAs } from '../support/encodings';
 import { teacherDraft } from '../support/teacher-draft';
 
@@ -117,14 +117,14 @@ async function selfCheckA6(page: Page): Promise<{ grade: string; reasons: string
   };
 }
 
-/** What `npm run rubric:add` writes from the downloaded file, graded by src/lib/grading.ts. */
+/** What `npm run rubric:add` writes from the downloaded file, graded by src/lib/grading/grading.ts. */
 function gradeOfRubricAdd(file: string): { grade: string | undefined; reasons: string[] } {
   const work = mkdtempSync(join(tmpdir(), 'rubric-e2e-'));
   try {
     cpSync(join(REPO, 'src/content'), join(work, 'content'), { recursive: true });
     const out = execFileSync(
       'node',
-      ['scripts/rubric-add.mjs', file, '--region', 'hebei', '--content-dir', join(work, 'content')],
+      ['scripts/cli/rubric-add.mjs', file, '--region', 'hebei', '--content-dir', join(work, 'content')],
       { cwd: REPO, encoding: 'utf8' },
     );
     expect(out).toContain('已写入');

@@ -4,8 +4,8 @@
  * scrolling of the page itself.
  */
 import type { Page } from '@playwright/test';
-import { exportDraftText } from '../../src/lib/draft';
-import { exportReviewText } from '../../src/lib/review-file';
+import { exportDraftText } from '../../src/lib/self-check/draft';
+import { exportReviewText } from '../../src/lib/review/review-file';
 import { handbookAbilities, makeDraft, makeReview, type Level } from '../support/archive-fixtures';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { squeezedText } from './layout';

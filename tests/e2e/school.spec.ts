@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { exportDraftText, type Draft } from '../../src/lib/draft';
-import { exportReviewText } from '../../src/lib/review-file';
-import { exportPackText, makePack } from '../../src/lib/rubric-file';
+import { exportDraftText, type Draft } from '../../src/lib/self-check/draft';
+import { exportReviewText } from '../../src/lib/review/review-file';
+import { exportPackText, makePack } from '../../src/lib/rubrics/rubric-file';
 import { handbookAbilities, makeDraft, makeReview, testId } from '../support/archive-fixtures';
 import { parseCsv } from '../support/csv';
 import { expect, expectNoAxeViolations, test } from './fixtures';

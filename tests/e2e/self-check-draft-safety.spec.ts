@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Page } from '@playwright/test';
-import { emptyDraft, exportDraftText, type Draft } from '../../src/lib/draft';
-import { buildReviewFile } from '../../src/lib/review';
-import { exportReviewText } from '../../src/lib/review-file';
-import { makePack } from '../../src/lib/rubric-file';
-import { encodeShareFragment } from '../../src/lib/rubric-link';
+import { emptyDraft, exportDraftText, type Draft } from '../../src/lib/self-check/draft';
+import { buildReviewFile } from '../../src/lib/review/review';
+import { exportReviewText } from '../../src/lib/review/review-file';
+import { makePack } from '../../src/lib/rubrics/rubric-file';
+import { encodeShareFragment } from '../../src/lib/rubrics/rubric-link';
 import { abilityRubricArb } from '../support/rubric-arbitraries';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';

@@ -4,7 +4,7 @@
  * reads the File it was handed. Where the browser cannot share files, there is no 分享.
  */
 import type { Page } from '@playwright/test';
-import { exportDraftText } from '../../src/lib/draft';
+import { exportDraftText } from '../../src/lib/self-check/draft';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { fillProfile } from './self-check-helpers';

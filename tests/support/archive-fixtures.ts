@@ -3,11 +3,11 @@
  * formats (so they pass the same readers a principal's files do). A teacher's level per
  * micro-ability says which criteria are ticked: every 优秀 one, every 合格 one, or too few.
  */
-import { rubricFromAbility, type AbilityEvidence, type Rubric } from '../../src/lib/grading';
-import { APP_MARKER, DRAFT_VERSION, type Draft, type DraftProfile } from '../../src/lib/draft';
-import type { FileCheck, ReviewFile } from '../../src/lib/review-file';
-import { buildReviewFile } from '../../src/lib/review';
-import type { AbilityInfo } from '../../src/lib/archive-rows';
+import { rubricFromAbility, type AbilityEvidence, type Rubric } from '../../src/lib/grading/grading';
+import { APP_MARKER, DRAFT_VERSION, type Draft, type DraftProfile } from '../../src/lib/self-check/draft';
+import type { FileCheck, ReviewFile } from '../../src/lib/review/review-file';
+import { buildReviewFile } from '../../src/lib/review/review';
+import type { AbilityInfo } from '../../src/lib/school/archive-rows';
 import { readCollection } from './content-files';
 
 export type Level = '优秀' | '合格' | '不合格';

@@ -4,8 +4,14 @@
  */
 import fc from 'fast-check';
 import { EVIDENCE_FORMS } from '../../src/content.config';
-import type { Limits } from '../../src/lib/abilities';
-import type { AbilityEvidence, EvidenceFile, ItemEvidence, Rubric, RubricItem } from '../../src/lib/grading';
+import type { Limits } from '../../src/lib/content/abilities';
+import type {
+  AbilityEvidence,
+  EvidenceFile,
+  ItemEvidence,
+  Rubric,
+  RubricItem,
+} from '../../src/lib/grading/grading';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 

@@ -1,6 +1,6 @@
 /** The handbook's rubrics and a teacher's self-check, for the review unit tests. */
 import { abilitySchema } from '../../src/content.config';
-import { rubricFromAbility, type Rubric } from '../../src/lib/grading';
+import { rubricFromAbility, type Rubric } from '../../src/lib/grading/grading';
 import { readCollection } from './content-files';
 
 export * from './teacher-draft';

@@ -1,15 +1,15 @@
 /** fast-check generators of valid rubrics and rubric packs, shared by the rubric tests. */
 import fc from 'fast-check';
-import type { ItemForm } from '../../src/lib/rubric-editor-draft';
-import { makePack, type RubricPack } from '../../src/lib/rubric-file';
+import type { ItemForm } from '../../src/lib/rubrics/rubric-editor-draft';
+import { makePack, type RubricPack } from '../../src/lib/rubrics/rubric-file';
 import {
   EVIDENCE_FORMS,
   RUBRIC_BOUNDS,
   type AbilityRubric,
   type RubricEvidenceItem,
   type RubricSource,
-} from '../../src/lib/rubric-schema';
-import { NATIONAL_CODES } from '../../src/lib/taxonomy';
+} from '../../src/lib/grading/rubric-schema';
+import { NATIONAL_CODES } from '../../src/lib/content/taxonomy';
 
 /** Any Unicode text, Chinese weighted in, 1 to `max` UTF-16 units. */
 export const textArb = (max: number): fc.Arbitrary<string> =>

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { typesetChinese } from '../../src/lib/chinese-typography';
+import { typesetChinese } from '../../src/lib/content/chinese-typography';
 
 const SEED_DIR = join(import.meta.dirname, '../../sources/seeds');
 

@@ -3,7 +3,7 @@
  * so nothing here reads the content collections): a case video within the ten-minute limit with
  * the teacher on camera, every criterion ticked, and two student recordings, one without a hash.
  */
-import { emptyDraft, type Draft } from '../../src/lib/draft';
+import { emptyDraft, type Draft } from '../../src/lib/self-check/draft';
 
 export const CASE_SHA = 'a'.repeat(64);
 export const ACCOUNT_SHA = 'b'.repeat(64);

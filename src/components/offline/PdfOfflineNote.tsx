@@ -5,7 +5,7 @@ import {
   pdfNeededFiles,
   pdfOfflineState,
   type PdfFontUrls,
-} from '../../lib/pdf-offline';
+} from '../../lib/pdf/pdf-offline';
 
 interface Props {
   fonts: PdfFontUrls;

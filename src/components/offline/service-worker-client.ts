@@ -3,7 +3,7 @@
  * loaded, so it adds nothing to the first paint; shows 刷新以使用新版本 when a newer build has
  * been copied, and a plain notice while the network is gone.
  */
-import { INITIAL_UPDATE_STATE, updateStep, type UpdateEvent } from '../../lib/sw-update';
+import { INITIAL_UPDATE_STATE, updateStep, type UpdateEvent } from '../../lib/site/sw-update';
 
 const base = import.meta.env.BASE_URL;
 const updateNotice = document.querySelector<HTMLElement>('[data-update-notice]');

@@ -8,9 +8,9 @@ import {
   VERDICT_TEXT,
   type FileCheckResult,
   type RecordedFile,
-} from '../../lib/evidence-check';
-import { sha256Hex } from '../../lib/file-hash';
-import { displayText } from '../../lib/display-text';
+} from '../../lib/review/evidence-check';
+import { sha256Hex } from '../../lib/files/file-hash';
+import { displayText } from '../../lib/content/display-text';
 
 const SYMBOL: Record<FileCheckResult['verdict'], string> = { same: '✓', different: '✗', unrecorded: '?' };
 

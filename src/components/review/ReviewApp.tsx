@@ -5,10 +5,10 @@
  * is kept in this browser as it is done (review-session.ts) and nothing leaves it.
  */
 import { useEffect, useRef, useState } from 'react';
-import { indexedDbStore } from '../../lib/archive-store';
-import type { Draft } from '../../lib/draft';
-import { inputTooBig, openReviewInput } from '../../lib/review';
-import type { StagePlan } from '../../lib/review-stages';
+import { indexedDbStore } from '../../lib/school/archive-store';
+import type { Draft } from '../../lib/self-check/draft';
+import { inputTooBig, openReviewInput } from '../../lib/review/review';
+import type { StagePlan } from '../../lib/content/review-stages';
 import {
   REVIEW_SESSION_KEY,
   SESSION_STORE_FAILED,
@@ -21,9 +21,9 @@ import {
   updateTeacher,
   type ReviewSession,
   type SessionTeacher,
-} from '../../lib/review-session';
-import { addReview } from '../../lib/review-store';
-import { readFileText } from '../../lib/versioned-file';
+} from '../../lib/review/review-session';
+import { addReview } from '../../lib/review/review-store';
+import { readFileText } from '../../lib/files/versioned-file';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
 import ConfirmAction from '../ConfirmAction';
@@ -33,7 +33,7 @@ import TeacherReview from './TeacherReview';
 import type { RegionReview } from './types';
 import './review.css';
 import Tabs from '../Tabs';
-import { displayText } from '../../lib/display-text';
+import { displayText } from '../../lib/content/display-text';
 
 interface Props {
   abilities: AbilityOption[];

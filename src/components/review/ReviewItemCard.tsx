@@ -3,10 +3,10 @@
  * hard requirements rechecked, the criteria the reviewer finds met (the teacher's ticks beside
  * each), a comment, and both grades, marked where they differ.
  */
-import type { FileCheck, ReviewFile, ReviewItem } from '../../lib/review-file';
-import { VERDICT_TEXT } from '../../lib/evidence-check';
-import { formatDuration, type ItemEvidence, type RubricItem } from '../../lib/grading';
-import { formatBytes } from '../../lib/packet';
+import type { FileCheck, ReviewFile, ReviewItem } from '../../lib/review/review-file';
+import { VERDICT_TEXT } from '../../lib/review/evidence-check';
+import { formatDuration, type ItemEvidence, type RubricItem } from '../../lib/grading/grading';
+import { formatBytes } from '../../lib/pdf/packet';
 import {
   countedTicks,
   hardReasons,
@@ -15,11 +15,11 @@ import {
   toggleTick,
   type ItemComparison,
   type ReviewerItemInput,
-} from '../../lib/review';
+} from '../../lib/review/review';
 import FileChecksum from '../FileChecksum';
 import ItemMeta from '../self-check/ItemMeta';
 import GradeBadge from '../self-check/GradeBadge';
-import { displayText } from '../../lib/display-text';
+import { displayText } from '../../lib/content/display-text';
 
 interface Props {
   idPrefix: string;

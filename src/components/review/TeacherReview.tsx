@@ -3,7 +3,7 @@
  * each ability and item, and the two outputs (review file, PDF with that stage filled in).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { fileChecksByItem, recordedFiles } from '../../lib/evidence-check';
+import { fileChecksByItem, recordedFiles } from '../../lib/review/evidence-check';
 import {
   OUTDATED_MESSAGE,
   buildReviewFile,
@@ -16,11 +16,11 @@ import {
   rubricForReview,
   shownGrade,
   type ReviewerAbilityInput,
-} from '../../lib/review';
-import { rubricOriginText } from '../../lib/school-rubrics';
-import { exportReviewText, reviewFilename, type ReviewFile } from '../../lib/review-file';
-import { checkResults, type SessionTeacher } from '../../lib/review-session';
-import { nextStage, type StagePlan } from '../../lib/review-stages';
+} from '../../lib/review/review';
+import { rubricOriginText } from '../../lib/rubrics/school-rubrics';
+import { exportReviewText, reviewFilename, type ReviewFile } from '../../lib/review/review-file';
+import { checkResults, type SessionTeacher } from '../../lib/review/review-session';
+import { nextStage, type StagePlan } from '../../lib/content/review-stages';
 import { downloadBlob } from '../download';
 import GradeBadge from '../self-check/GradeBadge';
 import PdfButton from '../self-check/PdfButton';

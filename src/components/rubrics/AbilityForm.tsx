@@ -5,8 +5,8 @@ import {
   type AbilityDraft,
   type GradedChoice,
   type ItemDraft,
-} from '../../lib/rubric-editor';
-import { EVIDENCE_FORMS } from '../../lib/rubric-schema';
+} from '../../lib/rubrics/rubric-editor';
+import { EVIDENCE_FORMS } from '../../lib/grading/rubric-schema';
 import ConfirmAction from '../ConfirmAction';
 import type { HandbookAbility } from './types';
 

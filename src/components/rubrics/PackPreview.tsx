@@ -3,7 +3,7 @@
  * Shared by the editor and the self-check wizard; the caller words the question.
  */
 import { useEffect, useRef } from 'react';
-import { packPreview, type RubricPack } from '../../lib/rubric-file';
+import { packPreview, type RubricPack } from '../../lib/rubrics/rubric-file';
 import './PackPreview.css';
 
 interface Props {

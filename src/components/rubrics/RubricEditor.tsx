@@ -1,7 +1,7 @@
 /**
  * The rubric editor island (/rubrics/): one person at a school enters the rubrics of the local
  * 考核指南 once, starting from what the handbook already holds, and hands colleagues a file or
- * a link. The state autosaves in this browser; every decision is in src/lib/rubric-*.ts.
+ * a link. The state autosaves in this browser; every decision is in src/lib/rubrics/.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type InputHTMLAttributes } from 'react';
 import {
@@ -11,7 +11,7 @@ import {
   packFileName,
   type PackResult,
   type RubricPack,
-} from '../../lib/rubric-file';
+} from '../../lib/rubrics/rubric-file';
 import {
   draftFromRubric,
   EDITOR_STORAGE_KEY,
@@ -26,10 +26,10 @@ import {
   type AbilityDraft,
   type EditorState,
   type SourceDraft,
-} from '../../lib/rubric-editor';
-import { abilitiesNotReady, gradingReadiness, readinessText } from '../../lib/rubric-readiness';
-import { decodeShareFragment, isShareFragment, shareUrl } from '../../lib/rubric-link';
-import { abilityCodeQuery } from '../../lib/search-query';
+} from '../../lib/rubrics/rubric-editor';
+import { abilitiesNotReady, gradingReadiness, readinessText } from '../../lib/rubrics/rubric-readiness';
+import { decodeShareFragment, isShareFragment, shareUrl } from '../../lib/rubrics/rubric-link';
+import { abilityCodeQuery } from '../../lib/search/search-query';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
 import OnceButton from '../OnceButton';

@@ -1,5 +1,5 @@
 /** What the /rubrics/ page hands the editor island: content data only. */
-import type { AbilityRubricInput } from '../../lib/rubric-schema';
+import type { AbilityRubricInput } from '../../lib/grading/rubric-schema';
 
 export interface HandbookAbility {
   code: string;

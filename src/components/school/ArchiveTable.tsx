@@ -4,14 +4,14 @@
  * details. For printing, every filtered row is shown, without 学段 (a meeting reads it from the
  * teacher) so the rest fits landscape A4.
  */
-import type { ArchiveRow } from '../../lib/archive-rows';
+import type { ArchiveRow } from '../../lib/school/archive-rows';
 import {
   stageText,
   type ArchiveFilters,
   type ArchiveSort,
   type FilterOptions,
   type SortKey,
-} from '../../lib/archive-table';
+} from '../../lib/school/archive-table';
 
 export const PAGE_SIZE = 50;
 

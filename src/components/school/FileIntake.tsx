@@ -1,6 +1,6 @@
 /** Picking files, a whole folder, or dropping either on the page. Nothing is uploaded. */
 import { useEffect, useRef, useState } from 'react';
-import type { IncomingFile } from '../../lib/archive-intake';
+import type { IncomingFile } from '../../lib/school/archive-intake';
 import { readDropped, readPicked } from './read-files';
 
 export function FileIntake({ onFiles, busy }: { onFiles: (files: IncomingFile[]) => void; busy: boolean }) {

@@ -1,8 +1,8 @@
 /** One teacher × micro-ability opened from the table: each stage's reviewer and grade, item by item. */
 import { useEffect, useRef } from 'react';
-import type { AbilityDetails, ArchiveRow } from '../../lib/archive-rows';
-import { shortTime } from '../../lib/archive-merge';
-import { stageText } from '../../lib/archive-table';
+import type { AbilityDetails, ArchiveRow } from '../../lib/school/archive-rows';
+import { shortTime } from '../../lib/school/archive-merge';
+import { stageText } from '../../lib/school/archive-table';
 
 export function RowDetails({
   row,

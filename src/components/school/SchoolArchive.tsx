@@ -2,7 +2,7 @@
  * The school's 考核档案 (/school/): the principal loads teachers' self-check files, review files
  * and saved archives; sees the summary against the region's targets, the conflicts, and the
  * teacher × micro-ability table; exports CSV, prints, saves the archive as one file. The archive
- * is kept in this browser (IndexedDB) and never leaves it. src/lib/archive-* decides everything.
+ * is kept in this browser (IndexedDB) and never leaves it. src/lib/school/archive-* decides everything.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -11,17 +11,17 @@ import {
   exportArchiveText,
   type ArchiveContent,
   type ArchiveSettings,
-} from '../../lib/archive-file';
+} from '../../lib/school/archive-file';
 import {
   addToArchive,
   combineReports,
   readBatch,
   type AddReport,
   type IncomingFile,
-} from '../../lib/archive-intake';
-import { mergeArchive } from '../../lib/archive-merge';
-import { commonRegion, schoolTargetsOnly, teacherTargets } from '../../lib/archive-region';
-import { abilityDetails, archiveRows, type ArchiveRow } from '../../lib/archive-rows';
+} from '../../lib/school/archive-intake';
+import { mergeArchive } from '../../lib/school/archive-merge';
+import { commonRegion, schoolTargetsOnly, teacherTargets } from '../../lib/school/archive-region';
+import { abilityDetails, archiveRows, type ArchiveRow } from '../../lib/school/archive-rows';
 import {
   clearArchive,
   indexedDbStore,
@@ -29,8 +29,8 @@ import {
   saveArchive,
   type ArchiveLoad,
   type TextStore,
-} from '../../lib/archive-store';
-import { summarize } from '../../lib/archive-summary';
+} from '../../lib/school/archive-store';
+import { summarize } from '../../lib/school/archive-summary';
 import {
   archiveCsv,
   csvFilename,
@@ -42,9 +42,9 @@ import {
   toggleSort,
   type ArchiveFilters,
   type SortKey,
-} from '../../lib/archive-table';
-import { emptyArchive } from '../../lib/archive-file';
-import { reviewStages } from '../../lib/review-stages';
+} from '../../lib/school/archive-table';
+import { emptyArchive } from '../../lib/school/archive-file';
+import { reviewStages } from '../../lib/content/review-stages';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
 import OnceButton from '../OnceButton';
@@ -54,7 +54,7 @@ import { RowDetails } from './RowDetails';
 import { SummaryPanel } from './SummaryPanel';
 import type { SchoolProps } from './types';
 import './school.css';
-import { displayText } from '../../lib/display-text';
+import { displayText } from '../../lib/content/display-text';
 
 const INTAKE_CHUNK = 250;
 

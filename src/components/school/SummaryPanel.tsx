@@ -4,8 +4,8 @@
  * is an SVG drawn from attributes (no inline styles, which the CSP forbids) and hidden from
  * screen readers, with its numbers written beside it.
  */
-import type { ArchiveSummary, Coverage } from '../../lib/archive-summary';
-import { percent } from '../../lib/archive-summary';
+import type { ArchiveSummary, Coverage } from '../../lib/school/archive-summary';
+import { percent } from '../../lib/school/archive-summary';
 
 function Bar({
   parts,

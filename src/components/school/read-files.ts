@@ -1,10 +1,10 @@
 /**
  * Turns what a principal picks or drops (files, whole folders) into IncomingFile records for
- * src/lib/archive-intake: only .json files are read, and none bigger than an archive can be.
+ * src/lib/school/archive-intake: only .json files are read, and none bigger than an archive can be.
  * Everything stays in this browser.
  */
-import { isCandidate, MAX_READ_BYTES, type IncomingFile } from '../../lib/archive-intake';
-import { readFileText } from '../../lib/versioned-file';
+import { isCandidate, MAX_READ_BYTES, type IncomingFile } from '../../lib/school/archive-intake';
+import { readFileText } from '../../lib/files/versioned-file';
 
 async function incoming(file: File, inFolder: boolean, path?: string): Promise<IncomingFile> {
   const name = path || (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;

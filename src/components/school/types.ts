@@ -1,6 +1,6 @@
 /** What the /school/ page hands the archive island: content data only, no functions. */
-import type { AbilityInfo } from '../../lib/archive-rows';
-import type { Policy } from '../../lib/policies';
+import type { AbilityInfo } from '../../lib/school/archive-rows';
+import type { Policy } from '../../lib/content/policies';
 
 export interface SchoolProps {
   abilities: AbilityInfo[];

@@ -7,14 +7,14 @@
  * link on to the full search page, and our Chinese notice for when the index cannot load. Tab from the box moves into the filter menus and the results, rather than
  * closing the dropdown, so the menus can be reached from the keyboard; Escape returns to the box.
  */
-import { paramsFromSearch } from '../../lib/search-filters';
+import { paramsFromSearch } from '../../lib/search/search-filters';
 import {
   enterOpens,
   inexactNote,
   offerBrowsing,
   type Filters,
   type LayeredSearch,
-} from '../../lib/search-layer';
+} from '../../lib/search/search-layer';
 import { loadStylesheet, mountTemplate, searchInstance } from './component-ui';
 import { mountFailureNotice } from './failure';
 import { headerFilters } from './header-filters';

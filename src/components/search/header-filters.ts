@@ -4,8 +4,8 @@
  * small on a phone, read well with a screen reader and need no strings of their own.
  */
 import type { Instance } from '@pagefind/component-ui';
-import { filterChoices } from '../../lib/search-filters';
-import type { Filters } from '../../lib/search-layer';
+import { filterChoices } from '../../lib/search/search-filters';
+import type { Filters } from '../../lib/search/search-layer';
 
 export interface HeaderFilters {
   element: HTMLElement;

@@ -1,7 +1,7 @@
 /** Step 2: pick micro-abilities on the environment × dimension grid. */
 import { useRef, useState } from 'react';
-import { checkSelection } from '../../lib/selection';
-import { DIMENSIONS, ENVIRONMENTS } from '../../lib/taxonomy';
+import { checkSelection } from '../../lib/self-check/selection';
+import { DIMENSIONS, ENVIRONMENTS } from '../../lib/content/taxonomy';
 import type { AbilityOption, RegionOption } from './types';
 
 interface Props {

@@ -3,16 +3,16 @@
  * items, limits and 优秀 / 合格 criteria from the local 考核指南, and the same rule grades them.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CustomRubric } from '../../lib/draft';
-import type { Rubric, RubricItem } from '../../lib/grading';
+import type { CustomRubric } from '../../lib/self-check/draft';
+import type { Rubric, RubricItem } from '../../lib/grading/grading';
 import {
   blankItemForm,
   loadRubricDraft,
   rubricDraftKey,
   saveRubricDraft,
   type ItemForm,
-} from '../../lib/rubric-editor-draft';
-import { EVIDENCE_FORMS } from '../../lib/rubric-schema';
+} from '../../lib/rubrics/rubric-editor-draft';
+import { EVIDENCE_FORMS } from '../../lib/grading/rubric-schema';
 
 function forgetRubricDraft(code: string) {
   try {

@@ -1,11 +1,16 @@
 /** Step 3: per chosen micro-ability, per evidence item, with the live grade. */
 import { useState } from 'react';
-import type { CustomRubric } from '../../lib/draft';
-import { gradeAbility, type AbilityEvidence, type ItemEvidence, type Rubric } from '../../lib/grading';
-import { gradingReadiness, readinessText } from '../../lib/rubric-readiness';
-import { sourceLine } from '../../lib/rubric-schema';
-import { rubricOriginText } from '../../lib/school-rubrics';
-import { looksLikeRubricDraft, rubricDraftKey } from '../../lib/rubric-draft-presence';
+import type { CustomRubric } from '../../lib/self-check/draft';
+import {
+  gradeAbility,
+  type AbilityEvidence,
+  type ItemEvidence,
+  type Rubric,
+} from '../../lib/grading/grading';
+import { gradingReadiness, readinessText } from '../../lib/rubrics/rubric-readiness';
+import { sourceLine } from '../../lib/grading/rubric-schema';
+import { rubricOriginText } from '../../lib/rubrics/school-rubrics';
+import { looksLikeRubricDraft, rubricDraftKey } from '../../lib/rubrics/rubric-draft-presence';
 import ConfirmAction from '../ConfirmAction';
 import { onDemand } from '../OnDemand';
 import GradeBadge from './GradeBadge';

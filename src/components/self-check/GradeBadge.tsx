@@ -1,5 +1,5 @@
 /** A grade as text with a distinct shape per grade, so colour is never the only signal. */
-import type { Grade, ItemStatus } from '../../lib/grading';
+import type { Grade, ItemStatus } from '../../lib/grading/grading';
 import './grade-badge.css';
 
 const SYMBOL: Record<string, string> = {

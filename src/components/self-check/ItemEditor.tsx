@@ -9,7 +9,7 @@ import {
   type ItemInputField,
   type ItemForm,
   type ItemFormValues,
-} from '../../lib/draft';
+} from '../../lib/self-check/draft';
 import {
   duplicateOf,
   effectiveTicks,
@@ -22,13 +22,13 @@ import {
   type ItemEvidence,
   type ItemResult,
   type RubricItem,
-} from '../../lib/grading';
-import { formatBytes } from '../../lib/packet';
+} from '../../lib/grading/grading';
+import { formatBytes } from '../../lib/pdf/packet';
 import FileChecksum from '../FileChecksum';
 import Notice from '../Notice';
 import ItemMeta from './ItemMeta';
 import GradeBadge from './GradeBadge';
-import { displayText } from '../../lib/display-text';
+import { displayText } from '../../lib/content/display-text';
 
 interface Props {
   idPrefix: string;

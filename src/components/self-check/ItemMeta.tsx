@@ -1,6 +1,6 @@
 /** An evidence item's form, hard-limit badges and whether it is graded, as the wizard and the review show it. */
-import { limitBadges } from '../../lib/abilities';
-import type { RubricItem } from '../../lib/grading';
+import { limitBadges } from '../../lib/content/abilities';
+import type { RubricItem } from '../../lib/grading/grading';
 
 export default function ItemMeta({ item }: { item: RubricItem }) {
   return (

@@ -1,13 +1,13 @@
 /** "生成 PDF 证据包": builds the packet from the draft, loads jsPDF and the font on demand, downloads the file. */
 import { useState } from 'react';
-import type { Draft } from '../../lib/draft';
-import { buildPacket, type PacketAbility, type PacketReview } from '../../lib/packet';
+import type { Draft } from '../../lib/self-check/draft';
+import { buildPacket, type PacketAbility, type PacketReview } from '../../lib/pdf/packet';
 import { downloadBlob } from '../download';
 import type { PdfFonts } from './pdf-packet';
 import PdfOfflineNote from '../offline/PdfOfflineNote';
 import { useOnce } from '../use-once';
 import ShareButton from '../ShareButton';
-import { pdfFailureMessage } from '../../lib/pdf-offline';
+import { pdfFailureMessage } from '../../lib/pdf/pdf-offline';
 
 interface Props {
   draft: Draft;

@@ -2,9 +2,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import { applyProfileInput, type DraftProfile } from '../../lib/draft';
-import { OTHER_REGION, PROFILE_MAX_LENGTH, profileSchema, STAGES, type Profile } from '../../lib/profile';
-import { ENVIRONMENTS } from '../../lib/taxonomy';
+import { applyProfileInput, type DraftProfile } from '../../lib/self-check/draft';
+import {
+  OTHER_REGION,
+  PROFILE_MAX_LENGTH,
+  profileSchema,
+  STAGES,
+  type Profile,
+} from '../../lib/self-check/profile';
+import { ENVIRONMENTS } from '../../lib/content/taxonomy';
 import type { RegionOption } from './types';
 
 interface Props {

@@ -6,9 +6,9 @@
  * does not jump.
  */
 import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { Draft } from '../../lib/draft';
-import { browserStorage } from '../../lib/draft-store';
-import { hasKeptReviews, MAX_REVIEW_BYTES } from '../../lib/review-presence';
+import type { Draft } from '../../lib/self-check/draft';
+import { browserStorage } from '../../lib/self-check/draft-store';
+import { hasKeptReviews, MAX_REVIEW_BYTES } from '../../lib/review/review-presence';
 import JsonFileButton from '../JsonFileButton';
 import { onDemand } from '../OnDemand';
 import type { PickedFile } from './ReviewFeedback';

@@ -6,10 +6,10 @@
  * Loaded on demand through ReviewEntry.tsx.
  */
 import { useEffect, useState } from 'react';
-import type { Draft } from '../../lib/draft';
-import { OUTDATED_MESSAGE, own, reviewFit } from '../../lib/review';
-import { importReviewText } from '../../lib/review-file';
-import { readFileText } from '../../lib/versioned-file';
+import type { Draft } from '../../lib/self-check/draft';
+import { OUTDATED_MESSAGE, own, reviewFit } from '../../lib/review/review';
+import { importReviewText } from '../../lib/review/review-file';
+import { readFileText } from '../../lib/files/versioned-file';
 import GradeBadge from './GradeBadge';
 import { reviewNotes, useReviewNotes, type OpenedReview } from './review-notes';
 import Notice from '../Notice';

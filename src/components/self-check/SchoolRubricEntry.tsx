@@ -4,7 +4,7 @@
  * weigh on the wizard's first load (tests/e2e/budgets.spec.ts).
  */
 import { useEffect, useState, type ComponentProps } from 'react';
-import { isShareFragment } from '../../lib/rubric-link-prefix';
+import { isShareFragment } from '../../lib/rubrics/rubric-link-prefix';
 import { onDemand } from '../OnDemand';
 
 const rubricImport = onDemand(() => import('./SchoolRubricImport'));

@@ -8,8 +8,8 @@ import {
   MAX_RUBRIC_FILE_BYTES,
   type PackResult,
   type RubricPack,
-} from '../../lib/rubric-file';
-import { decodeShareFragment, isShareFragment } from '../../lib/rubric-link';
+} from '../../lib/rubrics/rubric-file';
+import { decodeShareFragment, isShareFragment } from '../../lib/rubrics/rubric-link';
 import JsonFileButton from '../JsonFileButton';
 import PackPreview from '../rubrics/PackPreview';
 

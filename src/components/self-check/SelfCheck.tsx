@@ -1,37 +1,43 @@
 /**
  * The self-check wizard island. Holds the draft, autosaves it in this browser, and moves between
- * the four steps. Grades come from src/lib/grading.ts; nothing entered or picked leaves the device.
+ * the four steps. Grades come from src/lib/grading/grading.ts; nothing entered or picked leaves the device.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { emptyDraft, exportDraftText, importDraftText, MAX_IMPORT_BYTES, type Draft } from '../../lib/draft';
-import { isDraftStarted, replaceQuestion } from '../../lib/draft-replace';
+import {
+  emptyDraft,
+  exportDraftText,
+  importDraftText,
+  MAX_IMPORT_BYTES,
+  type Draft,
+} from '../../lib/self-check/draft';
+import { isDraftStarted, replaceQuestion } from '../../lib/self-check/draft-replace';
 import {
   browserStorage,
   CHANGED_ELSEWHERE_MESSAGE,
   createDraftStore,
   type LoadResult,
-} from '../../lib/draft-store';
-import { gradeAbility, type AbilityEvidence, type Rubric } from '../../lib/grading';
+} from '../../lib/self-check/draft-store';
+import { gradeAbility, type AbilityEvidence, type Rubric } from '../../lib/grading/grading';
 import {
   applyPack,
   regionalRubricFor,
   rubricOriginText,
   type RegionalRubric,
-} from '../../lib/school-rubrics';
-import { abilityCodeQuery } from '../../lib/search-query';
+} from '../../lib/rubrics/school-rubrics';
+import { abilityCodeQuery } from '../../lib/search/search-query';
 import {
   historyStateOf,
   isCarriedOverClick,
   reachableSteps,
   stepOfHistoryState,
-} from '../../lib/wizard-steps';
+} from '../../lib/self-check/wizard-steps';
 import { downloadBlob } from '../download';
 import AbilityPickStep from './AbilityPickStep';
 import type { PdfFonts } from './pdf-packet';
 import ProfileStep from './ProfileStep';
 import { ReviewEntry } from './ReviewEntry';
-import { isReviewText } from '../../lib/review-presence';
-import { readFileText } from '../../lib/versioned-file';
+import { isReviewText } from '../../lib/review/review-presence';
+import { readFileText } from '../../lib/files/versioned-file';
 import SchoolRubricEntry from './SchoolRubricEntry';
 import type { AbilityOption, RegionOption } from './types';
 import './self-check.css';

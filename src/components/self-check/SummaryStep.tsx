@@ -1,5 +1,5 @@
 /** Step 4: every chosen micro-ability's grade (and a reviewer's, once a review is open), its reasons and what to fix first. */
-import { nextSteps, overallGrade, type AbilityResult } from '../../lib/grading';
+import { nextSteps, overallGrade, type AbilityResult } from '../../lib/grading/grading';
 import GradeBadge from './GradeBadge';
 import { AbilityReviewNotes } from './ReviewEntry';
 import type { AbilityOption } from './types';

@@ -2,11 +2,11 @@
  * Reads what the self-check needs from a local file — what it really holds, size, duration of
  * audio/video and SHA-256 — entirely inside the browser. Nothing is uploaded.
  */
-import { evidenceFileOf } from '../../lib/draft';
-import { pickedFileFacts, sniffContent, SNIFF_BYTES, type Sniffed } from '../../lib/file-content';
-import { sha256Hex } from '../../lib/file-hash';
-import type { EvidenceFile } from '../../lib/grading';
-import { disagreementNote, readMp4Durations, reconcileDurations } from '../../lib/media-duration';
+import { evidenceFileOf } from '../../lib/self-check/draft';
+import { pickedFileFacts, sniffContent, SNIFF_BYTES, type Sniffed } from '../../lib/grading/file-content';
+import { sha256Hex } from '../../lib/files/file-hash';
+import type { EvidenceFile } from '../../lib/grading/grading';
+import { disagreementNote, readMp4Durations, reconcileDurations } from '../../lib/grading/media-duration';
 
 function mediaDuration(file: File, type: string): Promise<number | undefined> {
   if (!/^(audio|video)\//.test(type)) return Promise.resolve(undefined);

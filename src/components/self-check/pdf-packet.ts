@@ -4,9 +4,9 @@
  * Chinese lines are broken by our own breaker, never drawn as images.
  */
 import type { jsPDF as JsPdf } from 'jspdf';
-import { breakLines } from '../../lib/line-break';
-import { missingCharacters, packetText, type Packet } from '../../lib/packet';
-import { PdfFileError } from '../../lib/pdf-offline';
+import { breakLines } from '../../lib/pdf/line-break';
+import { missingCharacters, packetText, type Packet } from '../../lib/pdf/packet';
+import { PdfFileError } from '../../lib/pdf/pdf-offline';
 
 export interface PdfFonts {
   regular: string;

@@ -4,10 +4,10 @@
  * Kept in this browser (review-store.ts) until the teacher dismisses them.
  */
 import { useSyncExternalStore } from 'react';
-import { browserStorage } from '../../lib/draft-store';
-import type { ReviewFit } from '../../lib/review';
-import type { ReviewFile } from '../../lib/review-file';
-import { forgetReview, keepReview, loadReviews, REVIEWS_KEY } from '../../lib/review-store';
+import { browserStorage } from '../../lib/self-check/draft-store';
+import type { ReviewFit } from '../../lib/review/review';
+import type { ReviewFile } from '../../lib/review/review-file';
+import { forgetReview, keepReview, loadReviews, REVIEWS_KEY } from '../../lib/review/review-store';
 
 export interface OpenedReview {
   review: ReviewFile;

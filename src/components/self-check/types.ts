@@ -1,5 +1,5 @@
 /** What the self-check page hands the wizard island: content data only, no functions. */
-import type { Rubric } from '../../lib/grading';
+import type { Rubric } from '../../lib/grading/grading';
 
 export interface AbilityOption {
   code: string;

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * Lighthouse benchmark: runs Lighthouse (its default config: the mobile preset, simulated
+ * throttling) in Debian's headless Chromium against the built site, served by
+ * scripts/cli/serve.mjs, and prints the performance, accessibility, best-practices and SEO scores
+ * of the home page, an ability page, /compare/ and /self-check/ beside their targets (the median
+ * of three runs; LIGHTHOUSE_RUNS changes the count), with the audits that cost points. Nothing is downloaded: Chromium is the system one (CHROMIUM_PATH
+ * overrides /usr/bin/chromium). If Lighthouse cannot run here, it says why and exits 0.
+ * Run `npm run build` first.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+// Never fetch a browser: Lighthouse drives the system Chromium through chrome-launcher.
+process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
+process.env.PUPPETEER_SKIP_CHROME_DOWNLOAD = '1';
+process.env.PUPPETEER_SKIP_CHROME_HEADLESS_SHELL_DOWNLOAD = '1';
+
+const port = 4398;
+/** Scores move a few points between runs; each page runs this many times and the median counts. */
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const origin = `http://127.0.0.1:${port}`;
+const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PAGES = [
+  ['home', '/'],
+  ['ability', '/abilities/C5/'],
+  ['compare', '/compare/'],
+  ['self-check', '/self-check/'],
+];
+const CATEGORIES = [
+  ['performance', 'performance', 95],
+  ['accessibility', 'accessibility', 100],
+  ['best-practices', 'best practices', 95],
+  ['seo', 'SEO', 90],
+];
+
+function skip(why) {
+  console.log(`lighthouse: NOT RUN — ${why}`);
+  process.exit(0);
+}
+
+if (!existsSync('dist/index.html')) {
+  console.error('dist/ has no built site: run `npm run build` first.');
+  process.exit(1);
+}
+if (!existsSync(chromePath)) skip(`no Chromium at ${chromePath} (set CHROMIUM_PATH)`);
+
+let lighthouse;
+let chromeLauncher;
+try {
+  lighthouse = (await import('lighthouse')).default;
+  chromeLauncher = await import('chrome-launcher');
+} catch (error) {
+  skip(`the lighthouse package cannot be loaded (${error.message.split('\n')[0]}); run npm install`);
+}
+const version = JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')).version;
+
+const server = spawn('node', ['scripts/cli/serve.mjs', '--port', String(port), '--dir', 'dist'], {
+  stdio: 'ignore',
+});
+await new Promise((r) => setTimeout(r, 500));
+
+let chrome;
+try {
+  try {
+    chrome = await chromeLauncher.launch({
+      chromePath,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      logLevel: 'silent',
+    });
+  } catch (error) {
+    server.kill();
+    skip(`Chromium did not start (${error.message.split('\n')[0]})`);
+  }
+  console.log(`lighthouse ${version}, mobile preset (default config), ${chromePath}:`);
+  const head = ['page', ...CATEGORIES.map(([, label]) => label)];
+  const widths = [26, 13, 15, 16, 6];
+  const line = (cells) =>
+    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('')}`;
+  console.log(line(head));
+  const lost = [];
+  for (const [name, path] of PAGES) {
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) {
+      try {
+        const result = await lighthouse(`${origin}${path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: CATEGORIES.map(([id]) => id),
+        });
+        if (result?.lhr) runs.push(result.lhr);
+      } catch (error) {
+        console.log(line([`${name} ${path}`, `failed: ${error.message.split('\n')[0]}`]));
+      }
+    }
+    if (runs.length === 0) {
+      console.log(line([`${name} ${path}`, 'failed: no result']));
+      continue;
+    }
+    // The run with the median performance score stands for the page, as Lighthouse advises.
+    const performance = (r) => r.categories.performance?.score ?? 0;
+    runs.sort((a, b) => performance(a) - performance(b));
+    const lhr = runs[Math.floor(runs.length / 2)];
+    const range =
+      runs.length > 1
+        ? `${Math.round(performance(runs[0]) * 100)}–${Math.round(performance(runs.at(-1)) * 100)}`
+        : '';
+    if (lhr.runtimeError) {
+      console.log(`  ${name} ${path}: runtime error ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    }
+    const scores = CATEGORIES.map(([id, , target]) => {
+      const score = lhr.categories[id]?.score;
+      if (score === null || score === undefined) return 'n/a';
+      const value = Math.round(score * 100);
+      return `${value}${value < target ? ' ✗' : ''}`;
+    });
+    console.log(
+      line([`${name} ${path}`, ...scores]) +
+        (range ? `   (performance over ${runs.length} runs: ${range})` : ''),
+    );
+    for (const [id] of CATEGORIES) {
+      const category = lhr.categories[id];
+      if (!category || category.score === 1) continue;
+      for (const ref of category.auditRefs) {
+        const audit = lhr.audits[ref.id];
+        if (ref.weight === 0 || audit.score === null || audit.score === 1) continue;
+        const value = audit.displayValue ? ` (${audit.displayValue})` : '';
+        lost.push(`${name}, ${id}: ${audit.title}${value} — score ${Math.round(audit.score * 100)}`);
+        if (id !== 'performance') {
+          for (const item of (audit.details?.items ?? []).slice(0, 3)) {
+            const what =
+              item.issueType ?? item.node?.snippet ?? item.url ?? item.source?.url ?? JSON.stringify(item);
+            const sub = (item.subItems?.items ?? []).map((x) => x.url ?? x.description ?? '').filter(Boolean);
+            lost.push(
+              `  ${String(what).slice(0, 160)}${sub.length ? `: ${sub.slice(0, 3).join(', ')}` : ''}`,
+            );
+          }
+        }
+      }
+    }
+  }
+  console.log(
+    line(['target', ...CATEGORIES.map(([id, , t]) => (id === 'accessibility' ? `${t}` : `≥ ${t}`))]),
+  );
+  if (lost.length > 0) {
+    console.log('  audits that cost points:');
+    for (const l of lost) console.log(`    ${l}`);
+  }
+} finally {
+  chrome?.kill();
+  server.kill();
+}

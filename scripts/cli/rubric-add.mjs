@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+/**
+ * npm run rubric:add -- <评价标准文件.json> --region <slug> [--force] [--content-dir <dir>]
+ *
+ * Turns a school's rubric file (saved on /rubrics/) into regional content entries,
+ * src/content/abilities/regions/<slug>/<code>.mdx, one per ability in the file. The file is
+ * read by the same code as the wizard's (src/lib/rubrics/rubric-file.ts, bundled here with esbuild);
+ * an existing entry is kept unless --force is given. Prints every file it writes.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { isDeepStrictEqual } from 'node:util';
+import { parse, stringify } from 'yaml';
+
+const usage =
+  '用法：npm run rubric:add -- <评价标准文件.json> --region <地区代号> [--force]\n' +
+  '例如：npm run rubric:add -- 评价标准_某某小学_20250301.json --region hebei';
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      region: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'content-dir': { type: 'string' },
+    },
+  });
+} catch (error) {
+  fail(`${error.message}\n${usage}`);
+}
+const [file] = args.positionals;
+const region = args.values.region;
+if (!file || !region) fail(usage);
+if (!/^[a-z0-9-]+$/.test(region)) fail(`地区代号“${region}”只能用小写字母、数字和连字符，例如 baoding。`);
+const contentDir = resolve(args.values['content-dir'] ?? process.env.HANDBOOK_CONTENT_DIR ?? 'src/content');
+
+// src/lib is TypeScript: bundle the two modules this needs into a temporary ES module.
+const work = mkdtempSync(join(tmpdir(), 'rubric-add-'));
+let lib;
+try {
+  const entry = join(work, 'entry.ts');
+  const libDir = resolve(import.meta.dirname, '../../src/lib');
+  writeFileSync(
+    entry,
+    `export { importPackBytes } from ${JSON.stringify(join(libDir, 'rubrics/rubric-file.ts'))};\n` +
+      `export { regionalEntries } from ${JSON.stringify(join(libDir, 'rubrics/rubric-entry.ts'))};\n` +
+      `export { abilitiesNotReady } from ${JSON.stringify(join(libDir, 'rubric-readiness.ts'))};\n` +
+      `export { typesetData } from ${JSON.stringify(join(libDir, 'chinese-typography.ts'))};\n`,
+  );
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(work, 'lib.mjs'),
+    logLevel: 'error',
+  });
+  lib = await import(pathToFileURL(join(work, 'lib.mjs')).href);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+if (!existsSync(file)) fail(`找不到文件：${file}`);
+const read = lib.importPackBytes(new Uint8Array(readFileSync(file)));
+if (!read.ok) fail(`未能读取“${file}”：${read.error}`);
+const pack = read.pack;
+
+function frontmatter(path) {
+  if (!existsSync(path)) return undefined;
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'));
+  return match ? parse(match[1]) : undefined;
+}
+
+// The region's name with its parents, from the policy entries: 河北省保定市徐水区.
+function regionName(slug) {
+  const names = [];
+  for (let next = slug, guard = 0; next && guard < 10; guard++) {
+    const data = frontmatter(join(contentDir, 'policies', `${next}.mdx`));
+    if (!data || data.level === '国家') break;
+    names.unshift(data.region);
+    next = data.parent;
+  }
+  return names.join('');
+}
+
+// A region the policy tree does not know would give a page no teacher is ever offered.
+const name = regionName(region);
+if (!name) {
+  const policiesDir = join(contentDir, 'policies');
+  const valid = (existsSync(policiesDir) ? readdirSync(policiesDir) : [])
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.slice(0, -4))
+    .filter((slug) => regionName(slug))
+    .map((slug) => `  ${slug}（${regionName(slug)}）`);
+  fail(
+    `没有地区“${region}”，没有写入任何文件：地区代号须与 src/content/policies/ 中的政策文件名一致。\n` +
+      `可用的地区代号：\n${valid.join('\n')}`,
+  );
+}
+
+const result = lib.regionalEntries(
+  pack,
+  (code) => frontmatter(join(contentDir, 'abilities', `${code}.mdx`)),
+  {
+    slug: region,
+    name,
+  },
+);
+if (!result.ok) fail(result.error);
+
+const regionsDir = join(contentDir, 'abilities', 'regions');
+const dir = join(regionsDir, region);
+const targets = result.entries.map((e) => ({ ...e, path: join(dir, `${e.code}.mdx`) }));
+
+// A version identical to the national entry, or to one already added from the same guide (for
+// another region), adds nothing but a second page: teachers would be offered the same rubric
+// twice, so nothing is written. (The same path is the overwrite case below.) Compared as pages
+// show them, typeset, since the editor starts from the typeset national entry.
+const normalItem = ({ source: _s, confidence: _c, ...item }) => ({
+  ...item,
+  required: item.required ?? true,
+  limits: item.limits ?? {},
+});
+const rubricOf = (data, withSource) =>
+  lib.typesetData({
+    evidence: (data.evidence ?? []).map(normalItem),
+    alternativeGroups: data.alternativeGroups ?? [],
+    ...(withSource ? { document: data.variant?.document, number: data.variant?.number } : {}),
+  });
+const duplicates = targets.flatMap((t) => {
+  const mine = parse(stringify(t.data));
+  const national = frontmatter(join(contentDir, 'abilities', `${t.code}.mdx`));
+  const same =
+    national && isDeepStrictEqual(rubricOf(national, false), rubricOf(mine, false))
+      ? [`  ${t.code}：与本手册的国家版 ${t.code} 完全相同`]
+      : [];
+  const others = (existsSync(regionsDir) ? readdirSync(regionsDir) : []).flatMap((slug) => {
+    const path = join(regionsDir, slug, `${t.code}.mdx`);
+    const data = path === t.path ? undefined : frontmatter(path);
+    return data && isDeepStrictEqual(rubricOf(data, true), rubricOf(mine, true))
+      ? [`  ${t.code}：与已添加的 ${relative(process.cwd(), path)} 完全相同`]
+      : [];
+  });
+  return [...same, ...others];
+});
+if (duplicates.length > 0) {
+  fail(
+    `以下能力点的评价标准与已有的版本完全相同，没有写入任何文件：\n${duplicates.join('\n')}\n` +
+      '请先在 /rubrics/ 按本地考核指南补全或修改，再添加。',
+  );
+}
+const existing = targets.filter((t) => existsSync(t.path));
+if (existing.length > 0 && !args.values.force) {
+  fail(
+    `以下文件已存在，没有改动任何文件：\n${existing.map((t) => `  ${relative(process.cwd(), t.path)}`).join('\n')}\n` +
+      '确认要用这份评价标准替换它们时，加上 --force 再运行。',
+  );
+}
+mkdirSync(dir, { recursive: true });
+for (const t of targets) {
+  const header = `# 由 npm run rubric:add 从“${file.split(/[\\/]/).pop()}”生成；评价标准来源见 variant。\n`;
+  writeFileSync(
+    t.path,
+    `---\n${header}${stringify(t.data, { lineWidth: 0, version: '1.1' })}---\n\n${t.body}`,
+  );
+  console.log(
+    `${existing.includes(t) ? '已替换' : '已写入'} ${relative(process.cwd(), t.path)}（${t.code}，${name}版）`,
+  );
+}
+const notReady = lib.abilitiesNotReady(pack.abilities);
+if (notReady.length > 0) {
+  console.log(
+    `注意，以下能力点还不能评分，自评时会提示该地区的教师先补全：\n${notReady.map((l) => `  ${l}`).join('\n')}`,
+  );
+}
+if (notReady.length < pack.abilities.length) {
+  console.log(
+    `可以评分：${pack.abilities
+      .map((a) => a.code)
+      .filter((code) => !notReady.some((l) => l.startsWith(`${code} `)))
+      .join('、')}。`,
+  );
+}
+console.log('运行 npm run build 后，这些地区版本会有自己的页面，可以搜索，自评时会优先推荐给该地区的教师。');

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeFileText,
+  isPlainRecord,
+  parseFileJson,
+  readFileText,
+  tooBigToOpen,
+  upgrade,
+  withoutBom,
+} from '../../../src/lib/files/versioned-file';
+import { encodeAs } from '../../support/encodings';
+
+describe('decoding a carried file’s bytes', () => {
+  const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'] as const;
+
+  it('property: UTF-8 with or without the mark and UTF-16 LE / BE with it all give the same text', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'grapheme' }),
+        fc.constantFrom(...ENCODINGS),
+        async (text, encoding) => {
+          const bytes = encodeAs(text, encoding);
+          expect(decodeFileText(bytes)).toBe(text);
+          expect(await readFileText(new Blob([bytes as BlobPart]))).toBe(text);
+        },
+      ),
+    );
+  });
+
+  it('refuses bytes that are not text, and readFileText leaves them for the JSON check to refuse', async () => {
+    const gbk = new Uint8Array([0xc4, 0xe3, 0xba, 0xc3]);
+    expect(decodeFileText(gbk)).toBeUndefined();
+    expect(decodeFileText(new Uint8Array([0xff, 0xfe, 0x00]))).toBeUndefined();
+    const loose = await readFileText(new Blob([gbk]));
+    expect(parseFileJson(loose, MESSAGES)).toEqual({ ok: false, error: '不是有效的 JSON 文件。' });
+  });
+});
+
+const MESSAGES = { empty: '文件是空的。', invalid: '不是有效的 JSON 文件。' };
+
+describe('reading a carried file as JSON', () => {
+  it('drops the byte-order mark Notepad puts in front, and nothing else', () => {
+    expect(withoutBom('\uFEFF{"a":1}')).toBe('{"a":1}');
+    expect(withoutBom('{"a":"\uFEFF"}')).toBe('{"a":"\uFEFF"}');
+  });
+
+  it('gives back what was written, with or without the mark', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, bom) => {
+        const text = `${bom ? '\uFEFF' : ''}${JSON.stringify(value)}`;
+        expect(parseFileJson(text, MESSAGES)).toEqual({ ok: true, data: JSON.parse(JSON.stringify(value)) });
+      }),
+    );
+  });
+
+  it('refuses an empty or cut-short file in the format’s own words, never throwing', () => {
+    expect(parseFileJson('\uFEFF  \n', MESSAGES)).toEqual({ ok: false, error: '文件是空的。' });
+    expect(parseFileJson('{"app": "微能力', MESSAGES)).toEqual({
+      ok: false,
+      error: '不是有效的 JSON 文件。',
+    });
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const result = parseFileJson(text, MESSAGES);
+        if (!result.ok) expect([MESSAGES.empty, MESSAGES.invalid]).toContain(result.error);
+      }),
+    );
+  });
+});
+
+describe('upgrading a carried file', () => {
+  const toTwo = (old: unknown) => ({ ...(old as object), version: 2, added: true });
+
+  it('runs each step up to the current version', () => {
+    expect(upgrade({ version: 1 }, 2, { 1: toTwo }, '评价标准文件')).toEqual({
+      ok: true,
+      data: { version: 2, added: true },
+      from: 1,
+    });
+    expect(upgrade({ version: 2 }, 2, {}, '评价标准文件')).toEqual({
+      ok: true,
+      data: { version: 2 },
+      from: 2,
+    });
+  });
+
+  it('says in Chinese why a file cannot be upgraded', () => {
+    expect(upgrade({}, 2, {}, '评价标准文件')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('缺少有效的格式版本号'),
+    });
+    expect(upgrade({ version: 3 }, 2, {}, '评价标准文件')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('来自更新版本的微能力手册'),
+    });
+    expect(upgrade({ version: 1 }, 2, {}, '评价标准文件')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('无法把格式版本 1'),
+    });
+    const failing = () => {
+      throw new Error('bad');
+    };
+    expect(upgrade({ version: 1 }, 2, { 1: failing }, '评价标准文件')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('时出错'),
+    });
+    expect(upgrade({ version: 1 }, 2, { 1: (o) => o }, '评价标准文件')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('版本号不对'),
+    });
+  });
+
+  it('tells a record from arrays and other values', () => {
+    expect(isPlainRecord({})).toBe(true);
+    for (const value of [null, [], 'x', 1, undefined]) expect(isPlainRecord(value)).toBe(false);
+  });
+});
+
+describe('tooBigToOpen', () => {
+  it('refuses by size alone, naming the format and its limit, and lets any file within it through', () => {
+    expect(tooBigToOpen(2 * 1024 ** 3, 5 * 1024 * 1024, '自评文件')).toBe(
+      '文件过大（2048.0 MB），自评文件不会超过 5 MB。请确认选择的是微能力手册保存的自评文件。',
+    );
+    fc.assert(
+      fc.property(fc.nat({ max: 2 ** 40 }), fc.integer({ min: 1, max: 2 ** 30 }), (size, max) => {
+        const refusal = tooBigToOpen(size, max, '评审意见文件');
+        expect(refusal === undefined).toBe(size <= max);
+        if (refusal) expect(refusal).toContain('评审意见文件不会超过');
+      }),
+    );
+  });
+});
