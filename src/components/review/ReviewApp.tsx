@@ -5,7 +5,7 @@
  * is kept in this browser as it is done (review-session.ts) and nothing leaves it.
  */
 import { useEffect, useRef, useState } from 'react';
-import { indexedDbStore } from '../../lib/school/archive-store';
+import { indexedDbStore } from '../../lib/files/text-store';
 import type { Draft } from '../../lib/self-check/draft';
 import { inputTooBig, openReviewInput } from '../../lib/review/review';
 import type { StagePlan } from '../../lib/content/review-stages';

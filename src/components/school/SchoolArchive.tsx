@@ -22,14 +22,8 @@ import {
 import { mergeArchive } from '../../lib/school/archive-merge';
 import { commonRegion, schoolTargetsOnly, teacherTargets } from '../../lib/school/archive-region';
 import { abilityDetails, archiveRows, type ArchiveRow } from '../../lib/school/archive-rows';
-import {
-  clearArchive,
-  indexedDbStore,
-  loadArchive,
-  saveArchive,
-  type ArchiveLoad,
-  type TextStore,
-} from '../../lib/school/archive-store';
+import { indexedDbStore, type TextStore } from '../../lib/files/text-store';
+import { clearArchive, loadArchive, saveArchive, type ArchiveLoad } from '../../lib/school/archive-store';
 import { summarize } from '../../lib/school/archive-summary';
 import {
   archiveCsv,

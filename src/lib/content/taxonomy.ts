@@ -1,3 +1,6 @@
+// src/lib/content/ decides the handbook's facts: codes, abilities, policies, glossary, review stages,
+// typography.
+// Imports only files/; see eslint.config.js.
 /**
  * The fixed vocabulary of 提升工程2.0: environments, dimensions and the 30 national codes.
  * Content files use the Chinese names; URLs use the ASCII slugs.

@@ -1,3 +1,6 @@
+// src/lib/files/ decides how a carried file is read and upgraded, and how files are kept and hashed
+// (contract: FILE_FORMATS.md).
+// Imports nothing else from src/lib/; see eslint.config.js.
 /**
  * Reading a file a person carries (self-check, rubric, review, archive) as JSON, and upgrading it
  * from an older format version to the current one, one step at a time. Never throws: an empty

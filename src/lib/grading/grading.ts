@@ -1,3 +1,5 @@
+// src/lib/grading/ decides the one 考核规范 grading rule, and the rubric shape it reads.
+// Imports only content/, files/; see eslint.config.js.
 /**
  * The grading rule of the national 考核规范, once. The wizard's live grade, the summary, the
  * PDF packet and the tests all call these functions.

@@ -1,3 +1,6 @@
+// src/lib/pdf/ decides what the PDF packet holds, how its Chinese lines break, whether it can be made
+// offline.
+// Imports only self-check/, grading/, content/, files/; see eslint.config.js.
 /**
  * The PDF evidence packet as data: what goes on the cover and on each micro-ability's pages.
  * The renderer only lays this out; every grade in it comes from grading.ts.

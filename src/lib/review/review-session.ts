@@ -11,12 +11,12 @@
  * page's 清除 (after confirmation) removes the session.
  */
 import { z } from 'zod';
-import type { TextStore } from '../school/archive-store';
 import { APP_MARKER, exportDraftText, migrateDraft, type Draft } from '../self-check/draft';
 import { checkEvidenceFile, recordedFiles, type FileCheckResult } from './evidence-check';
 import type { ReviewerAbilityInput, ReviewerItemInput } from './review';
 import { MAX_COMMENT_CHARS, migrateReview, type ReviewFile } from './review-file';
 import { CODE_PATTERN } from '../content/taxonomy';
+import type { TextStore } from '../files/text-store';
 import { isPlainRecord, upgrade, type Migration } from '../files/versioned-file';
 
 z.config({ jitless: true });
@@ -306,7 +306,7 @@ export function readSession(raw: string | null | undefined): SessionRead {
 }
 
 // ---------------------------------------------------------------------------------------------
-// In the browser (IndexedDB through archive-store's TextStore; tests use memoryStore)
+// In the browser (IndexedDB through files/text-store; tests use memoryStore)
 
 export type SessionLoad =
   | { status: 'empty' }

@@ -1,3 +1,6 @@
+// src/lib/review/ decides the review: the 评审意见 file, the rule on the reviewer's ticks, evidence checks, the
+// session.
+// Imports only pdf/, self-check/, grading/, content/, files/; see eslint.config.js.
 /**
  * The review rule: a reviewer grades a teacher's evidence with the same rubric and the same
  * function as the teacher (gradeAbility), on the reviewer's own ticks and the teacher's

@@ -1,3 +1,6 @@
+// src/lib/rubrics/ decides school rubric packs: the file, the share link, the editor's state, regional
+// entries.
+// Imports only self-check/, grading/, content/, files/; see eslint.config.js.
 /**
  * The rubric file: a school's rubric pack (评价标准文件), several abilities entered once from the
  * local 考核指南, with where they come from and who entered them. Colleagues open it in the

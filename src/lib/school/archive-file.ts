@@ -1,3 +1,5 @@
+// src/lib/school/ decides the school's 考核档案: intake, merging, status, summary, table and store.
+// Imports only review/, rubrics/, pdf/, self-check/, grading/, content/, files/; see eslint.config.js.
 /**
  * The school's 考核档案 as one file: every teacher's self-check and every review the school has
  * gathered, plus the page's settings (region, number of teachers). The principal saves it to

@@ -1,3 +1,5 @@
+// src/lib/search/ decides search: the query as typed, the ranking around Pagefind, filters and excerpts.
+// Imports only content/, files/; see eslint.config.js.
 /**
  * Our layer between Pagefind and Pagefind's Component UI. The UI asks for `search(term)`; the
  * layer answers with the same result shape, reordered and completed:

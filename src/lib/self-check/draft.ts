@@ -1,3 +1,6 @@
+// src/lib/self-check/ decides the teacher's self-check: the draft, its schema, salvage, hash and store, the
+// wizard's steps.
+// Imports only grading/, content/, files/; see eslint.config.js.
 /**
  * The self-check draft: what the wizard keeps in the browser and what a teacher exports and
  * imports as a JSON file. The file carries an app marker and a format version; older versions

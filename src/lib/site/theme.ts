@@ -1,3 +1,5 @@
+// src/lib/site/ decides the site's shell: the reading theme, when a new build may reload.
+// Imports only content/, files/; see eslint.config.js.
 /**
  * The reading theme: the reader's own choice when they made one, otherwise the system's
  * (prefers-color-scheme). The choice is kept in localStorage under THEME_KEY; BaseLayout's

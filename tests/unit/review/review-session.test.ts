@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { memoryStore } from '../../../src/lib/school/archive-store';
+import { memoryStore } from '../../../src/lib/files/text-store';
 import type { Draft } from '../../../src/lib/self-check/draft';
 import { buildReviewFile, toggleTick } from '../../../src/lib/review/review';
 import {

@@ -4,12 +4,11 @@ import {
   ARCHIVE_KEY,
   clearArchive,
   loadArchive,
-  memoryStore,
   RESCUE_PREFIX,
   saveArchive,
   STORE_FAILED_MESSAGE,
-  type TextStore,
 } from '../../../src/lib/school/archive-store';
+import { memoryStore, type TextStore } from '../../../src/lib/files/text-store';
 import { makeDraft, defined } from '../../support/archive-fixtures';
 
 const now = new Date('2026-03-10T08:00:00.000Z');
