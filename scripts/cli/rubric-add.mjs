@@ -62,8 +62,8 @@ try {
     entry,
     `export { importPackBytes } from ${JSON.stringify(join(libDir, 'rubrics/rubric-file.ts'))};\n` +
       `export { regionalEntries } from ${JSON.stringify(join(libDir, 'rubrics/rubric-entry.ts'))};\n` +
-      `export { abilitiesNotReady } from ${JSON.stringify(join(libDir, 'rubric-readiness.ts'))};\n` +
-      `export { typesetData } from ${JSON.stringify(join(libDir, 'chinese-typography.ts'))};\n`,
+      `export { abilitiesNotReady } from ${JSON.stringify(join(libDir, 'rubrics/rubric-readiness.ts'))};\n` +
+      `export { typesetData } from ${JSON.stringify(join(libDir, 'content/chinese-typography.ts'))};\n`,
   );
   await build({
     entryPoints: [entry],
