@@ -105,6 +105,10 @@ test.describe('self-check: the evidence file picked', () => {
     const { video, picker } = await caseVideo(page);
     await picker.setInputFiles(join(MEDIA, 'case-9min.webm'));
     await expect(video.getByText(/时长 9 分 0 秒/)).toBeVisible();
+    // The draft with the file is stored before a second page reads it.
+    await page.waitForFunction(() =>
+      Object.keys(localStorage).some((key) => localStorage.getItem(key)?.includes('case-9min.webm')),
+    );
     // A second page, its readers not yet loaded, then the network drops.
     const second = await page.context().newPage();
     await second.route(/\/_astro\/file-metadata\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
