@@ -40,15 +40,13 @@ export default function ShareButton({ label, kind, file, className = 'button but
   const { run } = useOnce(async () => {
     setProblem(undefined);
     const made = file();
-    if (!made) return false;
+    if (!made) return;
     try {
       await navigator.share({ files: [made], title: made.name });
-      return true;
     } catch (error) {
       // Closing the share sheet is the person's choice, not a failure.
-      if (error instanceof DOMException && error.name === 'AbortError') return false;
+      if (error instanceof DOMException && error.name === 'AbortError') return;
       setProblem('没有分享出去（这个应用可能不接收这类文件）。可以改用旁边的“下载”，再自己发送。');
-      return false;
     }
   });
 

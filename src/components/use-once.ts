@@ -15,13 +15,10 @@ export type ClickCount = number;
 /** Is this click a repeat of the one before it (the 2nd, 3rd … click of a multi-click)? */
 export const isRepeatClick = (detail: ClickCount | undefined) => detail !== undefined && detail > 1;
 
-/**
- * `action` returns (or resolves to) `false` when it handed nothing over (the PDF failed); that
- * is only reported to the caller's own state, the next press is acted on either way.
- */
-export function useOnce<A extends unknown[]>(
-  action: (...args: A) => unknown,
-): { run: (detail: ClickCount | undefined, ...args: A) => void; busy: boolean } {
+export function useOnce(action: () => unknown): {
+  run: (detail: ClickCount | undefined) => void;
+  busy: boolean;
+} {
   const [busy, setBusy] = useState(false);
   const running = useRef(false);
   const latest = useRef(action);
@@ -29,20 +26,16 @@ export function useOnce<A extends unknown[]>(
     latest.current = action;
   });
 
-  const run = useCallback((detail: ClickCount | undefined, ...args: A) => {
+  const run = useCallback((detail: ClickCount | undefined) => {
     if (running.current || isRepeatClick(detail)) return;
     // Called at once, inside the click: sharing and downloads need the person's gesture.
-    const result = latest.current(...args);
+    const result = latest.current();
     if (result instanceof Promise) {
       running.current = true;
       setBusy(true);
-      const release = () => {
+      void result.finally(() => {
         running.current = false;
         setBusy(false);
-      };
-      result.then(release, (error: unknown) => {
-        release();
-        throw error;
       });
     }
   }, []);

@@ -10,6 +10,7 @@ import { teacherDraft } from '../support/teacher-draft';
 import { expect, test } from './fixtures';
 import { enterShortRubric } from './rubric-entry';
 import { fillProfile } from './self-check-helpers';
+import { openReview } from './review-page';
 
 /** Time for a second file to arrive had the double-click's second click been acted on. */
 const SETTLE_MS = 1500;
@@ -52,7 +53,7 @@ test.describe('a double-click downloads one file', () => {
 
   test('/review/: the review file and the review PDF', async ({ page }) => {
     test.setTimeout(90_000);
-    await page.goto('/review/');
+    await openReview(page);
     await page.getByLabel(/^姓名/).fill('李老师');
     await page
       .getByLabel('打开自评文件')

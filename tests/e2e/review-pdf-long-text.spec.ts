@@ -9,6 +9,7 @@ import { teacherDraft } from '../support/teacher-draft';
 import { expect, test } from './fixtures';
 import { pdfPagesWithSize } from './pdf-text';
 import { readFileSync } from 'node:fs';
+import { openReview } from './review-page';
 
 /** `length` characters of a reviewer's prose, numbered so that a lost or repeated run shows. */
 function longComment(length: number, topic: string): string {
@@ -20,7 +21,7 @@ function longComment(length: number, topic: string): string {
 
 test('a review PDF keeps every character of long comments, flowing across pages', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto('/review/');
+  await openReview(page);
   await page.getByLabel(/^姓名/).fill('李老师');
   await page.getByLabel('打开自评文件').setInputFiles([
     {

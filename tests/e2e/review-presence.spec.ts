@@ -15,6 +15,7 @@ import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { pdfPagesText } from './pdf-text';
 import { abilityGrade, item, toEvidence } from './self-check-helpers';
+import { openReview } from './review-page';
 
 const MEDIA = join(import.meta.dirname, '../fixtures/media');
 const TITLE = '学习风格自测问卷模型介绍';
@@ -81,7 +82,7 @@ test.describe('typed-out evidence and the shared criterion, from the wizard to t
     expect(ownText).not.toContain('（缺交）');
 
     // /review/: the typed text in full, the criteria to tick, and 未评 until the reviewer judges.
-    await page.goto('/review/');
+    await openReview(page);
     await page.getByLabel(/^姓名/).fill('李老师');
     await page.getByLabel('打开自评文件').setInputFiles({
       name: exported.name,

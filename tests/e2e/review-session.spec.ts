@@ -9,6 +9,7 @@ import { exportDraftText } from '../../src/lib/self-check/draft';
 import { importReviewText } from '../../src/lib/review/review-file';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { openReview } from './review-page';
 
 const CASE_BYTES = Buffer.from('案例视频的内容'.repeat(200));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -32,11 +33,6 @@ const passBoxes = (page: Page, name: string) =>
     .locator('[data-review-item="case-video"]')
     .getByRole('group', { name: /^合格标准/ })
     .getByRole('checkbox');
-
-async function openReview(page: Page) {
-  await page.goto('/review/');
-  await expect(page.locator('.review-app')).toHaveAttribute('data-ready', 'true');
-}
 
 /** The autosave has written what is on the page (it waits a moment after the last change). */
 async function keptNow(page: Page) {

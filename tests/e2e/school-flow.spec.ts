@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { parseCsv } from '../support/csv';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { abilityGrade, item, savedNow } from './self-check-helpers';
+import { openReview } from './review-page';
 
 const MEDIA = join(import.meta.dirname, '../fixtures/media');
 const CASE_VIDEO = join(MEDIA, 'case-9min.webm');
@@ -145,7 +146,7 @@ test('a school’s assessment from three self-checks to the principal’s archiv
 
   // 2. 陈老师 reviews 王晓红 and 李娜 (组内互评), checking the evidence files each sent.
   const reviewer = await open();
-  await reviewer.goto('/review/');
+  await openReview(reviewer);
   await expectNoAxeViolations(reviewer);
   await reviewer.getByLabel(/^姓名/).fill('陈老师');
   await reviewer.getByLabel(/^身份或职务/).fill('数学教研组长');
@@ -212,7 +213,7 @@ test('a school’s assessment from three self-checks to the principal’s archiv
 
   // 3. The school's 信息化团队 does 复评 of 王晓红 on top of the 组内互评 file.
   const team = await open();
-  await team.goto('/review/');
+  await openReview(team);
   await team.getByLabel(/^姓名/).fill('周老师');
   await team.getByLabel(/^身份或职务/).fill('信息化团队');
   await team.getByLabel('打开自评文件').setInputFiles([handOn(wangFile), handOn(wangReview)]);

@@ -61,10 +61,8 @@ export default function PdfButton({
         );
       if (notes.length > 0) setWarning(notes.join(''));
       setStatus(`PDF 已生成：${packet.filename}`);
-      return true;
     } catch (error) {
       setStatus(pdfFailureMessage(error));
-      return false;
     }
   });
 
