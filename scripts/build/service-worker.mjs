@@ -2,7 +2,8 @@
  * The offline copy of the site: after every build (and after Pagefind has written the search
  * index), Workbox's generateSW writes <outDir>/sw.js, a service worker that precaches every page,
  * stylesheet and script, the search index and the app icons. jsPDF and the PDF fonts are large
- * and only a self-check needs them, so they are not precached but kept after their first use.
+ * and only a self-check needs them, and the 考核指南 readers only an import on /rubrics/, so they
+ * are not precached but kept after their first use.
  *
  * Every URL in the precache list is relative to sw.js, so one build works under "/" and under
  * any BASE_PATH without knowing it. Plain JavaScript so the bench and the e2e tests reuse it.
@@ -14,6 +15,8 @@ import { generateSW } from 'workbox-build';
 
 /** The runtime cache of the PDF code and fonts; the wizard looks in it (PdfOfflineNote). */
 export const PDF_CACHE = 'handbook-pdf';
+/** The runtime cache of the Word and PDF readers of a 考核指南 (/rubrics/). */
+export const GUIDE_READER_CACHE = 'handbook-guide-readers';
 /** Lists the jsPDF files of this build, for the wizard's "ready for a PDF offline?" check. */
 export const PDF_CODE_LIST = 'offline-pdf.json';
 
@@ -25,12 +28,13 @@ export function chunkImports(source) {
 }
 
 /**
- * The chunks only jsPDF needs: jsPDF's own chunk and every chunk that nothing outside that group
- * refers to (its optional html2canvas, DOMPurify and canvg parts). Everything else is precached.
+ * The chunks only one heavy part needs: the chunks `isRoot` names and every chunk that nothing
+ * outside that group refers to (jsPDF's optional html2canvas, DOMPurify and canvg parts).
  * @param {Map<string, string[]>} graph chunk name → names of the chunks it imports
+ * @param {(name: string) => boolean} isRoot
  */
-export function pdfOnlyChunks(graph) {
-  const group = new Set([...graph.keys()].filter((name) => /^jspdf\./.test(name)));
+function chunksOnlyFor(graph, isRoot) {
+  const group = new Set([...graph.keys()].filter(isRoot));
   if (group.size === 0) return group;
   let grew = true;
   while (grew) {
@@ -45,6 +49,22 @@ export function pdfOnlyChunks(graph) {
     }
   }
   return group;
+}
+
+/** The chunks only jsPDF needs. Everything else is precached. */
+export function pdfOnlyChunks(graph) {
+  return chunksOnlyFor(graph, (name) => /^jspdf\./.test(name));
+}
+
+const GUIDE_READER_CHUNK = /^(guide-(docx|pdf)-reader\.|pdf\.worker)/;
+
+/**
+ * The chunks only the 考核指南 import on /rubrics/ needs: mammoth, pdf.js and pdf.js's worker
+ * (named by src/components/rubrics/guide-docx-reader.ts, guide-pdf-reader.ts). About 2 MB that
+ * most visitors never use: kept after their first use, like jsPDF, not precached.
+ */
+export function guideReaderChunks(graph) {
+  return chunksOnlyFor(graph, (name) => GUIDE_READER_CHUNK.test(name));
 }
 
 function astroChunkGraph(outDir) {
@@ -76,7 +96,9 @@ export const PRECACHE_PATTERNS = [
 
 /** The Workbox configuration for one built folder. */
 export function serviceWorkerConfig(outDir) {
-  const pdfChunks = [...pdfOnlyChunks(astroChunkGraph(outDir))].sort();
+  const graph = astroChunkGraph(outDir);
+  const pdfChunks = [...pdfOnlyChunks(graph)].sort();
+  const readerChunks = [...guideReaderChunks(graph)].sort();
   // An ordinary packet loads jsPDF's own chunk only; its optional parts (html2canvas, canvg)
   // are never fetched, so they do not count towards "ready for a PDF offline".
   const loadedByEveryPdf = pdfChunks.filter((name) => /^jspdf\./.test(name));
@@ -87,7 +109,7 @@ export function serviceWorkerConfig(outDir) {
   return {
     globDirectory: outDir,
     globPatterns: PRECACHE_PATTERNS,
-    globIgnores: pdfChunks.map((name) => `_astro/${name}`),
+    globIgnores: [...pdfChunks, ...readerChunks].map((name) => `_astro/${name}`),
     swDest: join(outDir, 'sw.js'),
     mode: 'production',
     sourcemap: false,
@@ -109,6 +131,16 @@ export function serviceWorkerConfig(outDir) {
         urlPattern: /\/fonts\/pdf\//,
         handler: 'NetworkFirst',
         options: { cacheName: PDF_CACHE, expiration: { maxEntries: 16 } },
+      },
+      {
+        // The 考核指南 readers, kept apart so that a PDF packet's code never pushes them out.
+        urlPattern: new RegExp(`/_astro/${GUIDE_READER_CHUNK.source.slice(1)}[^/]*\\.js$`),
+        handler: 'CacheFirst',
+        options: {
+          cacheName: GUIDE_READER_CACHE,
+          expiration: { maxEntries: 8 },
+          cacheableResponse: { statuses: [200] },
+        },
       },
       {
         // jsPDF's chunks are named by their content, so a kept copy is never stale.

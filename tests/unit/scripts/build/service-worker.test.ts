@@ -1,6 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkImports, pdfOnlyChunks } from '../../../../scripts/build/service-worker.mjs';
+import {
+  chunkImports,
+  GUIDE_READER_CACHE,
+  guideReaderChunks,
+  pdfOnlyChunks,
+  serviceWorkerConfig,
+} from '../../../../scripts/build/service-worker.mjs';
 
 describe('what the offline copy leaves to first use', () => {
   it("reads a bundle's static and dynamic imports of sibling chunks", () => {
@@ -28,6 +37,44 @@ describe('what the offline copy leaves to first use', () => {
       'jspdf.es.min.D.js',
       'purify.es.F.js',
     ]);
+  });
+
+  it('the 考核指南 readers (mammoth, pdf.js and its worker) are left to first use; what /rubrics/ shares is not', () => {
+    const graph = new Map<string, string[]>([
+      ['RubricEditor.A.js', ['rolldown-runtime.B.js', 'preload-helper.C.js']],
+      ['guide-import-read.D.js', ['guide-docx-reader.E.js', 'guide-pdf-reader.F.js', 'preload-helper.C.js']],
+      ['guide-docx-reader.E.js', ['rolldown-runtime.B.js']],
+      ['guide-pdf-reader.F.js', ['rolldown-runtime.B.js', 'pdf-polyfills.G.js']],
+      ['pdf-polyfills.G.js', []],
+      ['pdf.worker.min-H.js', []],
+      ['jspdf.es.min.I.js', ['rolldown-runtime.B.js']],
+      ['rolldown-runtime.B.js', []],
+      ['preload-helper.C.js', []],
+    ]);
+    expect([...guideReaderChunks(graph)].sort()).toEqual([
+      'guide-docx-reader.E.js',
+      'guide-pdf-reader.F.js',
+      'pdf-polyfills.G.js',
+      'pdf.worker.min-H.js',
+    ]);
+    expect([...pdfOnlyChunks(graph)]).toEqual(['jspdf.es.min.I.js']);
+  });
+
+  it('a reader fetched once is kept in a cache of its own, under any base path', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sw-'));
+    const readers = serviceWorkerConfig(out).runtimeCaching.find(
+      (rule) => rule.options?.cacheName === GUIDE_READER_CACHE,
+    );
+    rmSync(out, { recursive: true, force: true });
+    const pattern = readers?.urlPattern as RegExp;
+    for (const url of [
+      '/_astro/guide-docx-reader.BUYHPBRy.js',
+      '/handbook/_astro/guide-pdf-reader.DnrDeERx.js',
+      '/handbook/_astro/pdf.worker.min-BWZvIx2H.js',
+    ])
+      expect(pattern.test(url), url).toBe(true);
+    for (const url of ['/_astro/jspdf.es.min.D0nDqIoa.js', '/_astro/RubricEditor.B7Qg7GtI.js'])
+      expect(pattern.test(url), url).toBe(false);
   });
 
   it('without jsPDF in the build nothing is left out; a chunk no one imports is never left out', () => {
