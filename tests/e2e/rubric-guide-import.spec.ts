@@ -418,7 +418,7 @@ for (const [where, origin, base] of [
         for (const [file, name] of [
           [DOCX, 'guide-c4-c7.docx'],
           [PDF, 'guide-c4-c7.pdf'],
-        ]) {
+        ] as const) {
           await page.getByLabel('选择考核指南文件').setInputFiles(file);
           await expect(page.getByRole('heading', { name: `从“${name}”读到 4 个微能力点` })).toBeFocused();
           await expect(card(page, 'C5').locator('[data-guide-criteria]')).toHaveText(
