@@ -4,11 +4,12 @@
  * entry loads with the page; the readers, the parser and the preview load when a document is
  * read, so the editor opens as fast as before for everyone who types by hand.
  */
-import { lazy, Suspense, useEffect, useRef, useState, type ClipboardEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type ClipboardEvent } from 'react';
 import { GUIDE_BOUNDS } from '../../lib/rubrics/guide/guide-document';
 import type { GuideReading } from '../../lib/rubrics/guide/guide-reading';
 import type { HandbookAbilityRef } from '../../lib/rubrics/guide/guide-parse';
 import type { AbilityDraft, SourceDraft } from '../../lib/rubrics/rubric-editor';
+import { useDropZone } from '../use-drop-zone';
 import './GuideImport.css';
 
 const GuidePreview = lazy(() => import('./GuidePreview'));
@@ -28,7 +29,6 @@ interface Props {
 
 export default function GuideImport({ handbook, editorCodes, source, onConfirm, onNotice }: Props) {
   const [busy, setBusy] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState('');
   // What the clipboard held as HTML (Word and WPS keep their tables there) for the text it gave.
   const pastedHtml = useRef<{ html: string; text: string }>(undefined);
@@ -87,47 +87,15 @@ export default function GuideImport({ handbook, editorCodes, source, onConfirm, 
     pastedHtml.current = html ? { html, text: next } : undefined;
   };
 
-  // Dropping a file on the section is a shortcut for the mouse; the labelled file input above is
-  // the way for the keyboard and screen readers, so the section itself stays a plain region.
-  const zoneRef = useRef<HTMLElement>(null);
+  const { zone, dragging } = useDropZone<HTMLElement>((transfer) => readFile(transfer.files[0]));
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const readDropped = useRef(readFile);
-  readDropped.current = readFile;
-  useEffect(() => {
-    const zone = zoneRef.current;
-    if (!zone) return;
-    const carriesFile = (e: globalThis.DragEvent) => e.dataTransfer?.types.includes('Files') === true;
-    const over = (e: globalThis.DragEvent) => {
-      if (!carriesFile(e) || !e.dataTransfer) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-      setDragging(true);
-    };
-    const leave = (e: globalThis.DragEvent) => {
-      if (!zone.contains(e.relatedTarget as Node | null)) setDragging(false);
-    };
-    const drop = (e: globalThis.DragEvent) => {
-      if (!carriesFile(e)) return;
-      e.preventDefault();
-      setDragging(false);
-      readDropped.current(e.dataTransfer?.files[0]);
-    };
-    zone.addEventListener('dragover', over);
-    zone.addEventListener('dragleave', leave);
-    zone.addEventListener('drop', drop);
-    return () => {
-      zone.removeEventListener('dragover', over);
-      zone.removeEventListener('dragleave', leave);
-      zone.removeEventListener('drop', drop);
-    };
-  }, []);
 
   return (
     <section
       className={`guide-import${dragging ? ' dragging' : ''}`}
       aria-labelledby="guide-import-heading"
       aria-busy={busy}
-      ref={zoneRef}
+      ref={zone}
     >
       <h2 id="guide-import-heading" ref={headingRef} tabIndex={-1}>
         从考核指南导入
