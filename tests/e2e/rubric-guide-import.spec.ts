@@ -216,6 +216,35 @@ test.describe('importing a 考核指南 on /rubrics/', () => {
     await expect(card(page, 'C5').locator('[data-guide-criteria]')).toHaveCount(1);
   });
 
+  test('a name that differs from the handbook’s is flagged and kept as the document has it; text with no ability is refused', async ({
+    page,
+  }) => {
+    const lines = SEED.split('\n');
+    const c5 = lines
+      .slice(lines.indexOf('C5 基于数据的个别化指导'), lines.indexOf('C6 应用数据分析模型'))
+      .join('\n');
+    await page.goto('/rubrics/');
+    await pasteText(page, c5.replace('C5 基于数据的个别化指导', 'C5 基于数据的个性化指导'));
+    await page.getByRole('button', { name: '读取粘贴的文字' }).click();
+    await expect(card(page, 'C5').getByRole('heading', { level: 4 })).toHaveText(
+      'C5 基于数据的个性化指导（本手册中叫“基于数据的个别化指导”，请核对）',
+    );
+    await expect(card(page, 'C5').locator('[data-guide-flags]')).toContainText(
+      '文件中 C5 的名称是“基于数据的个性化指导”，本手册是“基于数据的个别化指导”',
+    );
+    await expectNoAxeViolations(page);
+    await card(page, 'C5').getByRole('button', { name: '确认 C5，加入编辑' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'C5 基于数据的个性化指导' })).toBeVisible();
+
+    await page.getByLabel('或粘贴考核指南的文字').fill('第54页\n54\n这是一段会议通知，没有微能力点。');
+    await page.getByRole('button', { name: '读取粘贴的文字' }).click();
+    await expect(page.getByRole('alert')).toContainText('没有在其中找到微能力点');
+    await expect(page.getByRole('alert')).toContainText('当前录入的内容没有改动');
+    // A refusal changes nothing: the earlier preview and the editor stay as they were.
+    await expect(card(page, 'C5')).toContainText('已加入编辑器：C5 基于数据的个性化指导');
+    await expect(page.getByRole('heading', { level: 2, name: 'C5 基于数据的个性化指导' })).toBeVisible();
+  });
+
   test('the PDF with two columns gives the same four abilities as the Word file, criteria and all', async ({
     page,
   }) => {

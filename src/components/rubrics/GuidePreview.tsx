@@ -138,7 +138,7 @@ function AbilityCard({ ability, uncertain, inEditor, confirmed, onMove, onConfir
     <article className="guide-ability" data-guide-ability={ability.code} aria-labelledby={headingId}>
       <h4 id={headingId}>
         {ability.code} {ability.name}
-        {ability.handbookName && (
+        {ability.handbookName !== undefined && ability.handbookName !== ability.name && (
           <span className="guide-flag">（本手册中叫“{ability.handbookName}”，请核对）</span>
         )}
       </h4>
