@@ -221,3 +221,10 @@ export function changeSummary(changes: readonly ItemChange[]): string {
   if (changes.length === 1 && changes[0] === 'added') return '自上次评审后新增的证据。';
   return `自上次评审后已修改：${changes.map((c) => CHANGE_TEXT[c]).join('、')}。`;
 }
+
+/** Beside a comment carried over to an item that changed since it was written. */
+export const CARRIED_COMMENT = '这条评语是针对修改前的证据写的，请核对是否仍然适用。';
+
+/** Beside an ability's overall comment when some of its items changed since it was written. */
+export const CARRIED_ABILITY_COMMENT =
+  '这段总体评语写于教师修改之前，本能力点有证据已修改，请核对是否仍然适用。';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ItemEvidence, Rubric } from '../../../src/lib/grading/grading';
+import type { ItemEvidence } from '../../../src/lib/grading/grading';
 import type { Draft } from '../../../src/lib/self-check/draft';
+import type { CustomRubric } from '../../../src/lib/self-check/draft-schema';
 import type { ReviewerAbilityInput } from '../../../src/lib/review/review';
 import {
   carryReview,
@@ -149,7 +150,7 @@ describe('a review carried over to a resubmission (carryReview)', () => {
   });
 
   it('drops the ticks but keeps the comment when the teacher’s own rubric was reworded', () => {
-    const own: Rubric = { ...C5, origin: '教师录入' };
+    const own: CustomRubric = { ...C5, origin: '教师录入' };
     const before: Draft = { ...teacherDraft(), customRubrics: { C5: own } };
     const after = resubmit(before, (d) => {
       const rubric = d.customRubrics['C5'];
@@ -223,7 +224,7 @@ describe('a review carried over to a resubmission (carryReview)', () => {
 describe('the carry-over as a property', () => {
   /** Any rubric the teacher typed in (as C5), evidence for it, and a reviewer's entries on every item. */
   const caseArb = rubricArb.chain((shape) => {
-    const rubric: Rubric = { ...shape, code: 'C5' };
+    const rubric: CustomRubric = { ...shape, code: 'C5', origin: '教师录入' };
     const inputArb = fc.record({
       excellent: fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { maxLength: 5 }),
       pass: fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { maxLength: 5 }),
@@ -239,9 +240,8 @@ describe('the carry-over as a property', () => {
     });
   });
 
-  const draftOf = (
-    c: fc.Infer<typeof caseArb>,
-  ): { draft: Draft; inputs: Record<string, ReviewerAbilityInput> } => ({
+  type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+  const draftOf = (c: Case): { draft: Draft; inputs: Record<string, ReviewerAbilityInput> } => ({
     draft: {
       ...teacherDraft(),
       abilities: ['C5'],
