@@ -39,8 +39,6 @@ export interface ItemVersion {
   counted: boolean;
 }
 
-const sameNumber = (a: number | undefined, b: number | undefined) => a === b;
-
 /** name, size and SHA-256 where both versions recorded one (a file picked on plain http may lack it). */
 function sameFiles(a: readonly EvidenceFile[], b: readonly EvidenceFile[]): boolean {
   return (
@@ -68,8 +66,8 @@ function sameEvidence(before: ItemVersion, after: ItemVersion): boolean {
     text(a?.title) === text(b?.title) &&
     text(a?.description) === text(b?.description) &&
     sameFiles(a?.files ?? [], b?.files ?? []) &&
-    sameNumber(a?.manualMinutes, b?.manualMinutes) &&
-    sameNumber(a?.manualCount, b?.manualCount) &&
+    a?.manualMinutes === b?.manualMinutes &&
+    a?.manualCount === b?.manualCount &&
     (a?.teacherOnCamera === true) === (b?.teacherOnCamera === true)
   );
 }
