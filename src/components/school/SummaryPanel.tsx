@@ -136,19 +136,18 @@ export function SummaryPanel({
           </figcaption>
           <ul className="bar-list">
             {s.targets.rows.map((t) => (
-              <li key={t.year} data-target-year={t.year}>
-                <span className="bar-label">{t.year} 年</span>
+              <li key={t.period} data-target-year={t.year}>
+                <span className="bar-label">{t.period}</span>
                 <Bar parts={[{ value: s.passedShare, className: 'bar-passed' }]} marker={t.cumulative} />
                 <span className="bar-text">
-                  当年 {t.atLeast ? '≥ ' : ''}
-                  {t.share}%，累计 {t.cumulative}%；本校已通过 {s.passedShare}%，
+                  {t.target}；本校已通过 {s.passedShare}%，
                   <strong>{t.reached ? '已达到' : '未达到'}</strong>
                 </span>
               </li>
             ))}
           </ul>
           <p className="figure-note">
-            竖线为累计目标（各年比例相加），横条为本校至少一个微能力点评审通过的教师比例。
+            竖线为累计目标（各年比例相加；文件直接写累计比例的，照文件），横条为本校至少一个微能力点评审通过的教师比例。
           </p>
         </figure>
       ) : (

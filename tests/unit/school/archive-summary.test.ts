@@ -158,6 +158,44 @@ describe('the region’s targets through the region tree', () => {
     expect(schoolTargetsOnly(POLICIES, 'jiangsu')?.slug).toBe('jiangsu');
   });
 
+  it('a 乐清 school inherits Zhejiang’s ≥ 25 % by 2021-08-15 and ≥ 40 % in all by 2022-08', () => {
+    const t = teacherTargets(POLICIES, 'yueqing');
+    expect(t?.policy.slug).toBe('zhejiang');
+    expect(t?.inherited).toBe(true);
+    expect(t?.targets.map((x) => [x.year, x.period, x.share, x.atLeast, x.cumulative])).toEqual([
+      ['2021', '2021年8月15日前', 25, true, 25],
+      // The second phase's 40 % is the total by then, not 40 more: the running total is 40, not 65.
+      ['2022', '2021年9月至2022年8月', 40, true, 40],
+    ]);
+    const { rows, ids } = school();
+    const s = summarize(rows, ids, { targets: t, teacherTotal: 3 });
+    expect(s.targets?.source).toBe('浙江省');
+    expect(s.targets?.rows.map((r) => [r.target, r.reached])).toEqual([
+      ['本期 ≥ 25%，累计 25%', true],
+      ['累计 ≥ 40%', false],
+    ]);
+  });
+
+  it('a running total stated after yearly shares replaces their sum, and later shares add to it', () => {
+    const region: Policy = {
+      slug: 'r',
+      data: {
+        ...defined(POLICIES[0]).data,
+        parent: 'national',
+        quotas: [
+          { year: '2022', share: 30, atLeast: false, of: '教师' },
+          { year: '2020', share: 20, atLeast: false, of: '教师' },
+          { year: '2021', share: 45, atLeast: true, of: '教师', cumulative: true },
+        ],
+      },
+    };
+    expect(teacherTargets([region], 'r')?.targets.map((x) => [x.year, x.cumulative])).toEqual([
+      ['2020', 20],
+      ['2021', 45],
+      ['2022', 75],
+    ]);
+  });
+
   it('a new district under Guangzhou inherits Guangzhou’s targets (added by data)', () => {
     const district: Policy = {
       slug: 'tianhe',
