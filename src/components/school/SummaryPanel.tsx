@@ -131,9 +131,15 @@ export function SummaryPanel({
       {s.targets ? (
         <figure className="summary-figure avoid-break" data-targets>
           <figcaption>
-            {regionName}的年度目标（教师比例，据{s.targets.source}的实施方案
+            {regionName}的年度目标（教师比例，据{s.targets.source}的政策文件
             {s.targets.inherited ? '，本地区沿用' : ''}）
           </figcaption>
+          {s.targets.unverified && (
+            <p className="figure-note" data-targets-unverified>
+              <span className="badge">待核实</span> 这些目标依据{s.targets.source}
+              文件的一份公开转载本，尚未与原件核对；以当地教育行政部门发布的文件为准。
+            </p>
+          )}
           <ul className="bar-list">
             {s.targets.rows.map((t) => (
               <li key={t.period} data-target-year={t.year}>

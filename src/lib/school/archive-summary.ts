@@ -11,6 +11,7 @@
 import type { QuotaTarget, RegionTargets } from './archive-region';
 import type { ArchiveRow } from './archive-rows';
 import { gradeRank, type Grade } from '../grading/grading';
+import { needsVerification } from '../content/abilities';
 import { DIMENSIONS, ENVIRONMENTS } from '../content/taxonomy';
 
 export interface Coverage {
@@ -48,7 +49,15 @@ export interface ArchiveSummary {
   passedShare: number;
   dimensions: Coverage[];
   environments: Coverage[];
-  targets?: { source: string; inherited: boolean; rows: TargetProgress[] } | undefined;
+  targets?:
+    | {
+        source: string;
+        inherited: boolean;
+        /** The document rests on one public copy (待核实), so its targets are not yet checked. */
+        unverified: boolean;
+        rows: TargetProgress[];
+      }
+    | undefined;
 }
 
 const atLeastPass = (grade: Grade | undefined) =>
@@ -126,6 +135,7 @@ export function summarize(
     summary.targets = {
       source: options.targets.policy.data.region,
       inherited: options.targets.inherited,
+      unverified: needsVerification(options.targets.policy.data.confidence),
       rows: options.targets.targets.map((t) => ({
         year: t.year,
         period: t.period,

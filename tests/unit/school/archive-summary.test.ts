@@ -170,6 +170,11 @@ describe('the region’s targets through the region tree', () => {
     const { rows, ids } = school();
     const s = summarize(rows, ids, { targets: t, teacherTotal: 3 });
     expect(s.targets?.source).toBe('浙江省');
+    // Read from one public copy: the archive says so beside the targets.
+    expect(s.targets?.unverified).toBe(true);
+    expect(summarize(rows, ids, { targets: teacherTargets(POLICIES, 'guangzhou') }).targets?.unverified).toBe(
+      false,
+    );
     expect(s.targets?.rows.map((r) => [r.target, r.reached])).toEqual([
       ['本期 ≥ 25%，累计 25%', true],
       ['累计 ≥ 40%', false],
