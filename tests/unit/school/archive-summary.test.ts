@@ -201,6 +201,44 @@ describe('the region’s targets through the region tree', () => {
     ]);
   });
 
+  it('property: targets come by due date, within 0–100; a stated running total stands as written', () => {
+    const quota = fc
+      .record({
+        year: fc.integer({ min: 2019, max: 2025 }).map(String),
+        month: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+        share: fc.integer({ min: 0, max: 100 }),
+        atLeast: fc.boolean(),
+        cumulative: fc.boolean(),
+      })
+      .map(({ month, ...q }) => ({
+        ...q,
+        of: '教师' as const,
+        ...(month === undefined ? {} : { by: `${q.year}-${String(month).padStart(2, '0')}` }),
+      }));
+    fc.assert(
+      fc.property(fc.array(quota, { minLength: 1, maxLength: 6 }), (quotas) => {
+        const region: Policy = {
+          slug: 'r',
+          data: { ...defined(POLICIES[0]).data, parent: 'national', quotas },
+        };
+        const targets = teacherTargets([region], 'r')?.targets ?? expect.fail('no targets');
+        expect(targets).toHaveLength(quotas.length);
+        // A date a target is due by lies in its year, so by due date means by year too.
+        const years = targets.map((t) => t.year);
+        expect(years).toEqual([...years].sort());
+        let sum = 0;
+        for (const t of targets) {
+          expect(t.cumulative).toBeGreaterThanOrEqual(0);
+          expect(t.cumulative).toBeLessThanOrEqual(100);
+          sum = t.statedCumulative ? t.share : sum + t.share;
+          expect(t.cumulative).toBe(Math.min(100, sum));
+          if (t.statedCumulative) expect(t.cumulative).toBe(t.share);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a new district under Guangzhou inherits Guangzhou’s targets (added by data)', () => {
     const district: Policy = {
       slug: 'tianhe',
