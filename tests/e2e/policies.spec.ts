@@ -220,6 +220,16 @@ test.describe('comparison', () => {
     expect(csv.slice(1).map((r) => r[1])).not.toContain('原文未规定');
   });
 
+  test('with nothing chosen in the URL, every document is compared, the last in the tree too', async ({
+    page,
+  }) => {
+    await page.goto('/compare/');
+    await ready(page);
+    await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(10);
+    await expect(page.getByRole('checkbox', { name: '广州市' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: '浙江省' })).toBeChecked();
+  });
+
   test('浙江省 beside 乐清市: its column is marked 待核实, its targets shown, what it lacks 本手册未收录原文', async ({
     page,
   }) => {
@@ -269,7 +279,7 @@ test.describe('comparison', () => {
   }) => {
     for (const r of [
       'shanghai,guangzhou',
-      'national,hebei,baoding,xushui,shanghai,guangzhou,jiangsu,yueqing',
+      'national,hebei,baoding,xushui,shanghai,guangzhou,jiangsu,zhejiang,yueqing',
     ]) {
       await page.emulateMedia({ media: 'screen' });
       await page.goto(`/compare/?r=${r}`);
