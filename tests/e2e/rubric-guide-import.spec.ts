@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
+import { convertToHtml } from 'mammoth';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { fillProfile } from './self-check-helpers';
@@ -45,16 +46,20 @@ async function dropFile(page: Page, name: string, bytes: Buffer) {
   await importSection(page).dispatchEvent('drop', { dataTransfer });
 }
 
-/** A paste from a program that gives the clipboard's plain text only. */
-async function pasteText(page: Page, text: string) {
+/** A paste: plain text only (a PDF viewer, 记事本), or with the HTML Word and WPS put beside it. */
+async function pasteText(page: Page, text: string, html?: string) {
   await page.getByLabel('或粘贴考核指南的文字').focus();
-  await page.evaluate((text) => {
-    const clipboardData = new DataTransfer();
-    clipboardData.setData('text/plain', text);
-    document.activeElement?.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
-    );
-  }, text);
+  await page.evaluate(
+    ({ text, html }) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      if (html) clipboardData.setData('text/html', html);
+      document.activeElement?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+      );
+    },
+    { text, html },
+  );
 }
 
 /** What the preview says of each ability's items, in order: "1 情景描述：文本" … with the criteria. */
@@ -214,6 +219,27 @@ test.describe('importing a 考核指南 on /rubrics/', () => {
     for (const code of ['C4', 'C5', 'C6', 'C7']) await expect(card(page, code)).toBeVisible();
     await expect(card(page, 'C5').locator('[data-guide-item]').nth(1)).toContainText('优秀 5 条 / 合格 5 条');
     await expect(card(page, 'C5').locator('[data-guide-criteria]')).toHaveCount(1);
+  });
+
+  test('a copy from Word pastes its HTML: the 优秀 | 合格 tables are read from it, not the flat text beside it', async ({
+    page,
+  }) => {
+    const { value: html } = await convertToHtml({ buffer: readFileSync(DOCX) });
+    // The plain text beside it is left without the tables, so only the HTML can give the criteria.
+    const flat = html
+      .replace(/<table[\s\S]*?<\/table>/g, '')
+      .replace(/<[^>]+>/g, '\n')
+      .replace(/\n+/g, '\n');
+    await page.goto('/rubrics/');
+    await pasteText(page, flat, html);
+    await page.getByRole('button', { name: '读取粘贴的文字' }).click();
+    await expect(preview(page)).toHaveAttribute('data-guide-abilities', '4');
+    expect(await itemsRead(page, 'C6')).toEqual([
+      '1 模型介绍：文本或图片；评分；优秀 5 条 / 合格 3 条',
+      '2 应用案例分析：视频；不超过 10 分钟（原则上）；须出现教师个人形象；评分；优秀 4 条 / 合格 3 条',
+    ]);
+    for (const code of ['C4', 'C5', 'C6', 'C7'])
+      await expect(card(page, code)).toContainText('没有需要核对的地方。');
   });
 
   test('a name that differs from the handbook’s is flagged and kept as the document has it; text with no ability is refused', async ({
