@@ -299,6 +299,8 @@ test.describe('importing a 考核指南 on /rubrics/', () => {
   test('a scanned PDF, a damaged Word file, a zip that is not Word and a 31 MB PDF are refused; nothing entered changes', async ({
     page,
   }) => {
+    // Handing the browser a 31 MB file takes a while on a busy two-core machine.
+    test.setTimeout(120_000);
     await page.goto('/rubrics/?a=A6');
     await page.getByLabel('考核指南名称（必填）').fill('本校自己录入的指南');
     await page.getByLabel('录入人（必填）').fill('实验小学信息化管理团队');
@@ -333,11 +335,12 @@ test.describe('importing a 考核指南 on /rubrics/', () => {
       [
         'too large',
         {
-          name: '考核指南扫描件.pdf',
+          // A right-to-left override in the name is shown as a mark, never reordering it.
+          name: '考核指南\u202Efdp.pdf',
           mimeType: 'application/pdf',
           buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(31 * 1024 * 1024, 0x20)]),
         },
-        /“考核指南扫描件\.pdf”有 31\.0 MB，超过了 30 MB 的上限/,
+        /“考核指南\[U\+202E\]fdp\.pdf”有 31\.0 MB，超过了 30 MB 的上限/,
       ],
     ];
     for (const [what, file, message] of refusals) {
@@ -354,6 +357,7 @@ test.describe('importing a 考核指南 on /rubrics/', () => {
       ).toHaveText([/^A6 技术支持的课堂讲授/]);
     }
     expect(await page.evaluate(() => localStorage.getItem('weinengli.rubric-editor'))).toBe(saved);
+    await expect(page.locator('body')).not.toContainText('\u202E');
     await expectNoAxeViolations(page);
   });
 

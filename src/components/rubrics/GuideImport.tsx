@@ -5,6 +5,7 @@
  * read, so the editor opens as fast as before for everyone who types by hand.
  */
 import { lazy, Suspense, useRef, useState, type ClipboardEvent } from 'react';
+import { displayText } from '../../lib/content/display-text';
 import { GUIDE_BOUNDS } from '../../lib/rubrics/guide/guide-document';
 import type { GuideReading } from '../../lib/rubrics/guide/guide-reading';
 import type { HandbookAbilityRef } from '../../lib/rubrics/guide/guide-parse';
@@ -46,11 +47,22 @@ export default function GuideImport({ handbook, editorCodes, source, onConfirm, 
   const run = async (read: (reader: typeof import('./guide-import-read')) => Promise<void>) => {
     setBusy(true);
     try {
-      await read(await import('./guide-import-read'));
+      let reader: typeof import('./guide-import-read');
+      try {
+        reader = await import('./guide-import-read');
+      } catch {
+        onNotice(
+          'warn',
+          '读取考核指南的程序没能加载，可能是网络断开了。请连上网络后再试一次；当前录入的内容没有改动。',
+        );
+        return;
+      }
+      await read(reader);
     } catch {
+      // The reader never throws on any input its tests could find; should one slip through, say so.
       onNotice(
         'warn',
-        '读取考核指南的程序没能加载，可能是网络断开了。请连上网络后再试一次；当前录入的内容没有改动。',
+        '读取时出了意外，没有读出内容。请换用 Word 版本或粘贴文字再试；当前录入的内容没有改动。',
       );
     } finally {
       setBusy(false);
@@ -63,11 +75,13 @@ export default function GuideImport({ handbook, editorCodes, source, onConfirm, 
     if (file.size > GUIDE_BOUNDS.fileBytes) {
       onNotice(
         'warn',
-        `“${file.name}”有 ${(file.size / MB).toFixed(1)} MB，超过了 ${GUIDE_BOUNDS.fileBytes / MB} MB 的上限，没有读取。请选择考核指南的 Word 或 PDF 文件；当前录入的内容没有改动。`,
+        `“${displayText(file.name)}”有 ${(file.size / MB).toFixed(1)} MB，超过了 ${GUIDE_BOUNDS.fileBytes / MB} MB 的上限，没有读取。请选择考核指南的 Word 或 PDF 文件；当前录入的内容没有改动。`,
       );
       return;
     }
-    void run(async (reader) => show(await reader.readGuideFileFor(file, handbook), `“${file.name}”`));
+    void run(async (reader) =>
+      show(await reader.readGuideFileFor(file, handbook), `“${displayText(file.name)}”`),
+    );
   };
 
   const readPasted = () => {

@@ -3,6 +3,7 @@
  * paste becomes a {@link GuideReading}, or a sentence saying why not; nothing here touches the
  * editor.
  */
+import { displayText } from '../../lib/content/display-text';
 import { readGuideFile, readGuidePaste, type GuideFileResult } from '../../lib/rubrics/guide/guide-file';
 import { readGuide, type HandbookAbilityRef } from '../../lib/rubrics/guide/guide-parse';
 import type { GuideReading } from '../../lib/rubrics/guide/guide-reading';
@@ -33,9 +34,10 @@ export async function readGuideFileFor(
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     // Moved, deleted or on a drive that went away between the pick and the read.
-    return { ok: false, error: `“${file.name}”读不出来：文件可能已被移动或删除，请重新选择。` };
+    return { ok: false, error: `“${displayText(file.name)}”读不出来：文件可能已被移动或删除，请重新选择。` };
   }
-  return toReading(await readGuideFile(file.name, bytes, browserGuideReaders), handbook);
+  // The name only words messages: shown as spelled, never reordered by a bidi control in it.
+  return toReading(await readGuideFile(displayText(file.name), bytes, browserGuideReaders), handbook);
 }
 
 export function readGuidePasteFor(
