@@ -219,7 +219,8 @@ function chineseIssue(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-const LABELS: Record<string, string> = {
+/** The fields' names in messages; the school plan's messages use them for the pack it carries. */
+export const LABELS: Record<string, string> = {
   savedAt: '保存时间',
   source: '来源',
   title: '考核指南名称',
