@@ -116,3 +116,53 @@ export function upgrade(
   }
   return { ok: true, data, from };
 }
+
+/**
+ * A carried file's text read as JSON after checking its size in UTF-8 bytes against the format's
+ * limit (`what`: 评价标准文件), refused in the format's own words. Never throws.
+ */
+export function parseCarriedJson(
+  text: unknown,
+  format: { maxBytes: number; what: string; empty: string; invalid: string },
+): { ok: true; data: unknown } | { ok: false; error: string } {
+  if (typeof text !== 'string') return { ok: false, error: '没有读到文件内容。' };
+  // Counting UTF-8 bytes of a huge text would itself take long: its length already says too big.
+  const bytes = text.length > format.maxBytes ? text.length : new TextEncoder().encode(text).length;
+  const big = tooBigToOpen(bytes, format.maxBytes, format.what);
+  return big ? { ok: false, error: big } : parseFileJson(text, format);
+}
+
+/**
+ * Where a schema issue sits in a carried file, in Chinese: 教师名单的第 2 项（李娜）的学段. Field
+ * names come from `labels` (an unknown one is quoted); a list entry is numbered from 1, with
+ * `entryNote(list, entry)` after it, e.g. its name or code. `label(key, keys)` may name a key by
+ * the keys above it (a teacher's `stage` is a 学段, elsewhere a review stage).
+ */
+export function issuePlace(
+  path: readonly PropertyKey[],
+  input: unknown,
+  words: {
+    labels: Readonly<Record<string, string>>;
+    entryNote?: (list: string, entry: unknown) => string;
+    label?: (key: string, keys: readonly string[]) => string | undefined;
+  },
+): string {
+  const parts: string[] = [];
+  const keys: string[] = [];
+  let node: unknown = input;
+  for (const segment of path) {
+    const next =
+      isPlainRecord(node) || Array.isArray(node)
+        ? (node as Record<PropertyKey, unknown>)[segment]
+        : undefined;
+    if (typeof segment === 'number') {
+      parts.push(`第 ${segment + 1} 项${words.entryNote?.(keys.at(-1) ?? '', next) ?? ''}`);
+    } else {
+      const key = String(segment);
+      parts.push(words.label?.(key, keys) ?? words.labels[key] ?? `“${key.slice(0, 40)}”`);
+      keys.push(key);
+    }
+    node = next;
+  }
+  return parts.join('的');
+}

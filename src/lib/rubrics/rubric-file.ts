@@ -25,7 +25,9 @@ import { compareCodes } from '../content/taxonomy';
 import {
   decodeFileText,
   isPlainRecord,
-  parseFileJson,
+  issuePlace,
+  parseCarriedJson,
+  tooBigToOpen,
   upgrade,
   type Migration,
 } from '../files/versioned-file';
@@ -96,7 +98,8 @@ export function packFileName(pack: RubricPack): string {
 
 /** Reads a file's bytes (any bytes: a wrong file, a picture, a truncated download, UTF-16). Never throws. */
 export function importPackBytes(bytes: Uint8Array): PackResult {
-  if (bytes.length > MAX_RUBRIC_FILE_BYTES) return tooLarge(bytes.length);
+  const big = tooBigToOpen(bytes.length, MAX_RUBRIC_FILE_BYTES, '评价标准文件');
+  if (big) return { ok: false, error: big };
   const text = decodeFileText(bytes);
   if (text === undefined) {
     return { ok: false, error: '文件不是文本文件（不是 UTF-8 或 UTF-16 编码的 JSON），不是评价标准文件。' };
@@ -107,10 +110,9 @@ export function importPackBytes(bytes: Uint8Array): PackResult {
 /** Reads a file's text. Never throws. */
 export function importPackText(text: string): PackResult {
   try {
-    if (typeof text !== 'string') return { ok: false, error: '没有读到文件内容。' };
-    const bytes = text.length > MAX_RUBRIC_FILE_BYTES ? text.length : new TextEncoder().encode(text).length;
-    if (bytes > MAX_RUBRIC_FILE_BYTES) return tooLarge(bytes);
-    const parsed = parseFileJson(text, {
+    const parsed = parseCarriedJson(text, {
+      maxBytes: MAX_RUBRIC_FILE_BYTES,
+      what: '评价标准文件',
       empty: '文件是空的，没有评价标准。',
       invalid: '不是有效的 JSON 文件：内容可能不完整或已损坏。请向录入的同事重新要一份。',
     });
@@ -144,13 +146,6 @@ export function readPack(data: unknown): PackResult {
   } catch {
     return { ok: false, error: '读取评价标准时出错，无法打开。' };
   }
-}
-
-function tooLarge(bytes: number): PackResult {
-  return {
-    ok: false,
-    error: `文件过大（${(bytes / 1024 / 1024).toFixed(1)} MB），评价标准文件不会超过 1 MB。请确认选择的是微能力手册保存的评价标准文件。`,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,23 +250,12 @@ export const LABELS: Record<string, string> = {
 };
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const parts: string[] = [];
-  let node: unknown = input;
-  let previous = '';
-  for (const segment of issue.path) {
-    const next =
-      isPlainRecord(node) || Array.isArray(node)
-        ? (node as Record<PropertyKey, unknown>)[segment]
-        : undefined;
-    if (typeof segment === 'number') {
-      const code = previous === 'abilities' && isPlainRecord(next) ? next['code'] : undefined;
-      parts.push(`第 ${segment + 1} 项${typeof code === 'string' ? `（${code.slice(0, 3)}）` : ''}`);
-    } else {
-      parts.push(LABELS[String(segment)] ?? `“${String(segment).slice(0, 40)}”`);
-    }
-    previous = String(segment);
-    node = next;
-  }
-  const where = parts.length > 0 ? `${parts.join('的')}：` : '';
-  return `评价标准文件无效：${where}${issue.message}`;
+  const where = issuePlace(issue.path, input, {
+    labels: LABELS,
+    entryNote: (list, entry) => {
+      const code = list === 'abilities' && isPlainRecord(entry) ? entry['code'] : undefined;
+      return typeof code === 'string' ? `（${code.slice(0, 3)}）` : '';
+    },
+  });
+  return `评价标准文件无效：${where ? `${where}：` : ''}${issue.message}`;
 }

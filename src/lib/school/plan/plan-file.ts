@@ -19,7 +19,8 @@ import { CODE_PATTERN, DIMENSIONS, ENVIRONMENTS } from '../../content/taxonomy';
 import {
   decodeFileText,
   isPlainRecord,
-  parseFileJson,
+  issuePlace,
+  parseCarriedJson,
   tooBigToOpen,
   upgrade,
   type Migration,
@@ -306,11 +307,9 @@ export function importPlanBytes(bytes: Uint8Array): PlanResult {
 /** Reads a file's text. Never throws. */
 export function importPlanText(text: string): PlanResult {
   try {
-    if (typeof text !== 'string') return { ok: false, error: '没有读到文件内容。' };
-    const bytes = text.length > MAX_PLAN_BYTES ? text.length : new TextEncoder().encode(text).length;
-    const big = tooBigToOpen(bytes, MAX_PLAN_BYTES, '学校考核方案文件');
-    if (big) return { ok: false, error: big };
-    const parsed = parseFileJson(text, {
+    const parsed = parseCarriedJson(text, {
+      maxBytes: MAX_PLAN_BYTES,
+      what: '学校考核方案文件',
       empty: '文件是空的，没有学校考核方案。',
       invalid: '不是有效的 JSON 文件：方案文件可能不完整或已损坏。请向学校重新要一份。',
     });
@@ -400,36 +399,18 @@ const LABELS: Record<string, string> = {
   rubrics: '评价标准',
 };
 
-function describePlanIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const parts: string[] = [];
-  let node: unknown = input;
-  let previous = '';
-  const keys: string[] = [];
-  for (const segment of issue.path) {
-    const next =
-      isPlainRecord(node) || Array.isArray(node)
-        ? (node as Record<PropertyKey, unknown>)[segment]
-        : undefined;
-    if (typeof segment === 'number') {
-      const label =
-        previous === 'roster' || previous === 'categories' || previous === 'stages' ? nameOf(next) : '';
-      parts.push(`第 ${segment + 1} 项${label}`);
-    } else {
-      // A teacher's `stage` is their 学段 (as in the self-check's profile); elsewhere a review stage.
-      const key = String(segment);
-      parts.push(
-        key === 'stage' && keys.at(-1) === 'roster' ? '学段' : (LABELS[key] ?? `“${key.slice(0, 40)}”`),
-      );
-      keys.push(key);
-    }
-    previous = String(segment);
-    node = next;
-  }
-  const where = parts.length > 0 ? `${parts.join('的')}：` : '';
-  return `学校考核方案文件无效：${where}${issue.message}`;
-}
+const ROSTER_LABELS: Record<string, string> = { name: '姓名', stage: '学段' };
 
-function nameOf(entry: unknown): string {
-  const value = isPlainRecord(entry) ? entry['name'] : undefined;
-  return typeof value === 'string' && value.trim() !== '' ? `（${value.slice(0, 20)}）` : '';
+function describePlanIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const where = issuePlace(issue.path, input, {
+    labels: LABELS,
+    entryNote: (list, entry) => {
+      const value =
+        ['roster', 'categories', 'stages'].includes(list) && isPlainRecord(entry) ? entry['name'] : undefined;
+      return typeof value === 'string' && value.trim() !== '' ? `（${value.slice(0, 20)}）` : '';
+    },
+    // A teacher's `stage` is their 学段 (as in the self-check's profile); elsewhere a review stage.
+    label: (key, keys) => (keys.at(-1) === 'roster' ? ROSTER_LABELS[key] : undefined),
+  });
+  return `学校考核方案文件无效：${where ? `${where}：` : ''}${issue.message}`;
 }
