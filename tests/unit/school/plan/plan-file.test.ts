@@ -79,7 +79,10 @@ describe('the plan file', () => {
         (p) => (defined(p.roster[0]).category = '外校'),
         /教师名单的第 1 项（王芳）的类别：“外校”不是方案中的教师类别/,
       ],
-      [(p) => (defined(p.roster[1]).name = 'x'.repeat(41)), /教师名单的第 2 项（x+）的姓名：姓名不能超过 40 个字/],
+      [
+        (p) => (defined(p.roster[1]).name = 'x'.repeat(41)),
+        /教师名单的第 2 项（x+）的姓名：姓名不能超过 40 个字/,
+      ],
       [
         (p) => (defined(p.roster[1]).stage = '学'.repeat(21)),
         /教师名单的第 2 项.*的学段：学段不能超过 20 个字/,
