@@ -18,7 +18,8 @@ import {
   type Dimension,
   type Environment,
 } from '../../content/taxonomy';
-import type { SelectionRule } from './plan-file';
+import type { RosterTeacher, SchoolPlan, SelectionRule } from './plan-file';
+import { normalName } from './roster-import';
 
 /** What the check needs to know of an ability: its name and 能力维度. */
 export interface AbilityFacts {
@@ -160,4 +161,45 @@ export function policyRule(policies: readonly Policy[], slug: string): PolicyRul
     };
   }
   return { found: false, note: '本地区的政策文件没有规定选几个微能力点，请按本校的校本研修与考核方案填写。' };
+}
+
+/** Whose rule applies to the teacher the wizard's profile names, or why none can be said. */
+export interface TeacherRule {
+  /** The roster's entries of that name: none, one, or several namesakes. */
+  teachers: RosterTeacher[];
+  /** The category's rule when it is known: one entry, or namesakes of one category, or one category in all. */
+  category?: { name: string; rule: SelectionRule } | undefined;
+  /** Shown beside the name; never a refusal, the self-check goes on. */
+  warning?: string | undefined;
+}
+
+/**
+ * The roster entry and category rule for a teacher's name as typed (spaces padding a Chinese
+ * name do not count). A name not on the roster is a warning, not a refusal: the roster may be
+ * older than the teacher's arrival, or the name typed another way.
+ */
+export function teacherRule(plan: Pick<SchoolPlan, 'roster' | 'categories'>, typed: string): TeacherRule {
+  const name = normalName(typed);
+  const teachers = name === '' ? [] : plan.roster.filter((t) => normalName(t.name) === name);
+  const categoryNames = [...new Set(teachers.map((t) => t.category))];
+  const only = plan.categories.length === 1 ? plan.categories[0] : undefined;
+  const named =
+    categoryNames.length === 1 ? plan.categories.find((c) => c.name === categoryNames[0]) : undefined;
+  const category = named ?? only;
+  if (name === '') return { teachers, category };
+  if (teachers.length === 0) {
+    return {
+      teachers,
+      category,
+      warning: `“${name}”不在学校考核方案的教师名单中。如姓名无误，请向学校确认所属类别；自评照常进行。`,
+    };
+  }
+  if (categoryNames.length > 1) {
+    return {
+      teachers,
+      category,
+      warning: `教师名单中有 ${teachers.length} 位“${name}”，类别不同（${categoryNames.join('、')}），请向学校确认自己的类别。`,
+    };
+  }
+  return { teachers, category };
 }

@@ -4,6 +4,7 @@ import {
   checkSelection,
   policyRule,
   ruleText,
+  teacherRule,
   type AbilityFacts,
 } from '../../../../src/lib/school/plan/selection-rule';
 import { selectionRuleSchema, type SelectionRule } from '../../../../src/lib/school/plan/plan-file';
@@ -177,5 +178,45 @@ describe('a rule from the region policy', () => {
       text: '每人不少于 3 个',
     });
     if (found.found) expect(selectionRuleSchema.safeParse(found.rule).success).toBe(true);
+  });
+});
+
+describe('the rule for the teacher the wizard names', () => {
+  const plan = XUSHUI_PLAN;
+
+  it('finds the roster entry and the category rule, however the name is padded', () => {
+    expect(teacherRule(plan, ' 王 芳 ')).toEqual({
+      teachers: [{ name: '王芳', subject: '语文', stage: '小学', category: '骨干' }],
+      category: { name: '骨干', rule: rule('骨干') },
+    });
+  });
+
+  it('warns, without refusing, about a name not on the roster or namesakes of two categories', () => {
+    expect(teacherRule(plan, '周杰')).toEqual({
+      teachers: [],
+      category: undefined,
+      warning: '“周杰”不在学校考核方案的教师名单中。如姓名无误，请向学校确认所属类别；自评照常进行。',
+    });
+    const twice = {
+      ...plan,
+      roster: [...plan.roster, { name: '王芳', subject: '音乐', stage: '小学', category: '其他' }],
+    };
+    expect(teacherRule(twice, '王芳')).toMatchObject({
+      teachers: [{ category: '骨干' }, { category: '其他' }],
+      category: undefined,
+      warning: '教师名单中有 2 位“王芳”，类别不同（骨干、其他），请向学校确认自己的类别。',
+    });
+  });
+
+  it('uses the one category of a plan that has only one, even for a name not on the roster', () => {
+    const single = { ...plan, categories: [{ name: '全体', rule: rule('骨干') }] };
+    expect(teacherRule(single, '周杰')).toMatchObject({
+      category: { name: '全体' },
+      warning: expect.any(String) as unknown,
+    });
+    expect(teacherRule(single, '  ')).toEqual({
+      teachers: [],
+      category: { name: '全体', rule: rule('骨干') },
+    });
   });
 });
