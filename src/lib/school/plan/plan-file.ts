@@ -88,7 +88,10 @@ const codeList = z
   .max(30, '最多 30 个微能力点')
   .refine((codes) => new Set(codes).size === codes.length, '同一个微能力点只能写一次');
 
-/** 至少 N 个来自 these environments and/or dimensions; an ability counts if it is in any one listed. */
+/**
+ * 至少 N 个来自 these environments and/or dimensions: an ability counts when it is in one of the
+ * environments listed and, if dimensions are listed too, in one of them (selection-rule.ts).
+ */
 const atLeastSchema = z
   .object({
     count: z
@@ -232,6 +235,8 @@ export const planSchema = z
       if (stages.has(s.name)) issue(['stages', i, 'name'], `环节“${s.name}”重复`);
       if (outsideSeen && !s.outside) issue(['stages', i, 'outside'], '校内环节须排在校外环节之前');
       if (s.sampled && !s.outside) issue(['stages', i, 'sampled'], '抽查只能是校外环节');
+      if (s.name === SUBMISSION_DEADLINE)
+        issue(['stages', i, 'name'], `“${SUBMISSION_DEADLINE}”不是评审环节`);
       outsideSeen ||= s.outside;
       stages.add(s.name);
     }

@@ -94,6 +94,7 @@ describe('the plan file', () => {
         /日期须写成 2025-06-30 这样的格式，且是真实的一天/,
       ],
       [(p) => p.stages.reverse(), /校内环节须排在校外环节之前/],
+      [(p) => (defined(p.stages[0]).name = '提交自评'), /“提交自评”不是评审环节/],
       [
         (p) => (defined(p.categories[1]).rule.required = ['A1', 'A2', 'A3', 'A4']),
         /必修 4 个，多于要完成的 3 个/,
