@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { chineseIssue } from '../../self-check/draft';
-import { reviewStages } from '../../content/review-stages';
+import { DEFAULT_STAGES, reviewStages } from '../../content/review-stages';
 import type { Policy } from '../../content/policies';
 import type { Grade } from '../../grading/grading';
 import { abilityStatus, type StageOutcome } from '../archive-status';
@@ -23,12 +23,13 @@ export const COUNTY_STAGE = '县级审核认定';
 export const SPOT_CHECK_STAGE = '省市抽查';
 
 /** A step done above the school: by the county, the city or the province. */
-const OUTSIDE = /县|区县|市级|省|抽查|抽检/;
+const OUTSIDE = /县|市级|省|抽查|抽检/;
 const SAMPLED = /抽查|抽检/;
 
 /**
  * The plan's stages for a school in region `slug`: the region's review stages, each marked as
  * the school's or outside it, then the county's 审核认定 and the 抽查 where the region names none.
+ * A region that names only steps above the school gets the handbook's two school stages first.
  */
 export function planStagesFromRegion(policies: readonly Policy[], slug: string): PlanStage[] {
   const named = reviewStages(policies, slug).stages.map(({ name }): PlanStage => ({
@@ -36,16 +37,15 @@ export function planStagesFromRegion(policies: readonly Policy[], slug: string):
     outside: OUTSIDE.test(name),
     sampled: SAMPLED.test(name),
   }));
+  const school = named.filter((s) => !s.outside);
+  if (school.length === 0)
+    school.push(...DEFAULT_STAGES.map((name) => ({ name, outside: false, sampled: false })));
   const outside = named.filter((s) => s.outside);
   if (!outside.some((s) => !s.sampled))
     outside.unshift({ name: COUNTY_STAGE, outside: true, sampled: false });
   if (!outside.some((s) => s.sampled)) outside.push({ name: SPOT_CHECK_STAGE, outside: true, sampled: true });
   // The county decides before the province samples: a 抽查 named first still goes last.
-  return [
-    ...named.filter((s) => !s.outside),
-    ...outside.filter((s) => !s.sampled),
-    ...outside.filter((s) => s.sampled),
-  ];
+  return [...school, ...outside.filter((s) => !s.sampled), ...outside.filter((s) => s.sampled)];
 }
 
 export const PLAN_STATUSES = [

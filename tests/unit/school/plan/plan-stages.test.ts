@@ -14,6 +14,7 @@ import { makePlan, readPlan, type PlanStage } from '../../../../src/lib/school/p
 import type { Policy } from '../../../../src/lib/content/policies';
 import { readCollection } from '../../../support/content-files';
 import { SAVED, XUSHUI_PLAN } from '../../../support/plan-fixtures';
+import { defined } from '../../../support/archive-fixtures';
 
 const POLICIES: Policy[] = readCollection('policies', '.mdx').map((f) => ({
   slug: f.name.replace(/\.mdx$/, ''),
@@ -42,6 +43,23 @@ describe('the stages of a plan', () => {
       { name: '组内互评', outside: false, sampled: false },
       { name: '复评', outside: false, sampled: false },
       { name: '县级审核认定', outside: true, sampled: false },
+      { name: '省市抽查', outside: true, sampled: true },
+    ]);
+  });
+
+  it('puts the school’s two stages first where the region names only steps above the school', () => {
+    const county: Policy = {
+      slug: 'county-only',
+      data: {
+        ...defined(POLICIES[0]).data,
+        parent: undefined,
+        assessment: { steps: ['县级专家组审核认定', '省级抽查'] },
+      },
+    };
+    expect(planStagesFromRegion([county], 'county-only')).toEqual([
+      { name: '组内互评', outside: false, sampled: false },
+      { name: '复评', outside: false, sampled: false },
+      { name: '县级专家组审核认定', outside: true, sampled: false },
       { name: '省市抽查', outside: true, sampled: true },
     ]);
   });
