@@ -8,6 +8,8 @@
  * the caller replaces nothing.
  */
 
+import type { z } from 'zod';
+
 /** Upgrades an object of version N to version N + 1 (or later); must set `version`. */
 export type Migration = (old: unknown) => unknown;
 
@@ -165,4 +167,49 @@ export function issuePlace(
     node = next;
   }
   return parts.join('的');
+}
+
+/** How one format is told apart, upgraded and checked (see {@link readVersioned}). */
+export interface VersionedFormat<T> {
+  app: string;
+  kind: string;
+  current: number;
+  migrations: Readonly<Record<number, Migration>>;
+  /** The file in messages: 评价标准文件. */
+  what: string;
+  /** Said of anything without the app marker. */
+  notOurs: string;
+  /** Said of one of our files of another kind, which may be named from its fields. */
+  wrongKind: (data: Record<string, unknown>) => string;
+  schema: z.ZodType<T>;
+  /** The schema's issues in Chinese. */
+  issueText: (issue: z.core.$ZodRawIssue) => string | undefined;
+  /** The first issue with where it is in the file. */
+  describe: (issue: z.core.$ZodIssue, input: unknown) => string;
+}
+
+/**
+ * A parsed carried file read as its format: app marker, kind, version upgraded step by step,
+ * then the one schema. `migratedFrom` is set when the file was of an earlier version. Never throws.
+ */
+export function readVersioned<T>(
+  data: unknown,
+  format: VersionedFormat<T>,
+): { ok: true; value: T; migratedFrom?: number } | { ok: false; error: string } {
+  try {
+    if (!isPlainRecord(data) || data['app'] !== format.app) return { ok: false, error: format.notOurs };
+    if (data['kind'] !== format.kind) return { ok: false, error: format.wrongKind(data) };
+    const upgraded = upgrade(data, format.current, format.migrations, format.what);
+    if (!upgraded.ok) return upgraded;
+    const parsed = format.schema.safeParse(upgraded.data, { error: format.issueText });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: issue ? format.describe(issue, upgraded.data) : `${format.what}无效。` };
+    }
+    return upgraded.from < format.current
+      ? { ok: true, value: parsed.data, migratedFrom: upgraded.from }
+      : { ok: true, value: parsed.data };
+  } catch {
+    return { ok: false, error: `读取${format.what}时出错，无法打开。` };
+  }
 }

@@ -27,9 +27,10 @@ import {
   isPlainRecord,
   issuePlace,
   parseCarriedJson,
+  readVersioned,
   tooBigToOpen,
-  upgrade,
   type Migration,
+  type VersionedFormat,
 } from '../files/versioned-file';
 import { displayData } from '../content/display-text';
 
@@ -124,29 +125,27 @@ export function importPackText(text: string): PackResult {
 
 /** Validates (and upgrades) an already parsed object. Never throws. */
 export function readPack(data: unknown): PackResult {
-  try {
-    if (!isPlainRecord(data) || data['app'] !== RUBRIC_APP) {
-      return { ok: false, error: '这不是微能力手册的评价标准文件。' };
-    }
-    if (data['kind'] !== RUBRIC_KIND) {
-      return Object.hasOwn(data, 'profile')
-        ? { ok: false, error: '这是一份自评文件，不是评价标准文件：请在自评页用“打开自评文件”打开。' }
-        : { ok: false, error: `这不是评价标准文件（缺少 "kind": "${RUBRIC_KIND}" 标记）。` };
-    }
-    const upgraded = upgrade(data, RUBRIC_FILE_VERSION, RUBRIC_MIGRATIONS, '评价标准文件');
-    if (!upgraded.ok) return upgraded;
-    const parsed = rubricPackSchema.safeParse(upgraded.data, { error: chineseIssue });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { ok: false, error: issue ? describeIssue(issue, upgraded.data) : '评价标准文件无效。' };
-    }
-    return upgraded.from < RUBRIC_FILE_VERSION
-      ? { ok: true, pack: parsed.data, migratedFrom: upgraded.from }
-      : { ok: true, pack: parsed.data };
-  } catch {
-    return { ok: false, error: '读取评价标准时出错，无法打开。' };
-  }
+  const read = readVersioned(data, PACK_FORMAT);
+  if (!read.ok) return read;
+  const { value: pack, migratedFrom } = read;
+  return migratedFrom === undefined ? { ok: true, pack } : { ok: true, pack, migratedFrom };
 }
+
+const PACK_FORMAT: VersionedFormat<RubricPack> = {
+  app: RUBRIC_APP,
+  kind: RUBRIC_KIND,
+  current: RUBRIC_FILE_VERSION,
+  migrations: RUBRIC_MIGRATIONS,
+  what: '评价标准文件',
+  notOurs: '这不是微能力手册的评价标准文件。',
+  wrongKind: (data) =>
+    Object.hasOwn(data, 'profile')
+      ? '这是一份自评文件，不是评价标准文件：请在自评页用“打开自评文件”打开。'
+      : `这不是评价标准文件（缺少 "kind": "${RUBRIC_KIND}" 标记）。`,
+  schema: rubricPackSchema,
+  issueText: (issue) => chineseIssue(issue),
+  describe: (issue, input) => describeIssue(issue, input),
+};
 
 // ---------------------------------------------------------------------------------------------
 // What a teacher sees before using a pack, and what the wizard grades with

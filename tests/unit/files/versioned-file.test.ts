@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   decodeFileText,
   isPlainRecord,
   issuePlace,
   parseCarriedJson,
   parseFileJson,
+  readVersioned,
   readFileText,
   tooBigToOpen,
   upgrade,
@@ -166,5 +168,54 @@ describe('issuePlace', () => {
     expect(issuePlace(['stage'], input, words)).toBe('环节');
     expect(issuePlace(['odd', 0], input, words)).toBe('“odd”的第 1 项');
     expect(issuePlace([], input, words)).toBe('');
+  });
+});
+
+describe('readVersioned', () => {
+  const format = {
+    app: '微能力手册',
+    kind: '测试',
+    current: 2,
+    migrations: { 1: (old: unknown) => ({ ...(old as object), version: 2, n: 1 }) },
+    what: '测试文件',
+    notOurs: '不是我们的',
+    wrongKind: (data: Record<string, unknown>) => `是${String(data['kind'])}`,
+    schema: z.object({ app: z.string(), kind: z.string(), version: z.literal(2), n: z.number() }),
+    issueText: () => '不对',
+    describe: (issue: z.core.$ZodIssue) => `在 ${issue.path.join('.')}：${issue.message}`,
+  };
+
+  it('checks marker and kind, upgrades, then applies the schema, saying where it fails', () => {
+    expect(readVersioned({ app: '微能力手册', kind: '测试', version: 1 }, format)).toEqual({
+      ok: true,
+      value: { app: '微能力手册', kind: '测试', version: 2, n: 1 },
+      migratedFrom: 1,
+    });
+    expect(readVersioned({ app: '微能力手册', kind: '测试', version: 2, n: 3 }, format)).toEqual({
+      ok: true,
+      value: { app: '微能力手册', kind: '测试', version: 2, n: 3 },
+    });
+    expect(readVersioned([], format)).toEqual({ ok: false, error: '不是我们的' });
+    expect(readVersioned({ app: '微能力手册', kind: '档案' }, format)).toEqual({
+      ok: false,
+      error: '是档案',
+    });
+    expect(readVersioned({ app: '微能力手册', kind: '测试', version: 2, n: 'x' }, format)).toEqual({
+      ok: false,
+      error: '在 n：不对',
+    });
+  });
+
+  it('turns a failure in the format’s own code into a Chinese refusal', () => {
+    const broken = {
+      ...format,
+      describe: () => {
+        throw new Error('bug');
+      },
+    };
+    expect(readVersioned({ app: '微能力手册', kind: '测试', version: 2 }, broken)).toEqual({
+      ok: false,
+      error: '读取测试文件时出错，无法打开。',
+    });
   });
 });

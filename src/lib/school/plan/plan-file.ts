@@ -21,8 +21,8 @@ import {
   isPlainRecord,
   issuePlace,
   parseCarriedJson,
+  readVersioned,
   tooBigToOpen,
-  upgrade,
   type Migration,
 } from '../../files/versioned-file';
 
@@ -309,19 +309,15 @@ export function importPlanBytes(bytes: Uint8Array): PlanResult {
   }
 }
 
-/** Reads a file's text. Never throws. */
+/** Reads a file's text. Never throws (neither step does). */
 export function importPlanText(text: string): PlanResult {
-  try {
-    const parsed = parseCarriedJson(text, {
-      maxBytes: MAX_PLAN_BYTES,
-      what: '学校考核方案文件',
-      empty: '文件是空的，没有学校考核方案。',
-      invalid: '不是有效的 JSON 文件：方案文件可能不完整或已损坏。请向学校重新要一份。',
-    });
-    return parsed.ok ? readPlan(parsed.data) : parsed;
-  } catch {
-    return { ok: false, error: '读取学校考核方案文件时出错，无法打开。' };
-  }
+  const parsed = parseCarriedJson(text, {
+    maxBytes: MAX_PLAN_BYTES,
+    what: '学校考核方案文件',
+    empty: '文件是空的，没有学校考核方案。',
+    invalid: '不是有效的 JSON 文件：方案文件可能不完整或已损坏。请向学校重新要一份。',
+  });
+  return parsed.ok ? readPlan(parsed.data) : parsed;
 }
 
 /** Validates (and upgrades) an already parsed object. Never throws. */
@@ -335,27 +331,24 @@ export function readPlanWith(
   migrations: Readonly<Record<number, Migration>>,
   current: number = PLAN_VERSION,
 ): PlanResult {
-  try {
-    if (!isPlainRecord(data) || data['app'] !== APP_MARKER) {
-      return { ok: false, error: '这不是微能力手册的学校考核方案文件。' };
-    }
-    if (data['kind'] !== PLAN_KIND) {
-      const kind = typeof data['kind'] === 'string' ? `这是一份“${data['kind'].slice(0, 20)}”文件，` : '';
-      return { ok: false, error: `${kind}不是学校考核方案文件（缺少 "kind": "${PLAN_KIND}" 标记）。` };
-    }
-    const upgraded = upgrade(data, current, migrations, '学校考核方案文件');
-    if (!upgraded.ok) return upgraded;
-    const parsed = planSchema.safeParse(upgraded.data, { error: chineseIssue });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { ok: false, error: issue ? describePlanIssue(issue, upgraded.data) : '学校考核方案文件无效。' };
-    }
-    return upgraded.from < current
-      ? { ok: true, plan: parsed.data, migratedFrom: upgraded.from }
-      : { ok: true, plan: parsed.data };
-  } catch {
-    return { ok: false, error: '读取学校考核方案时出错，无法打开。' };
-  }
+  const read = readVersioned(data, {
+    app: APP_MARKER,
+    kind: PLAN_KIND,
+    current,
+    migrations,
+    what: '学校考核方案文件',
+    notOurs: '这不是微能力手册的学校考核方案文件。',
+    wrongKind: (file) => {
+      const kind = typeof file['kind'] === 'string' ? `这是一份“${file['kind'].slice(0, 20)}”文件，` : '';
+      return `${kind}不是学校考核方案文件（缺少 "kind": "${PLAN_KIND}" 标记）。`;
+    },
+    schema: planSchema,
+    issueText: chineseIssue,
+    describe: describePlanIssue,
+  });
+  if (!read.ok) return read;
+  const { value: plan, migratedFrom } = read;
+  return migratedFrom === undefined ? { ok: true, plan } : { ok: true, plan, migratedFrom };
 }
 
 /**
