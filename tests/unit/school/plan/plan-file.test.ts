@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   exportPlanText,
@@ -23,7 +24,7 @@ import {
   planShareUrl,
   SAFE_LINK_CHARS,
 } from '../../../../src/lib/school/plan/plan-link';
-import { fflateCodec } from '../../../../src/lib/rubrics/rubric-link';
+import { crc32Hex, fflateCodec } from '../../../../src/lib/rubrics/rubric-link';
 import { exportPackText } from '../../../../src/lib/rubrics/rubric-file';
 import { encodeAs } from '../../../support/encodings';
 import { planArb, SAVED, xushuiPlan, XUSHUI_PLAN } from '../../../support/plan-fixtures';
@@ -229,6 +230,17 @@ describe('the share link', () => {
     expect(refused(await decodePlanFragment(hash.slice(0, -5)))).toContain('链接不完整或被改动过');
     expect(refused(await decodePlanFragment('#rubrics=1.abc.def'))).toBe('这个链接里没有学校考核方案。');
     expect(refused(await decodePlanFragment('#plan=9.abc.def'))).toContain('请更新手册后再打开');
+  });
+
+  it('stops a deflate bomb at the plan file’s limit, in a clear message', async () => {
+    const bomb = deflateSync(new Uint8Array(MAX_PLAN_BYTES * 3).fill(32));
+    let binary = '';
+    for (const b of bomb) binary += String.fromCharCode(b);
+    const data = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    expect(await decodePlanFragment(`plan=1.${crc32Hex(data)}.${data}`)).toEqual({
+      ok: false,
+      error: '链接中的学校考核方案超过 4 MB，不能打开。',
+    });
   });
 
   it('reports the length of the link in words a principal can act on', async () => {
