@@ -106,7 +106,7 @@ export function rosterFromCells(cells: readonly (readonly unknown[])[]): RosterI
     const rows: RosterRow[] = [];
     const problems: string[] = [];
     let skipped = 0;
-    const firstLine = new Map<string, number>();
+    const first = new Map<string, RosterRow>();
     for (let i = headerAt + 1; i < cells.length; i++) {
       const line = i + 1;
       const texts = (cells[i] ?? []).map(cellText);
@@ -138,16 +138,16 @@ export function rosterFromCells(cells: readonly (readonly unknown[])[]): RosterI
         };
       }
       const notes: string[] = [];
-      const earlier = firstLine.get(teacher.name);
-      if (earlier !== undefined) {
+      const earlier = first.get(teacher.name);
+      if (earlier) {
         notes.push(
-          `与第 ${earlier} 行同名，两行都已保留：如是同一人，请删去一行；如是两位教师，请在姓名后注明以便区分。`,
+          `与第 ${earlier.line} 行同名，两行都已保留：如是同一人，请删去一行；如是两位教师，请在姓名后注明以便区分。`,
         );
-        const first = rows.find((r) => r.line === earlier);
-        if (first && !first.notes.some((n) => n.startsWith('有同名')))
-          first.notes.push('有同名教师，见下文。');
-      } else firstLine.set(teacher.name, line);
-      rows.push({ teacher, line, notes });
+        if (earlier.notes.length === 0) earlier.notes.push('有同名教师，见下文。');
+      }
+      const row = { teacher, line, notes };
+      if (!earlier) first.set(teacher.name, row);
+      rows.push(row);
     }
     const found = (Object.keys(FIELD_NAMES) as Field[]).flatMap((f) => {
       const at = columns[f];
@@ -195,16 +195,17 @@ export async function readRosterCsv(bytes: Uint8Array): Promise<RosterImport> {
     if (bytes.length > MAX_ROSTER_BYTES) return tooBig(bytes.length);
     const text = decodeCsvBytes(bytes);
     const { default: Papa } = await import('papaparse');
+    // Two rows past the limit: the line end after the last row, and one more to know it is more.
     const parsed = Papa.parse<string[]>(text, {
       delimitersToGuess: [',', '\t', ';'],
-      preview: MAX_ROSTER_ROWS + 1,
+      preview: MAX_ROSTER_ROWS + 2,
       skipEmptyLines: false,
     });
     const rows = parsed.data;
     // The line end after the last row is not a row of its own.
     const last = rows.at(-1);
-    if (last && last.length === 1 && last[0] === '') rows.pop();
-    if (rows.length > MAX_ROSTER_ROWS) return tooManyRows(rows.length);
+    if (!parsed.meta.truncated && last && last.length === 1 && last[0] === '') rows.pop();
+    if (parsed.meta.truncated || rows.length > MAX_ROSTER_ROWS) return tooManyRows(rows.length);
     const result = rosterFromCells(rows);
     if (!result.ok) return result;
     // An unclosed quote runs the rest of the file into one cell: say where it starts.

@@ -146,6 +146,12 @@ describe('CSV staff lists', () => {
       ok: false,
       error: `名单超过 ${PLAN_BOUNDS.teachers} 人，学校考核方案放不下。请只导入参加本轮考核的教师。`,
     });
+    // A teacher after the limit is never dropped silently, even behind a blank line.
+    const behind = `${csv(padded)}\r\n王五,其他\r\n`;
+    expect(await readRosterCsv(new TextEncoder().encode(behind))).toEqual({
+      ok: false,
+      error: expect.stringContaining(`超过 ${MAX_ROSTER_ROWS}`) as unknown,
+    });
     const rows = await readRosterCsv(new TextEncoder().encode(csv([...padded, ['', '']])));
     expect(rows).toEqual({ ok: false, error: expect.stringContaining(`超过 ${MAX_ROSTER_ROWS}`) as unknown });
   });
