@@ -9,6 +9,7 @@ import { exportDraftText } from '../../src/lib/self-check/draft';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { openReview } from './review-page';
+import { HASH_WORKER_SCRIPT } from './self-check-helpers';
 
 test('核对证据文件: a recording from the disk matches in the worker; a 4 GB batch can be cancelled', async ({
   page,
@@ -36,7 +37,7 @@ test('核对证据文件: a recording from the disk matches in the worker; a 4 G
   await picker.setInputFiles(casePath);
   const results = page.getByRole('list', { name: '核对结果' });
   await expect(results.locator('[data-verdict="same"]')).toContainText('案例.mp4：✓ 与自评时的文件一致');
-  expect(workers.some((url) => /\/_astro\/sha256-worker-[\w-]+\.js$/.test(url))).toBe(true);
+  expect(workers.some((url) => HASH_WORKER_SCRIPT.test(url))).toBe(true);
 
   await picker.setInputFiles([bigPath, casePath]);
   await expect(page.getByRole('status').filter({ hasText: '正在计算文件校验码（1/2）' })).toContainText(

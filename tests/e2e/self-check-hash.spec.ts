@@ -8,10 +8,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { fillProfile, item, toEvidence } from './self-check-helpers';
+import { fillProfile, HASH_WORKER_SCRIPT, item, toEvidence } from './self-check-helpers';
 import { ROOT_ORIGIN, SUBPATH_ORIGIN } from '../../playwright.config';
-
-const WORKER_SCRIPT = /\/_astro\/sha256-worker-[\w-]+\.js$/;
 
 /** A file of `bytes` random bytes in the test's own folder, and its SHA-256 by node:crypto. */
 function randomFile(path: string, bytes: number) {
@@ -31,7 +29,7 @@ async function caseVideo(page: Page, origin: string, base: string) {
 }
 
 /** The checksum shown for the picked file, opened to its whole value. */
-async function shownChecksum(page: Page, video: ReturnType<typeof item>, expected: string) {
+async function shownChecksum(video: ReturnType<typeof item>, expected: string) {
   const checksum = video.getByText(`文件校验码 ${expected.slice(0, 8)}…`);
   await expect(checksum).toBeVisible();
   await checksum.click();
@@ -43,7 +41,7 @@ async function pickedShowsDigest(page: Page, path: string, bytes: number, origin
   const expected = randomFile(path, bytes);
   const { video, picker } = await caseVideo(page, origin, base);
   await picker.setInputFiles(path);
-  await shownChecksum(page, video, expected);
+  await shownChecksum(video, expected);
 }
 
 test.describe('the evidence file hashed in a worker', () => {
@@ -64,7 +62,7 @@ test.describe('the evidence file hashed in a worker', () => {
         origin,
         base,
       );
-      const hashers = workers.filter((url) => WORKER_SCRIPT.test(url));
+      const hashers = workers.filter((url) => HASH_WORKER_SCRIPT.test(url));
       expect(hashers).toHaveLength(1);
       expect(hashers[0]?.startsWith(`${origin}${base}_astro/`)).toBe(true);
     });
@@ -75,7 +73,7 @@ test.describe('the evidence file hashed in a worker', () => {
     test('its script refused: the page hashes the file itself, with the same digest', async ({
       page,
     }, testInfo) => {
-      await page.route(WORKER_SCRIPT, (route) => route.abort());
+      await page.route(HASH_WORKER_SCRIPT, (route) => route.abort());
       await pickedShowsDigest(page, testInfo.outputPath('案例.mp4'), 5 * 1024 * 1024 + 7);
     });
   });
@@ -97,7 +95,7 @@ test.describe('the evidence file hashed in a worker', () => {
     // The worker's script is held back, so the hash waits at 0 % for as long as the test looks.
     let hold = true;
     let release = () => {};
-    await page.route(WORKER_SCRIPT, async (route) => {
+    await page.route(HASH_WORKER_SCRIPT, async (route) => {
       if (hold) await new Promise<void>((resolve) => (release = resolve));
       await route.continue();
     });
@@ -175,6 +173,6 @@ test.describe('offline', () => {
       SUBPATH_ORIGIN,
       '/handbook/',
     );
-    expect(workers.filter((url) => WORKER_SCRIPT.test(url))).toHaveLength(1);
+    expect(workers.filter((url) => HASH_WORKER_SCRIPT.test(url))).toHaveLength(1);
   });
 });

@@ -2,14 +2,14 @@
  * 核对证据文件: the reviewer picks the files the teacher sent; the browser hashes each and says
  * whether it is the file that was self-checked. The files are read here and nowhere else.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   checkEvidenceFile,
   VERDICT_TEXT,
   type FileCheckResult,
   type RecordedFile,
 } from '../../lib/review/evidence-check';
-import { hashPercent, isAbort, sha256Hex } from '../../lib/files/file-hash';
+import { hashPercent, isAbort, prepareHashWorker, sha256Hex } from '../../lib/files/file-hash';
 import { displayText } from '../../lib/content/display-text';
 
 const SYMBOL: Record<FileCheckResult['verdict'], string> = { same: '✓', different: '✗', unrecorded: '?' };
@@ -30,6 +30,8 @@ export default function EvidenceCheck({ idBase, recorded, checks, onChecks, item
   const [cancelled, setCancelled] = useState<string[]>([]);
   const cancelRef = useRef<AbortController | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  // The hashing worker is ready before the reviewer picks the first file.
+  useEffect(prepareHashWorker, []);
 
   const pick = async (list: FileList | null) => {
     const files = [...(list ?? [])];

@@ -24,7 +24,7 @@ import {
   type RubricItem,
 } from '../../lib/grading/grading';
 import { formatBytes } from '../../lib/pdf/packet';
-import { hashPercent } from '../../lib/files/file-hash';
+import { hashPercent } from '../../lib/files/chunked-hash';
 import FileChecksum from '../FileChecksum';
 import Notice from '../Notice';
 import ItemMeta from './ItemMeta';
@@ -74,7 +74,9 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   const [pickNotes, setPickNotes] = useState<string[]>([]);
   useEffect(() => {
     // Only warming up: a failure is told when a file is picked.
-    loadReaders().catch(() => undefined);
+    loadReaders()
+      .then((readers) => readers.prepareReaders())
+      .catch(() => undefined);
   }, []);
   const undoRef = useRef<HTMLButtonElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);

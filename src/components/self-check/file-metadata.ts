@@ -4,7 +4,7 @@
  */
 import { evidenceFileOf } from '../../lib/self-check/draft';
 import { pickedFileFacts, sniffContent, SNIFF_BYTES, type Sniffed } from '../../lib/grading/file-content';
-import { isAbort, sha256Hex } from '../../lib/files/file-hash';
+import { isAbort, prepareHashWorker, sha256Hex } from '../../lib/files/file-hash';
 import type { EvidenceFile } from '../../lib/grading/grading';
 import { disagreementNote, readMp4Durations, reconcileDurations } from '../../lib/grading/media-duration';
 
@@ -64,6 +64,9 @@ async function sha256(
     return isAbort(error) ? { cancelled: true } : {};
   }
 }
+
+/** Called once the readers are loaded: the hashing worker starts before the first file is picked. */
+export const prepareReaders = prepareHashWorker;
 
 export interface PickedFile {
   file: EvidenceFile;

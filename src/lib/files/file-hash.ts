@@ -36,7 +36,7 @@ export const WORKER_CHUNK_BYTES = 8 * 1024 * 1024;
 export const WHOLE_FILE_MAX_BYTES = 128 * 1024 * 1024;
 
 export type { ReadableFile } from './chunked-hash';
-export { isAbort } from './chunked-hash';
+export { hashPercent, isAbort } from './chunked-hash';
 
 /** The part of a Worker the hash uses, so tests can stand in for one. */
 export interface HashWorker {
@@ -64,32 +64,125 @@ export interface HashOptions {
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
+/** Where the hash gets its worker, and what becomes of it afterwards. */
+interface WorkerSource {
+  /** A worker for one file; may wait for the one in use. Rejects with an AbortError if cancelled meanwhile. */
+  take(signal: AbortSignal | undefined): Promise<HashWorker>;
+  /** After a digest: kept for the next file. */
+  give(worker: HashWorker): void;
+  /** After a cancel or a failure: ended. */
+  drop(worker: HashWorker): void;
+}
+
+const browserCanRun = () => typeof Worker === 'function' && typeof WebAssembly === 'object';
+// A classic worker (no `type: 'module'`): older Firefox and Safari run no module workers.
+const newBrowserWorker = () =>
+  new Worker(new URL('./sha256-worker.ts', import.meta.url)) as unknown as HashWorker;
+
+/**
+ * One idle browser worker, started before the first file is picked (prepareHashWorker) and kept
+ * between files: picking a file then fetches nothing, offline or not, and starts at once.
+ */
+let idle: HashWorker | undefined;
+
+/** Starts the worker ahead of the first pick, where the browser can run one. */
+export function prepareHashWorker(): void {
+  if (idle || !browserCanRun()) return;
+  try {
+    const worker = newBrowserWorker();
+    // A script that cannot load is dropped, so no hash waits on it; the next pick starts anew.
+    worker.onerror = () => {
+      if (idle === worker) idle = undefined;
+      worker.terminate();
+    };
+    idle = worker;
+  } catch {
+    // No worker here (a policy refusing it): the hash falls back when a file is picked.
+  }
+}
+
+/**
+ * The browser's workers: one file at a time, in the one worker, the others waiting their turn.
+ * Files come from one disk, and one read after another is what a disk does fastest.
+ */
+const browserWorkers: WorkerSource = (() => {
+  let lent = false;
+  const waiting: (() => void)[] = [];
+  const next = () => {
+    lent = false;
+    waiting.shift()?.();
+  };
+  const turn = (signal: AbortSignal | undefined) =>
+    new Promise<void>((resolve, reject) => {
+      const wake = () => {
+        signal?.removeEventListener('abort', leave);
+        resolve();
+      };
+      const leave = () => {
+        waiting.splice(waiting.indexOf(wake), 1);
+        reject(aborted());
+      };
+      waiting.push(wake);
+      signal?.addEventListener('abort', leave, { once: true });
+    });
+  return {
+    take: async (signal) => {
+      while (lent) await turn(signal);
+      lent = true;
+      try {
+        const worker = idle ?? newBrowserWorker();
+        idle = undefined;
+        return worker;
+      } catch (error) {
+        next();
+        throw error;
+      }
+    },
+    give: (worker) => {
+      if (idle) worker.terminate();
+      else idle = worker;
+      next();
+    },
+    drop: (worker) => {
+      worker.terminate();
+      next();
+    },
+  };
+})();
+
 /** The browser's hashing worker, where the browser can run one; Vite bundles sha256-worker.ts. */
-function browserWorker(): (() => HashWorker) | null {
-  if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') return null;
-  // A classic worker (no `type: 'module'`): older Firefox and Safari run no module workers.
-  return () => new Worker(new URL('./sha256-worker.ts', import.meta.url)) as unknown as HashWorker;
+function workerSource(start: HashOptions['startWorker']): WorkerSource | null {
+  if (start === undefined) return browserCanRun() ? browserWorkers : null;
+  if (!start) return null;
+  const end = (worker: HashWorker) => worker.terminate();
+  return { take: async () => start(), give: end, drop: end };
 }
 
 /** The worker gave no digest because it cannot run here (not because the teacher cancelled). */
 class WorkerUnavailable extends Error {}
 
-function hashInWorker(
+async function hashInWorker(
   file: ReadableFile,
-  start: () => HashWorker,
+  source: WorkerSource,
   { chunkBytes = WORKER_CHUNK_BYTES, onProgress, signal }: HashOptions,
 ): Promise<string> {
+  let worker: HashWorker;
+  try {
+    worker = await source.take(signal);
+  } catch (error) {
+    throw isAbort(error) ? error : new WorkerUnavailable(String(error));
+  }
+  if (signal?.aborted) {
+    source.give(worker);
+    throw aborted();
+  }
   return new Promise((resolve, reject) => {
-    let worker: HashWorker;
-    try {
-      worker = start();
-    } catch (error) {
-      reject(new WorkerUnavailable(String(error)));
-      return;
-    }
-    const finish = (settle: () => void) => {
+    const finish = (settle: () => void, keep = false) => {
       signal?.removeEventListener('abort', cancel);
-      worker.terminate();
+      worker.onmessage = null;
+      worker.onerror = null;
+      if (keep) source.give(worker);
+      else source.drop(worker);
       settle();
     };
     // Terminating the worker stops the read at once; a chunk half-read is simply dropped.
@@ -97,7 +190,7 @@ function hashInWorker(
     signal?.addEventListener('abort', cancel);
     worker.onmessage = ({ data }) => {
       if (data.type === 'progress') onProgress?.(data.done);
-      else if (data.type === 'done') finish(() => resolve(data.hex));
+      else if (data.type === 'done') finish(() => resolve(data.hex), true);
       else finish(() => reject(new WorkerUnavailable(data.message)));
     };
     // The script did not load or run (offline without it, a policy refusing workers).
@@ -139,17 +232,13 @@ async function hashOnMainThread(file: ReadableFile, options: HashOptions): Promi
   );
 }
 
-/** How much of a hash is done, in whole per cent, for a progress line. */
-export const hashPercent = (done: number, total: number) =>
-  total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
-
 /** The file's SHA-256 as 64 lower-case hexadecimal digits. */
 export async function sha256Hex(file: ReadableFile, options: HashOptions = {}): Promise<string> {
   if (options.signal?.aborted) throw aborted();
-  const start = options.startWorker === undefined ? browserWorker() : options.startWorker;
-  if (start) {
+  const source = workerSource(options.startWorker);
+  if (source) {
     try {
-      return await hashInWorker(file, start, options);
+      return await hashInWorker(file, source, options);
     } catch (error) {
       if (!(error instanceof WorkerUnavailable)) throw error;
       // The worker could not run here: the main thread hashes it, as before there was one.

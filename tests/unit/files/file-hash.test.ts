@@ -1,10 +1,11 @@
 import { createHash, webcrypto } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CHUNK_BYTES,
   hashPercent,
   isAbort,
+  prepareHashWorker,
   sha256Hex,
   type HashWorker,
   type ReadableFile,
@@ -231,6 +232,90 @@ describe('the WebAssembly hash the worker runs', () => {
     const error = await sha256Hex(unreadable, { startWorker: inProcessWorker }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DOMException);
     expect(isAbort(error)).toBe(false);
+  });
+});
+
+describe("the browser's worker, started before the first pick and kept between files", () => {
+  /** The browser's Worker, standing in: each one made runs the worker's code in this process. */
+  function stubWorkers({ scriptFails = false } = {}) {
+    made = [];
+    vi.stubGlobal(
+      'Worker',
+      vi.fn(function (this: unknown, url: URL) {
+        expect(url.pathname).toMatch(/sha256-worker\.ts$/);
+        const worker = inProcessWorker();
+        made.push(worker);
+        if (scriptFails) queueMicrotask(() => worker.onerror?.(new Event('error')));
+        return worker;
+      }),
+    );
+    return made;
+  }
+  let made: ReturnType<typeof inProcessWorker>[] = [];
+  afterEach(async () => {
+    // The idle worker is module state: a hash it cannot do takes it out and ends it.
+    for (const worker of made)
+      worker.postMessage = () =>
+        worker.onmessage?.({ data: { type: 'failed', message: 'ended by the test' } });
+    await sha256Hex(fileOf(new Uint8Array(1)));
+    vi.unstubAllGlobals();
+  });
+
+  it('one worker, made ahead, hashes one file after another; a cancelled one is ended and replaced', async () => {
+    const made = stubWorkers();
+    prepareHashWorker();
+    prepareHashWorker();
+    expect(made).toHaveLength(1);
+    for (const s of ['第一个文件', '第二个文件']) {
+      const bytes = text(s.repeat(500));
+      expect(await sha256Hex(fileOf(bytes), { chunkBytes: 700 })).toBe(nodeSha256(bytes));
+    }
+    expect(made).toHaveLength(1);
+    expect(made[0]?.terminated).toBe(false);
+
+    const cancel = new AbortController();
+    const big = fileOf(new Uint8Array(20_000));
+    const hashing = sha256Hex(big, {
+      chunkBytes: 1000,
+      signal: cancel.signal,
+      onProgress: (done) => done >= 3000 && cancel.abort(),
+    });
+    await expect(hashing).rejects.toSatisfy(isAbort);
+    expect(made[0]?.terminated).toBe(true);
+    const bytes = text('第三个文件');
+    expect(await sha256Hex(fileOf(bytes))).toBe(nodeSha256(bytes));
+    expect(made).toHaveLength(2);
+  });
+
+  it('files picked together wait their turn for the one worker; one cancelled while waiting leaves the queue', async () => {
+    const made = stubWorkers();
+    prepareHashWorker();
+    const [a, b, c] = ['甲', '乙', '丙'].map((s) => text(s.repeat(2000))) as [
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+    ];
+    const files = [a, b, c];
+    const cancel = new AbortController();
+    const hashes = files.map((bytes, i) =>
+      sha256Hex(fileOf(bytes), { chunkBytes: 1000, ...(i === 1 ? { signal: cancel.signal } : {}) }),
+    );
+    cancel.abort();
+    const [first, second, third] = await Promise.allSettled(hashes);
+    expect(first).toEqual({ status: 'fulfilled', value: nodeSha256(a) });
+    expect(second?.status === 'rejected' && isAbort(second.reason)).toBe(true);
+    expect(third).toEqual({ status: 'fulfilled', value: nodeSha256(c) });
+    expect(made).toHaveLength(1);
+  });
+
+  it('a worker whose script does not load is dropped; the file is hashed on the page all the same', async () => {
+    const made = stubWorkers({ scriptFails: true });
+    prepareHashWorker();
+    await Promise.resolve();
+    expect(made[0]?.terminated).toBe(true);
+    const bytes = text('录像'.repeat(300));
+    expect(await sha256Hex(fileOf(bytes), { chunkBytes: 100 })).toBe(nodeSha256(bytes));
+    expect(made).toHaveLength(2);
   });
 });
 
