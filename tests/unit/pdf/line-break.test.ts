@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { breakLines, FORBIDDEN_END, FORBIDDEN_START, type Measure } from '../../../src/lib/pdf/line-break';
+import {
+  breakLines,
+  fontRuns,
+  FORBIDDEN_END,
+  FORBIDDEN_START,
+  measureRuns,
+  type Measure,
+} from '../../../src/lib/pdf/line-break';
 
 /** The test metric: a Han character is 1 wide, a space 0.25, anything else (Latin, digits, punctuation) 0.5. */
 const width: Measure = (text) => {
@@ -293,6 +300,54 @@ describe('breakLines: properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('runs of one font (a sliced font: each slice its own font)', () => {
+  /** A test font per character: slice = code point modulo 3, like a manifest scattering characters. */
+  const sliceOf = (ch: string): number => (ch.codePointAt(0) ?? 0) % 3;
+  /** Each slice its own widths: slice n sets a character n + 1 wide. */
+  const widthIn = (t: string, slice: number): number => [...t].length * (slice + 1);
+
+  it('splits a line where the font changes, and nowhere else', () => {
+    expect(fontRuns('王晓红 abc', (ch) => (/\p{Script=Han}/u.test(ch) ? 'han' : 'latin'))).toEqual([
+      { text: '王晓红', font: 'han' },
+      { text: ' abc', font: 'latin' },
+    ]);
+    expect(fontRuns('', sliceOf)).toEqual([]);
+  });
+
+  it('gives the text back whole, each run in one font, neighbours in different fonts', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (t) => {
+        const runs = fontRuns(t, sliceOf);
+        expect(runs.map((r) => r.text).join('')).toBe(t);
+        for (const run of runs) for (const ch of run.text) expect(sliceOf(ch)).toBe(run.font);
+        runs.slice(1).forEach((run, i) => expect(run.font).not.toBe(runs[i]?.font));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('measures a line as the sum of its runs, each in its own font, and breaks by that', () => {
+    const measure = measureRuns(sliceOf, widthIn);
+    const byChar = (t: string) => [...t].reduce((w, ch) => w + sliceOf(ch) + 1, 0);
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.integer({ min: 0x4e00, max: 0x4fff }).map((cp) => String.fromCodePoint(cp)),
+          maxLength: 60,
+        }),
+        fc.integer({ min: 3, max: 30 }),
+        (t, w) => {
+          expect(measure(t)).toBe(byChar(t));
+          const result = breakLines(t, w, measure);
+          expect(result.join('')).toBe(t);
+          for (const line of result) if ([...line].length > 1) expect(byChar(line)).toBeLessThanOrEqual(w);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
