@@ -18,8 +18,10 @@
 //   manifest.json            which slice holds which character (see src/lib/pdf/font-slices.ts)
 //   LICENSE-noto-sans-sc.txt the font's OFL licence, which must travel with the font files
 //
-// Reproducible: the same package version, script and site text give byte-identical files. The inputs'
-// digest is kept in the manifest, and a run whose digest and files are unchanged writes nothing.
+// Reproducible: the same package version, script and site text give byte-identical files. A slice's
+// file name carries a digest of its characters and source, so any copy kept under that name is right.
+// The inputs' digest is kept in the manifest, and a run whose digest and files are unchanged writes
+// nothing.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -301,10 +303,17 @@ export async function buildPdfFont({ root = ROOT, outDir = OUT_DIR, log = consol
   const commonSlices = [base, ...cut(common, bytesOf, FIRST_SLICE_BYTES, COMMON_SLICE_GZIP / GZIP_RATIO)];
   const rareSlices = cut(rare, bytesOf, rareBytes, rareBytes);
 
+  // A slice's name carries a digest of what makes its bytes, so a kept copy is never stale: the offline
+  // copy and the browser may keep slices as long as they like, across builds.
   const pad = (i) => String(i).padStart(3, '0');
+  const digest = (cps) =>
+    createHash('sha256')
+      .update(`${FONT_PACKAGE}@${fontPackageVersion} ${JSON.stringify(SUBSET_OPTIONS)} ${text(cps)}`)
+      .digest('hex')
+      .slice(0, 10);
   const slices = [
-    ...commonSlices.map((cps, i) => ({ kind: 'common', cps, stem: `common/${pad(i)}` })),
-    ...rareSlices.map((cps, i) => ({ kind: 'rare', cps, stem: `rare/${pad(i)}` })),
+    ...commonSlices.map((cps, i) => ({ kind: 'common', cps, stem: `common/${pad(i)}-${digest(cps)}` })),
+    ...rareSlices.map((cps, i) => ({ kind: 'rare', cps, stem: `rare/${pad(i)}-${digest(cps)}` })),
   ];
   const inputs = createHash('sha256')
     .update(`${FONT_PACKAGE}@${fontPackageVersion}\n`)
