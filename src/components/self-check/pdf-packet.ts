@@ -3,7 +3,7 @@
  * fetched only when a teacher asks for the PDF. Text stays real text (selectable, searchable):
  * Chinese lines are broken by our own breaker, never drawn as images.
  */
-import { breakLines, fontRuns, measureRuns } from '../../lib/pdf/line-break';
+import { breakLines, fontRuns } from '../../lib/pdf/line-break';
 import { missingCharacters, packetText, type Packet } from '../../lib/pdf/packet';
 import { PdfFileError, PdfRareCharactersError } from '../../lib/pdf/pdf-offline';
 import {
@@ -98,12 +98,20 @@ class Layout {
   readonly pageLabels: string[] = [];
   label = '';
 
-  /** The weight text is set in now (`font` chooses it). */
+  /** The weight and size text is set in now (`font` chooses them). */
   private weight: FontWeight = 'regular';
+  private size = 10;
+  /** Widths at size 1, by weight and character (setFont and getTextWidth cost, per call). */
+  private readonly unitWidths: Record<FontWeight, Map<string, number>> = {
+    regular: new Map(),
+    bold: new Map(),
+  };
 
   constructor(
     readonly doc: Surface,
     private readonly faces: Faces,
+    /** Only learning which characters are drawn in which weight: no widths, no line breaks, no runs. */
+    private readonly probe = false,
   ) {}
 
   /** Selects the font `ch` is set in, in the current weight and size. */
@@ -111,24 +119,43 @@ class Layout {
     this.doc.setFont(font, STYLE[this.weight]);
   }
 
-  /** Width of `text` in the current weight and size, each run in its slice's font. */
+  /**
+   * Width of `text` in the current weight and size, each character in its slice's font. A PDF font's
+   * widths add up, so a run's width is its characters', each looked up once per weight.
+   */
   measure(text: string): number {
-    return measureRuns(
-      (ch) => this.faces.fontOf(ch, this.weight),
-      (run, font) => {
-        this.setRunFont(font);
-        return this.doc.getTextWidth(run);
-      },
-    )(text);
+    if (this.probe) return 0;
+    const widths = this.unitWidths[this.weight];
+    let width = 0;
+    for (const ch of text) {
+      let w = widths.get(ch);
+      if (w === undefined) {
+        this.setRunFont(this.faces.fontOf(ch, this.weight));
+        w = this.doc.getTextWidth(ch) / this.size;
+        widths.set(ch, w);
+      }
+      width += w;
+    }
+    return width * this.size;
+  }
+
+  private setSize(size: number): void {
+    this.size = size;
+    this.doc.setFontSize(size);
   }
 
   /** Draws one line at (x, y), run by run, each in its slice's font; `center` centres it on x. */
   write(text: string, x: number, y: number, align: 'left' | 'center' = 'left'): void {
+    if (this.probe) {
+      this.setRunFont(''); // the probe records by style
+      this.doc.text(text, x, y);
+      return;
+    }
     let at = align === 'center' ? x - this.measure(text) / 2 : x;
     for (const run of fontRuns(text, (ch) => this.faces.fontOf(ch, this.weight))) {
       this.setRunFont(run.font);
       this.doc.text(run.text, at, y);
-      at += this.doc.getTextWidth(run.text);
+      at += this.measure(run.text);
     }
   }
 
@@ -142,12 +169,12 @@ class Layout {
     const useBold = bold && this.faces.canBold(text);
     const actual = bold && !useBold ? size * NO_BOLD_SCALE : size;
     this.weight = useBold ? 'bold' : 'regular';
-    this.doc.setFontSize(actual);
+    this.setSize(actual);
     return actual;
   }
 
   lines(text: string, width: number): string[] {
-    return breakLines(text, width, (t) => this.measure(t));
+    return this.probe ? text.split(/\r\n|\r|\n/) : breakLines(text, width, (t) => this.measure(t));
   }
 
   ensure(height: number): void {
@@ -208,7 +235,7 @@ class Layout {
     const bottom = PAGE.height - PAGE.bottom;
     const setFace = (cells: string[], bold: boolean) => {
       this.weight = bold && this.faces.canBold(cells.join('')) ? 'bold' : 'regular';
-      this.doc.setFontSize(size);
+      this.setSize(size);
     };
     const wrap = (cells: string[], bold: boolean) => {
       setFace(cells, bold);
@@ -416,26 +443,24 @@ function replaceUnrenderable(packet: Packet, chars: readonly string[]): Packet {
 }
 
 /**
- * Stands in for jsPDF while the packet is laid out once to learn which characters are drawn in which
- * weight (and so which slices to fetch). Widths are rough; the characters do not depend on them, except
- * the page count's digits, which the first slice holds whatever they are.
+ * Stands in for jsPDF while the packet is laid out once (a probe Layout) to learn which characters are
+ * drawn in which weight, and so which slices to fetch. Nothing is measured or broken into lines: the
+ * characters drawn do not depend on that, except the page count's digits, which the first slice holds.
  */
 class Probe implements Surface {
   readonly drawn: Record<FontWeight, string[]> = { regular: [], bold: [] };
   private style = 'normal';
-  private size = 10;
   private pages = 1;
 
   setFont(_name: string, style: string): this {
     this.style = style;
     return this;
   }
-  setFontSize(size: number): this {
-    this.size = size;
+  setFontSize(): this {
     return this;
   }
-  getTextWidth(text: string): number {
-    return [...text].length * this.size * PT_TO_MM;
+  getTextWidth(): number {
+    return 0;
   }
   text(text: string): this {
     this.drawn[this.style === 'bold' ? 'bold' : 'regular'].push(text);
@@ -492,7 +517,7 @@ export async function renderPacketPdf(
 
   // Laid out once without fonts: what is drawn in each weight decides the slices to fetch.
   const probe = new Probe();
-  drawPacket(new Layout(probe, faces), printed);
+  drawPacket(new Layout(probe, faces, true), printed);
   const needed = (weight: FontWeight) =>
     slicesFor(probe.drawn[weight].join(''), sliceOf, weight).map((slice) => ({ slice, weight }));
   const wanted = [...needed('regular'), ...needed('bold')];

@@ -387,11 +387,3 @@ export function fontRuns<F>(text: string, fontOf: (ch: string) => F): FontRun<F>
   }
   return runs;
 }
-
-/** A `Measure` over text in several fonts: each run measured in its own font, the widths added. */
-export function measureRuns<F>(
-  fontOf: (ch: string) => F,
-  widthIn: (text: string, font: F) => number,
-): Measure {
-  return (text) => fontRuns(text, fontOf).reduce((sum, run) => sum + widthIn(run.text, run.font), 0);
-}

@@ -5,7 +5,6 @@ import {
   fontRuns,
   FORBIDDEN_END,
   FORBIDDEN_START,
-  measureRuns,
   type Measure,
 } from '../../../src/lib/pdf/line-break';
 
@@ -307,8 +306,6 @@ describe('breakLines: properties', () => {
 describe('runs of one font (a sliced font: each slice its own font)', () => {
   /** A test font per character: slice = code point modulo 3, like a manifest scattering characters. */
   const sliceOf = (ch: string): number => (ch.codePointAt(0) ?? 0) % 3;
-  /** Each slice its own widths: slice n sets a character n + 1 wide. */
-  const widthIn = (t: string, slice: number): number => [...t].length * (slice + 1);
 
   it('splits a line where the font changes, and nowhere else', () => {
     expect(fontRuns('王晓红 abc', (ch) => (/\p{Script=Han}/u.test(ch) ? 'han' : 'latin'))).toEqual([
@@ -327,27 +324,6 @@ describe('runs of one font (a sliced font: each slice its own font)', () => {
         runs.slice(1).forEach((run, i) => expect(run.font).not.toBe(runs[i]?.font));
       }),
       { numRuns: 300 },
-    );
-  });
-
-  it('measures a line as the sum of its runs, each in its own font, and breaks by that', () => {
-    const measure = measureRuns(sliceOf, widthIn);
-    const byChar = (t: string) => [...t].reduce((w, ch) => w + sliceOf(ch) + 1, 0);
-    fc.assert(
-      fc.property(
-        fc.string({
-          unit: fc.integer({ min: 0x4e00, max: 0x4fff }).map((cp) => String.fromCodePoint(cp)),
-          maxLength: 60,
-        }),
-        fc.integer({ min: 3, max: 30 }),
-        (t, w) => {
-          expect(measure(t)).toBe(byChar(t));
-          const result = breakLines(t, w, measure);
-          expect(result.join('')).toBe(t);
-          for (const line of result) if ([...line].length > 1) expect(byChar(line)).toBeLessThanOrEqual(w);
-        },
-      ),
-      { numRuns: 200 },
     );
   });
 });
