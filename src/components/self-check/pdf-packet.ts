@@ -507,7 +507,10 @@ export async function renderPacketPdf(
   progress: (step: string) => void,
 ): Promise<PdfOutcome> {
   progress('正在加载 PDF 组件……');
-  const [{ jsPDF }, manifestResponse] = await Promise.all([import('jspdf'), fetch(fonts.manifest)]);
+  // jsPDF loads while the slices are chosen and fetched.
+  const loadingJspdf = import('jspdf');
+  loadingJspdf.catch(() => {}); // awaited below; a failure is reported there, once
+  const manifestResponse = await fetch(fonts.manifest);
   if (!manifestResponse.ok) throw new PdfFileError(manifestResponse.status, fonts.manifest);
   const manifest = (await manifestResponse.json()) as FontManifest;
   const sliceOf = sliceLookup(manifest);
@@ -548,6 +551,7 @@ export async function renderPacketPdf(
 
   progress('正在排版……');
   // putOnlyUsedFonts: jsPDF otherwise lists its 14 standard fonts in every page's resources.
+  const { jsPDF } = await loadingJspdf;
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
   wanted.forEach(({ slice, weight }, i) => {
     const file = `${weight}-${slice}.ttf`;

@@ -63,10 +63,10 @@ describe('a PDF that could not be made', () => {
   });
 
   it('a file the server does not have, or cannot give now, says so, without its address', () => {
-    const message = pdfFailureMessage(new PdfFileError(404, '/handbook/fonts/pdf/noto-sans-sc-regular.ttf'));
+    const message = pdfFailureMessage(new PdfFileError(404, '/handbook/fonts/pdf/common/000-regular.ttf'));
     expect(message).toContain('网站上找不到生成 PDF 所需的文件');
     expect(latinLetters(message)).toEqual([]);
-    const busy = pdfFailureMessage(new PdfFileError(503, '/fonts/pdf/charset.json'));
+    const busy = pdfFailureMessage(new PdfFileError(503, '/fonts/pdf/manifest.json'));
     expect(busy).toContain('网站服务器暂时没能给出生成 PDF 所需的文件');
     expect(busy).toContain('请稍后再生成一次');
     expect(latinLetters(busy)).toEqual([]);
