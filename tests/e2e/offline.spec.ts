@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectNoAxeViolations, test } from './fixtures';
 import { pdfPagesText } from './pdf-text';
 import { ROOT_ORIGIN, ROOT_PORT, SUBPATH_ORIGIN } from '../../playwright.config';
 import { generateServiceWorker } from '../../scripts/build/service-worker.mjs';
@@ -179,6 +179,7 @@ for (const [where, origin, base] of [
         await expect(status).toContainText('这些不常用的字所需的字体还没有保存到本机：堃');
         await expect(status).toContainText('已填写的内容都还在');
         await expect(page.getByRole('button', { name: '生成 PDF 证据包' })).toBeEnabled();
+        await expectNoAxeViolations(page);
 
         await context.setOffline(false);
         expect(await pdfText(page)).toContain('王堃');
