@@ -447,50 +447,36 @@ function replaceUnrenderable(packet: Packet, chars: readonly string[]): Packet {
  * drawn in which weight, and so which slices to fetch. Nothing is measured or broken into lines: the
  * characters drawn do not depend on that, except the page count's digits, which the first slice holds.
  */
+/** What the probe ignores: sizes, colours, pages turned back to, lines and boxes. */
+const ignore = (): undefined => undefined;
+
 class Probe implements Surface {
   readonly drawn: Record<FontWeight, string[]> = { regular: [], bold: [] };
   private style = 'normal';
   private pages = 1;
 
-  setFont(_name: string, style: string): this {
+  setFont(_name: string, style: string): void {
     this.style = style;
-    return this;
   }
-  setFontSize(): this {
-    return this;
-  }
-  getTextWidth(): number {
-    return 0;
-  }
-  text(text: string): this {
+  text(text: string): void {
     this.drawn[this.style === 'bold' ? 'bold' : 'regular'].push(text);
-    return this;
   }
-  addPage(): this {
+  addPage(): void {
     this.pages += 1;
-    return this;
   }
   getNumberOfPages(): number {
     return this.pages;
   }
-  setPage(): this {
-    return this;
+  getTextWidth(): number {
+    return 0;
   }
-  rect(): this {
-    return this;
-  }
-  line(): this {
-    return this;
-  }
-  setFillColor(): this {
-    return this;
-  }
-  setDrawColor(): this {
-    return this;
-  }
-  setTextColor(): this {
-    return this;
-  }
+  readonly setFontSize = ignore;
+  readonly setPage = ignore;
+  readonly rect = ignore;
+  readonly line = ignore;
+  readonly setFillColor = ignore;
+  readonly setDrawColor = ignore;
+  readonly setTextColor = ignore;
 }
 
 /** Faces of a manifest: a character is set in its slice's font; one no slice sets (never drawn: 〓 replaces it) in the first. */
