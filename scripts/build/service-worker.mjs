@@ -2,8 +2,9 @@
  * The offline copy of the site: after every build (and after Pagefind has written the search
  * index), Workbox's generateSW writes <outDir>/sw.js, a service worker that precaches every page,
  * stylesheet and script, the search index and the app icons. jsPDF and the PDF fonts are large
- * and only a self-check needs them, and the 考核指南 readers only an import on /rubrics/, so they
- * are not precached but kept after their first use.
+ * and only a self-check needs them, so they are not precached but kept after their first use.
+ * The 考核指南 readers (mammoth, pdf.js) are larger still and only an import on /rubrics/ needs
+ * them: they too are kept after their first use, not precached.
  *
  * Every URL in the precache list is relative to sw.js, so one build works under "/" and under
  * any BASE_PATH without knowing it. Plain JavaScript so the bench and the e2e tests reuse it.
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 
-/** The runtime cache of the PDF code and fonts; the wizard looks in it (PdfOfflineNote). */
+/** The runtime cache of rare font slices and jsPDF's optional chunks. */
 export const PDF_CACHE = 'handbook-pdf';
 /** The runtime cache of the Word and PDF readers of a 考核指南 (/rubrics/). */
 export const GUIDE_READER_CACHE = 'handbook-guide-readers';
@@ -77,6 +78,18 @@ function astroChunkGraph(outDir) {
   return graph;
 }
 
+/**
+ * The PDF font files a first PDF needs, relative to the output folder: the slices' manifest and the
+ * common slices (scripts/build/build-pdf-font.mjs). None when the build has no PDF font.
+ */
+export function pdfFontFiles(outDir) {
+  const manifest = join(outDir, 'fonts', 'pdf', 'manifest.json');
+  if (!existsSync(manifest)) return [];
+  const { slices } = JSON.parse(readFileSync(manifest, 'utf8'));
+  const common = slices.filter((s) => s.kind === 'common').flatMap((s) => [s.regular, s.bold]);
+  return ['manifest.json', ...common].map((name) => `fonts/pdf/${name}`);
+}
+
 /** What goes into the precache, relative to the output folder. */
 export const PRECACHE_PATTERNS = [
   '**/*.html',
@@ -100,16 +113,19 @@ export function serviceWorkerConfig(outDir) {
   const pdfChunks = [...pdfOnlyChunks(graph)].sort();
   const readerChunks = [...guideReaderChunks(graph)].sort();
   // An ordinary packet loads jsPDF's own chunk only; its optional parts (html2canvas, canvg)
-  // are never fetched, so they do not count towards "ready for a PDF offline".
+  // are never fetched, so they are left out of the copy.
   const loadedByEveryPdf = pdfChunks.filter((name) => /^jspdf\./.test(name));
+  const fonts = pdfFontFiles(outDir);
   writeFileSync(
     join(outDir, PDF_CODE_LIST),
-    `${JSON.stringify({ code: loadedByEveryPdf.map((name) => `_astro/${name}`) })}\n`,
+    `${JSON.stringify({ code: loadedByEveryPdf.map((name) => `_astro/${name}`), fonts })}\n`,
   );
   return {
     globDirectory: outDir,
-    globPatterns: PRECACHE_PATTERNS,
-    globIgnores: [...pdfChunks, ...readerChunks].map((name) => `_astro/${name}`),
+    globPatterns: [...PRECACHE_PATTERNS, ...fonts],
+    globIgnores: [...pdfChunks.filter((name) => !loadedByEveryPdf.includes(name)), ...readerChunks].map(
+      (name) => `_astro/${name}`,
+    ),
     swDest: join(outDir, 'sw.js'),
     mode: 'production',
     sourcemap: false,
@@ -126,11 +142,14 @@ export function serviceWorkerConfig(outDir) {
     cleanupOutdatedCaches: true,
     runtimeCaching: [
       {
-        // The font files keep their names from build to build: the network copy wins whenever
-        // there is one, so a font never disagrees with this build's character list.
-        urlPattern: /\/fonts\/pdf\//,
-        handler: 'NetworkFirst',
-        options: { cacheName: PDF_CACHE, expiration: { maxEntries: 16 } },
+        // A rare slice's name carries a digest of its content: a kept copy is never stale.
+        urlPattern: /\/fonts\/pdf\/rare\//,
+        handler: 'CacheFirst',
+        options: {
+          cacheName: PDF_CACHE,
+          expiration: { maxEntries: 64 },
+          cacheableResponse: { statuses: [200] },
+        },
       },
       {
         // The 考核指南 readers, kept apart so that a PDF packet's code never pushes them out.

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -7,6 +7,7 @@ import {
   chunkImports,
   GUIDE_READER_CACHE,
   guideReaderChunks,
+  pdfFontFiles,
   pdfOnlyChunks,
   serviceWorkerConfig,
 } from '../../../../scripts/build/service-worker.mjs';
@@ -101,5 +102,65 @@ describe('what the offline copy leaves to first use', () => {
         },
       ),
     );
+  });
+});
+
+describe('what the offline copy keeps for a first PDF', () => {
+  /** A built folder with jsPDF (and its optional html2canvas) and, optionally, the font slices. */
+  function built(withFonts: boolean): string {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-pdf-'));
+    mkdirSync(join(dir, '_astro'));
+    writeFileSync(join(dir, '_astro', 'pdf-packet.C.js'), 'import("./jspdf.es.min.D.js")');
+    writeFileSync(join(dir, '_astro', 'jspdf.es.min.D.js'), 'import("./html2canvas.E.js")');
+    writeFileSync(join(dir, '_astro', 'html2canvas.E.js'), '');
+    if (withFonts) {
+      mkdirSync(join(dir, 'fonts', 'pdf'), { recursive: true });
+      const slice = (kind: string, n: string) => ({
+        kind,
+        regular: `${kind}/${n}-regular.ttf`,
+        bold: `${kind}/${n}-bold.ttf`,
+      });
+      writeFileSync(
+        join(dir, 'fonts', 'pdf', 'manifest.json'),
+        JSON.stringify({
+          slices: [slice('common', '000-a'), slice('common', '001-b'), slice('rare', '000-c')],
+        }),
+      );
+    }
+    return dir;
+  }
+
+  it("precaches jsPDF's chunk, the font manifest and the common slices, not the rare ones nor jsPDF's optional parts", () => {
+    const dir = built(true);
+    try {
+      expect(pdfFontFiles(dir)).toEqual([
+        'fonts/pdf/manifest.json',
+        'fonts/pdf/common/000-a-regular.ttf',
+        'fonts/pdf/common/000-a-bold.ttf',
+        'fonts/pdf/common/001-b-regular.ttf',
+        'fonts/pdf/common/001-b-bold.ttf',
+      ]);
+      const config = serviceWorkerConfig(dir);
+      expect(config.globIgnores).toEqual(['_astro/html2canvas.E.js']);
+      expect(config.globPatterns).toEqual(expect.arrayContaining(pdfFontFiles(dir)));
+      expect(config.globPatterns.some((p: string) => p.includes('rare'))).toBe(false);
+      // The wizard's check (PdfOfflineNote) reads the same list.
+      expect(JSON.parse(readFileSync(join(dir, 'offline-pdf.json'), 'utf8'))).toEqual({
+        code: ['_astro/jspdf.es.min.D.js'],
+        fonts: pdfFontFiles(dir),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a build without the PDF font asks for no font file (no pattern that matches nothing)', () => {
+    const dir = built(false);
+    try {
+      expect(pdfFontFiles(dir)).toEqual([]);
+      expect(serviceWorkerConfig(dir).globPatterns.some((p: string) => p.includes('fonts'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
