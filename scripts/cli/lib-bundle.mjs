@@ -22,7 +22,9 @@ export async function bundleLib(modules) {
     writeFileSync(
       entry,
       Object.entries(modules)
-        .map(([path, names]) => `export { ${names.join(', ')} } from ${JSON.stringify(join(libDir, path))};\n`)
+        .map(
+          ([path, names]) => `export { ${names.join(', ')} } from ${JSON.stringify(join(libDir, path))};\n`,
+        )
         .join(''),
     );
     await build({
