@@ -33,6 +33,10 @@ export async function bundleLib(modules) {
       platform: 'node',
       format: 'esm',
       outfile: join(work, 'lib.mjs'),
+      // A CommonJS dependency bundled into an ES module still calls require() for Node's own modules.
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
       logLevel: 'error',
     });
     return await import(pathToFileURL(join(work, 'lib.mjs')).href);

@@ -103,7 +103,8 @@ for (const ability of reading.abilities) {
     const criteria =
       item.excellent + item.pass > 0 ? `，优秀 ${item.excellent} 条、合格 ${item.pass} 条` : '';
     const limits = item.limits.length > 0 ? `；${item.limits.join('，')}` : '';
-    report.push(`  ${item.label}. ${item.name}：${item.graded}${criteria}${limits}`);
+    const label = /^\d+$/.test(item.label) ? `${item.label}.` : item.label;
+    report.push(`  ${label} ${item.name}：${item.graded}${criteria}${limits}`);
   }
   const itemName = (id) => {
     const item = summaries.find((s) => s.itemId === id);
@@ -146,7 +147,8 @@ console.log(
   `已写入 ${relative(process.cwd(), out)}：${written.map((a) => a.code).join('、')}，来源《${state.source.title}》${state.source.number ? `（${state.source.number}）` : ''}，由${enteredBy}录入。`,
 );
 if (left.length > 0) console.log(`未写入：${left.join('、')}（原因见上）。`);
+const toCheck = written.some((a) => a.flags.length > 0) ? '，逐项核对上面“需要核对”的地方' : '核对';
 console.log(
-  '下一步：在 /rubrics/ 打开这份文件，逐项核对上面“需要核对”的地方；然后分享给同事，' +
+  `下一步：在 /rubrics/ 打开这份文件${toCheck}；然后分享给同事，` +
     '或运行 npm run rubric:add -- <文件> --region <地区代号> 加进手册。',
 );
