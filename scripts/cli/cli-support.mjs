@@ -1,5 +1,6 @@
 /** What the admin's commands share: how they stop, and how they read an entry's frontmatter. */
 import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 
 /** Says why on stderr and stops with status 1. */
@@ -13,4 +14,13 @@ export function frontmatter(path) {
   if (!existsSync(path)) return undefined;
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'));
   return match ? parse(match[1]) : undefined;
+}
+
+/** The command line as `options` describe it (positionals allowed); a wrong option stops with `usage`. */
+export function commandLine(options, usage) {
+  try {
+    return parseArgs({ allowPositionals: true, options });
+  } catch (error) {
+    return fail(`${error.message}\n${usage}`);
+  }
 }

@@ -9,28 +9,23 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { fail, frontmatter } from './cli-support.mjs';
+import { commandLine, fail, frontmatter } from './cli-support.mjs';
 import { bundleLib } from './lib-bundle.mjs';
 
 const usage =
   '用法：npm run rubric:add -- <评价标准文件.json> --region <地区代号> [--force]\n' +
   '例如：npm run rubric:add -- 评价标准_某某小学_20250301.json --region hebei';
 
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: {
-      region: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      'content-dir': { type: 'string' },
-    },
-  });
-} catch (error) {
-  fail(`${error.message}\n${usage}`);
-}
+const args = commandLine(
+  {
+    region: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    'content-dir': { type: 'string' },
+  },
+  usage,
+);
 const [file] = args.positionals;
 const region = args.values.region;
 if (!file || !region) fail(usage);

@@ -11,8 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { fail, frontmatter } from './cli-support.mjs';
+import { commandLine, fail, frontmatter } from './cli-support.mjs';
 import { nodeGuideReaders } from './guide-readers-node.mjs';
 import { bundleLib } from './lib-bundle.mjs';
 
@@ -20,21 +19,16 @@ const usage =
   '用法：npm run rubric:import -- <考核指南.docx|.pdf|.txt> --entered-by <录入人> [--out <评价标准文件.json>] [--title <考核指南名称>] [--force]\n' +
   '例如：npm run rubric:import -- 考核指南.docx --entered-by 某某小学信息化管理团队';
 
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      'entered-by': { type: 'string' },
-      title: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      'content-dir': { type: 'string' },
-    },
-  });
-} catch (error) {
-  fail(`${error.message}\n${usage}`);
-}
+const args = commandLine(
+  {
+    out: { type: 'string' },
+    'entered-by': { type: 'string' },
+    title: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    'content-dir': { type: 'string' },
+  },
+  usage,
+);
 const [file] = args.positionals;
 if (!file) fail(usage);
 const enteredBy = args.values['entered-by']?.trim() ?? '';
@@ -56,7 +50,16 @@ const lib = await bundleLib({
 });
 
 const name = basename(file);
-const read = await lib.readGuideFile(name, new Uint8Array(readFileSync(file)), nodeGuideReaders);
+let bytes;
+try {
+  bytes = new Uint8Array(readFileSync(file));
+} catch (error) {
+  // Node reads at most 2 GB at once; the reader refuses far less, with the size in its words.
+  fail(
+    `没有写入任何文件。“${name}”打不开（${error.code ?? error.message}），请确认它是考核指南的 Word、PDF 或文本文件。`,
+  );
+}
+const read = await lib.readGuideFile(name, bytes, nodeGuideReaders);
 if (!read.ok) fail(`没有写入任何文件。${read.error}`);
 
 // The handbook's names and classes, so that a code the document names otherwise is flagged.

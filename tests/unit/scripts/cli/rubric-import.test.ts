@@ -37,6 +37,10 @@ function rubricImport(args: string[], cwd = work) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}\n${r.stderr}` };
 }
 
+/** As the admin runs it: a guide, who enters it, where the file goes, and any further options. */
+const importGuide = (guide: string, out: string, ...more: string[]) =>
+  rubricImport([guide, '--entered-by', ENTERED_BY, '--out', out, ...more]);
+
 function writeGuide(name: string, content: string | Uint8Array): string {
   const path = join(work, name);
   writeFileSync(path, content);
@@ -87,7 +91,7 @@ describe('npm run rubric:import on seed 004’s text for C4–C7', () => {
   let run: ReturnType<typeof rubricImport>;
   beforeAll(() => {
     writeFileSync(guide, seedGuide);
-    run = rubricImport([guide, '--entered-by', ENTERED_BY, '--title', TITLE, '--out', out]);
+    run = importGuide(guide, out, '--title', TITLE);
   }, 60_000);
 
   it('writes C4–C7 equal to the handbook’s own entries: items, limits, forms, criteria', () => {
@@ -112,20 +116,11 @@ describe('npm run rubric:import on seed 004’s text for C4–C7', () => {
 
   it('refuses to overwrite the file without --force, and replaces it with --force', () => {
     writeFileSync(out, '同事改过的文件');
-    const again = rubricImport([guide, '--entered-by', ENTERED_BY, '--title', TITLE, '--out', out]);
+    const again = importGuide(guide, out, '--title', TITLE);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('“seed.json”已存在，没有改动它。确认要替换时，加上 --force 再运行');
     expect(readFileSync(out, 'utf8')).toBe('同事改过的文件');
-    const forced = rubricImport([
-      guide,
-      '--entered-by',
-      ENTERED_BY,
-      '--title',
-      TITLE,
-      '--out',
-      out,
-      '--force',
-    ]);
+    const forced = importGuide(guide, out, '--title', TITLE, '--force');
     expect(forced.status, forced.output).toBe(0);
     expectHandbookC4toC7(readPack(out));
   });
@@ -156,7 +151,7 @@ describe('npm run rubric:import on the Word and PDF fixtures', () => {
   for (const kind of ['docx', 'pdf'] as const) {
     it(`reads the .${kind} into C4–C7 equal to the handbook’s, its title and 文号 from the document`, () => {
       const out = join(work, `fixture-${kind}.json`);
-      const r = rubricImport([join(FIXTURES, GUIDE_FILES[kind]), '--entered-by', ENTERED_BY, '--out', out]);
+      const r = importGuide(join(FIXTURES, GUIDE_FILES[kind]), out);
       expect(r.status, r.output).toBe(0);
       const pack = readPack(out);
       expectHandbookC4toC7(pack);
@@ -166,15 +161,7 @@ describe('npm run rubric:import on the Word and PDF fixtures', () => {
 
   it('keeps a --title the person gave over the document’s, and says that they differ', () => {
     const out = join(work, 'fixture-titled.json');
-    const r = rubricImport([
-      join(FIXTURES, GUIDE_FILES.docx),
-      '--entered-by',
-      ENTERED_BY,
-      '--title',
-      TITLE,
-      '--out',
-      out,
-    ]);
+    const r = importGuide(join(FIXTURES, GUIDE_FILES.docx), out, '--title', TITLE);
     expect(r.status, r.output).toBe(0);
     expect(readPack(out).source).toMatchObject({ title: TITLE, number: GUIDE_META.number });
     expect(r.stdout).toMatch(/注意：.+与文档中读到的不同，文件里用的是命令行给出的。/);
@@ -228,7 +215,7 @@ describe('npm run rubric:import refuses what it cannot read, in Chinese, writing
       what,
       () => {
         const out = join(work, `refused-${what.replace(/\s/g, '-')}.json`);
-        const r = rubricImport([make(), '--entered-by', ENTERED_BY, '--title', TITLE, '--out', out]);
+        const r = importGuide(make(), out, '--title', TITLE);
         expect(r.status).toBe(1);
         expect(r.stderr).toContain('没有写入任何文件');
         expect(r.stderr).toContain(message);
@@ -248,15 +235,7 @@ describe('rubric:add takes the imported file as it is', () => {
     const regional = seedGuide.replace('超过 5 分钟', '超过 3 分钟').replace(/不超过 10(?=\s)/g, '不超过 8');
     const guide = writeGuide('河北省考核指南.txt', regional);
     const out = join(work, 'hebei.json');
-    const imported = rubricImport([
-      guide,
-      '--entered-by',
-      ENTERED_BY,
-      '--title',
-      `河北省${TITLE}`,
-      '--out',
-      out,
-    ]);
+    const imported = importGuide(guide, out, '--title', `河北省${TITLE}`);
     expect(imported.status, imported.output).toBe(0);
 
     const added = spawnSync(
