@@ -44,7 +44,8 @@ const contentDir = resolve(
 const lib = await bundleLib({
   'rubrics/guide/guide-file.ts': ['readGuideFile'],
   'rubrics/guide/guide-parse.ts': ['readGuide'],
-  'rubrics/guide/guide-reading.ts': ['itemSummaries', 'withGuideSource'],
+  'rubrics/guide/guide-reading.ts': ['itemSummaries'],
+  'rubrics/guide/guide-source.ts': ['withGuideSource'],
   'rubrics/rubric-editor.ts': ['emptyEditorState', 'packFromEditor', 'rubricFromDraft', 'withAbility'],
   'rubrics/rubric-file.ts': ['exportPackText'],
 });
@@ -106,8 +107,10 @@ for (const ability of reading.abilities) {
     const criteria =
       item.excellent + item.pass > 0 ? `，优秀 ${item.excellent} 条、合格 ${item.pass} 条` : '';
     const limits = item.limits.length > 0 ? `；${item.limits.join('，')}` : '';
-    const label = /^\d+$/.test(item.label) ? `${item.label}.` : item.label;
-    report.push(`  ${label} ${item.name}：${item.graded}${criteria}${limits}`);
+    // A 任务's name already carries its label: "学生案例（任务一）".
+    const label = /^\d+$/.test(item.label) ? `${item.label}. ` : `${item.label} `;
+    const head = item.name.includes(item.label) ? item.name : `${label}${item.name}`;
+    report.push(`  ${head}：${item.graded}${criteria}${limits}`);
   }
   const itemName = (id) => {
     const item = summaries.find((s) => s.itemId === id);

@@ -9,10 +9,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { typesetData } from '../../../../src/lib/content/chinese-typography';
 import type { AbilityRubricInput } from '../../../../src/lib/grading/rubric-schema';
 import { importPackText, type RubricPack } from '../../../../src/lib/rubrics/rubric-file';
 import { CONTENT_DIR, readContentFile } from '../../../support/content-files';
+import { comparable, handbookEntry, SEED_CODES } from '../../../support/guide-expect';
 import { GUIDE_FILES, GUIDE_META } from '../../../fixtures/guide/make-guide-fixtures.mjs';
 
 const REPO = join(import.meta.dirname, '../../../..');
@@ -53,35 +53,10 @@ function readPack(path: string): RubricPack {
   return read.pack;
 }
 
-/**
- * What the issue asks to equal the handbook, as a teacher reads it (typeset): per item its
- * label, name, forms, whether graded, limits and criteria, and the 任选其一 groups it sits in.
- */
-function comparable(rubric: Pick<AbilityRubricInput, 'alternativeGroups' | 'evidence'>) {
-  const groups = rubric.alternativeGroups ?? [];
-  return typesetData({
-    groups: groups.map((g) => ({ label: g.label, name: g.name })),
-    items: (rubric.evidence ?? []).map((e) => ({
-      label: e.label,
-      name: e.name,
-      forms: e.forms,
-      required: e.required ?? true,
-      graded: e.graded,
-      group: groups.find((g) => g.id === e.alternativeGroup)?.label ?? null,
-      limits: e.limits ?? {},
-      criteria: e.criteria ?? null,
-    })),
-  });
-}
-
-const handbook = (code: string) =>
-  readContentFile(join(CONTENT_DIR, 'abilities', `${code}.mdx`)).data as unknown as AbilityRubricInput;
-
 function expectHandbookC4toC7(pack: RubricPack) {
-  expect(pack.abilities.map((a) => a.code)).toEqual(['C4', 'C5', 'C6', 'C7']);
+  expect(pack.abilities.map((a) => a.code)).toEqual([...SEED_CODES]);
   for (const ability of pack.abilities) {
-    expect(ability.name).toBe(handbook(ability.code).name);
-    expect(comparable(ability), ability.code).toEqual(comparable(handbook(ability.code)));
+    expect(comparable(ability), ability.code).toEqual(comparable(handbookEntry(ability.code)));
   }
 }
 
@@ -107,7 +82,7 @@ describe('npm run rubric:import on seed 004’s text for C4–C7', () => {
   it('prints per ability, in Chinese, what it read: items, limits and criteria counts', () => {
     expect(run.stdout).toContain('C5 基于数据的个别化指导');
     // The handbook's C5: the case video (graded, 5 + 5 criteria, 10 minutes, teacher on camera).
-    const c5 = handbook('C5').evidence?.find((e) => e.label === '2');
+    const c5 = handbookEntry('C5').evidence?.find((e) => e.label === '2');
     const line = run.stdout.split('\n').find((l) => l.trim().startsWith('2. 案例展示：'));
     expect(line).toContain(`优秀 ${c5?.criteria?.excellent.length} 条、合格 ${c5?.criteria?.pass.length} 条`);
     expect(line).toMatch(/10 分钟/);
