@@ -95,6 +95,12 @@ if (!state.source.title) {
   );
 }
 
+/** "2. 案例展示"; a 任务's name already carries its label: "学生案例（任务一）". */
+function itemHead(item) {
+  if (item.name.includes(item.label)) return item.name;
+  return /^\d+$/.test(item.label) ? `${item.label}. ${item.name}` : `${item.label} ${item.name}`;
+}
+
 const report = [`读取“${name}”：找到 ${reading.abilities.length} 个微能力点。`, ''];
 const written = [];
 const left = [];
@@ -107,18 +113,10 @@ for (const ability of reading.abilities) {
     const criteria =
       item.excellent + item.pass > 0 ? `，优秀 ${item.excellent} 条、合格 ${item.pass} 条` : '';
     const limits = item.limits.length > 0 ? `；${item.limits.join('，')}` : '';
-    // A 任务's name already carries its label: "学生案例（任务一）".
-    const label = /^\d+$/.test(item.label) ? `${item.label}. ` : `${item.label} `;
-    const head = item.name.includes(item.label) ? item.name : `${label}${item.name}`;
-    report.push(`  ${head}：${item.graded}${criteria}${limits}`);
+    report.push(`  ${itemHead(item)}：${item.graded}${criteria}${limits}`);
   }
-  const itemName = (id) => {
-    const item = summaries.find((s) => s.itemId === id);
-    return item ? `第 ${item.label} 项“${item.name}”：` : '';
-  };
-  if (ability.flags.length > 0) {
-    report.push('  需要核对：', ...ability.flags.map((f) => `    - ${itemName(f.itemId)}${f.text}`));
-  }
+  // Each flag names its item itself.
+  if (ability.flags.length > 0) report.push('  需要核对：', ...ability.flags.map((f) => `    - ${f.text}`));
   if (ability.missing.length > 0) report.push(`  没有找到：${ability.missing.join('；')}`);
   const checked = lib.rubricFromDraft(ability.draft);
   if (checked.ok) {
@@ -131,7 +129,10 @@ for (const ability of reading.abilities) {
 }
 if (reading.notes.length > 0) report.push(...reading.notes, '');
 if (guessed.differing.length > 0) {
-  report.push(`注意：${guessed.differing.join('、')}与文档中读到的不同，文件里用的是命令行给出的。`, '');
+  report.push(
+    `注意：命令行给出的${guessed.differing.join('、')}与文档不同，评价标准文件里用的是命令行给出的。`,
+    '',
+  );
 }
 console.log(report.join('\n'));
 

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AbilityRubricInput } from '../../../../src/lib/grading/rubric-schema';
+import { readGuide } from '../../../../src/lib/rubrics/guide/guide-parse';
+import { documentFromText } from '../../../../src/lib/rubrics/guide/guide-text';
 import { importPackText, type RubricPack } from '../../../../src/lib/rubrics/rubric-file';
 import { CONTENT_DIR, readContentFile } from '../../../support/content-files';
 import { comparable, handbookEntry, SEED_CODES } from '../../../support/guide-expect';
@@ -52,6 +54,12 @@ function readPack(path: string): RubricPack {
   if (!read.ok) throw new Error(read.error);
   return read.pack;
 }
+
+/** The handbook's abilities as the command hands them to the reader. */
+const refs = SEED_CODES.map((code) => {
+  const { name, dimension, environment } = handbookEntry(code);
+  return { code, name, dimension, environment };
+});
 
 function expectHandbookC4toC7(pack: RubricPack) {
   expect(pack.abilities.map((a) => a.code)).toEqual([...SEED_CODES]);
@@ -122,6 +130,30 @@ describe('npm run rubric:import on seed 004’s text for C4–C7', () => {
   });
 });
 
+describe('npm run rubric:import where the flattened text is ambiguous', () => {
+  it('writes the file but lists, under the ability, exactly what the reader flagged', () => {
+    // C5's 优秀 list no longer ends with "。", and its 合格 list no longer repeats the first 优秀
+    // criterion: nothing in the text shows where 合格 begins.
+    const text = seedGuide
+      .replace('略,对改进实践具有启发意义。', '略,对改进实践具有启发意义;')
+      .replace(' 清晰、完整地呈现了从发现问题到\n', ' 较完整地呈现了从发现问题到\n');
+    const reading = readGuide(documentFromText(text), refs);
+    const c5 = reading.abilities.find((a) => a.code === 'C5');
+    expect(c5?.flags.length).toBeGreaterThan(0);
+    const out = join(work, 'ambiguous.json');
+    const r = importGuide(writeGuide('含糊的考核指南.txt', text), out, '--title', TITLE);
+    expect(r.status, r.output).toBe(0);
+    const c5Report = r.stdout.slice(r.stdout.indexOf('C5 '), r.stdout.indexOf('C6 '));
+    expect(c5Report).toContain('  需要核对：');
+    for (const flag of c5?.flags ?? []) expect(c5Report).toContain(`    - ${flag.text}`);
+    expect(r.stdout.split('  需要核对：\n').length - 1).toBe(
+      reading.abilities.filter((a) => a.flags.length > 0).length,
+    );
+    expect(r.stdout).toContain('下一步：在 /rubrics/ 打开这份文件，逐项核对上面“需要核对”的地方');
+    expect(readPack(out).abilities.map((a) => a.code)).toEqual([...SEED_CODES]);
+  }, 60_000);
+});
+
 describe('npm run rubric:import on the Word and PDF fixtures', () => {
   for (const kind of ['docx', 'pdf'] as const) {
     it(`reads the .${kind} into C4–C7 equal to the handbook’s, its title and 文号 from the document`, () => {
@@ -139,7 +171,9 @@ describe('npm run rubric:import on the Word and PDF fixtures', () => {
     const r = importGuide(join(FIXTURES, GUIDE_FILES.docx), out, '--title', TITLE);
     expect(r.status, r.output).toBe(0);
     expect(readPack(out).source).toMatchObject({ title: TITLE, number: GUIDE_META.number });
-    expect(r.stdout).toMatch(/注意：.+与文档中读到的不同，文件里用的是命令行给出的。/);
+    expect(r.stdout).toContain(
+      `注意：命令行给出的考核指南名称（文件中是“${GUIDE_META.title}”）与文档不同，评价标准文件里用的是命令行给出的。`,
+    );
   }, 60_000);
 });
 
