@@ -70,7 +70,10 @@ export function documentFromPdfPages(pages: readonly PdfPageText[]): GuideDocume
     if (table)
       blocks.push({
         kind: 'table',
-        rows: [[table.left.join('\n'), table.right.join('\n')]],
+        rows: [
+          ['优秀', '合格'],
+          [table.left.join('\n'), table.right.join('\n')],
+        ],
         page: table.page,
       });
     table = undefined;

@@ -30,9 +30,31 @@ describe('documentFromHtml', () => {
     expect(doc.blocks).toEqual([{ kind: 'line', text: 'A&B C' }]);
   });
 
-  it('reads a table nested in a layout table as the outer cell’s lines', () => {
-    const doc = documentFromHtml('<table><tr><td>外<table><tr><td>内</td></tr></table></td></tr></table>');
-    expect(doc.blocks).toEqual([{ kind: 'table', rows: [['外\n内']] }]);
+  it('reads a layout table as lines, and the 优秀 | 合格 table nested in it as a table', () => {
+    const doc = documentFromHtml(
+      '<table><tr><td>能力维度</td><td>□学情分析√学法指导</td></tr><tr><td>提交指南和评价标准</td><td><p>1. 案例:要求。</p>' +
+        '<table><tr><td>优秀</td><td>合格</td></tr><tr><td>甲。</td><td>乙。</td></tr></table><p>2. 反思:要求。</p></td></tr></table>',
+    );
+    expect(doc.blocks).toEqual([
+      { kind: 'line', text: '能力维度' },
+      { kind: 'line', text: '□学情分析√学法指导' },
+      { kind: 'line', text: '提交指南和评价标准' },
+      { kind: 'line', text: '1. 案例:要求。' },
+      {
+        kind: 'table',
+        rows: [
+          ['优秀', '合格'],
+          ['甲。', '乙。'],
+        ],
+      },
+      { kind: 'line', text: '2. 反思:要求。' },
+    ]);
+  });
+
+  it('keeps a table cut off by the end of a paste', () => {
+    expect(documentFromHtml('<table><tr><td>优秀</td><td>合格').blocks).toEqual([
+      { kind: 'table', rows: [['优秀', '合格']] },
+    ]);
   });
 });
 
@@ -66,5 +88,17 @@ describe("Word's clipboard HTML", () => {
     expect(item?.excellent.split('\n')).toEqual(['介绍详细完整；', '图文并茂，可读性强。']);
     expect(item?.pass.split('\n')).toEqual(['介绍详细完整；', '分享了模型的应用方法。']);
     expect(c6?.missing).toEqual([]);
+  });
+});
+
+describe('an ability boxed in a layout table, as official Word files often are', () => {
+  it('reads the same as the unboxed clipboard copy', () => {
+    const body = /<!--StartFragment-->([\s\S]*)<!--EndFragment-->/.exec(WORD_CLIPBOARD)?.[1] ?? '';
+    const boxed = `<table><tr><td>${body}</td></tr></table>`;
+    const handbook = [{ code: 'C6', name: '应用数据分析模型', dimension: '学业评价' }];
+    const plain = readGuide(documentFromHtml(WORD_CLIPBOARD), handbook).abilities;
+    const inBox = readGuide(documentFromHtml(boxed), handbook).abilities;
+    expect(inBox.map((a) => a.draft)).toEqual(plain.map((a) => a.draft));
+    expect(inBox[0]?.flags).toEqual([]);
   });
 });

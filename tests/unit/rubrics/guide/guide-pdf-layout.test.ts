@@ -46,6 +46,7 @@ describe('documentFromPdfPages', () => {
       {
         kind: 'table',
         rows: [
+          ['优秀', '合格'],
           [
             '清晰、完整地呈现了从发现\n问题到实施指导的过程;\n数据可靠。',
             '清晰、完整地呈现了\n过程;\n数据合理。',
