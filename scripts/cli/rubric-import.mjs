@@ -144,14 +144,14 @@ if (!pack.ok) fail(`没有写入任何文件：\n${pack.errors.map((e) => `  ${e
 
 const stem = state.source.title.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 60) || basename(file, extname(file));
 const out = resolve(args.values.out ?? `评价标准_${stem}.json`);
+// Short where it is run, whole elsewhere ("../../tmp/x.json" helps nobody).
+const shown = relative(process.cwd(), out).startsWith('..') ? out : relative(process.cwd(), out);
 if (existsSync(out) && !args.values.force) {
-  fail(
-    `“${relative(process.cwd(), out)}”已存在，没有改动它。确认要替换时，加上 --force 再运行；或者用 --out 另起一个文件名。`,
-  );
+  fail(`“${shown}”已存在，没有改动它。确认要替换时，加上 --force 再运行；或者用 --out 另起一个文件名。`);
 }
 writeFileSync(out, lib.exportPackText(pack.value));
 console.log(
-  `已写入 ${relative(process.cwd(), out)}：${written.map((a) => a.code).join('、')}，来源《${state.source.title}》${state.source.number ? `（${state.source.number}）` : ''}，由${enteredBy}录入。`,
+  `已写入 ${shown}：${written.map((a) => a.code).join('、')}，来源《${state.source.title}》${state.source.number ? `（${state.source.number}）` : ''}，由${enteredBy}录入。`,
 );
 if (left.length > 0) console.log(`未写入：${left.join('、')}（原因见上）。`);
 const toCheck = written.some((a) => a.flags.length > 0) ? '，逐项核对上面“需要核对”的地方' : '核对';

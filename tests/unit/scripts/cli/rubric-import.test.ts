@@ -116,6 +116,15 @@ describe('npm run rubric:import on seed 004’s text for C4–C7', () => {
     expectHandbookC4toC7(readPack(join(here, `评价标准_${TITLE}.json`)));
   });
 
+  it('names a file written outside where it is run by its whole path', () => {
+    const elsewhere = join(work, 'elsewhere');
+    mkdirSync(elsewhere);
+    const target = join(work, 'outside.json');
+    const r = rubricImport([guide, '--entered-by', ENTERED_BY, '--title', TITLE, '--out', target], elsewhere);
+    expect(r.status, r.output).toBe(0);
+    expect(r.stdout).toContain(`已写入 ${target}：C4、C5、C6、C7`);
+  });
+
   it('asks for --entered-by and for a title the document does not give, writing nothing', () => {
     const here = join(work, 'refusals');
     mkdirSync(here);
