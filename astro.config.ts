@@ -54,7 +54,7 @@ export default defineConfig({
     },
   },
   // A strict policy in a <meta> tag on every page: only the site's own files, Astro's inline
-  // scripts by hash, WebAssembly for Pagefind. README has the same policy as an nginx header.
+  // scripts by hash, WebAssembly for Pagefind and the evidence-file hash. README has the same policy as an nginx header.
   security: {
     csp: {
       directives: [
@@ -63,7 +63,7 @@ export default defineConfig({
         "media-src 'self' blob:",
         "font-src 'self'",
         "connect-src 'self'",
-        // The offline copy's service worker and Pagefind's search worker; the web app manifest.
+        // The offline copy's service worker, Pagefind's search worker and the file-hash worker; the web app manifest.
         "worker-src 'self'",
         "manifest-src 'self'",
         "object-src 'none'",

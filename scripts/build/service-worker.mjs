@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 
-/** The runtime cache of the PDF code and fonts; the wizard looks in it (PdfOfflineNote). */
+/** The runtime cache of rare font slices and jsPDF's optional chunks. */
 export const PDF_CACHE = 'handbook-pdf';
 /** Lists the jsPDF files of this build, for the wizard's "ready for a PDF offline?" check. */
 export const PDF_CODE_LIST = 'offline-pdf.json';
@@ -57,6 +57,18 @@ function astroChunkGraph(outDir) {
   return graph;
 }
 
+/**
+ * The PDF font files a first PDF needs, relative to the output folder: the slices' manifest and the
+ * common slices (scripts/build/build-pdf-font.mjs). None when the build has no PDF font.
+ */
+export function pdfFontFiles(outDir) {
+  const manifest = join(outDir, 'fonts', 'pdf', 'manifest.json');
+  if (!existsSync(manifest)) return [];
+  const { slices } = JSON.parse(readFileSync(manifest, 'utf8'));
+  const common = slices.filter((s) => s.kind === 'common').flatMap((s) => [s.regular, s.bold]);
+  return ['manifest.json', ...common].map((name) => `fonts/pdf/${name}`);
+}
+
 /** What goes into the precache, relative to the output folder. */
 export const PRECACHE_PATTERNS = [
   '**/*.html',
@@ -78,16 +90,17 @@ export const PRECACHE_PATTERNS = [
 export function serviceWorkerConfig(outDir) {
   const pdfChunks = [...pdfOnlyChunks(astroChunkGraph(outDir))].sort();
   // An ordinary packet loads jsPDF's own chunk only; its optional parts (html2canvas, canvg)
-  // are never fetched, so they do not count towards "ready for a PDF offline".
+  // are never fetched, so they are left out of the copy.
   const loadedByEveryPdf = pdfChunks.filter((name) => /^jspdf\./.test(name));
+  const fonts = pdfFontFiles(outDir);
   writeFileSync(
     join(outDir, PDF_CODE_LIST),
-    `${JSON.stringify({ code: loadedByEveryPdf.map((name) => `_astro/${name}`) })}\n`,
+    `${JSON.stringify({ code: loadedByEveryPdf.map((name) => `_astro/${name}`), fonts })}\n`,
   );
   return {
     globDirectory: outDir,
-    globPatterns: PRECACHE_PATTERNS,
-    globIgnores: pdfChunks.map((name) => `_astro/${name}`),
+    globPatterns: [...PRECACHE_PATTERNS, ...fonts],
+    globIgnores: pdfChunks.filter((name) => !loadedByEveryPdf.includes(name)).map((name) => `_astro/${name}`),
     swDest: join(outDir, 'sw.js'),
     mode: 'production',
     sourcemap: false,
@@ -104,11 +117,14 @@ export function serviceWorkerConfig(outDir) {
     cleanupOutdatedCaches: true,
     runtimeCaching: [
       {
-        // The font files keep their names from build to build: the network copy wins whenever
-        // there is one, so a font never disagrees with this build's character list.
-        urlPattern: /\/fonts\/pdf\//,
-        handler: 'NetworkFirst',
-        options: { cacheName: PDF_CACHE, expiration: { maxEntries: 16 } },
+        // A rare slice's name carries a digest of its content: a kept copy is never stale.
+        urlPattern: /\/fonts\/pdf\/rare\//,
+        handler: 'CacheFirst',
+        options: {
+          cacheName: PDF_CACHE,
+          expiration: { maxEntries: 64 },
+          cacheableResponse: { statuses: [200] },
+        },
       },
       {
         // jsPDF's chunks are named by their content, so a kept copy is never stale.
