@@ -19,6 +19,8 @@ import { generateSW } from 'workbox-build';
 export const PDF_CACHE = 'handbook-pdf';
 /** The runtime cache of the Word and PDF readers of a 考核指南 (/rubrics/). */
 export const GUIDE_READER_CACHE = 'handbook-guide-readers';
+/** The runtime cache of pdf.js's character maps, fetched only for PDFs whose fonts are not embedded. */
+export const PDF_CMAP_CACHE = 'handbook-pdf-cmaps';
 /** Lists the jsPDF files of this build, for the wizard's "ready for a PDF offline?" check. */
 export const PDF_CODE_LIST = 'offline-pdf.json';
 
@@ -159,6 +161,16 @@ export function serviceWorkerConfig(outDir) {
         options: {
           cacheName: GUIDE_READER_CACHE,
           expiration: { maxEntries: 8 },
+          cacheableResponse: { statuses: [200] },
+        },
+      },
+      {
+        // Adobe's character maps never change within a pdf.js version; a PDF needs two or three.
+        urlPattern: /\/pdfjs\/cmaps\/[^/]+\.bcmap$/,
+        handler: 'CacheFirst',
+        options: {
+          cacheName: PDF_CMAP_CACHE,
+          expiration: { maxEntries: 24 },
           cacheableResponse: { statuses: [200] },
         },
       },

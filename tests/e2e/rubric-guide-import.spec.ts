@@ -12,6 +12,7 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { fillProfile } from './self-check-helpers';
 import { ROOT_ORIGIN, SUBPATH_ORIGIN } from '../../playwright.config';
+import { cidFontPdf, seedC5Lines } from '../support/cid-font-pdf';
 
 const GUIDE = join(import.meta.dirname, '../fixtures/guide');
 const DOCX = join(GUIDE, 'guide-c4-c7.docx');
@@ -460,6 +461,25 @@ for (const [where, origin, base] of [
 ] as const) {
   test.describe(`the readers ${where}`, () => {
     test.use({ serviceWorkers: 'allow' });
+
+    test('a Chinese PDF whose font is not embedded is read through the site’s own character maps', async ({
+      page,
+    }) => {
+      const cmaps: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('.bcmap')) cmaps.push(new URL(r.url()).pathname);
+      });
+      await page.goto(`${origin}${base}rubrics/`);
+      await page.getByLabel('选择考核指南文件').setInputFiles({
+        name: '宋体未嵌入.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(cidFontPdf(seedC5Lines(SEED))),
+      });
+      await expect(preview(page)).toHaveAttribute('data-guide-abilities', '1');
+      await expect(card(page, 'C5').locator('[data-guide-criteria]')).toHaveText('；优秀 5 条 / 合格 5 条');
+      expect(cmaps.length).toBeGreaterThan(0);
+      expect(cmaps.every((path) => path.startsWith(`${base}pdfjs/cmaps/`))).toBe(true);
+    });
 
     test('a Word file and a PDF read once online are read again with no network; the readers are not precached', async ({
       page,

@@ -9,6 +9,7 @@ import type { PdfPageText } from '../../lib/rubrics/guide/guide-document';
 // pdf.js parses in a worker of its own. Bundled by Vite as a .js file under the site's base
 // path: the CSP allows workers from 'self' only, and IIS and older nginx serve no .mjs type.
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?worker&url';
+import { url } from '../url';
 
 async function docxToHtml(bytes: Uint8Array): Promise<string> {
   const mammoth = await import('./guide-docx-reader');
@@ -36,6 +37,10 @@ async function pdfPages(
     // compiles font programs with eval, so the CSP's ban on eval costs nothing.)
     disableFontFace: true,
     useSystemFonts: false,
+    // Chinese PDFs whose fonts are not embedded name their characters through Adobe's CMaps
+    // (scripts/build/copy-pdf-cmaps.mjs): without them such a PDF reads as having no text.
+    cMapUrl: new URL(url('/pdfjs/cmaps/'), location.href).href,
+    cMapPacked: true,
     stopAtErrors: false,
   });
   try {
