@@ -63,3 +63,66 @@ export interface GuideReading {
   /** About the document as a whole (no ability found, pages without text). */
   notes: string[];
 }
+
+/**
+ * The reading with 合格 starting at entry `split` of an item's criteria, as a person set it: the
+ * editor form follows, and the item's doubt about its boundary is settled.
+ */
+export function moveSplit(ability: GuideAbilityReading, itemId: string, split: number): GuideAbilityReading {
+  const entry = ability.splits.find((s) => s.itemId === itemId);
+  if (!entry) return ability;
+  const at = Math.max(1, Math.min(entry.bullets.length - 1, Math.round(split)));
+  return {
+    ...ability,
+    splits: ability.splits.map((s) => (s.itemId === itemId ? { ...s, split: at, certain: true } : s)),
+    flags: ability.flags.filter((f) => !(f.kind === 'split' && f.itemId === itemId)),
+    draft: {
+      ...ability.draft,
+      items: ability.draft.items.map((item) =>
+        item.id === itemId
+          ? {
+              ...item,
+              excellent: entry.bullets.slice(0, at).join('\n'),
+              pass: entry.bullets.slice(at).join('\n'),
+            }
+          : item,
+      ),
+    },
+  };
+}
+
+export interface ItemSummary {
+  itemId: string;
+  label: string;
+  name: string;
+  /** The hard limits read, in words: "视频", "不超过 10 分钟（原则上）", "须出现教师个人形象", "2 份". */
+  limits: string[];
+  graded: string;
+  excellent: number;
+  pass: number;
+  /** The task group it is an alternative in. */
+  group?: string | undefined;
+}
+
+const criteriaCount = (text: string) => text.split('\n').filter((l) => l.trim() !== '').length;
+
+/** What was read of each item, for the preview and the command's report. */
+export function itemSummaries(ability: GuideAbilityReading): ItemSummary[] {
+  return ability.draft.items.map((item) => ({
+    itemId: item.id,
+    label: item.label,
+    name: item.name,
+    limits: [
+      item.forms.join('或'),
+      ...(item.maxMinutes
+        ? [`不超过 ${item.maxMinutes} 分钟${item.qualifier ? `（${item.qualifier}）` : ''}`]
+        : []),
+      ...(item.teacherOnCamera ? ['须出现教师个人形象'] : []),
+      ...(item.count ? [`${item.count} 份`] : []),
+    ].filter(Boolean),
+    graded: item.graded === '评分' ? '评分' : '不评分（须提交）',
+    excellent: criteriaCount(item.excellent),
+    pass: criteriaCount(item.pass),
+    group: ability.draft.groups.find((g) => g.id === item.group)?.name,
+  }));
+}
