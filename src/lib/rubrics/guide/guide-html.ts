@@ -5,6 +5,10 @@
  * writes <ul><li>), so a list entry gets "• " back, and a numbered list its number, which is how
  * the parser tells criteria and items apart.
  *
+ * Official Word files often box a whole ability in a layout table, with the 优秀 | 合格 table
+ * nested in one of its cells: a table that holds tables is read as the lines of its cells, and
+ * only a table without tables inside stays a table.
+ *
  * htmlparser2 rather than the browser's DOMParser: the same code runs in `rubric:import` on Node.
  */
 import { Parser } from 'htmlparser2';
@@ -21,7 +25,6 @@ const BLOCK_TAGS = new Set([
   'h4',
   'h5',
   'h6',
-  'tr',
   'section',
   'article',
   'header',
@@ -40,22 +43,57 @@ interface List {
   next: number;
 }
 
+/** A cell's content in order: its lines and the tables inside it. */
+type Content = (string | TableNode)[];
+
+interface TableNode {
+  rows: Content[][];
+}
+
+function cellText(content: Content): string {
+  return content.filter((c): c is string => typeof c === 'string').join('\n');
+}
+
+/** A table as blocks: a table if it holds no table, otherwise the lines of its cells in order. */
+function emit(table: TableNode, blocks: GuideBlock[]): void {
+  const nested = table.rows.some((row) => row.some((cell) => cell.some((c) => typeof c !== 'string')));
+  if (!nested) {
+    const rows = table.rows.map((row) => row.map(cellText)).filter((r) => r.some((c) => c.trim() !== ''));
+    if (rows.length > 0) blocks.push({ kind: 'table', rows });
+    return;
+  }
+  for (const row of table.rows)
+    for (const cell of row)
+      for (const c of cell) {
+        if (blocks.length >= GUIDE_BOUNDS.blocks) return;
+        if (typeof c === 'string') blocks.push({ kind: 'line', text: c });
+        else emit(c, blocks);
+      }
+}
+
 export function documentFromHtml(html: string): GuideDocument {
   const blocks: GuideBlock[] = [];
   let line = '';
   let skipping = 0;
+  let count = 0;
   const lists: List[] = [];
-  /** The outermost table being read: its rows, and the cell lines of the row being read. */
-  let table: { rows: string[][]; row: string[] | undefined; cell: string[] | undefined } | undefined;
-  let tableDepth = 0;
+  /** Open tables, innermost last, each with the cell being read (undefined between cells). */
+  const tables: { node: TableNode; row: Content[] | undefined; cell: Content | undefined }[] = [];
 
-  const full = () => blocks.length >= GUIDE_BOUNDS.blocks;
   const flush = () => {
     const text = line.replace(/[\s\u00a0]+/g, ' ').trim();
     line = '';
-    if (text === '' || full()) return;
-    if (table?.cell) table.cell.push(text.slice(0, GUIDE_BOUNDS.lineChars));
-    else if (!table) blocks.push({ kind: 'line', text: text.slice(0, GUIDE_BOUNDS.lineChars) });
+    if (text === '' || count >= GUIDE_BOUNDS.blocks) return;
+    count++;
+    const cut = text.slice(0, GUIDE_BOUNDS.lineChars);
+    const open = tables[tables.length - 1];
+    if (!open) blocks.push({ kind: 'line', text: cut });
+    else if (open.cell) open.cell.push(cut);
+    else {
+      // Text between cells (a stray paragraph in a row): keep it in a cell of its own.
+      open.row ??= [];
+      open.row.push([cut]);
+    }
   };
 
   const parser = new Parser(
@@ -68,22 +106,29 @@ export function documentFromHtml(html: string): GuideDocument {
         if (skipping) return;
         if (name === 'table') {
           flush();
-          tableDepth++;
-          if (tableDepth === 1) table = { rows: [], row: undefined, cell: undefined };
+          const node: TableNode = { rows: [] };
+          const outer = tables[tables.length - 1];
+          if (outer) {
+            outer.row ??= [];
+            if (!outer.cell) outer.row.push((outer.cell = []));
+            outer.cell.push(node);
+          }
+          tables.push({ node, row: undefined, cell: undefined });
           return;
         }
-        if (table && tableDepth === 1) {
-          if (name === 'tr') {
-            flush();
-            table.row = [];
-            return;
-          }
-          if (name === 'td' || name === 'th') {
-            flush();
-            table.row ??= [];
-            table.cell = [];
-            return;
-          }
+        const open = tables[tables.length - 1];
+        if (open && name === 'tr') {
+          flush();
+          open.row = [];
+          open.node.rows.push(open.row);
+          return;
+        }
+        if (open && (name === 'td' || name === 'th')) {
+          flush();
+          if (!open.row) open.node.rows.push((open.row = []));
+          open.cell = [];
+          open.row.push(open.cell);
+          return;
         }
         if (name === 'ul' || name === 'ol') {
           flush();
@@ -106,29 +151,22 @@ export function documentFromHtml(html: string): GuideDocument {
           return;
         }
         if (skipping) return;
-        if (name === 'table') {
+        const open = tables[tables.length - 1];
+        if (name === 'table' && open) {
           flush();
-          tableDepth = Math.max(0, tableDepth - 1);
-          if (tableDepth === 0 && table) {
-            const rows = table.rows.filter((r) => r.some((c) => c.trim() !== ''));
-            if (rows.length > 0 && !full()) blocks.push({ kind: 'table', rows });
-            table = undefined;
-          }
+          tables.pop();
+          if (tables.length === 0) emit(open.node, blocks);
           return;
         }
-        if (table && tableDepth === 1) {
-          if (name === 'td' || name === 'th') {
-            flush();
-            if (table.cell && table.row) table.row.push(table.cell.join('\n'));
-            table.cell = undefined;
-            return;
-          }
-          if (name === 'tr') {
-            flush();
-            if (table.row) table.rows.push(table.row);
-            table.row = undefined;
-            return;
-          }
+        if (open && (name === 'td' || name === 'th')) {
+          flush();
+          open.cell = undefined;
+          return;
+        }
+        if (open && name === 'tr') {
+          flush();
+          open.row = undefined;
+          return;
         }
         if (name === 'ul' || name === 'ol') {
           flush();
@@ -143,5 +181,8 @@ export function documentFromHtml(html: string): GuideDocument {
   parser.write(html);
   parser.end();
   flush();
-  return { from: 'html', blocks };
+  // A table left open by cut-off HTML still counts.
+  const outermost = tables[0];
+  if (outermost) emit(outermost.node, blocks);
+  return { from: 'html', blocks: blocks.slice(0, GUIDE_BOUNDS.blocks) };
 }

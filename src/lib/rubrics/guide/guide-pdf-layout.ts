@@ -1,8 +1,8 @@
 /**
  * PDF text items (with positions) as a {@link GuideDocument}. pdf.js gives runs of text where
  * they sit on the page; this puts them back into lines, top to bottom, and recognises the 规范's
- * criteria table: under a line that holds only "优秀" and "合格" side by side, the text left of
- * where "合格" starts is the 优秀 column and the text from there on the 合格 column, until a line
+ * criteria table: under a line that holds only "优秀" and "合格" side by side, text that starts
+ * left of the middle between the two words is the 优秀 column and the rest the 合格 column, until a line
  * starts at the left margin with something that ends the table (the next item, 任务, 实践建议,
  * the next ability). Two columns that run over a page break carry on into the same table.
  */
@@ -70,7 +70,10 @@ export function documentFromPdfPages(pages: readonly PdfPageText[]): GuideDocume
     if (table)
       blocks.push({
         kind: 'table',
-        rows: [[table.left.join('\n'), table.right.join('\n')]],
+        rows: [
+          ['优秀', '合格'],
+          [table.left.join('\n'), table.right.join('\n')],
+        ],
         page: table.page,
       });
     table = undefined;
@@ -86,8 +89,15 @@ export function documentFromPdfPages(pages: readonly PdfPageText[]): GuideDocume
       if (isPageMarker(whole) || isFooterNoise(whole)) continue;
       if (isHeader(line)) {
         closeTable();
-        const right = line.segments[1];
-        table = { split: (right?.x ?? 0) - 2, margin, left: [], right: [], page: number };
+        // Each word is centred over its column: the columns meet between the two words.
+        const [excellent, pass] = line.segments;
+        table = {
+          split: ((excellent?.end ?? 0) + (pass?.x ?? 0)) / 2,
+          margin,
+          left: [],
+          right: [],
+          page: number,
+        };
         continue;
       }
       if (table) {
