@@ -217,14 +217,28 @@ export const hoursSchema = z
 
 export const quotaSchema = z
   .object({
+    /** The year the target falls due. */
     year: z.string().regex(/^\d{4}$/),
     /** Percent of teachers or schools, 0–100. */
     share: z.number().min(0).max(100),
     atLeast: z.boolean().default(false),
     of: z.enum(['教师', '学校']),
+    /** Where the document's span is finer than a year: from 2021-09 … by 2022-08, or only by 2021-08-15. */
+    from: partialDateSchema.optional(),
+    by: partialDateSchema.optional(),
+    /** The share is the running total by then (累计), not this period's own part. */
+    cumulative: z.boolean().default(false),
     note: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.by !== undefined && !q.by.startsWith(q.year)) {
+      ctx.addIssue({ code: 'custom', path: ['by'], message: `by 须在 year（${q.year} 年）之内` });
+    }
+    if (q.from !== undefined && (q.by === undefined || q.from > q.by)) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: '写了 from 就须写 by，且 from 不晚于 by' });
+    }
+  });
 
 export const timelineEventSchema = z
   .object({
@@ -310,19 +324,24 @@ export const policySchema = z
       )
       .default([]),
     timeline: z.array(timelineEventSchema).default([]),
-    /** 全文: the handbook holds the document's text; 无: only what other documents say about it. */
-    heldText: z.enum(['全文', '无']).default('全文'),
+    /**
+     * 全文: the handbook holds the document's text; 部分: only part of it (a public copy's readable
+     * opening), restated; 无: only what other documents say about it.
+     */
+    heldText: z.enum(['全文', '部分', '无']).default('全文'),
+    /** public-1: the entry rests on one public copy, and its pages mark it 待核实. */
+    confidence: confidenceSchema.optional(),
     /** Facts the handbook's copy cannot answer (its covering notice or letterhead is missing). */
     notHeld: z.array(z.enum(POLICY_FACTS)).default([]),
     sources: z.array(sourceRefSchema).min(1),
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.heldText === '无' && p.notHeld.length > 0) {
+    if (p.heldText !== '全文' && p.notHeld.length > 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['notHeld'],
-        message: 'heldText: 无 时每个未写的要点都显示“本手册未收录原文”，不必再写 notHeld',
+        message: `heldText: ${p.heldText} 时每个未写的要点都显示“本手册未收录原文”，不必再写 notHeld`,
       });
     }
     if (p.heldText === '全文' && !p.sources.some((s) => s.quoted)) {

@@ -26,6 +26,8 @@ export interface ComparisonColumn {
   region: string;
   title: string;
   href: string;
+  /** The document rests on one public copy: its column is marked 待核实. */
+  unverified: boolean;
 }
 
 interface Props {
@@ -83,7 +85,9 @@ export default function PolicyComparison({ columns, rows }: Props) {
   };
 
   const shownColumns = columns.filter((c) => chosen.includes(c.slug));
-  const problem = selectionProblem(chosen);
+  // Until the island runs (and without JavaScript) the page is the full table of every document,
+  // however many there are; the limit is on what a reader picks.
+  const problem = interactive ? selectionProblem(chosen) : undefined;
   const differing = new Set(rows.filter((r) => rowDiffers(r, chosen)).map((r) => r.id));
   const shownRows = onlyDiff ? rows.filter((r) => differing.has(r.id)) : rows;
 
@@ -151,6 +155,14 @@ export default function PolicyComparison({ columns, rows }: Props) {
                 {shownColumns.map((c) => (
                   <th scope="col" key={c.slug} data-column={c.slug}>
                     <a href={c.href}>{c.region}</a>
+                    {c.unverified && (
+                      <span
+                        className="badge confidence-unverified"
+                        title="这份文件只见于一份公开转载的资料，尚未与原件核对"
+                      >
+                        待核实
+                      </span>
+                    )}
                     <span className="doc-title">{c.title}</span>
                   </th>
                 ))}

@@ -79,7 +79,48 @@ test.describe('policy pages', () => {
     await expect(page).toHaveURL('/policies/xushui/');
   });
 
-  for (const path of ['/policies/', '/policies/hebei/', '/policies/xushui/', '/policies/national/']) {
+  test('浙江省 sits above 乐清 in the tree, marked 待核实, and its page lists what the copy gives and what it lacks', async ({
+    page,
+  }) => {
+    await page.goto('/policies/');
+    const zhejiang = page.locator('li[data-policy="national"] > ul > li[data-policy="zhejiang"]');
+    await expect(zhejiang.locator('> .node')).toContainText('待核实');
+    await expect(zhejiang.locator('> .node .figures')).toContainText('培训总量：本手册未收录原文');
+    await zhejiang.locator('li[data-policy="yueqing"]').getByRole('link', { name: '乐清市' }).click();
+    await expect(page.getByRole('navigation', { name: '位置' })).toHaveText(
+      '地区政策 › 国家 › 浙江省 › 乐清市',
+    );
+    await page.getByRole('navigation', { name: '位置' }).getByRole('link', { name: '浙江省' }).click();
+    await expect(page).toHaveURL('/policies/zhejiang/');
+
+    const caveat = page.locator('[data-policy-caveat]');
+    await expect(caveat).toContainText('本手册只有这份文件的一部分');
+    await expect(caveat).toContainText('以当地教育行政部门发布的文件为准');
+    await expect(page.locator('.meta')).toContainText('待核实');
+    const facts = page.getByRole('region', { name: '要点' });
+    await expect(facts.locator('[data-fact="quotas"] li')).toHaveText([
+      '2021年8月15日前 ≥ 25% 的教师',
+      '2021年9月至2022年8月 累计 ≥ 40% 的教师',
+    ]);
+    await expect(facts.locator('[data-fact="cited"] dd')).toContainText('浙教办函〔2020〕178号');
+    for (const fact of ['issuer', 'number', 'hours-total', 'assessment', 'funding', 'selection']) {
+      await expect(facts.locator(`[data-fact="${fact}"] dd`), fact).toHaveText('本手册未收录原文');
+    }
+    await expect(facts).not.toContainText('原文未规定');
+    await expect(page.getByRole('region', { name: '来源' })).toContainText(
+      '浙江省2021年实施提升工程2.0的通知',
+    );
+    await page.getByRole('region', { name: '来源' }).getByRole('link').first().click();
+    await expect(page.locator('[id="source-zj-2021-notice"]')).toContainText('http://pzkqsb.cn/news/50867');
+  });
+
+  for (const path of [
+    '/policies/',
+    '/policies/hebei/',
+    '/policies/xushui/',
+    '/policies/national/',
+    '/policies/zhejiang/',
+  ]) {
     test(`axe finds no violation on ${path}`, async ({ page }) => {
       await page.goto(path);
       await expectNoAxeViolations(page);
@@ -179,8 +220,38 @@ test.describe('comparison', () => {
     expect(csv.slice(1).map((r) => r[1])).not.toContain('原文未规定');
   });
 
+  test('with nothing chosen in the URL, every document is compared, the last in the tree too', async ({
+    page,
+  }) => {
+    await page.goto('/compare/');
+    await ready(page);
+    await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(10);
+    await expect(page.getByRole('checkbox', { name: '广州市' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: '浙江省' })).toBeChecked();
+  });
+
+  test('浙江省 beside 乐清市: its column is marked 待核实, its targets shown, what it lacks 本手册未收录原文', async ({
+    page,
+  }) => {
+    await page.goto('/compare/?r=zhejiang,yueqing');
+    await ready(page);
+    const headers = page.getByRole('table').getByRole('columnheader');
+    await expect(headers).toHaveText(['项目', /浙江省/, /乐清市/]);
+    await expect(headers.nth(1)).toContainText('待核实');
+    await expect(headers.nth(2)).not.toContainText('待核实');
+    await expect(rowOf(page, 'quotas').locator('td').first().locator('li')).toHaveText([
+      '2021年8月15日前 ≥ 25% 的教师',
+      '2021年9月至2022年8月 累计 ≥ 40% 的教师',
+    ]);
+    // 乐清's own text is silent on quotas; 浙江's copy simply does not show its hours.
+    await expect(rowOf(page, 'quotas').locator('td').nth(1)).toHaveText('原文未规定');
+    await expect(rowOf(page, 'hours-total').locator('td')).toHaveText(['本手册未收录原文', '每人 ≥ 50 学分']);
+    await expect(rowOf(page, 'issuer').locator('td')).toHaveText(['本手册未收录原文', '乐清市教育局']);
+    await expectNoAxeViolations(page);
+  });
+
   test('the CSV download parses back to the table on screen', async ({ page }) => {
-    await page.goto('/compare/?r=shanghai,guangzhou,yueqing');
+    await page.goto('/compare/?r=shanghai,guangzhou,yueqing,zhejiang');
     await ready(page);
     const downloadEvent = page.waitForEvent('download');
     await page.getByRole('button', { name: '下载 CSV' }).click();
@@ -188,7 +259,8 @@ test.describe('comparison', () => {
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = parseCsv(bytes.toString('utf8'));
-    expect(csv[0]).toEqual(['项目', '上海市', '广州市', '乐清市', '是否不同']);
+    // Tree order: 乐清市 under 浙江省, the provinces before the city of 广州.
+    expect(csv[0]).toEqual(['项目', '上海市', '浙江省', '乐清市', '广州市', '是否不同']);
     const screen = await page.locator('tbody tr').evaluateAll((rows) =>
       rows.map((tr) => {
         const label = tr.querySelector('th')?.firstChild?.textContent ?? '';
@@ -207,7 +279,7 @@ test.describe('comparison', () => {
   }) => {
     for (const r of [
       'shanghai,guangzhou',
-      'national,hebei,baoding,xushui,shanghai,guangzhou,jiangsu,yueqing',
+      'national,hebei,baoding,xushui,shanghai,guangzhou,jiangsu,zhejiang,yueqing',
     ]) {
       await page.emulateMedia({ media: 'screen' });
       await page.goto(`/compare/?r=${r}`);
@@ -320,7 +392,7 @@ test.describe('comparison without JavaScript', () => {
 
   test('shows the full table of every document', async ({ page }) => {
     await page.goto('/compare/?r=shanghai,guangzhou');
-    await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(9);
+    await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(10);
     await expect(rowText(page)).resolves.toContain('通识课程 10 + 专业课程 15 + 实践应用 25（学时）');
     await expect(page.getByRole('checkbox')).toHaveCount(0);
   });

@@ -265,6 +265,52 @@ test.describe('school archive (学校考核档案)', () => {
     await expect(page.locator('[data-summary="passed"] dd')).toHaveText('1 人（33.3%）');
   });
 
+  test('a 乐清 school is measured against 浙江省’s two targets, which 乐清 inherits, marked 待核实', async ({
+    page,
+  }) => {
+    const yueqing = { school: '乐清市第一中学', region: 'yueqing' };
+    const chen = makeDraft({ ...yueqing, name: '陈静', levels: { C5: '合格' } }, ABILITIES);
+    const lin = makeDraft({ ...yueqing, name: '林涛', subject: '数学', levels: { C6: '合格' } }, ABILITIES);
+    const review = (stage: string, reviewer: string) =>
+      json(
+        `评审意见_陈静_${stage}.json`,
+        exportReviewText(makeReview(chen, { stage, reviewer, levels: { C5: '合格' } }, ABILITIES)),
+      );
+    await openSchool(page);
+    await page
+      .getByLabel('选择文件（可多选）')
+      .setInputFiles([
+        selfFile(chen, '陈静_自评.json'),
+        selfFile(lin, '林涛_自评.json'),
+        review('组内互评', '陈老师'),
+        review('复评', '信息化团队'),
+      ]);
+    await expect(page.locator('[data-load-report]')).toContainText('本次读入 2 份自评、2 份评审意见');
+    await expect(page.locator('[data-summary="passed"] dd')).toHaveText('1 人（50%）');
+
+    const targets = page.locator('[data-targets]');
+    await expect(targets.locator('figcaption')).toHaveText(
+      '乐清市的年度目标（教师比例，据浙江省的政策文件，本地区沿用）',
+    );
+    await expect(targets.locator('[data-targets-unverified]')).toContainText('待核实');
+    await expect(targets.locator('[data-targets-unverified]')).toContainText(
+      '以当地教育行政部门发布的文件为准',
+    );
+    const first = page.locator('[data-target-year="2021"]');
+    const second = page.locator('[data-target-year="2022"]');
+    await expect(first).toContainText('2021年8月15日前');
+    await expect(first).toContainText('本期 ≥ 25%，累计 25%；本校已通过 50%，已达到');
+    await expect(second).toContainText('2021年9月至2022年8月');
+    // 40 % is the total by August 2022, not 40 more on top of the 25.
+    await expect(second).toContainText('累计 ≥ 40%；本校已通过 50%，已达到');
+    await expectNoAxeViolations(page);
+
+    // With 4 teachers in the school, one through is 25 %: the first target met, the second not.
+    await page.getByLabel('全校教师人数（可不填，不填按已载入的教师计）').fill('4');
+    await expect(first).toContainText('本校已通过 25%，已达到');
+    await expect(second).toContainText('本校已通过 25%，未达到');
+  });
+
   test('keyboard: filter by status, sort a column, open a row’s details; axe on each state', async ({
     page,
   }) => {

@@ -272,18 +272,38 @@ test.describe('search page', () => {
     ]);
   });
 
+  test('the 浙江省 entry is found by its notice’s 文号 and by its region filter', async ({ page }) => {
+    await page.goto('/search/?q=浙教办函');
+    const hrefs = () =>
+      pageHits(page)
+        .locator('a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    await expect.poll(hrefs).toContain('/policies/zhejiang/');
+    await page.getByRole('checkbox', { name: /^浙江省/ }).check();
+    await expect(page).toHaveURL(/region=%E6%B5%99%E6%B1%9F%E7%9C%81/);
+    await expect.poll(hrefs).toEqual(['/policies/zhejiang/']);
+    await expect(pageHits(page).first().locator('.search-hit-type')).toHaveText('政策');
+  });
+
   test('the URL restores the query and filters, and a filter narrows the results', async ({ page }) => {
     await page.goto('/search/?q=学时&type=政策');
     await expect(pageInput(page)).toHaveValue('学时');
     const policyFilter = page.getByRole('checkbox', { name: /^政策/ });
     await expect(policyFilter).toBeChecked();
     await expect(pageHits(page).first()).toBeVisible();
-    const filtered = await pageHits(page).count();
-    await expect(pageHits(page).locator('.search-hit-type')).toHaveText(Array(filtered).fill('政策'));
-    // The summary counts every result; the list renders them as they scroll into view.
+    // The summary counts every result; the list renders them as they scroll into view, so scroll
+    // down until every result counted is on the page (nine policy documents hold 学时).
     const counted = async () =>
       Number(/找到 (\d+) 条结果/.exec((await page.locator('pagefind-summary').textContent()) ?? '')?.[1]);
-    await expect.poll(counted).toBe(filtered);
+    await expect.poll(counted).toBeGreaterThan(0);
+    const filtered = await counted();
+    await expect
+      .poll(async () => {
+        await pageHits(page).last().scrollIntoViewIfNeeded();
+        return pageHits(page).count();
+      })
+      .toBe(filtered);
+    await expect(pageHits(page).locator('.search-hit-type')).toHaveText(Array(filtered).fill('政策'));
     await policyFilter.uncheck();
     await expect.poll(counted).toBeGreaterThan(filtered);
     await expect(page).toHaveURL('/search/?q=%E5%AD%A6%E6%97%B6');

@@ -30,6 +30,7 @@ import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
 import OnceButton from '../OnceButton';
 import TeacherReview from './TeacherReview';
+import { handbookRubrics } from './handbook';
 import type { RegionReview } from './types';
 import './review.css';
 import Tabs from '../Tabs';
@@ -164,6 +165,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     const bad: { name: string; reason: string }[] = [];
     const said: string[] = [];
     const opened: ((s: ReviewSession) => ReviewSession)[] = [];
+    const handbook = handbookRubrics(abilities);
     for (const file of files) {
       const tooBig = inputTooBig(file.size);
       if (tooBig) {
@@ -186,7 +188,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       } else {
         const draft = input.draft;
         opened.push((s) => {
-          const added = addTeacher(s, draft, file.name);
+          const added = addTeacher(s, draft, file.name, handbook);
           if (added.note) said.push(added.note);
           return added.session;
         });

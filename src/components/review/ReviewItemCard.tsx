@@ -16,6 +16,7 @@ import {
   type ItemComparison,
   type ReviewerItemInput,
 } from '../../lib/review/review';
+import { CARRIED_COMMENT, changeSummary, type ItemChange } from '../../lib/review/review-carry';
 import FileChecksum from '../FileChecksum';
 import ItemMeta from '../self-check/ItemMeta';
 import GradeBadge from '../self-check/GradeBadge';
@@ -30,6 +31,8 @@ interface Props {
   onInput: (next: ReviewerItemInput) => void;
   checks: FileCheck[];
   earlier: { review: ReviewFile; item: ReviewItem }[];
+  /** What changed since the review began, when the teacher resubmitted (review-carry.ts). */
+  changes?: readonly ItemChange[] | undefined;
 }
 
 export default function ReviewItemCard({
@@ -41,7 +44,10 @@ export default function ReviewItemCard({
   onInput,
   checks,
   earlier,
+  changes,
 }: Props) {
+  const marked = changes !== undefined && changes.length > 0;
+  const carriedComment = marked && input.comment.trim() !== '';
   // Submitted as the wizard and the grade count it: ticked ready, or typed out.
   const present = comparison.submitted && evidence !== undefined;
   const hard = hardReasons(comparison.reviewer);
@@ -77,12 +83,19 @@ export default function ReviewItemCard({
 
   return (
     <section
-      className={`review-item${comparison.differs ? ' review-item-differs' : ''}`}
+      className={`review-item${comparison.differs ? ' review-item-differs' : ''}${marked ? ' review-item-changed' : ''}`}
       aria-labelledby={`${idPrefix}-heading`}
       data-review-item={item.id}
       data-differs={comparison.differs ? 'true' : 'false'}
+      data-changed={marked ? 'true' : 'false'}
     >
       <h4 id={`${idPrefix}-heading`}>{heading}</h4>
+      {marked && (
+        <p className="changed-mark" data-changed-mark>
+          {changeSummary(changes)}
+          {present && criteria ? '请按修改后的内容重新勾选。' : ''}
+        </p>
+      )}
       <p className="item-grades">
         教师自评 <GradeBadge status={comparison.self.status} /> 评审结果{' '}
         <span data-reviewer-status>
@@ -219,7 +232,13 @@ export default function ReviewItemCard({
           maxLength={2000}
           value={input.comment}
           onChange={(e) => onInput({ ...input, comment: e.target.value })}
+          aria-describedby={carriedComment ? `${idPrefix}-comment-note` : undefined}
         />
+        {carriedComment && (
+          <p id={`${idPrefix}-comment-note`} className="changed-note">
+            {CARRIED_COMMENT}
+          </p>
+        )}
       </div>
     </section>
   );

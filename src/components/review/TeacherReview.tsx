@@ -20,6 +20,7 @@ import {
 import { rubricOriginText } from '../../lib/rubrics/school-rubrics';
 import { exportReviewText, reviewFilename, type ReviewFile } from '../../lib/review/review-file';
 import { checkResults, type SessionTeacher } from '../../lib/review/review-session';
+import { CARRIED_ABILITY_COMMENT } from '../../lib/review/review-carry';
 import { nextStage, type StagePlan } from '../../lib/content/review-stages';
 import { downloadBlob } from '../download';
 import GradeBadge from '../self-check/GradeBadge';
@@ -29,6 +30,7 @@ import ShareButton from '../ShareButton';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
 import EvidenceCheck from './EvidenceCheck';
+import { handbookRubrics } from './handbook';
 import type { Reviewer } from './ReviewApp';
 import ReviewItemCard from './ReviewItemCard';
 import type { RegionReview } from './types';
@@ -84,10 +86,12 @@ export default function TeacherReview(props: Props) {
   const idBase = `r-${draft.id}`;
 
   const p = draft.profile;
-  const handbook = (code: string) => {
-    const a = abilities.find((x) => x.code === code);
-    return a?.gradable ? a.rubric : undefined;
-  };
+  const handbook = handbookRubrics(abilities);
+  const changed = teacher.resubmitted?.changed ?? {};
+  const changedCount = draft.abilities.reduce(
+    (n, code) => n + Object.keys(own(changed, code) ?? {}).length,
+    0,
+  );
   const chosen = draft.abilities.map((code) => ({
     code,
     name: draft.customRubrics[code]?.name ?? abilities.find((a) => a.code === code)?.name ?? code,
@@ -178,6 +182,15 @@ export default function TeacherReview(props: Props) {
       <p className="muted">
         自评文件“{teacher.fileName}”，保存于 {formatTime(draft.savedAt)}。
       </p>
+      {teacher.resubmitted && (
+        <p className="notice" role="note" data-resubmitted>
+          这是教师重新提交的自评（您开始评审的是 {formatTime(teacher.resubmitted.since)}{' '}
+          保存的版本）。未修改的证据沿用了您原来的勾选和评语；
+          {changedCount > 0
+            ? `${changedCount} 项证据自上次评审后已修改，已在下方标出：原来的勾选已清除，请重新评定，并核对沿用的评语。`
+            : '证据都没有修改。'}
+        </p>
+      )}
 
       <div className="field stage-field">
         <label htmlFor={`${idBase}-stage`}>评审环节</label>
@@ -245,6 +258,9 @@ export default function TeacherReview(props: Props) {
         const comparison = compareAbility(rubric, draft.evidence[a.code], input);
         const evidence = draft.evidence[a.code];
         const setInput = (next: ReviewerAbilityInput) => setInputs((all) => ({ ...all, [a.code]: next }));
+        // The overall comment was written on the version before; some of its items have changed.
+        const abilityMarked =
+          input.comment.trim() !== '' && Object.keys(own(changed, a.code) ?? {}).length > 0;
         return (
           <section
             key={a.code}
@@ -284,6 +300,7 @@ export default function TeacherReview(props: Props) {
                   comparison={c}
                   input={own(input.items, c.itemId) ?? emptyReviewerItem()}
                   onInput={(next) => setInput({ ...input, items: { ...input.items, [c.itemId]: next } })}
+                  changes={own(own(changed, a.code), c.itemId)}
                   checks={own(own(byItem, a.code), c.itemId) ?? []}
                   earlier={earlierFor(a.code, c.itemId)}
                 />
@@ -319,7 +336,13 @@ export default function TeacherReview(props: Props) {
                 maxLength={2000}
                 value={input.comment}
                 onChange={(e) => setInput({ ...input, comment: e.target.value })}
+                aria-describedby={abilityMarked ? `${idBase}-${a.code}-comment-note` : undefined}
               />
+              {abilityMarked && (
+                <p id={`${idBase}-${a.code}-comment-note`} className="changed-note">
+                  {CARRIED_ABILITY_COMMENT}
+                </p>
+              )}
             </div>
           </section>
         );

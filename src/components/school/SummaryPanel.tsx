@@ -131,24 +131,29 @@ export function SummaryPanel({
       {s.targets ? (
         <figure className="summary-figure avoid-break" data-targets>
           <figcaption>
-            {regionName}的年度目标（教师比例，据{s.targets.source}的实施方案
+            {regionName}的年度目标（教师比例，据{s.targets.source}的政策文件
             {s.targets.inherited ? '，本地区沿用' : ''}）
           </figcaption>
+          {s.targets.unverified && (
+            <p className="figure-note" data-targets-unverified>
+              <span className="badge">待核实</span> 这些目标依据{s.targets.source}
+              文件的一份公开转载本，尚未与原件核对；以当地教育行政部门发布的文件为准。
+            </p>
+          )}
           <ul className="bar-list">
             {s.targets.rows.map((t) => (
-              <li key={t.year} data-target-year={t.year}>
-                <span className="bar-label">{t.year} 年</span>
+              <li key={t.period} data-target-year={t.year}>
+                <span className="bar-label">{t.period}</span>
                 <Bar parts={[{ value: s.passedShare, className: 'bar-passed' }]} marker={t.cumulative} />
                 <span className="bar-text">
-                  当年 {t.atLeast ? '≥ ' : ''}
-                  {t.share}%，累计 {t.cumulative}%；本校已通过 {s.passedShare}%，
+                  {t.target}；本校已通过 {s.passedShare}%，
                   <strong>{t.reached ? '已达到' : '未达到'}</strong>
                 </span>
               </li>
             ))}
           </ul>
           <p className="figure-note">
-            竖线为累计目标（各年比例相加），横条为本校至少一个微能力点评审通过的教师比例。
+            竖线为累计目标（各年比例相加；文件直接写累计比例的，照文件），横条为本校至少一个微能力点评审通过的教师比例。
           </p>
         </figure>
       ) : (

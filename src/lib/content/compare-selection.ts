@@ -4,7 +4,7 @@
  */
 
 export const MIN_COMPARED = 2;
-export const MAX_COMPARED = 8;
+export const MAX_COMPARED = 9;
 
 export function parseSelection(search: string, known: readonly string[]): string[] {
   const raw = new URLSearchParams(search).get('r');

@@ -4,6 +4,7 @@
  * comparison island and the tests.
  */
 import { csvText } from '../files/csv';
+import type { Confidence } from './abilities';
 
 export type PolicyLevel = '国家' | '省' | '市' | '区县';
 
@@ -33,8 +34,32 @@ export const POLICY_FACTS = [
 ] as const;
 export type PolicyFact = (typeof POLICY_FACTS)[number];
 
-/** 全文: the handbook holds the document's text; 无: only what other documents say about it. */
-export type HeldText = '全文' | '无';
+/**
+ * 全文: the handbook holds the document's text; 部分: only part of it (the readable opening of a
+ * public copy), restated; 无: only what other documents say about it.
+ */
+export type HeldText = '全文' | '部分' | '无';
+
+/** Without the whole text, a fact the entry does not state may stand in the part the handbook lacks. */
+export function holdsFullText(d: Pick<PolicyData, 'heldText'>): boolean {
+  return (d.heldText ?? '全文') === '全文';
+}
+
+/** A target for the share of teachers or schools trained, due in a year or by a date. */
+export interface Quota {
+  /** The year the target falls due. */
+  year: string;
+  share: number;
+  atLeast: boolean;
+  of: '教师' | '学校';
+  /** The span it covers, where the document gives one finer than the year. */
+  from?: string | undefined;
+  /** The date it is due by, where the document gives one finer than the year. */
+  by?: string | undefined;
+  /** The share is the running total by then, not this period's own part. */
+  cumulative?: boolean | undefined;
+  note?: string | undefined;
+}
 
 export interface PolicyData {
   title: string;
@@ -57,13 +82,7 @@ export interface PolicyData {
     | undefined;
   period?: { start?: string | undefined; end?: string | undefined; text: string } | undefined;
   deadline?: string | undefined;
-  quotas: readonly {
-    year: string;
-    share: number;
-    atLeast: boolean;
-    of: '教师' | '学校';
-    note?: string | undefined;
-  }[];
+  quotas: readonly Quota[];
   phases: readonly { name: string; period: string; description?: string | undefined }[];
   platforms: readonly string[];
   assessment?: { steps: readonly string[]; note?: string | undefined } | undefined;
@@ -77,6 +96,8 @@ export interface PolicyData {
   citedDocuments: readonly { title: string; number?: string | undefined; issuer?: string | undefined }[];
   /** Absent means 全文 (the schema's default). */
   heldText?: HeldText | undefined;
+  /** public-1: the entry rests on one public copy, so its pages mark it 待核实. */
+  confidence?: Confidence | undefined;
   /** Facts whose part of the document (a covering notice, a letterhead) the handbook's copy lacks. */
   notHeld?: readonly PolicyFact[] | undefined;
 }
@@ -93,7 +114,7 @@ export const NOT_HELD = '本手册未收录原文';
 export type FactGap = 'unstated' | 'notHeld';
 
 export function factGap(d: PolicyData, fact: PolicyFact): FactGap {
-  return d.heldText === '无' || (d.notHeld ?? []).includes(fact) ? 'notHeld' : 'unstated';
+  return !holdsFullText(d) || (d.notHeld ?? []).includes(fact) ? 'notHeld' : 'unstated';
 }
 
 export function gapText(gap: FactGap): string {
@@ -190,8 +211,20 @@ export function hoursSplitText(hours: NonNullable<PolicyData['hours']>): string 
   return `${parts.join(' + ')}（${hours.unit}）`;
 }
 
-export function quotaText(q: PolicyData['quotas'][number]): string {
-  return `${q.year} 年 ${q.atLeast ? '≥ ' : ''}${q.share}% ${q.of === '学校' ? '的学校' : '的教师'}`;
+/** 2021 → 2021年, 2021-09 → 2021年9月, 2021-08-15 → 2021年8月15日. */
+export function chineseDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${year}年${month ? `${Number(month)}月` : ''}${day ? `${Number(day)}日` : ''}`;
+}
+
+/** When a target falls due: 2020 年, 2021年8月15日前, 2021年9月至2022年8月. */
+export function quotaPeriodText(q: Quota): string {
+  if (q.by === undefined) return `${q.year} 年`;
+  return q.from === undefined ? `${chineseDate(q.by)}前` : `${chineseDate(q.from)}至${chineseDate(q.by)}`;
+}
+
+export function quotaText(q: Quota): string {
+  return `${quotaPeriodText(q)} ${q.cumulative ? '累计 ' : ''}${q.atLeast ? '≥ ' : ''}${q.share}% ${q.of === '学校' ? '的学校' : '的教师'}`;
 }
 
 export function fundingText(f: NonNullable<PolicyData['funding']>): string {
@@ -299,12 +332,11 @@ function cellFor(spec: RowSpec, d: PolicyData): ComparisonCell {
   if (!empty) return cell;
   // A row that reads part of a stated fact (学时构成 of a stated 培训总量) is empty because the
   // text is silent on that part, unless the handbook holds no text at all.
-  const gap =
-    d.heldText === '无'
-      ? 'notHeld'
-      : spec.fact && !factStated(d, spec.fact)
-        ? factGap(d, spec.fact)
-        : 'unstated';
+  const gap = !holdsFullText(d)
+    ? 'notHeld'
+    : spec.fact && !factStated(d, spec.fact)
+      ? factGap(d, spec.fact)
+      : 'unstated';
   return { ...cell, gap };
 }
 

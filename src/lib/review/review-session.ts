@@ -13,6 +13,13 @@
 import { z } from 'zod';
 import { APP_MARKER, exportDraftText, migrateDraft, type Draft } from '../self-check/draft';
 import { checkEvidenceFile, recordedFiles, type FileCheckResult } from './evidence-check';
+import {
+  ITEM_CHANGES,
+  carryReview,
+  type ChangedItems,
+  type HandbookRubrics,
+  type ItemChange,
+} from './review-carry';
 import type { ReviewerAbilityInput, ReviewerItemInput } from './review';
 import { MAX_COMMENT_CHARS, migrateReview, type ReviewFile } from './review-file';
 import { CODE_PATTERN } from '../content/taxonomy';
@@ -50,6 +57,15 @@ export interface SessionTeacher {
   /** The reviewer's ticks and comments, by ability code. */
   inputs: Record<string, ReviewerAbilityInput>;
   checked: CheckedFile[];
+  /** Set when a newer export of this self-check replaced the one the review began on. */
+  resubmitted?: Resubmission | undefined;
+}
+
+export interface Resubmission {
+  /** savedAt of the version the review began on. */
+  since: string;
+  /** The items changed since then (review-carry.ts). */
+  changed: ChangedItems;
 }
 
 export interface ReviewSession {
@@ -87,13 +103,17 @@ export function updateTeacher(
 
 /**
  * A self-check opened on the page. A second file of the same self-check (same id) keeps the
- * newer one; a newer one replaces the older with a fresh review. Returns what to tell the
- * reviewer, if anything.
+ * newer one. A newer one is the teacher's resubmission: the review carries over to it
+ * (carryReview: ticks and comments stay on unchanged items, changed items are marked, their
+ * ticks cleared and comments kept), with the stage and the files checked. Returns what to tell
+ * the reviewer, if anything. `handbook` gives the handbook's rubrics, which the carry-over
+ * compares item by item.
  */
 export function addTeacher(
   session: ReviewSession,
   draft: Draft,
   fileName: string,
+  handbook?: HandbookRubrics,
 ): { session: ReviewSession; note?: string } {
   const same = session.teachers.find((t) => t.draft.id === draft.id);
   const fresh: SessionTeacher = { draft, fileName, stage: '', inputs: {}, checked: [] };
@@ -113,9 +133,25 @@ export function addTeacher(
     };
   }
   if (draft.savedAt > same.draft.savedAt) {
+    const carried = carryReview(
+      { draft: same.draft, inputs: same.inputs, changed: same.resubmitted?.changed },
+      draft,
+      handbook,
+    );
+    const next: SessionTeacher = {
+      ...fresh,
+      stage: same.stage,
+      inputs: carried.inputs,
+      checked: same.checked,
+      resubmitted: { since: same.resubmitted?.since ?? same.draft.savedAt, changed: carried.changed },
+    };
     return {
-      session: { ...session, teachers: session.teachers.map((t) => (t === same ? fresh : t)) },
-      note: `“${fileName}”与“${same.fileName}”是同一份自评，已改用较新的“${fileName}”。`,
+      session: { ...session, teachers: session.teachers.map((t) => (t === same ? next : t)) },
+      note: `“${fileName}”是“${same.fileName}”的新版本（教师重新提交），已改用“${fileName}”：${
+        carried.changedNow > 0
+          ? `${carried.changedNow} 项证据自上次评审后已修改，已标出，其勾选已清除、评语保留；其余证据沿用原来的勾选和评语。`
+          : '证据都没有修改，原来的勾选和评语全部沿用。'
+      }`,
     };
   }
   return {
@@ -161,6 +197,7 @@ export function sessionText(session: ReviewSession, now: Date = new Date()): str
       draft: JSON.parse(exportDraftText(t.draft, new Date(t.draft.savedAt))) as unknown,
       inputs: t.inputs,
       checked: t.checked.slice(0, MAX_SESSION_CHECKS),
+      ...(t.resubmitted ? { resubmitted: t.resubmitted } : {}),
     })),
     reviews: session.reviews.slice(-MAX_SESSION_REVIEWS),
   });
@@ -173,6 +210,44 @@ export type SessionRead =
   | { status: 'unreadable'; error: string };
 
 const entries = (value: unknown): [string, unknown][] => (isPlainRecord(value) ? Object.entries(value) : []);
+
+/** An entry set as data, so an id such as "__proto__" is an item like any other. */
+function setOwn<V>(record: Record<string, V>, key: string, value: V): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+const changesSchema = z.array(z.enum(ITEM_CHANGES)).max(ITEM_CHANGES.length);
+
+/** The marks of a resubmission; a mark that does not read is dropped and said, the rest kept. */
+function readResubmission(value: unknown, who: string, setAside: string[]): Resubmission | undefined {
+  if (value === undefined) return undefined;
+  const lostText = `${who}的“自上次评审后已修改”标记有部分无法读取，已略去；请对照教师修改过的证据核对评审。`;
+  const since = isPlainRecord(value) ? textSchema(40).safeParse(value['since']) : undefined;
+  if (!isPlainRecord(value) || !since?.success) {
+    setAside.push(lostText);
+    return undefined;
+  }
+  const changed: ChangedItems = {};
+  const codes = entries(value['changed']);
+  let lost = codes.length > MAX_ITEMS || !isPlainRecord(value['changed']);
+  for (const [code, raw] of codes.slice(0, MAX_ITEMS)) {
+    if (!CODE_PATTERN.test(code) || !isPlainRecord(raw)) {
+      lost = true;
+      continue;
+    }
+    const marks: Record<string, ItemChange[]> = {};
+    const items = Object.entries(raw);
+    if (items.length > MAX_ITEMS) lost = true;
+    for (const [id, list] of items.slice(0, MAX_ITEMS)) {
+      const parsed = changesSchema.safeParse(list);
+      if (ITEM_ID.test(id) && parsed.success) setOwn(marks, id, parsed.data);
+      else lost = true;
+    }
+    changed[code] = marks;
+  }
+  if (lost) setAside.push(lostText);
+  return { since: since.data, changed };
+}
 
 function readInputs(value: unknown, who: string, setAside: string[]): Record<string, ReviewerAbilityInput> {
   const inputs: Record<string, ReviewerAbilityInput> = {};
@@ -191,12 +266,7 @@ function readInputs(value: unknown, who: string, setAside: string[]): Record<str
     for (const [id, item] of itemEntries.slice(0, MAX_ITEMS)) {
       const parsed = itemInputSchema.safeParse(item);
       if (ITEM_ID.test(id) && parsed.success) {
-        Object.defineProperty(items, id, {
-          value: parsed.data,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        setOwn(items, id, parsed.data);
       } else lost += 1;
     }
     inputs[code] = { comment: comment.success ? comment.data : '', items };
@@ -239,6 +309,7 @@ function readTeacher(raw: unknown, index: number, setAside: string[]): SessionTe
     stage: stage.success ? stage.data : '',
     inputs: readInputs(record['inputs'], who, setAside),
     checked,
+    resubmitted: readResubmission(record['resubmitted'], who, setAside),
   };
 }
 

@@ -4,16 +4,23 @@
  * inherits its city's or province's), and which region the loaded files point to. A region with
  * targets is added by adding a policy file, not by changing this code.
  */
-import { ancestors, type Policy, type PolicyData } from '../content/policies';
-
-export type Quota = PolicyData['quotas'][number];
+import { ancestors, quotaPeriodText, type Policy } from '../content/policies';
 
 export interface QuotaTarget {
   year: string;
-  /** The share stated for this year, in per cent. */
+  /** When it falls due, as a principal reads it: 2020 年, 2021年8月15日前, 2021年9月至2022年8月. */
+  period: string;
+  /** Due by the year's end (no finer date), so its share is that year's. */
+  wholeYear: boolean;
+  /** The share stated for this period, in per cent. */
   share: number;
   atLeast: boolean;
-  /** The stated shares of this and every earlier year added up, capped at 100. */
+  /** The document states the share as the running total (累计), not this period's own part. */
+  statedCumulative: boolean;
+  /**
+   * The share due by the end of this period: the stated shares of this and every earlier period
+   * added up, or the running total the document states; capped at 100.
+   */
   cumulative: number;
   note?: string | undefined;
 }
@@ -41,18 +48,23 @@ function selfAndAncestors(policies: readonly Policy[], slug: string): Policy[] {
 export function teacherTargets(policies: readonly Policy[], slug: string): RegionTargets | undefined {
   const chain = selfAndAncestors(policies, slug);
   for (const policy of chain) {
+    // By the date each falls due: a province's 2021-08-15 comes before its 2021-09 to 2022-08.
     const quotas = policy.data.quotas
       .filter((q) => q.of === '教师')
       .slice()
-      .sort((a, b) => a.year.localeCompare(b.year));
+      .sort((a, b) => (a.by ?? a.year).localeCompare(b.by ?? b.year));
     if (quotas.length === 0) continue;
     let sum = 0;
     const targets = quotas.map((q) => {
-      sum += q.share;
+      const statedCumulative = q.cumulative === true;
+      sum = statedCumulative ? q.share : sum + q.share;
       return {
         year: q.year,
+        period: quotaPeriodText(q),
+        wholeYear: q.by === undefined,
         share: q.share,
         atLeast: q.atLeast,
+        statedCumulative,
         cumulative: Math.min(100, sum),
         ...(q.note !== undefined ? { note: q.note } : {}),
       };

@@ -8,9 +8,10 @@
  * not through but some micro-ability has a review; otherwise 未评审. These three add up to the
  * teachers loaded.
  */
-import type { RegionTargets } from './archive-region';
+import type { QuotaTarget, RegionTargets } from './archive-region';
 import type { ArchiveRow } from './archive-rows';
 import { gradeRank, type Grade } from '../grading/grading';
+import { needsVerification } from '../content/abilities';
 import { DIMENSIONS, ENVIRONMENTS } from '../content/taxonomy';
 
 export interface Coverage {
@@ -23,9 +24,14 @@ export interface Coverage {
 
 export interface TargetProgress {
   year: string;
+  /** When it falls due: 2020 年, 2021年8月15日前. */
+  period: string;
   share: number;
   atLeast: boolean;
+  statedCumulative: boolean;
   cumulative: number;
+  /** What the document asks by then: 当年 30%，累计 30%; 累计 ≥ 40% where it states the running total. */
+  target: string;
   /** The school's share of teachers through has reached the cumulative target. */
   reached: boolean;
 }
@@ -43,11 +49,29 @@ export interface ArchiveSummary {
   passedShare: number;
   dimensions: Coverage[];
   environments: Coverage[];
-  targets?: { source: string; inherited: boolean; rows: TargetProgress[] } | undefined;
+  targets?:
+    | {
+        source: string;
+        inherited: boolean;
+        /** The document rests on one public copy (待核实), so its targets are not yet checked. */
+        unverified: boolean;
+        rows: TargetProgress[];
+      }
+    | undefined;
 }
 
 const atLeastPass = (grade: Grade | undefined) =>
   grade !== undefined && gradeRank(grade) >= gradeRank('合格');
+
+/**
+ * A target in the document's terms: a share stated as the running total is shown as such, not
+ * as this period's part; a period finer than a year is 本期, not 当年.
+ */
+export function targetText(t: QuotaTarget): string {
+  const atLeast = t.atLeast ? '≥ ' : '';
+  if (t.statedCumulative) return `累计 ${atLeast}${t.cumulative}%`;
+  return `${t.wholeYear ? '当年' : '本期'} ${atLeast}${t.share}%，累计 ${t.cumulative}%`;
+}
 
 /** Per cent of part in whole, one decimal; 0 when whole is 0. */
 export function percent(part: number, whole: number): number {
@@ -111,11 +135,15 @@ export function summarize(
     summary.targets = {
       source: options.targets.policy.data.region,
       inherited: options.targets.inherited,
+      unverified: needsVerification(options.targets.policy.data.confidence),
       rows: options.targets.targets.map((t) => ({
         year: t.year,
+        period: t.period,
         share: t.share,
         atLeast: t.atLeast,
+        statedCumulative: t.statedCumulative,
         cumulative: t.cumulative,
+        target: targetText(t),
         reached: passedShare >= t.cumulative,
       })),
     };

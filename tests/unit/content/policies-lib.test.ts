@@ -7,7 +7,11 @@ import {
   POLICY_FACTS,
   ancestors,
   cellText,
+  chineseDate,
   comparisonCsv,
+  holdsFullText,
+  quotaPeriodText,
+  quotaText,
   factGap,
   gapText,
   comparisonRows,
@@ -241,7 +245,7 @@ describe('what an empty cell says: the document is silent, or the handbook lacks
     };
     fc.assert(
       fc.property(
-        fc.constantFrom('全文' as const, '无' as const),
+        fc.constantFrom('全文' as const, '部分' as const, '无' as const),
         fc.subarray([...POLICY_FACTS]),
         fc.boolean(),
         (heldText, notHeld, withIssuer) => {
@@ -252,11 +256,57 @@ describe('what an empty cell says: the document is silent, or the handbook lacks
             if (!fact) continue;
             const text = cellText(row.cells['p']);
             if (fact === 'issuer' && withIssuer) expect(text).toBe('某教育局');
-            else expect(text).toBe(heldText === '无' || notHeld.includes(fact) ? NOT_HELD : NOT_STATED);
+            else expect(text).toBe(heldText !== '全文' || notHeld.includes(fact) ? NOT_HELD : NOT_STATED);
           }
         },
       ),
     );
+  });
+});
+
+describe('a document the handbook holds only part of (heldText: 部分)', () => {
+  const partial = policy('zhejiang', {
+    region: '浙江省',
+    date: '2021',
+    heldText: '部分',
+    hours: { total: 50, unit: '学时', atLeast: true, split: [] },
+    quotas: [{ year: '2021', by: '2021-08-15', share: 25, atLeast: true, of: '教师' }],
+  });
+  const rows = comparisonRows([partial]);
+  const cell = (id: string) =>
+    cellText((rows.find((r) => r.id === id) ?? expect.fail(`no row ${id}`)).cells['zhejiang']);
+
+  it('shows what the part states, and 本手册未收录原文 for every other fact', () => {
+    expect(cell('date')).toBe('2021');
+    expect(cell('quotas')).toBe('2021年8月15日前 ≥ 25% 的教师');
+    for (const id of ['issuer', 'number', 'scope', 'deadline', 'assessment', 'funding', 'cited']) {
+      expect(cell(id)).toBe(NOT_HELD);
+    }
+    // A stated total whose split the part does not show may stand in the part the handbook lacks.
+    expect(cell('hours-split')).toBe(NOT_HELD);
+    expect(gapText(factGap(partial.data, 'selection'))).toBe(NOT_HELD);
+    expect(holdsFullText(partial.data)).toBe(false);
+    expect(holdsFullText(shanghai.data)).toBe(true);
+  });
+});
+
+describe('quotas due by a date, over a span, or as a running total', () => {
+  const q = { year: '2022', share: 40, atLeast: true, of: '教师' as const };
+
+  it('names the period as the document does, in Chinese dates', () => {
+    expect(chineseDate('2021')).toBe('2021年');
+    expect(chineseDate('2021-09')).toBe('2021年9月');
+    expect(chineseDate('2021-08-15')).toBe('2021年8月15日');
+    expect(quotaPeriodText({ ...q, year: '2021', by: '2021-08-15' })).toBe('2021年8月15日前');
+    expect(quotaPeriodText({ ...q, from: '2021-09', by: '2022-08' })).toBe('2021年9月至2022年8月');
+    expect(quotaPeriodText(q)).toBe('2022 年');
+  });
+
+  it('says 累计 where the share is the running total', () => {
+    expect(quotaText({ ...q, from: '2021-09', by: '2022-08', cumulative: true })).toBe(
+      '2021年9月至2022年8月 累计 ≥ 40% 的教师',
+    );
+    expect(quotaText({ ...q, atLeast: false, of: '学校' })).toBe('2022 年 40% 的学校');
   });
 });
 

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { policySchema } from '../../../src/content.config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import {
+  NOT_HELD,
+  NOT_STATED,
+  ancestors,
+  cellText,
+  comparisonRows,
+  factGap,
+  gapText,
   policyFigures,
   textStatesNumber,
   textStatesYear,
   treeProblems,
   type PolicyData,
 } from '../../../src/lib/content/policies';
-import { readCollection } from '../../support/content-files';
+import { CONTENT_DIR, readCollection } from '../../support/content-files';
 import { normalizeForQuote, seedText, SEED_FILES } from '../../support/seed-text';
 
 const files = readCollection('policies', '.mdx');
@@ -20,7 +30,8 @@ const policies = parsed.flatMap(({ file, result }) =>
 const EXPECTED_PARENTS: Record<string, string | undefined> = {
   national: undefined,
   guangzhou: 'national',
-  yueqing: 'national',
+  zhejiang: 'national',
+  yueqing: 'zhejiang',
   jiangsu: 'national',
   shanghai: 'national',
   hebei: 'national',
@@ -38,7 +49,7 @@ describe('policy collection', () => {
     },
   );
 
-  it('holds the eight documents in the region tree 国家 → 省 → 市 → 区县', () => {
+  it('holds the nine documents in the region tree 国家 → 省 → 市 → 区县', () => {
     expect(Object.fromEntries(policies.map((p) => [p.slug, p.data.parent]))).toEqual(EXPECTED_PARENTS);
     expect(treeProblems(policies)).toEqual([]);
   });
@@ -92,6 +103,8 @@ describe('what the handbook holds of each document', () => {
     shanghai: { heldText: '全文', notHeld: ['number'] },
     jiangsu: { heldText: '全文', notHeld: [] },
     yueqing: { heldText: '全文', notHeld: [] },
+    // Only the readable opening of one public copy (regional-facts.md, zj-2021-notice).
+    zhejiang: { heldText: '部分', notHeld: [] },
   };
 
   it('says which parts of each document the handbook has not got', () => {
@@ -131,6 +144,28 @@ describe('what the handbook holds of each document', () => {
     expect(messages({ ...base, notHeld: ['发文机关'] })[0]).toMatch(/^notHeld\.0: /);
   });
 
+  it('a quota due by a date lies in its year, and a span ends after it starts', () => {
+    const quota = { year: '2022', share: 40, of: '教师' };
+    expect(
+      messages({ ...base, quotas: [{ ...quota, from: '2021-09', by: '2022-08', cumulative: true }] }),
+    ).toEqual([]);
+    expect(messages({ ...base, quotas: [{ ...quota, by: '2021-08-15' }] })).toEqual([
+      'quotas.0.by: by 须在 year（2022 年）之内',
+    ]);
+    expect(messages({ ...base, quotas: [{ ...quota, from: '2022-09', by: '2022-08' }] })).toEqual([
+      'quotas.0.from: 写了 from 就须写 by，且 from 不晚于 by',
+    ]);
+    expect(messages({ ...base, quotas: [{ ...quota, from: '2021-09' }] })).toEqual([
+      'quotas.0.from: 写了 from 就须写 by，且 from 不晚于 by',
+    ]);
+  });
+
+  it('a part of a text needs no notHeld list either: every fact it lacks reads 本手册未收录原文', () => {
+    expect(
+      messages({ ...base, heldText: '部分', notHeld: ['number'], sources: [{ source: 'x', quoted: false }] }),
+    ).toEqual(['notHeld: heldText: 部分 时每个未写的要点都显示“本手册未收录原文”，不必再写 notHeld']);
+  });
+
   it('ties heldText to the sources: 全文 needs a quoted source, 无 needs no notHeld list', () => {
     expect(messages({ ...base, sources: [{ source: 'seed-000', quoted: false }] })[0]).toMatch(
       /^heldText: .*heldText: 无/,
@@ -138,6 +173,60 @@ describe('what the handbook holds of each document', () => {
     expect(
       messages({ ...base, heldText: '无', notHeld: ['number'], sources: [{ source: 'x', quoted: false }] }),
     ).toEqual(['notHeld: heldText: 无 时每个未写的要点都显示“本手册未收录原文”，不必再写 notHeld']);
+  });
+});
+
+/**
+ * The 浙江省 entry, pinned to shared/reference/regional-facts.md (its only source): one public
+ * copy (zj-2021-notice) of a 2021 notice, whose readable opening gives the two targets below and
+ * cites 浙教办函〔2020〕178号; issuer, exact date, hours, the selection rule and the assessment
+ * process are not in it.
+ */
+describe('the province above 乐清, as regional-facts.md gives it', () => {
+  const zhejiang = policies.find((p) => p.slug === 'zhejiang') ?? expect.fail('no zhejiang.mdx');
+  const zj = zhejiang.data;
+  const source = (
+    parse(readFileSync(join(CONTENT_DIR, 'sources.yaml'), 'utf8')) as Record<string, unknown>[]
+  ).find((s) => s['id'] === 'zj-2021-notice');
+
+  it('is a partial 省 entry under the national one, and 乐清 sits under it', () => {
+    expect([zj.region, zj.level, zj.parent, zj.heldText]).toEqual(['浙江省', '省', 'national', '部分']);
+    expect(policies.find((p) => p.slug === 'yueqing')?.data.parent).toBe('zhejiang');
+    expect(ancestors(policies, 'yueqing').map((p) => p.slug)).toEqual(['national', 'zhejiang']);
+  });
+
+  it('states the two targets exactly: ≥ 25 % by 2021-08-15, then ≥ 40 % in all over 2021-09 – 2022-08', () => {
+    expect(zj.quotas.map((q) => [q.of, q.from, q.by, q.share, q.atLeast, q.cumulative, q.year])).toEqual([
+      ['教师', undefined, '2021-08-15', 25, true, false, '2021'],
+      ['教师', '2021-09', '2022-08', 40, true, true, '2022'],
+    ]);
+  });
+
+  it('cites 178号 and the public copy it was read on, marked 待核实', () => {
+    expect(zj.citedDocuments.map((c) => c.number)).toEqual(['浙教办函〔2020〕178号']);
+    expect(zj.confidence).toBe('public-1');
+    expect(zhejiang.file.data['sources']).toEqual([
+      expect.objectContaining({ source: 'zj-2021-notice', quoted: false }),
+    ]);
+    expect(source?.['kind']).toBe('public-copy');
+    expect(source?.['urls']).toEqual(['http://pzkqsb.cn/news/50867']);
+    expect(zj.date).toBe('2021');
+  });
+
+  it('says 本手册未收录原文 for every fact the copy lacks, and never 原文未规定', () => {
+    for (const fact of ['issuer', 'number', 'hours', 'selection', 'assessment', 'funding'] as const) {
+      expect(zj[fact], fact).toBeUndefined();
+      expect(gapText(factGap(zj, fact)), fact).toBe(NOT_HELD);
+    }
+    const cells = comparisonRows([zhejiang]).map((r) => cellText(r.cells['zhejiang']));
+    expect(cells).not.toContain(NOT_STATED);
+    expect(cells.filter((c) => c === NOT_HELD).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('restates the copy in simplified Chinese: nothing pasted from the traditional-character mirror', () => {
+    // Characters of the mirror's conversion that the entry's words would have in simplified form.
+    const text = JSON.stringify(zhejiang.file.data) + zhejiang.body;
+    expect(text).not.toMatch(/[師實關於這們資點級縣區標從學時員會應進與務導]/);
   });
 });
 

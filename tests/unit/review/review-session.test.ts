@@ -88,8 +88,9 @@ describe('the reviewer’s work kept in the browser', () => {
     const ticked = updateTeacher(s, teacher(1).id, { stage: '复评' });
     const newer = addTeacher(ticked, { ...teacher(1), savedAt: '2025-05-01T08:00:00.000Z' }, 'new.json');
     expect(newer.session.teachers).toHaveLength(1);
-    expect(newer.session.teachers[0]).toMatchObject({ fileName: 'new.json', stage: '' });
-    expect(newer.note).toContain('已改用较新的“new.json”');
+    // The teacher's resubmission: the review goes on at the stage chosen (review-carry.test.ts).
+    expect(newer.session.teachers[0]).toMatchObject({ fileName: 'new.json', stage: '复评' });
+    expect(newer.note).toContain('已改用“new.json”');
   });
 
   it('stops at the bound of teachers with a message, keeping those open', () => {

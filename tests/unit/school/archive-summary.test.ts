@@ -158,6 +158,87 @@ describe('the region’s targets through the region tree', () => {
     expect(schoolTargetsOnly(POLICIES, 'jiangsu')?.slug).toBe('jiangsu');
   });
 
+  it('a 乐清 school inherits Zhejiang’s ≥ 25 % by 2021-08-15 and ≥ 40 % in all by 2022-08', () => {
+    const t = teacherTargets(POLICIES, 'yueqing');
+    expect(t?.policy.slug).toBe('zhejiang');
+    expect(t?.inherited).toBe(true);
+    expect(t?.targets.map((x) => [x.year, x.period, x.share, x.atLeast, x.cumulative])).toEqual([
+      ['2021', '2021年8月15日前', 25, true, 25],
+      // The second phase's 40 % is the total by then, not 40 more: the running total is 40, not 65.
+      ['2022', '2021年9月至2022年8月', 40, true, 40],
+    ]);
+    const { rows, ids } = school();
+    const s = summarize(rows, ids, { targets: t, teacherTotal: 3 });
+    expect(s.targets?.source).toBe('浙江省');
+    // Read from one public copy: the archive says so beside the targets.
+    expect(s.targets?.unverified).toBe(true);
+    expect(summarize(rows, ids, { targets: teacherTargets(POLICIES, 'guangzhou') }).targets?.unverified).toBe(
+      false,
+    );
+    expect(s.targets?.rows.map((r) => [r.target, r.reached])).toEqual([
+      ['本期 ≥ 25%，累计 25%', true],
+      ['累计 ≥ 40%', false],
+    ]);
+  });
+
+  it('a running total stated after yearly shares replaces their sum, and later shares add to it', () => {
+    const region: Policy = {
+      slug: 'r',
+      data: {
+        ...defined(POLICIES[0]).data,
+        parent: 'national',
+        quotas: [
+          { year: '2022', share: 30, atLeast: false, of: '教师' },
+          { year: '2020', share: 20, atLeast: false, of: '教师' },
+          { year: '2021', share: 45, atLeast: true, of: '教师', cumulative: true },
+        ],
+      },
+    };
+    expect(teacherTargets([region], 'r')?.targets.map((x) => [x.year, x.cumulative])).toEqual([
+      ['2020', 20],
+      ['2021', 45],
+      ['2022', 75],
+    ]);
+  });
+
+  it('property: targets come by due date, within 0–100; a stated running total stands as written', () => {
+    const quota = fc
+      .record({
+        year: fc.integer({ min: 2019, max: 2025 }).map(String),
+        month: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+        share: fc.integer({ min: 0, max: 100 }),
+        atLeast: fc.boolean(),
+        cumulative: fc.boolean(),
+      })
+      .map(({ month, ...q }) => ({
+        ...q,
+        of: '教师' as const,
+        ...(month === undefined ? {} : { by: `${q.year}-${String(month).padStart(2, '0')}` }),
+      }));
+    fc.assert(
+      fc.property(fc.array(quota, { minLength: 1, maxLength: 6 }), (quotas) => {
+        const region: Policy = {
+          slug: 'r',
+          data: { ...defined(POLICIES[0]).data, parent: 'national', quotas },
+        };
+        const targets = teacherTargets([region], 'r')?.targets ?? expect.fail('no targets');
+        expect(targets).toHaveLength(quotas.length);
+        // A date a target is due by lies in its year, so by due date means by year too.
+        const years = targets.map((t) => t.year);
+        expect(years).toEqual([...years].sort());
+        let sum = 0;
+        for (const t of targets) {
+          expect(t.cumulative).toBeGreaterThanOrEqual(0);
+          expect(t.cumulative).toBeLessThanOrEqual(100);
+          sum = t.statedCumulative ? t.share : sum + t.share;
+          expect(t.cumulative).toBe(Math.min(100, sum));
+          if (t.statedCumulative) expect(t.cumulative).toBe(t.share);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('a new district under Guangzhou inherits Guangzhou’s targets (added by data)', () => {
     const district: Policy = {
       slug: 'tianhe',
