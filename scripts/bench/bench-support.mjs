@@ -20,10 +20,11 @@ export async function serveSite(port, dir = 'dist') {
   return server;
 }
 
-export function launchChromium() {
+/** `extraArgs`: Chromium switches one benchmark needs (a host name mapped to this machine, …). */
+export function launchChromium(extraArgs = []) {
   return chromium.launch({
     ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
   });
 }
 

@@ -148,30 +148,22 @@ try {
   } else {
     console.log('  jsPDF chunk: no JS file under dist/_astro/ mentions jsPDF');
   }
+  // The font comes in slices; what one PDF fetches is measured by bench:pdf.
   const fontDir = 'dist/fonts/pdf';
-  let fontsGzip = 0;
-  for (const name of ['noto-sans-sc-regular.ttf', 'noto-sans-sc-bold.ttf', 'charset.json']) {
-    const file = join(fontDir, name);
-    if (!existsSync(file)) {
-      console.log(`  ${name}: missing`);
-      continue;
-    }
-    const bytes = readFileSync(file);
-    fontsGzip += gzip(bytes);
-    console.log(
-      `  ${name.padEnd(26)} ${kb(bytes.length).padStart(11)} raw ${kb(gzip(bytes)).padStart(11)} gzip`,
-    );
-  }
-  if (existsSync(join(fontDir, 'noto-sans-sc-full.ttf'))) {
-    const full = readFileSync(join(fontDir, 'noto-sans-sc-full.ttf'));
-    console.log(
-      `  noto-sans-sc-full.ttf (only for characters outside the subset) ${kb(full.length)} raw, ${kb(gzip(full))} gzip`,
-    );
-  }
   const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
-  const withJspdf = fontsGzip + (jspdf ? gzip(jspdf.bytes) : 0);
-  console.log(`  fonts of one PDF (regular + bold + charset): ${mb(fontsGzip)} gzip (target ≤ 2.50 MB gzip)`);
-  console.log(`  with the jsPDF chunk: ${mb(withJspdf)} gzip`);
+  if (existsSync(join(fontDir, 'manifest.json'))) {
+    const manifest = JSON.parse(readFileSync(join(fontDir, 'manifest.json'), 'utf8'));
+    const sizeOf = (name) => gzip(readFileSync(join(fontDir, name)));
+    for (const kind of ['common', 'rare']) {
+      const slices = manifest.slices.filter((s) => s.kind === kind);
+      const total = slices.reduce((n, s) => n + sizeOf(s.regular) + sizeOf(s.bold), 0);
+      console.log(`  ${kind} font slices: ${slices.length} × 2 weights, ${mb(total)} gzip`);
+    }
+    const manifestGzip = sizeOf('manifest.json');
+    console.log(
+      `  manifest.json ${kb(manifestGzip)} gzip; with the jsPDF chunk: ${kb(manifestGzip + (jspdf ? gzip(jspdf.bytes) : 0))} gzip`,
+    );
+  } else console.log('  font manifest: missing');
 
   // What a click actually fetches, with a one-ability draft in localStorage.
   {

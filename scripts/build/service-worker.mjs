@@ -3,6 +3,8 @@
  * index), Workbox's generateSW writes <outDir>/sw.js, a service worker that precaches every page,
  * stylesheet and script, the search index and the app icons. jsPDF and the PDF fonts are large
  * and only a self-check needs them, so they are not precached but kept after their first use.
+ * The 考核指南 readers (mammoth, pdf.js) are larger still and only an import on /rubrics/ needs
+ * them: they too are kept after their first use, not precached.
  *
  * Every URL in the precache list is relative to sw.js, so one build works under "/" and under
  * any BASE_PATH without knowing it. Plain JavaScript so the bench and the e2e tests reuse it.
@@ -12,8 +14,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 
-/** The runtime cache of the PDF code and fonts; the wizard looks in it (PdfOfflineNote). */
+/** The runtime cache of rare font slices and jsPDF's optional chunks. */
 export const PDF_CACHE = 'handbook-pdf';
+/** The runtime cache of the Word and PDF readers of a 考核指南 (/rubrics/). */
+export const GUIDE_READER_CACHE = 'handbook-guide-readers';
 /** Lists the jsPDF files of this build, for the wizard's "ready for a PDF offline?" check. */
 export const PDF_CODE_LIST = 'offline-pdf.json';
 
@@ -25,12 +29,13 @@ export function chunkImports(source) {
 }
 
 /**
- * The chunks only jsPDF needs: jsPDF's own chunk and every chunk that nothing outside that group
- * refers to (its optional html2canvas, DOMPurify and canvg parts). Everything else is precached.
+ * The chunks only one heavy part needs: the chunks `isRoot` names and every chunk that nothing
+ * outside that group refers to (jsPDF's optional html2canvas, DOMPurify and canvg parts).
  * @param {Map<string, string[]>} graph chunk name → names of the chunks it imports
+ * @param {(name: string) => boolean} isRoot
  */
-export function pdfOnlyChunks(graph) {
-  const group = new Set([...graph.keys()].filter((name) => /^jspdf\./.test(name)));
+function chunksOnlyFor(graph, isRoot) {
+  const group = new Set([...graph.keys()].filter(isRoot));
   if (group.size === 0) return group;
   let grew = true;
   while (grew) {
@@ -47,6 +52,22 @@ export function pdfOnlyChunks(graph) {
   return group;
 }
 
+/** The chunks only jsPDF needs. Everything else is precached. */
+export function pdfOnlyChunks(graph) {
+  return chunksOnlyFor(graph, (name) => /^jspdf\./.test(name));
+}
+
+const GUIDE_READER_CHUNK = /^(guide-(docx|pdf)-reader\.|pdf\.worker)/;
+
+/**
+ * The chunks only the 考核指南 import on /rubrics/ needs: mammoth, pdf.js and pdf.js's worker
+ * (named by src/components/rubrics/guide-docx-reader.ts, guide-pdf-reader.ts). About 2 MB that
+ * most visitors never use: kept after their first use, like jsPDF, not precached.
+ */
+export function guideReaderChunks(graph) {
+  return chunksOnlyFor(graph, (name) => GUIDE_READER_CHUNK.test(name));
+}
+
 function astroChunkGraph(outDir) {
   const dir = join(outDir, '_astro');
   const graph = new Map();
@@ -55,6 +76,18 @@ function astroChunkGraph(outDir) {
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.js')))
     graph.set(name, chunkImports(readFileSync(join(dir, name), 'utf8')));
   return graph;
+}
+
+/**
+ * The PDF font files a first PDF needs, relative to the output folder: the slices' manifest and the
+ * common slices (scripts/build/build-pdf-font.mjs). None when the build has no PDF font.
+ */
+export function pdfFontFiles(outDir) {
+  const manifest = join(outDir, 'fonts', 'pdf', 'manifest.json');
+  if (!existsSync(manifest)) return [];
+  const { slices } = JSON.parse(readFileSync(manifest, 'utf8'));
+  const common = slices.filter((s) => s.kind === 'common').flatMap((s) => [s.regular, s.bold]);
+  return ['manifest.json', ...common].map((name) => `fonts/pdf/${name}`);
 }
 
 /** What goes into the precache, relative to the output folder. */
@@ -76,18 +109,23 @@ export const PRECACHE_PATTERNS = [
 
 /** The Workbox configuration for one built folder. */
 export function serviceWorkerConfig(outDir) {
-  const pdfChunks = [...pdfOnlyChunks(astroChunkGraph(outDir))].sort();
+  const graph = astroChunkGraph(outDir);
+  const pdfChunks = [...pdfOnlyChunks(graph)].sort();
+  const readerChunks = [...guideReaderChunks(graph)].sort();
   // An ordinary packet loads jsPDF's own chunk only; its optional parts (html2canvas, canvg)
-  // are never fetched, so they do not count towards "ready for a PDF offline".
+  // are never fetched, so they are left out of the copy.
   const loadedByEveryPdf = pdfChunks.filter((name) => /^jspdf\./.test(name));
+  const fonts = pdfFontFiles(outDir);
   writeFileSync(
     join(outDir, PDF_CODE_LIST),
-    `${JSON.stringify({ code: loadedByEveryPdf.map((name) => `_astro/${name}`) })}\n`,
+    `${JSON.stringify({ code: loadedByEveryPdf.map((name) => `_astro/${name}`), fonts })}\n`,
   );
   return {
     globDirectory: outDir,
-    globPatterns: PRECACHE_PATTERNS,
-    globIgnores: pdfChunks.map((name) => `_astro/${name}`),
+    globPatterns: [...PRECACHE_PATTERNS, ...fonts],
+    globIgnores: [...pdfChunks.filter((name) => !loadedByEveryPdf.includes(name)), ...readerChunks].map(
+      (name) => `_astro/${name}`,
+    ),
     swDest: join(outDir, 'sw.js'),
     mode: 'production',
     sourcemap: false,
@@ -104,11 +142,24 @@ export function serviceWorkerConfig(outDir) {
     cleanupOutdatedCaches: true,
     runtimeCaching: [
       {
-        // The font files keep their names from build to build: the network copy wins whenever
-        // there is one, so a font never disagrees with this build's character list.
-        urlPattern: /\/fonts\/pdf\//,
-        handler: 'NetworkFirst',
-        options: { cacheName: PDF_CACHE, expiration: { maxEntries: 16 } },
+        // A rare slice's name carries a digest of its content: a kept copy is never stale.
+        urlPattern: /\/fonts\/pdf\/rare\//,
+        handler: 'CacheFirst',
+        options: {
+          cacheName: PDF_CACHE,
+          expiration: { maxEntries: 64 },
+          cacheableResponse: { statuses: [200] },
+        },
+      },
+      {
+        // The 考核指南 readers, kept apart so that a PDF packet's code never pushes them out.
+        urlPattern: new RegExp(`/_astro/${GUIDE_READER_CHUNK.source.slice(1)}[^/]*\\.js$`),
+        handler: 'CacheFirst',
+        options: {
+          cacheName: GUIDE_READER_CACHE,
+          expiration: { maxEntries: 8 },
+          cacheableResponse: { statuses: [200] },
+        },
       },
       {
         // jsPDF's chunks are named by their content, so a kept copy is never stale.

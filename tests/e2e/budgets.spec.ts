@@ -13,6 +13,7 @@ interface Loaded {
   url: string;
   type: string;
   gzip: number;
+  text: string;
 }
 
 async function firstLoad(page: Page, path: string): Promise<Loaded[]> {
@@ -25,6 +26,7 @@ async function firstLoad(page: Page, path: string): Promise<Loaded[]> {
           url: response.url(),
           type: response.request().resourceType(),
           gzip: gzipSync(body).length,
+          text: body.toString('latin1'),
         }))
         .catch(() => undefined),
     );
@@ -63,3 +65,23 @@ for (const path of ['/', '/abilities/C5/', '/policies/hebei/', '/compare/', '/se
     expect(heavy.map((h) => h.url)).toEqual([]);
   });
 }
+
+// /rubrics/ before the 考核指南 import: 118,504 bytes gzip of JavaScript (measured on that build).
+// The import adds a small entry only; its readers come with the first document.
+const RUBRICS_FIRST_LOAD_JS = 118_504 + 3 * 1024;
+
+test('/rubrics/ first loads neither mammoth nor pdf.js, and no more JavaScript than before the import', async ({
+  page,
+}) => {
+  const loaded = await firstLoad(page, '/rubrics/');
+  const scripts = loaded.filter((l) => l.type === 'script');
+  const readers = scripts.filter(
+    (l) =>
+      /mammoth|pdfjs|pdf\.worker|guide-(docx|pdf)-reader/i.test(l.url) ||
+      /mammoth|PDFWorker|getTextContent/.test(l.text),
+  );
+  expect(readers.map((r) => r.url)).toEqual([]);
+  const js = total(loaded, ['script']);
+  expect(js).toBeGreaterThan(10 * 1024);
+  expect(js, scripts.map((l) => `${l.url} ${l.gzip}`).join('\n')).toBeLessThanOrEqual(RUBRICS_FIRST_LOAD_JS);
+});

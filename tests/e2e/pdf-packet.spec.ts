@@ -1,10 +1,32 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { pdfFontNames, pdfPagesText } from './pdf-text';
+import { sliceLookup, type FontManifest } from '../../src/lib/pdf/font-slices';
 
 const MEDIA = join(import.meta.dirname, '../fixtures/media');
+const DIST_FONTS = join(import.meta.dirname, '../../dist/fonts/pdf');
 const compact = (text: string) => text.replace(/\s+/g, '');
+/** Every font the PDF names is one of the font's slices, registered one font per slice and weight. */
+const SLICE_FONT = /^HandbookCJK(-Bold)?-\d+$/;
+
+/** The built site's font manifest, and the slice a character is in. */
+function builtManifest() {
+  const manifest = JSON.parse(readFileSync(join(DIST_FONTS, 'manifest.json'), 'utf8')) as FontManifest;
+  return { manifest, sliceOf: sliceLookup(manifest) };
+}
+
+/** Records the font files a page fetches, as paths under fonts/pdf/, with their gzip size. */
+function fontRequests(page: Page) {
+  const files: { name: string; gzip: number }[] = [];
+  page.on('response', async (response) => {
+    const match = /\/fonts\/pdf\/(.+)$/.exec(new URL(response.url()).pathname);
+    if (match?.[1]) files.push({ name: match[1], gzip: gzipSync(await response.body()).length });
+  });
+  return files;
+}
 
 /** Headings a C5 + C6 packet prints, as pdf.js reads them back (spaces removed). */
 const HEADINGS = [
@@ -76,15 +98,22 @@ test.describe('PDF evidence packet', () => {
     page.on('request', (r) => {
       if (/fonts\/pdf|jspdf/i.test(r.url())) pdfRequests.push(r.url());
     });
+    const fonts = fontRequests(page);
     await completeC5(page, '王晓红');
     expect(pdfRequests, 'jsPDF and the font load only when a PDF is asked for').toEqual([]);
     const { file, path, pages } = await makePdf(page);
     expect(file.suggestedFilename()).toMatch(/^微能力自评_王晓红_\d{8}\.pdf$/);
     await expect(page.locator('#pdf-status')).toContainText('PDF 已生成');
-    expect(
-      pdfRequests.some((u) => u.includes('full')),
-      'no fallback font for common characters',
-    ).toBe(false);
+    // Only the manifest and common slices, each once: a fraction of the font, no rare slice.
+    const names = fonts.map((f) => f.name);
+    expect(names).toContain('manifest.json');
+    expect(new Set(names).size, 'each file fetched once').toBe(names.length);
+    expect(names.filter((n) => n !== 'manifest.json' && !n.startsWith('common/'))).toEqual([]);
+    const { manifest } = builtManifest();
+    const common = manifest.slices.filter((s) => s.kind === 'common').length;
+    expect(names.length - 1).toBeLessThan(common);
+    const gzip = fonts.reduce((sum, f) => sum + f.gzip, 0);
+    expect(gzip, 'fonts fetched for this packet').toBeLessThanOrEqual(500 * 1024);
     const all = pages.join('');
     expect(pages[0]).toContain('王晓红');
     expect(pages[0]).toContain('徐水区特殊教育学校');
@@ -105,7 +134,12 @@ test.describe('PDF evidence packet', () => {
       if (i === 0) return;
       expect(p, `page ${i + 1}`).toContain(i < c6Start ? C5_HEADER : C6_HEADER);
     });
-    expect(pdfFontNames(path), 'only the embedded font, no unused standard fonts').toEqual(['HandbookCJK']);
+    const embedded = pdfFontNames(path);
+    expect(
+      embedded.filter((n) => !SLICE_FONT.test(n)),
+      'only the slices, no unused standard fonts',
+    ).toEqual([]);
+    expect(embedded.length, 'one font per slice fetched').toBe(names.length - 1);
   });
 
   test('a teacher’s long description is printed in full, across a page break', async ({ page }) => {
@@ -131,21 +165,29 @@ test.describe('PDF evidence packet', () => {
     expect(bodies[first]).toContain('（文字说明，全文见“证据说明”）');
   });
 
-  test('a name outside the subset: the full font is fetched and every heading is still real Chinese', async ({
+  test('a rare name (王堃): one rare slice more is fetched, the name reads back, every heading is real Chinese', async ({
     page,
   }) => {
     test.setTimeout(90_000);
-    // 堃 is a common name character outside GB2312 (and so outside the subset), in Noto Sans SC.
+    // 堃 is a common name character outside GB2312, and so in a rare slice.
+    const { manifest, sliceOf } = builtManifest();
+    const rare = manifest.slices[sliceOf('堃') ?? -1];
+    expect(rare?.kind).toBe('rare');
+    const fonts = fontRequests(page);
     await completeC5(page, '王堃');
-    const fullFont = page.waitForRequest((r) => r.url().includes('noto-sans-sc-full.ttf'));
     const { path, pages } = await makePdf(page);
-    await fullFont;
+    const names = fonts.map((f) => f.name);
+    expect(
+      names.filter((n) => n.startsWith('rare/')),
+      'only 堃’s slice, in the regular weight',
+    ).toEqual([rare?.regular]);
+    expect(fonts.find((f) => f.name === rare?.regular)?.gzip ?? Infinity).toBeLessThanOrEqual(60 * 1024);
     await expect(page.getByRole('alert')).toContainText('堃');
     const all = pages.join('');
     expect(pages[0]).toContain('王堃');
     for (const h of HEADINGS) expect(all, h).toContain(h);
     expect(pages[1]).toContain(C5_HEADER);
-    expect(pdfFontNames(path)).toEqual(['HandbookCJK']);
+    expect(pdfFontNames(path).filter((n) => !SLICE_FONT.test(n))).toEqual([]);
   });
 
   test('a character no font has: the PDF still comes out, with 〓 and a notice, headings intact', async ({
@@ -167,7 +209,7 @@ test.describe('PDF evidence packet', () => {
       test.setTimeout(60_000);
       await completeC5(page, '王晓红');
       let fail = true;
-      await page.route('**/fonts/pdf/noto-sans-sc-regular.ttf', (route) =>
+      await page.route('**/fonts/pdf/common/**', (route) =>
         fail ? route.fulfill({ status: 503, body: '' }) : route.fallback(),
       );
       await page.getByRole('button', { name: '生成 PDF 证据包' }).click();

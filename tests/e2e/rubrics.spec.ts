@@ -275,7 +275,7 @@ test.describe('school rubrics', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: '添加', exact: true })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2, name: 'A1 技术支持的学情分析' })).toBeFocused();
   });
 
   test('A5 left at 考核指南没有写明 is not called complete: the editor says it cannot grade and what is missing', async ({

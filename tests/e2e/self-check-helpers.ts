@@ -45,3 +45,19 @@ export async function setStoredField(page: Page, path: (string | number)[], valu
     { path, value },
   );
 }
+
+/** The hashing worker's script, as the build names it. */
+export const HASH_WORKER_SCRIPT = /\/_astro\/sha256-worker-[\w-]+\.js$/;
+
+/**
+ * Waits until the hashing worker, started when the evidence step shows, has loaded its script:
+ * from then on picking a file fetches nothing.
+ */
+export async function hashWorkerReady(page: Page) {
+  await expect
+    .poll(async () => {
+      const worker = page.workers().find((w) => HASH_WORKER_SCRIPT.test(w.url()));
+      return worker ? worker.evaluate(() => typeof onmessage === 'function').catch(() => false) : false;
+    })
+    .toBe(true);
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { abilityGrade, fillProfile, item, savedNow, toEvidence } from './self-check-helpers';
+import { abilityGrade, fillProfile, hashWorkerReady, item, savedNow, toEvidence } from './self-check-helpers';
 
 const MEDIA = join(import.meta.dirname, '../fixtures/media');
 test.describe('self-check wizard', () => {
@@ -30,8 +30,10 @@ test.describe('self-check wizard', () => {
       '第 3 步：逐项自查证据——C5 基于数据的个别化指导',
     );
 
-    // Picking a file makes no network request (once the step, fetched when first reached, shows).
+    // Picking a file makes no network request (once the step, fetched when first reached, shows,
+    // and its hashing worker has started).
     await expect(page.getByRole('button', { name: '下一步：查看自评结果' })).toBeVisible();
+    await hashWorkerReady(page);
     const requests: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith('blob:') && !r.url().startsWith('data:')) requests.push(r.url());

@@ -4,27 +4,29 @@ import {
   PDF_OFFLINE_MESSAGES,
   pdfNeededFiles,
   pdfOfflineState,
-  type PdfFontUrls,
+  type PdfOfflineList,
 } from '../../lib/pdf/pdf-offline';
 
 interface Props {
-  fonts: PdfFontUrls;
   /** A PDF is being made; when it is done the files may just have been kept. */
   busy: boolean;
 }
 
 const base = import.meta.env.BASE_URL;
 
-async function missingFiles(fonts: PdfFontUrls): Promise<number> {
-  // The list of this build's jsPDF chunks is itself in the offline copy.
-  const list = (await (await fetch(`${base}offline-pdf.json`)).json()) as { code: string[] };
+async function missingFiles(): Promise<number> {
+  // The list of this build's jsPDF chunk and common font slices is itself in the offline copy.
+  const list = (await (await fetch(`${base}offline-pdf.json`)).json()) as PdfOfflineList;
+  // The precache keeps a file under its URL with Workbox's revision as a query.
   const found = await Promise.all(
-    pdfNeededFiles(fonts, list.code, base).map(async (url) => (await caches.match(url)) !== undefined),
+    pdfNeededFiles(list, base).map(
+      async (url) => (await caches.match(url, { ignoreSearch: true })) !== undefined,
+    ),
   );
   return found.filter((kept) => !kept).length;
 }
 
-export default function PdfOfflineNote({ fonts, busy }: Props) {
+export default function PdfOfflineNote({ busy }: Props) {
   const [message, setMessage] = useState<string>();
 
   useEffect(() => {
@@ -32,7 +34,7 @@ export default function PdfOfflineNote({ fonts, busy }: Props) {
     let current = true;
     const check = async () => {
       const controlled = Boolean(navigator.serviceWorker?.controller) && 'caches' in window;
-      const missing = controlled ? await missingFiles(fonts).catch(() => 1) : 1;
+      const missing = controlled ? await missingFiles().catch(() => 1) : 1;
       if (current)
         setMessage(PDF_OFFLINE_MESSAGES[pdfOfflineState({ controlled, online: navigator.onLine, missing })]);
     };
@@ -46,7 +48,7 @@ export default function PdfOfflineNote({ fonts, busy }: Props) {
       removeEventListener('offline', check);
       navigator.serviceWorker?.removeEventListener('controllerchange', check);
     };
-  }, [fonts, busy]);
+  }, [busy]);
 
   return message ? (
     <p className="notice notice-warn" data-pdf-offline-note>

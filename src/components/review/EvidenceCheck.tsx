@@ -2,14 +2,14 @@
  * 核对证据文件: the reviewer picks the files the teacher sent; the browser hashes each and says
  * whether it is the file that was self-checked. The files are read here and nowhere else.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   checkEvidenceFile,
   VERDICT_TEXT,
   type FileCheckResult,
   type RecordedFile,
 } from '../../lib/review/evidence-check';
-import { sha256Hex } from '../../lib/files/file-hash';
+import { hashPercent, isAbort, prepareHashWorker, sha256Hex } from '../../lib/files/file-hash';
 import { displayText } from '../../lib/content/display-text';
 
 const SYMBOL: Record<FileCheckResult['verdict'], string> = { same: '✓', different: '✗', unrecorded: '?' };
@@ -23,28 +23,49 @@ interface Props {
 }
 
 export default function EvidenceCheck({ idBase, recorded, checks, onChecks, itemName }: Props) {
-  const [busy, setBusy] = useState<string>();
+  /** The file being hashed, which of how many, and how far it is. */
+  const [busy, setBusy] = useState<{ name: string; at: number; of: number; percent: number }>();
   const [failed, setFailed] = useState<string[]>([]);
+  /** Files left unchecked by 取消. */
+  const [cancelled, setCancelled] = useState<string[]>([]);
+  const cancelRef = useRef<AbortController | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // The hashing worker is ready before the reviewer picks the first file.
+  useEffect(prepareHashWorker, []);
 
   const pick = async (list: FileList | null) => {
     const files = [...(list ?? [])];
     if (files.length === 0) return;
     const results: FileCheckResult[] = [];
     const unreadable: string[] = [];
+    const cancel = new AbortController();
+    cancelRef.current = cancel;
+    setCancelled([]);
     for (const [i, file] of files.entries()) {
-      setBusy(
-        `正在计算文件校验码（${i + 1}/${files.length}）：${displayText(file.name)}……大文件需要多等一会儿。`,
-      );
+      const step = { name: file.name, at: i + 1, of: files.length };
+      setBusy({ ...step, percent: 0 });
       try {
-        const sha256 = await sha256Hex(file, { subtle: globalThis.crypto?.subtle });
+        const sha256 = await sha256Hex(file, {
+          subtle: globalThis.crypto?.subtle,
+          signal: cancel.signal,
+          onProgress: (done) => setBusy({ ...step, percent: hashPercent(done, file.size) }),
+        });
         results.push(checkEvidenceFile({ name: file.name, sha256 }, recorded));
-      } catch {
-        unreadable.push(file.name);
+      } catch (error) {
+        if (!isAbort(error)) {
+          unreadable.push(file.name);
+          continue;
+        }
+        setCancelled(files.slice(i).map((f) => f.name));
+        break;
       }
     }
+    cancelRef.current = null;
     setBusy(undefined);
     setFailed(unreadable);
     onChecks([...checks, ...results]);
+    // The 取消 button is gone: focus goes back to the file field it belongs to.
+    if (cancel.signal.aborted) requestAnimationFrame(() => inputRef.current?.focus());
   };
 
   const where = (r: FileCheckResult) =>
@@ -60,6 +81,7 @@ export default function EvidenceCheck({ idBase, recorded, checks, onChecks, item
       <div className="field">
         <label htmlFor={`${idBase}-check-files`}>选择证据文件（可多选）</label>
         <input
+          ref={inputRef}
           id={`${idBase}-check-files`}
           type="file"
           multiple
@@ -69,7 +91,22 @@ export default function EvidenceCheck({ idBase, recorded, checks, onChecks, item
           }}
         />
       </div>
-      {busy && <p role="status">{busy}</p>}
+      {busy && (
+        <p className="reading">
+          <span role="status">
+            正在计算文件校验码（{busy.at}/{busy.of}）：{displayText(busy.name)}……大文件需要多等一会儿。
+          </span>{' '}
+          <span className="hash-progress">{busy.percent}%</span>{' '}
+          <button type="button" className="link-button" onClick={() => cancelRef.current?.abort()}>
+            取消<span className="visually-hidden">核对证据文件</span>
+          </button>
+        </p>
+      )}
+      {cancelled.length > 0 && (
+        <p className="notice notice-warn" role="alert">
+          已取消核对，没有核对：{cancelled.map(displayText).join('、')}。需要时重新选择这些文件即可。
+        </p>
+      )}
       {failed.length > 0 && (
         <p className="notice notice-warn" role="alert">
           无法读取：{failed.join('、')}（文件可能已被移动或所在的 U 盘已拔出）。

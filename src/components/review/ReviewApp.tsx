@@ -34,6 +34,7 @@ import { handbookRubrics } from './handbook';
 import type { RegionReview } from './types';
 import './review.css';
 import Tabs from '../Tabs';
+import { useDropZone } from '../use-drop-zone';
 import { displayText } from '../../lib/content/display-text';
 
 interface Props {
@@ -75,9 +76,10 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const [savedFor, setSavedFor] = useState<ReviewSession>();
   const [problems, setProblems] = useState<{ name: string; reason: string }[]>([]);
   const [notes, setNotes] = useState<string[]>([]);
-  const [dragging, setDragging] = useState(false);
-  const dropZone = useRef<HTMLDivElement>(null);
-  const openRef = useRef<(files: FileList | null | undefined) => Promise<void>>(undefined);
+  // Dropping files is a mouse shortcut for the button inside the zone, which keyboards use.
+  const { zone: dropZone, dragging } = useDropZone<HTMLDivElement>(
+    (transfer) => void openFiles(transfer.files),
+  );
   const { reviewer, teachers, reviews } = session;
   // The latest session, for opening files: a batch may arrive before the kept work is read back.
   const latest = useRef(session);
@@ -202,32 +204,6 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     setProblems(bad);
     setNotes([...new Set(said)]);
   };
-
-  openRef.current = openFiles;
-
-  // Dropping files is a mouse shortcut for the button inside the zone, which keyboards use.
-  useEffect(() => {
-    const zone = dropZone.current;
-    if (!zone) return;
-    const over = (e: DragEvent) => {
-      e.preventDefault();
-      setDragging(true);
-    };
-    const leave = () => setDragging(false);
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      setDragging(false);
-      void openRef.current?.(e.dataTransfer?.files);
-    };
-    zone.addEventListener('dragover', over);
-    zone.addEventListener('dragleave', leave);
-    zone.addEventListener('drop', drop);
-    return () => {
-      zone.removeEventListener('dragover', over);
-      zone.removeEventListener('dragleave', leave);
-      zone.removeEventListener('drop', drop);
-    };
-  }, []);
 
   const current = teachers.find((t) => t.draft.id === session.currentId) ?? teachers[0];
   const orphanReviews = reviews.filter((r) => !teachers.some((t) => t.draft.id === r.draft.id));

@@ -34,6 +34,7 @@ import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
 import OnceButton from '../OnceButton';
 import AbilityForm from './AbilityForm';
+import GuideImport from './GuideImport';
 import PackPreview from './PackPreview';
 import type { HandbookAbility, RegionChoice } from './types';
 import './RubricEditor.css';
@@ -99,6 +100,10 @@ function notReadyNote(pack: RubricPack): string {
 
 export default function RubricEditor({ abilities, regions, selfCheckUrl, abilityBase }: Props) {
   const store = useMemo(storage, []);
+  const handbookRefs = useMemo(
+    () => abilities.map(({ code, name, dimension }) => ({ code, name, dimension })),
+    [abilities],
+  );
   const [state, setState] = useState<EditorState>();
   const [saveState, setSaveState] = useState('');
   const [warning, setWarning] = useState<string>();
@@ -347,6 +352,14 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
         />
       )}
 
+      <GuideImport
+        handbook={handbookRefs}
+        editorCodes={state.abilities.map((a) => a.code)}
+        source={state.source}
+        onConfirm={(drafts, source) => update((s) => drafts.reduce(withAbility, { ...s, source }))}
+        onNotice={(kind, text) => setNotice({ kind, text })}
+      />
+
       <fieldset>
         <legend>评价标准的来源</legend>
         <div className="field-row">
@@ -452,14 +465,14 @@ export default function RubricEditor({ abilities, regions, selfCheckUrl, ability
           </h2>
           <CurrentReadiness draft={current} />
           <AbilityForm
-            key={current.code}
+            key={`form-${current.code}`}
             draft={current}
             handbook={handbookOf(current.code)}
             abilityUrl={`${abilityBase}${current.code}/`}
             onChange={setAbility}
           />
           <ConfirmAction
-            key={current.code}
+            key={`remove-${current.code}`}
             as="p"
             label={`从这份评价标准中移除 ${current.code}`}
             triggerClass="link-button"

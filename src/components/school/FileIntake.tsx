@@ -1,36 +1,17 @@
 /** Picking files, a whole folder, or dropping either on the page. Nothing is uploaded. */
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { IncomingFile } from '../../lib/school/archive-intake';
 import { readDropped, readPicked } from './read-files';
+import { useDropZone } from '../use-drop-zone';
 
 export function FileIntake({ onFiles, busy }: { onFiles: (files: IncomingFile[]) => void; busy: boolean }) {
-  const [over, setOver] = useState(false);
-  const zone = useRef<HTMLDivElement>(null);
+  // The files of a drop are read before they are handed on: by then the page may have moved on.
   const latest = useRef(onFiles);
   latest.current = onFiles;
-  // Dropping is a mouse shortcut for the two buttons below, so it is wired natively, not as a control.
-  useEffect(() => {
-    const el = zone.current;
-    if (!el) return;
-    const dragOver = (e: DragEvent) => {
-      e.preventDefault();
-      setOver(true);
-    };
-    const leave = () => setOver(false);
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      setOver(false);
-      if (e.dataTransfer) void readDropped(e.dataTransfer).then((files) => latest.current(files));
-    };
-    el.addEventListener('dragover', dragOver);
-    el.addEventListener('dragleave', leave);
-    el.addEventListener('drop', drop);
-    return () => {
-      el.removeEventListener('dragover', dragOver);
-      el.removeEventListener('dragleave', leave);
-      el.removeEventListener('drop', drop);
-    };
-  }, []);
+  // Dropping is a mouse shortcut for the two buttons below.
+  const { zone, dragging: over } = useDropZone<HTMLDivElement>(
+    (transfer) => void readDropped(transfer).then((files) => latest.current(files)),
+  );
   return (
     <div className={`drop-zone no-print${over ? ' drop-over' : ''}`} ref={zone} data-drop-zone>
       <p>把教师的自评文件、评审意见文件或以前保存的档案文件（.json）拖到这里，或者：</p>

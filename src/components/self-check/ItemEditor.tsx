@@ -24,6 +24,7 @@ import {
   type RubricItem,
 } from '../../lib/grading/grading';
 import { formatBytes } from '../../lib/pdf/packet';
+import { hashPercent } from '../../lib/files/chunked-hash';
 import FileChecksum from '../FileChecksum';
 import Notice from '../Notice';
 import ItemMeta from './ItemMeta';
@@ -73,9 +74,14 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
   const [pickNotes, setPickNotes] = useState<string[]>([]);
   useEffect(() => {
     // Only warming up: a failure is told when a file is picked.
-    loadReaders().catch(() => undefined);
+    loadReaders()
+      .then((readers) => readers.prepareReaders())
+      .catch(() => undefined);
   }, []);
   const undoRef = useRef<HTMLButtonElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  /** Stops the hashing of the pick being read (取消); the files are still added, without SHA-256. */
+  const cancelRef = useRef<AbortController | null>(null);
   const remove = (at: number) => {
     const file = evidence.files[at];
     if (!file) return;
@@ -167,6 +173,8 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
     setReading({ done: 0, total, repeats });
     setRemoved(undefined);
     setPickNotes([]);
+    const cancel = new AbortController();
+    cancelRef.current = cancel;
     try {
       let readFileMetadata: (typeof import('./file-metadata'))['readFileMetadata'];
       try {
@@ -179,10 +187,14 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
       }
       const read = await Promise.all(
         picked.map((file, i) =>
-          readFileMetadata(file, (bytes) => {
-            done[i] = bytes;
-            setReading({ done: done.reduce((a, b) => a + b, 0), total, repeats });
-          }),
+          readFileMetadata(
+            file,
+            (bytes) => {
+              done[i] = bytes;
+              setReading({ done: done.reduce((a, b) => a + b, 0), total, repeats });
+            },
+            cancel.signal,
+          ),
         ),
       );
       const newFiles = read.map((r) => r.file);
@@ -191,7 +203,10 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
       const replaced = oneFile ? evidence.files[0] : undefined;
       if (replaced && newFiles[0]) setRemoved({ file: replaced, at: 0, by: newFiles[0] });
     } finally {
+      cancelRef.current = null;
       setReading(null);
+      // The 取消 button is gone: focus goes back to the file field it belongs to.
+      if (cancel.signal.aborted) requestAnimationFrame(() => fileRef.current?.focus());
     }
   };
 
@@ -233,6 +248,7 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
           选择本地文件（可选，只在本机读取类型、大小{hasMedia ? '、时长' : ''}和文件校验码，不会上传）
         </label>
         <input
+          ref={fileRef}
           id={id('file')}
           type="file"
           multiple={!oneFile}
@@ -249,7 +265,13 @@ export default function ItemEditor({ idPrefix, item, evidence, result, onChange,
               {reading.repeats.length > 0 &&
                 `“${reading.repeats.map(displayText).join('”“')}”与已选的文件名称和大小相同，可能是同一个文件，只算一份。`}
             </span>{' '}
-            <progress max={reading.total || 1} value={reading.done} aria-label="文件读取进度" />
+            <progress max={reading.total || 1} value={reading.done} aria-label="文件读取进度" />{' '}
+            <span className="hash-progress">
+              正在计算文件校验码 {hashPercent(reading.done, reading.total)}%
+            </span>{' '}
+            <button type="button" className="link-button" onClick={() => cancelRef.current?.abort()}>
+              取消<span className="visually-hidden">计算文件校验码</span>
+            </button>
           </p>
         )}
         {evidence.files.length > 0 && (

@@ -54,7 +54,7 @@ export default function PdfButton({
       setMade(new File([outcome.blob], packet.filename, { type: 'application/pdf' }));
       const notes: string[] = [];
       if (outcome.fromFallback.length > 0)
-        notes.push(`这些字不在常用字库中，已改用完整字库显示：${outcome.fromFallback.join(' ')}。`);
+        notes.push(`这些字不常用，已另外取得所需的字体：${outcome.fromFallback.join(' ')}。`);
       if (outcome.unrenderable.length > 0)
         notes.push(
           `这些字没有任何字库能显示，PDF 中以“〓”代替，请打印后手写补上：${outcome.unrenderable.join(' ')}。`,
@@ -77,7 +77,7 @@ export default function PdfButton({
       >
         {busy ? '正在生成 PDF……' : label}
       </button>
-      <PdfOfflineNote fonts={fonts} busy={busy} />
+      <PdfOfflineNote busy={busy} />
       <p id={statusId} role="status" className="muted">
         {status}
       </p>

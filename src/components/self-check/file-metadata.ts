@@ -4,7 +4,7 @@
  */
 import { evidenceFileOf } from '../../lib/self-check/draft';
 import { pickedFileFacts, sniffContent, SNIFF_BYTES, type Sniffed } from '../../lib/grading/file-content';
-import { sha256Hex } from '../../lib/files/file-hash';
+import { isAbort, prepareHashWorker, sha256Hex } from '../../lib/files/file-hash';
 import type { EvidenceFile } from '../../lib/grading/grading';
 import { disagreementNote, readMp4Durations, reconcileDurations } from '../../lib/grading/media-duration';
 
@@ -51,14 +51,22 @@ async function duration(file: File, type: string, content: Sniffed) {
   return reconcileDurations(browser, mp4);
 }
 
-async function sha256(file: File, onProgress?: (bytesDone: number) => void): Promise<string | undefined> {
+/** The file's SHA-256, or why there is none: it could not be read, or the teacher cancelled. */
+async function sha256(
+  file: File,
+  onProgress: ((bytesDone: number) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<{ sha256?: string; cancelled?: true }> {
   try {
-    return await sha256Hex(file, { subtle: globalThis.crypto?.subtle, onProgress });
-  } catch {
+    return { sha256: await sha256Hex(file, { subtle: globalThis.crypto?.subtle, onProgress, signal }) };
+  } catch (error) {
     // A file that cannot be read (moved, or on a disconnected drive) keeps its other facts.
-    return undefined;
+    return isAbort(error) ? { cancelled: true } : {};
   }
 }
+
+/** Called once the readers are loaded: the hashing worker starts before the first file is picked. */
+export const prepareReaders = prepareHashWorker;
 
 export interface PickedFile {
   file: EvidenceFile;
@@ -69,19 +77,28 @@ export interface PickedFile {
 export async function readFileMetadata(
   file: File,
   onProgress?: (bytesDone: number) => void,
+  /** 取消: the file is kept with its other facts and no SHA-256. */
+  signal?: AbortSignal,
 ): Promise<PickedFile> {
   const content = await sniff(file);
   const facts = pickedFileFacts(file, content);
-  const [verdict, hash] = await Promise.all([duration(file, facts.type, content), sha256(file, onProgress)]);
+  const [verdict, hash] = await Promise.all([
+    duration(file, facts.type, content),
+    sha256(file, onProgress, signal),
+  ]);
   const notes = [...facts.notes];
   if (verdict.disagreement) notes.push(disagreementNote(file.name, verdict.disagreement));
+  if (hash.cancelled)
+    notes.push(
+      `已取消计算“${file.name}”的文件校验码：文件已选上，只是没有文件校验码（PDF 中写“未计算”）；需要时重新选择这个文件即可计算。`,
+    );
   return {
     file: evidenceFileOf({
       name: file.name,
       type: facts.type,
       size: file.size,
       durationSeconds: verdict.durationSeconds,
-      sha256: hash,
+      sha256: hash.sha256,
     }),
     notes,
   };

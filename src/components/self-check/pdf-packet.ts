@@ -3,23 +3,25 @@
  * fetched only when a teacher asks for the PDF. Text stays real text (selectable, searchable):
  * Chinese lines are broken by our own breaker, never drawn as images.
  */
-import type { jsPDF as JsPdf } from 'jspdf';
-import { breakLines } from '../../lib/pdf/line-break';
+import { breakLines, fontRuns } from '../../lib/pdf/line-break';
 import { missingCharacters, packetText, type Packet } from '../../lib/pdf/packet';
-import { PdfFileError } from '../../lib/pdf/pdf-offline';
+import { PdfFileError, PdfRareCharactersError } from '../../lib/pdf/pdf-offline';
+import {
+  sliceLookup,
+  slicesFor,
+  type FontManifest,
+  type FontWeight,
+  type SliceOf,
+} from '../../lib/pdf/font-slices';
 
 export interface PdfFonts {
-  regular: string;
-  bold?: string | undefined;
-  /** A fuller font for characters outside the subset, fetched only when needed. */
-  full?: string | undefined;
-  /** JSON { chars: string } listing what the subset covers. */
-  charset: string;
+  /** The font slices' manifest (scripts/build/build-pdf-font.mjs); slice files are beside it. */
+  manifest: string;
 }
 
 export interface PdfOutcome {
   blob: Blob;
-  /** Characters the subset lacked, drawn from the fuller font. */
+  /** Characters set from a rare slice, fetched for this packet (kept offline from now on). */
   fromFallback: string[];
   /** Characters no font has; drawn as 〓 and reported. */
   unrenderable: string[];
@@ -27,7 +29,11 @@ export interface PdfOutcome {
 
 const PAGE = { width: 210, height: 297, left: 18, right: 18, top: 18, bottom: 20 };
 const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+/** Each slice is registered as its own font (its name is the PDF's BaseFont), in style normal or bold. */
 const FAMILY = 'HandbookCJK';
+const STYLE: Record<FontWeight, string> = { regular: 'normal', bold: 'bold' };
+const fontName = (slice: number, weight: FontWeight): string =>
+  `${FAMILY}${weight === 'bold' ? '-Bold' : ''}-${slice}`;
 const PT_TO_MM = 0.3528;
 /** Ideographic spaces, written as escapes so they stay visible in the source. */
 const SPACE = '\u3000';
@@ -57,23 +63,26 @@ async function loadBase64(url: string): Promise<string> {
   return btoa(binary);
 }
 
-interface Charset {
-  chars: string;
-  boldChars: string;
-  fullRanges: [number, number][];
+/** The part of jsPDF the layout draws with; a probe stands in for it to learn what is drawn in which weight. */
+interface Surface {
+  setFont(name: string, style: string): unknown;
+  setFontSize(size: number): unknown;
+  getTextWidth(text: string): number;
+  text(text: string, x: number, y: number): unknown;
+  addPage(): unknown;
+  getNumberOfPages(): number;
+  setPage(page: number): unknown;
+  rect(x: number, y: number, w: number, h: number, style?: string): unknown;
+  line(x1: number, y1: number, x2: number, y2: number): unknown;
+  setFillColor(r: number, g: number, b: number): unknown;
+  setDrawColor(gray: number): unknown;
+  setTextColor(gray: number): unknown;
 }
 
-function inRanges(ranges: readonly [number, number][], cp: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [first, last] = ranges[mid] ?? [0, -1];
-    if (cp < first) hi = mid - 1;
-    else if (cp > last) lo = mid + 1;
-    else return true;
-  }
-  return false;
+/** Which font each character is set in, per weight, and whether a text can be set bold at all. */
+interface Faces {
+  fontOf(ch: string, weight: FontWeight): string;
+  canBold(text: string): boolean;
 }
 
 /** Headings set in the regular face because no bold face covers them are this much larger. */
@@ -89,20 +98,65 @@ class Layout {
   readonly pageLabels: string[] = [];
   label = '';
 
+  /** The weight and size text is set in now (`font` chooses them). */
+  private weight: FontWeight = 'regular';
+  private size = 10;
+  /** Widths at size 1, by weight and character (setFont and getTextWidth cost, per call). */
+  private readonly unitWidths: Record<FontWeight, Map<string, number>> = {
+    regular: new Map(),
+    bold: new Map(),
+  };
+
   constructor(
-    readonly doc: JsPdf,
-    /** Characters the bold face has; undefined when no bold face is registered. */
-    private readonly boldChars: ReadonlySet<string> | undefined,
+    readonly doc: Surface,
+    private readonly faces: Faces,
+    /** Only learning which characters are drawn in which weight: no widths, no line breaks, no runs. */
+    private readonly probe = false,
   ) {}
 
+  /** Selects the font `ch` is set in, in the current weight and size. */
+  private setRunFont(font: string): void {
+    this.doc.setFont(font, STYLE[this.weight]);
+  }
+
   /**
-   * The bold face only when it is registered and has every character of `text`: an unregistered
-   * style makes jsPDF fall back to Times (whose WinAnsi encoding turns Chinese into mojibake), and a
-   * character the bold subset lacks ends the rest of the run.
+   * Width of `text` in the current weight and size, each character in its slice's font. A PDF font's
+   * widths add up, so a run's width is its characters', each looked up once per weight.
    */
-  canBold(text: string): boolean {
-    const bold = this.boldChars;
-    return bold !== undefined && [...text].every((c) => /\s/.test(c) || bold.has(c));
+  measure(text: string): number {
+    if (this.probe) return 0;
+    const widths = this.unitWidths[this.weight];
+    let width = 0;
+    for (const ch of text) {
+      let w = widths.get(ch);
+      if (w === undefined) {
+        this.setRunFont(this.faces.fontOf(ch, this.weight));
+        w = this.doc.getTextWidth(ch) / this.size;
+        widths.set(ch, w);
+      }
+      width += w;
+    }
+    return width * this.size;
+  }
+
+  private setSize(size: number): void {
+    this.size = size;
+    this.doc.setFontSize(size);
+  }
+
+  /** Draws one line at (x, y), run by run, each in its slice's font; `center` centres it on x. */
+  write(text: string, x: number, y: number, align: 'left' | 'center' = 'left'): void {
+    if (this.probe) {
+      this.setRunFont(''); // the probe records by style
+      this.doc.text(text, x, y);
+      return;
+    }
+    let at = align === 'center' ? x - this.measure(text) / 2 : x;
+    for (const run of fontRuns(text, (ch) => this.faces.fontOf(ch, this.weight))) {
+      this.setRunFont(run.font);
+      this.doc.text(run.text, at, y);
+      at += this.measure(run.text);
+    }
   }
 
   lineHeight(size: number): number {
@@ -111,15 +165,16 @@ class Layout {
 
   /** Selects the face for `text`; returns the size actually set (larger when bold was wanted but cannot be had). */
   font(size: number, text: string, bold = false): number {
-    const useBold = bold && this.canBold(text);
+    // A character the bold face lacks would end the rest of the run: such a text is set regular, larger.
+    const useBold = bold && this.faces.canBold(text);
     const actual = bold && !useBold ? size * NO_BOLD_SCALE : size;
-    this.doc.setFont(FAMILY, useBold ? 'bold' : 'normal');
-    this.doc.setFontSize(actual);
+    this.weight = useBold ? 'bold' : 'regular';
+    this.setSize(actual);
     return actual;
   }
 
   lines(text: string, width: number): string[] {
-    return breakLines(text, width, (t) => this.doc.getTextWidth(t));
+    return this.probe ? text.split(/\r\n|\r|\n/) : breakLines(text, width, (t) => this.measure(t));
   }
 
   ensure(height: number): void {
@@ -149,7 +204,7 @@ class Layout {
     const lh = this.lineHeight(actual);
     for (const line of this.lines(text, CONTENT_WIDTH - indent)) {
       this.ensure(lh);
-      this.doc.text(line, PAGE.left + indent, this.y + lh * 0.75);
+      this.write(line, PAGE.left + indent, this.y + lh * 0.75);
       this.y += lh;
     }
     this.y += opts.gapAfter ?? 1.5;
@@ -179,8 +234,8 @@ class Layout {
     const lh = this.lineHeight(size);
     const bottom = PAGE.height - PAGE.bottom;
     const setFace = (cells: string[], bold: boolean) => {
-      this.doc.setFont(FAMILY, bold && this.canBold(cells.join('')) ? 'bold' : 'normal');
-      this.doc.setFontSize(size);
+      this.weight = bold && this.faces.canBold(cells.join('')) ? 'bold' : 'regular';
+      this.setSize(size);
     };
     const wrap = (cells: string[], bold: boolean) => {
       setFace(cells, bold);
@@ -205,7 +260,7 @@ class Layout {
         } else this.doc.rect(x, this.y, w, height);
         setFace(cells, header);
         lines.slice(from, from + count).forEach((line, j) => {
-          if (line) this.doc.text(line, x + pad, this.y + pad + lh * j + lh * 0.75);
+          if (line) this.write(line, x + pad, this.y + pad + lh * j + lh * 0.75);
         });
         x += w;
       });
@@ -268,7 +323,7 @@ function drawPacket(layout: Layout, packet: Packet): void {
   const columns = packet.reviewColumns;
   // The blank boxes stay on one line whatever the font's widths: a reviewer ticks one of three.
   layout.font(GRADE_BOX_SIZE, BLANK_GRADE);
-  const gradeWidth = Math.ceil(doc.getTextWidth(BLANK_GRADE) + 2 * CELL_PAD + 1);
+  const gradeWidth = Math.ceil(layout.measure(BLANK_GRADE) + 2 * CELL_PAD + 1);
   // Cover
   layout.startDocument(packet.cover.pageLabel);
   layout.y = 40;
@@ -365,13 +420,13 @@ function drawPacket(layout: Layout, packet: Packet): void {
     doc.setTextColor(90);
     const header = `${packet.cover.title}${GAP}${layout.pageLabels[page] ?? packet.cover.pageLabel}`;
     layout.font(8.5, header);
-    doc.text(header, PAGE.left, 11);
+    layout.write(header, PAGE.left, 11);
     doc.setDrawColor(180);
     doc.line(PAGE.left, 12.5, PAGE.width - PAGE.right, 12.5);
     doc.setDrawColor(0);
     const footer = `第 ${page} 页 / 共 ${total} 页${GAP}生成于 ${packet.footer.generatedAt}${GAP}微能力手册 ${packet.footer.version}`;
     layout.font(8, footer);
-    doc.text(footer, PAGE.width / 2, PAGE.height - 10, { align: 'center' });
+    layout.write(footer, PAGE.width / 2, PAGE.height - 10, 'center');
     doc.setTextColor(0);
   }
 }
@@ -387,52 +442,110 @@ function replaceUnrenderable(packet: Packet, chars: readonly string[]): Packet {
   ) as Packet;
 }
 
+/**
+ * Stands in for jsPDF while the packet is laid out once (a probe Layout) to learn which characters are
+ * drawn in which weight, and so which slices to fetch. Nothing is measured or broken into lines: the
+ * characters drawn do not depend on that, except the page count's digits, which the first slice holds.
+ */
+/** What the probe ignores: sizes, colours, pages turned back to, lines and boxes. */
+const ignore = (): undefined => undefined;
+
+class Probe implements Surface {
+  readonly drawn: Record<FontWeight, string[]> = { regular: [], bold: [] };
+  private style = 'normal';
+  private pages = 1;
+
+  setFont(_name: string, style: string): void {
+    this.style = style;
+  }
+  text(text: string): void {
+    this.drawn[this.style === 'bold' ? 'bold' : 'regular'].push(text);
+  }
+  addPage(): void {
+    this.pages += 1;
+  }
+  getNumberOfPages(): number {
+    return this.pages;
+  }
+  getTextWidth(): number {
+    return 0;
+  }
+  readonly setFontSize = ignore;
+  readonly setPage = ignore;
+  readonly rect = ignore;
+  readonly line = ignore;
+  readonly setFillColor = ignore;
+  readonly setDrawColor = ignore;
+  readonly setTextColor = ignore;
+}
+
+/** Faces of a manifest: a character is set in its slice's font; one no slice sets (never drawn: 〓 replaces it) in the first. */
+function facesOf(sliceOf: SliceOf): Faces {
+  return {
+    fontOf: (ch, weight) => fontName(sliceOf(ch, weight) ?? sliceOf(ch) ?? 0, weight),
+    canBold: (text) => [...text].every((ch) => /\s/.test(ch) || sliceOf(ch, 'bold') !== undefined),
+  };
+}
+
 export async function renderPacketPdf(
   packet: Packet,
   fonts: PdfFonts,
   progress: (step: string) => void,
 ): Promise<PdfOutcome> {
   progress('正在加载 PDF 组件……');
-  const [{ jsPDF }, charsetResponse] = await Promise.all([import('jspdf'), fetch(fonts.charset)]);
-  if (!charsetResponse.ok) throw new PdfFileError(charsetResponse.status, fonts.charset);
-  const charset = (await charsetResponse.json()) as Charset;
-  const missing = missingCharacters(packetText(packet), new Set(charset.chars));
+  // jsPDF loads while the slices are chosen and fetched.
+  const loadingJspdf = import('jspdf');
+  loadingJspdf.catch(() => {}); // awaited below; a failure is reported there, once
+  const manifestResponse = await fetch(fonts.manifest);
+  if (!manifestResponse.ok) throw new PdfFileError(manifestResponse.status, fonts.manifest);
+  const manifest = (await manifestResponse.json()) as FontManifest;
+  const sliceOf = sliceLookup(manifest);
+  const faces = facesOf(sliceOf);
+  const unrenderable = missingCharacters(packetText(packet), { has: (ch) => sliceOf(ch) !== undefined });
+  const printed = replaceUnrenderable(packet, unrenderable);
 
-  progress(missing.length > 0 && fonts.full ? '正在加载完整字库（有不常用的字）……' : '正在加载字体……');
-  const useFull = missing.length > 0 && fonts.full !== undefined;
-  // The bold subset stays in use beside the full regular face: headings it covers stay bold.
-  const [regular, bold] = await Promise.all([
-    fetchBase64(useFull ? (fonts.full as string) : fonts.regular),
-    fonts.bold ? fetchBase64(fonts.bold) : Promise.resolve(undefined),
-    // The subset too, though this PDF does not use it: the offline copy keeps what is fetched, and
-    // the next ordinary PDF (and PdfOfflineNote) needs it. Failing here costs this PDF nothing.
-    useFull ? fetchBase64(fonts.regular).catch(() => undefined) : undefined,
-  ]);
+  // Laid out once without fonts: what is drawn in each weight decides the slices to fetch.
+  const probe = new Probe();
+  drawPacket(new Layout(probe, faces, true), printed);
+  const needed = (weight: FontWeight) =>
+    slicesFor(probe.drawn[weight].join(''), sliceOf, weight).map((slice) => ({ slice, weight }));
+  const wanted = [...needed('regular'), ...needed('bold')];
+  const rare = wanted.filter(({ slice }) => manifest.slices[slice]?.kind === 'rare');
+  const fromFallback = [...new Set(probe.drawn.regular.join('') + probe.drawn.bold.join(''))].filter(
+    (ch) => !/\s/.test(ch) && rare.some(({ slice }) => sliceOf(ch) === slice),
+  );
+
+  progress(fromFallback.length > 0 ? '正在加载字体（有不常用的字）……' : '正在加载字体……');
+  const folder = fonts.manifest.replace(/[^/]*$/, '');
+  const loads = await Promise.allSettled(
+    wanted.map(({ slice, weight }) => fetchBase64(folder + (manifest.slices[slice]?.[weight] ?? ''))),
+  );
+  const failed = wanted.filter((_, i) => loads[i]?.status === 'rejected');
+  if (failed.length > 0) {
+    const reasons = loads.flatMap((l) => (l.status === 'rejected' ? [l.reason as unknown] : []));
+    // Offline, rare slices never fetched before: name their characters rather than a file.
+    if (
+      failed.every(({ slice }) => manifest.slices[slice]?.kind === 'rare') &&
+      reasons.every((reason) => reason instanceof TypeError)
+    )
+      throw new PdfRareCharactersError(
+        fromFallback.filter((ch) => failed.some(({ slice }) => sliceOf(ch) === slice)),
+      );
+    throw reasons[0];
+  }
+  const files = loads.map((l) => (l.status === 'fulfilled' ? l.value : ''));
 
   progress('正在排版……');
   // putOnlyUsedFonts: jsPDF otherwise lists its 14 standard fonts in every page's resources.
+  const { jsPDF } = await loadingJspdf;
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
-  doc.addFileToVFS('regular.ttf', regular);
-  doc.addFont('regular.ttf', FAMILY, 'normal');
-  if (bold) {
-    doc.addFileToVFS('bold.ttf', bold);
-    doc.addFont('bold.ttf', FAMILY, 'bold');
-  }
-  doc.setFont(FAMILY, 'normal');
-  // jsPDF cannot draw characters beyond U+FFFF at all; the rest depends on the font in use.
-  const unrenderable = missing.filter((c) => {
-    const cp = c.codePointAt(0) ?? 0;
-    return !useFull || cp > 0xffff || !inRanges(charset.fullRanges, cp);
+  wanted.forEach(({ slice, weight }, i) => {
+    const file = `${weight}-${slice}.ttf`;
+    doc.addFileToVFS(file, files[i] ?? '');
+    doc.addFont(file, fontName(slice, weight), STYLE[weight]);
   });
   doc.setProperties({ title: packet.cover.title, subject: packet.filename, creator: '微能力手册' });
-  drawPacket(
-    new Layout(doc, bold ? new Set(charset.boldChars) : undefined),
-    replaceUnrenderable(packet, unrenderable),
-  );
+  drawPacket(new Layout(doc, faces), printed);
   progress('PDF 已生成。');
-  return {
-    blob: doc.output('blob'),
-    fromFallback: missing.filter((c) => !unrenderable.includes(c)),
-    unrenderable,
-  };
+  return { blob: doc.output('blob'), fromFallback, unrenderable };
 }

@@ -1,16 +1,32 @@
 /**
  * SHA-256 of a teacher's evidence file, computed in the browser, on any connection.
  *
- * Web Crypto is fast but exists only on https:// and localhost, and digests a whole buffer at
- * once. A school intranet is often plain http, and a class recording can be larger than the
- * memory a school PC gives one tab. So Web Crypto is used when it exists and the file is of a
- * size that fits comfortably in memory; otherwise the file is read in chunks into an
- * incremental SHA-256 (@noble/hashes), which is slower but holds one chunk at a time.
+ * A class recording is 200–800 MB, and a reviewer checks a batch of them: the hash must run at
+ * the speed the disk reads, hold one chunk at a time, and leave the page free to answer clicks.
+ * So the file is read in chunks by a Web Worker into WebAssembly's SHA-256 (hash-wasm,
+ * sha256-worker.ts), which works alike on https and on a plain-http intranet. A browser without
+ * Worker or WebAssembly (or a policy that refuses them) gets the main-thread path this file had
+ * before: Web Crypto for a file that fits in memory (https only), else an incremental SHA-256 in
+ * JavaScript (@noble/hashes). Every path gives the same 64 hexadecimal digits.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import {
+  aborted,
+  hashInChunks,
+  isAbort,
+  type HashReply,
+  type HashRequest,
+  type ReadableFile,
+} from './chunked-hash';
 
-/** Bytes read per step of the incremental hash. */
+/** Bytes read per step of the main-thread incremental hash. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Bytes the worker reads per step: each read of a picked file is a round trip to the browser's
+ * file reader, so fewer, larger reads go faster; 8 MB still keeps the worker's memory small.
+ */
+export const WORKER_CHUNK_BYTES = 8 * 1024 * 1024;
 
 /**
  * Largest file handed to Web Crypto in one piece. Chromium has refused to read a 256 MB blob
@@ -19,10 +35,15 @@ export const CHUNK_BYTES = 4 * 1024 * 1024;
  */
 export const WHOLE_FILE_MAX_BYTES = 128 * 1024 * 1024;
 
-/** What is needed of a File (a Blob): its size and slices of it. */
-export interface ReadableFile {
-  size: number;
-  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+export type { ReadableFile } from './chunked-hash';
+export { hashPercent, isAbort } from './chunked-hash';
+
+/** The part of a Worker the hash uses, so tests can stand in for one. */
+export interface HashWorker {
+  postMessage(message: HashRequest): void;
+  terminate(): void;
+  onmessage: ((event: { data: HashReply }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
 }
 
 export interface HashOptions {
@@ -32,28 +53,196 @@ export interface HashOptions {
   chunkBytes?: number;
   /** Told how many bytes are hashed so far, after each chunk; a big file takes seconds. */
   onProgress?: ((bytesDone: number) => void) | undefined;
+  /** Stops the hash: the promise rejects with an AbortError and nothing more is read. */
+  signal?: AbortSignal | undefined;
+  /**
+   * Starts a hashing worker; by default the browser's, where it has Worker and WebAssembly.
+   * `null` keeps the hash on the main thread.
+   */
+  startWorker?: (() => HashWorker) | null;
 }
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** The file's SHA-256 as 64 lower-case hexadecimal digits. */
-export async function sha256Hex(file: ReadableFile, options: HashOptions = {}): Promise<string> {
-  const { subtle, wholeFileMaxBytes = WHOLE_FILE_MAX_BYTES, chunkBytes = CHUNK_BYTES, onProgress } = options;
+/** Where the hash gets its worker, and what becomes of it afterwards. */
+interface WorkerSource {
+  /** A worker for one file; may wait for the one in use. Rejects with an AbortError if cancelled meanwhile. */
+  take(signal: AbortSignal | undefined): Promise<HashWorker>;
+  /** After a digest: kept for the next file. */
+  give(worker: HashWorker): void;
+  /** After a cancel or a failure: ended. */
+  drop(worker: HashWorker): void;
+}
+
+const browserCanRun = () => typeof Worker === 'function' && typeof WebAssembly === 'object';
+// A classic worker (no `type: 'module'`): older Firefox and Safari run no module workers.
+const newBrowserWorker = () =>
+  new Worker(new URL('./sha256-worker.ts', import.meta.url)) as unknown as HashWorker;
+
+/**
+ * One idle browser worker, started before the first file is picked (prepareHashWorker) and kept
+ * between files: picking a file then fetches nothing, offline or not, and starts at once.
+ */
+let idle: HashWorker | undefined;
+
+/** Starts the worker ahead of the first pick, where the browser can run one. */
+export function prepareHashWorker(): void {
+  if (idle || !browserCanRun()) return;
+  try {
+    const worker = newBrowserWorker();
+    // A script that cannot load is dropped, so no hash waits on it; the next pick starts anew.
+    worker.onerror = () => {
+      if (idle === worker) idle = undefined;
+      worker.terminate();
+    };
+    idle = worker;
+  } catch {
+    // No worker here (a policy refusing it): the hash falls back when a file is picked.
+  }
+}
+
+/**
+ * The browser's workers: one file at a time, in the one worker, the others waiting their turn.
+ * Files come from one disk, and one read after another is what a disk does fastest.
+ */
+const browserWorkers: WorkerSource = (() => {
+  let lent = false;
+  const waiting: (() => void)[] = [];
+  const next = () => {
+    lent = false;
+    waiting.shift()?.();
+  };
+  const turn = (signal: AbortSignal | undefined) =>
+    new Promise<void>((resolve, reject) => {
+      const wake = () => {
+        signal?.removeEventListener('abort', leave);
+        resolve();
+      };
+      const leave = () => {
+        waiting.splice(waiting.indexOf(wake), 1);
+        reject(aborted());
+      };
+      waiting.push(wake);
+      signal?.addEventListener('abort', leave, { once: true });
+    });
+  return {
+    take: async (signal) => {
+      while (lent) await turn(signal);
+      lent = true;
+      try {
+        const worker = idle ?? newBrowserWorker();
+        idle = undefined;
+        return worker;
+      } catch (error) {
+        next();
+        throw error;
+      }
+    },
+    give: (worker) => {
+      if (idle) worker.terminate();
+      else idle = worker;
+      next();
+    },
+    drop: (worker) => {
+      worker.terminate();
+      next();
+    },
+  };
+})();
+
+/** The browser's hashing worker, where the browser can run one; Vite bundles sha256-worker.ts. */
+function workerSource(start: HashOptions['startWorker']): WorkerSource | null {
+  if (start === undefined) return browserCanRun() ? browserWorkers : null;
+  if (!start) return null;
+  const end = (worker: HashWorker) => worker.terminate();
+  return { take: async () => start(), give: end, drop: end };
+}
+
+/** The worker gave no digest because it cannot run here (not because the teacher cancelled). */
+class WorkerUnavailable extends Error {}
+
+async function hashInWorker(
+  file: ReadableFile,
+  source: WorkerSource,
+  { chunkBytes = WORKER_CHUNK_BYTES, onProgress, signal }: HashOptions,
+): Promise<string> {
+  let worker: HashWorker;
+  try {
+    worker = await source.take(signal);
+  } catch (error) {
+    throw isAbort(error) ? error : new WorkerUnavailable(String(error));
+  }
+  if (signal?.aborted) {
+    source.give(worker);
+    throw aborted();
+  }
+  return new Promise((resolve, reject) => {
+    const finish = (settle: () => void, keep = false) => {
+      signal?.removeEventListener('abort', cancel);
+      worker.onmessage = null;
+      worker.onerror = null;
+      if (keep) source.give(worker);
+      else source.drop(worker);
+      settle();
+    };
+    // Terminating the worker stops the read at once; a chunk half-read is simply dropped.
+    const cancel = () => finish(() => reject(aborted()));
+    signal?.addEventListener('abort', cancel);
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'progress') onProgress?.(data.done);
+      else if (data.type === 'done') finish(() => resolve(data.hex), true);
+      else finish(() => reject(new WorkerUnavailable(data.message)));
+    };
+    // The script did not load or run (offline without it, a policy refusing workers).
+    worker.onerror = () => finish(() => reject(new WorkerUnavailable('worker failed')));
+    worker.postMessage({ file, chunkBytes });
+  });
+}
+
+/** Today's main-thread path: Web Crypto whole where it exists and fits, else chunked JavaScript. */
+async function hashOnMainThread(file: ReadableFile, options: HashOptions): Promise<string> {
+  const {
+    subtle,
+    wholeFileMaxBytes = WHOLE_FILE_MAX_BYTES,
+    chunkBytes = CHUNK_BYTES,
+    onProgress,
+    signal,
+  } = options;
   if (subtle && file.size <= wholeFileMaxBytes) {
     try {
       const whole = await file.slice(0, file.size).arrayBuffer();
       const digest = hex(new Uint8Array(await subtle.digest('SHA-256', whole)));
+      if (signal?.aborted) throw aborted();
       onProgress?.(file.size);
       return digest;
-    } catch {
+    } catch (error) {
+      if (isAbort(error)) throw error;
       // Too big to read whole on this machine after all: the chunked hash needs one chunk.
     }
   }
   const hash = sha256.create();
-  for (let start = 0; start < file.size; start += chunkBytes) {
-    const end = Math.min(start + chunkBytes, file.size);
-    hash.update(new Uint8Array(await file.slice(start, end).arrayBuffer()));
-    onProgress?.(end);
+  return hashInChunks(
+    file,
+    { update: (b) => hash.update(b), hex: () => hex(hash.digest()) },
+    {
+      chunkBytes,
+      onProgress,
+      signal,
+    },
+  );
+}
+
+/** The file's SHA-256 as 64 lower-case hexadecimal digits. */
+export async function sha256Hex(file: ReadableFile, options: HashOptions = {}): Promise<string> {
+  if (options.signal?.aborted) throw aborted();
+  const source = workerSource(options.startWorker);
+  if (source) {
+    try {
+      return await hashInWorker(file, source, options);
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailable)) throw error;
+      // The worker could not run here: the main thread hashes it, as before there was one.
+    }
   }
-  return hex(hash.digest());
+  return hashOnMainThread(file, options);
 }

@@ -8,6 +8,8 @@
  * the caller replaces nothing.
  */
 
+import type { z } from 'zod';
+
 /** Upgrades an object of version N to version N + 1 (or later); must set `version`. */
 export type Migration = (old: unknown) => unknown;
 
@@ -115,4 +117,99 @@ export function upgrade(
     version = next;
   }
   return { ok: true, data, from };
+}
+
+/**
+ * A carried file's text read as JSON after checking its size in UTF-8 bytes against the format's
+ * limit (`what`: 评价标准文件), refused in the format's own words. Never throws.
+ */
+export function parseCarriedJson(
+  text: unknown,
+  format: { maxBytes: number; what: string; empty: string; invalid: string },
+): { ok: true; data: unknown } | { ok: false; error: string } {
+  if (typeof text !== 'string') return { ok: false, error: '没有读到文件内容。' };
+  // Counting UTF-8 bytes of a huge text would itself take long: its length already says too big.
+  const bytes = text.length > format.maxBytes ? text.length : new TextEncoder().encode(text).length;
+  const big = tooBigToOpen(bytes, format.maxBytes, format.what);
+  return big ? { ok: false, error: big } : parseFileJson(text, format);
+}
+
+/**
+ * Where a schema issue sits in a carried file, in Chinese: 教师名单的第 2 项（李娜）的学段. Field
+ * names come from `labels` (an unknown one is quoted); a list entry is numbered from 1, with
+ * `entryNote(list, entry)` after it, e.g. its name or code. `label(key, keys)` may name a key by
+ * the keys above it (a teacher's `stage` is a 学段, elsewhere a review stage).
+ */
+export function issuePlace(
+  path: readonly PropertyKey[],
+  input: unknown,
+  words: {
+    labels: Readonly<Record<string, string>>;
+    entryNote?: (list: string, entry: unknown) => string;
+    label?: (key: string, keys: readonly string[]) => string | undefined;
+  },
+): string {
+  const parts: string[] = [];
+  const keys: string[] = [];
+  let node: unknown = input;
+  for (const segment of path) {
+    const next =
+      isPlainRecord(node) || Array.isArray(node)
+        ? (node as Record<PropertyKey, unknown>)[segment]
+        : undefined;
+    if (typeof segment === 'number') {
+      parts.push(`第 ${segment + 1} 项${words.entryNote?.(keys.at(-1) ?? '', next) ?? ''}`);
+    } else {
+      const key = String(segment);
+      parts.push(words.label?.(key, keys) ?? words.labels[key] ?? `“${key.slice(0, 40)}”`);
+      keys.push(key);
+    }
+    node = next;
+  }
+  return parts.join('的');
+}
+
+/** How one format is told apart, upgraded and checked (see {@link readVersioned}). */
+export interface VersionedFormat<T> {
+  app: string;
+  kind: string;
+  current: number;
+  migrations: Readonly<Record<number, Migration>>;
+  /** The file in messages: 评价标准文件. */
+  what: string;
+  /** Said of anything without the app marker. */
+  notOurs: string;
+  /** Said of one of our files of another kind, which may be named from its fields. */
+  wrongKind: (data: Record<string, unknown>) => string;
+  schema: z.ZodType<T>;
+  /** The schema's issues in Chinese. */
+  issueText: (issue: z.core.$ZodRawIssue) => string | undefined;
+  /** The first issue with where it is in the file. */
+  describe: (issue: z.core.$ZodIssue, input: unknown) => string;
+}
+
+/**
+ * A parsed carried file read as its format: app marker, kind, version upgraded step by step,
+ * then the one schema. `migratedFrom` is set when the file was of an earlier version. Never throws.
+ */
+export function readVersioned<T>(
+  data: unknown,
+  format: VersionedFormat<T>,
+): { ok: true; value: T; migratedFrom?: number } | { ok: false; error: string } {
+  try {
+    if (!isPlainRecord(data) || data['app'] !== format.app) return { ok: false, error: format.notOurs };
+    if (data['kind'] !== format.kind) return { ok: false, error: format.wrongKind(data) };
+    const upgraded = upgrade(data, format.current, format.migrations, format.what);
+    if (!upgraded.ok) return upgraded;
+    const parsed = format.schema.safeParse(upgraded.data, { error: format.issueText });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: issue ? format.describe(issue, upgraded.data) : `${format.what}无效。` };
+    }
+    return upgraded.from < format.current
+      ? { ok: true, value: parsed.data, migratedFrom: upgraded.from }
+      : { ok: true, value: parsed.data };
+  } catch {
+    return { ok: false, error: `读取${format.what}时出错，无法打开。` };
+  }
 }

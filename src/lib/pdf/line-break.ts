@@ -366,3 +366,24 @@ export function breakLines(text: string, maxWidth: number, measure: Measure): st
   }
   return lines;
 }
+
+/** A stretch of text set in one font. */
+export interface FontRun<F> {
+  text: string;
+  font: F;
+}
+
+/**
+ * Splits `text` into maximal runs of characters set in the same font (a PDF font is sliced, and each
+ * slice is its own font). Joined, the runs give `text` back; neighbouring runs differ in font.
+ */
+export function fontRuns<F>(text: string, fontOf: (ch: string) => F): FontRun<F>[] {
+  const runs: FontRun<F>[] = [];
+  for (const ch of text) {
+    const font = fontOf(ch);
+    const last = runs[runs.length - 1];
+    if (last !== undefined && Object.is(last.font, font)) last.text += ch;
+    else runs.push({ text: ch, font });
+  }
+  return runs;
+}

@@ -1,5 +1,5 @@
-// src/lib/pdf/ decides what the PDF packet holds, how its Chinese lines break, whether it can be made
-// offline.
+// src/lib/pdf/ decides what the PDF packet holds, how its Chinese lines break (in runs of one font
+// slice), which font slices it needs, whether it can be made offline.
 // Imports only self-check/, grading/, content/, files/; see eslint.config.js.
 /**
  * The PDF evidence packet as data: what goes on the cover and on each micro-ability's pages.
@@ -440,7 +440,7 @@ export function packetText(packet: Packet): string {
 }
 
 /** Characters of `text` not in `available` (each once, in order of appearance; whitespace ignored). */
-export function missingCharacters(text: string, available: ReadonlySet<string>): string[] {
+export function missingCharacters(text: string, available: { has(ch: string): boolean }): string[] {
   const missing: string[] = [];
   for (const ch of text) {
     if (/\s/.test(ch) || available.has(ch) || missing.includes(ch)) continue;

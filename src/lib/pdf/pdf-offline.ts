@@ -1,19 +1,20 @@
 /**
- * Whether this browser can make the PDF packet without a network: jsPDF and the PDF fonts are
- * not part of the offline copy until a PDF has been made once online (the service worker keeps
- * them then). The wizard says so while they are missing.
+ * Whether this browser can make the PDF packet without a network. The offline copy keeps jsPDF, the
+ * font's manifest and its common slices (scripts/build/service-worker.mjs lists them in
+ * offline-pdf.json); the wizard says so while any is missing. A rare character's slice comes only
+ * when online: a packet that needs one offline names its characters.
  */
-export interface PdfFontUrls {
-  regular: string;
-  bold?: string | undefined;
-  charset: string;
+
+/** What offline-pdf.json lists, relative to the site's root: this build's jsPDF chunk and font files. */
+export interface PdfOfflineList {
+  code: string[];
+  fonts?: string[] | undefined;
 }
 
-/** Every file an ordinary packet needs: this build's jsPDF chunks and the subset fonts. */
-export function pdfNeededFiles(fonts: PdfFontUrls, codePaths: readonly string[], base: string): string[] {
+/** Every file an ordinary packet needs, under the base path. */
+export function pdfNeededFiles(list: PdfOfflineList, base: string): string[] {
   const root = base.endsWith('/') ? base : `${base}/`;
-  const code = codePaths.map((path) => `${root}${path.replace(/^\/+/, '')}`);
-  return [...code, fonts.regular, ...(fonts.bold ? [fonts.bold] : []), fonts.charset];
+  return [...list.code, ...(list.fonts ?? [])].map((path) => `${root}${path.replace(/^\/+/, '')}`);
 }
 
 export type PdfOfflineState =
@@ -65,10 +66,23 @@ const NETWORK_FAILURE =
 const KEPT = '已填写的内容都还在，没有受影响。';
 
 /**
+ * The slices of rare characters a packet needs could not be fetched (no network, and not kept from an
+ * earlier PDF): `chars` are the packet's characters they set.
+ */
+export class PdfRareCharactersError extends Error {
+  constructor(readonly chars: readonly string[]) {
+    super(`PDF font slices for ${chars.join('')} not reachable`);
+    this.name = 'PdfRareCharactersError';
+  }
+}
+
+/**
  * What a teacher reads when the PDF could not be made: why, in words, and what to do, never the
  * browser's English message with its address.
  */
 export function pdfFailureMessage(error: unknown): string {
+  if (error instanceof PdfRareCharactersError)
+    return `连不上网站服务器，而这些不常用的字所需的字体还没有保存到本机：${error.chars.join(' ')}。PDF 没有生成。请联网后再生成一次，之后断网也能生成。${KEPT}`;
   if (error instanceof PdfFileError && (error.status === 404 || error.status === 410))
     return `网站上找不到生成 PDF 所需的文件，PDF 没有生成。请把这个情况告诉管理本网站的老师。${KEPT}`;
   if (error instanceof PdfFileError)

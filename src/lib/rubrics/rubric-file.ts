@@ -25,9 +25,12 @@ import { compareCodes } from '../content/taxonomy';
 import {
   decodeFileText,
   isPlainRecord,
-  parseFileJson,
-  upgrade,
+  issuePlace,
+  parseCarriedJson,
+  readVersioned,
+  tooBigToOpen,
   type Migration,
+  type VersionedFormat,
 } from '../files/versioned-file';
 import { displayData } from '../content/display-text';
 
@@ -96,7 +99,8 @@ export function packFileName(pack: RubricPack): string {
 
 /** Reads a file's bytes (any bytes: a wrong file, a picture, a truncated download, UTF-16). Never throws. */
 export function importPackBytes(bytes: Uint8Array): PackResult {
-  if (bytes.length > MAX_RUBRIC_FILE_BYTES) return tooLarge(bytes.length);
+  const big = tooBigToOpen(bytes.length, MAX_RUBRIC_FILE_BYTES, '评价标准文件');
+  if (big) return { ok: false, error: big };
   const text = decodeFileText(bytes);
   if (text === undefined) {
     return { ok: false, error: '文件不是文本文件（不是 UTF-8 或 UTF-16 编码的 JSON），不是评价标准文件。' };
@@ -107,10 +111,9 @@ export function importPackBytes(bytes: Uint8Array): PackResult {
 /** Reads a file's text. Never throws. */
 export function importPackText(text: string): PackResult {
   try {
-    if (typeof text !== 'string') return { ok: false, error: '没有读到文件内容。' };
-    const bytes = text.length > MAX_RUBRIC_FILE_BYTES ? text.length : new TextEncoder().encode(text).length;
-    if (bytes > MAX_RUBRIC_FILE_BYTES) return tooLarge(bytes);
-    const parsed = parseFileJson(text, {
+    const parsed = parseCarriedJson(text, {
+      maxBytes: MAX_RUBRIC_FILE_BYTES,
+      what: '评价标准文件',
       empty: '文件是空的，没有评价标准。',
       invalid: '不是有效的 JSON 文件：内容可能不完整或已损坏。请向录入的同事重新要一份。',
     });
@@ -122,36 +125,27 @@ export function importPackText(text: string): PackResult {
 
 /** Validates (and upgrades) an already parsed object. Never throws. */
 export function readPack(data: unknown): PackResult {
-  try {
-    if (!isPlainRecord(data) || data['app'] !== RUBRIC_APP) {
-      return { ok: false, error: '这不是微能力手册的评价标准文件。' };
-    }
-    if (data['kind'] !== RUBRIC_KIND) {
-      return Object.hasOwn(data, 'profile')
-        ? { ok: false, error: '这是一份自评文件，不是评价标准文件：请在自评页用“打开自评文件”打开。' }
-        : { ok: false, error: `这不是评价标准文件（缺少 "kind": "${RUBRIC_KIND}" 标记）。` };
-    }
-    const upgraded = upgrade(data, RUBRIC_FILE_VERSION, RUBRIC_MIGRATIONS, '评价标准文件');
-    if (!upgraded.ok) return upgraded;
-    const parsed = rubricPackSchema.safeParse(upgraded.data, { error: chineseIssue });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { ok: false, error: issue ? describeIssue(issue, upgraded.data) : '评价标准文件无效。' };
-    }
-    return upgraded.from < RUBRIC_FILE_VERSION
-      ? { ok: true, pack: parsed.data, migratedFrom: upgraded.from }
-      : { ok: true, pack: parsed.data };
-  } catch {
-    return { ok: false, error: '读取评价标准时出错，无法打开。' };
-  }
+  const read = readVersioned(data, PACK_FORMAT);
+  if (!read.ok) return read;
+  const { value: pack, migratedFrom } = read;
+  return migratedFrom === undefined ? { ok: true, pack } : { ok: true, pack, migratedFrom };
 }
 
-function tooLarge(bytes: number): PackResult {
-  return {
-    ok: false,
-    error: `文件过大（${(bytes / 1024 / 1024).toFixed(1)} MB），评价标准文件不会超过 1 MB。请确认选择的是微能力手册保存的评价标准文件。`,
-  };
-}
+const PACK_FORMAT: VersionedFormat<RubricPack> = {
+  app: RUBRIC_APP,
+  kind: RUBRIC_KIND,
+  current: RUBRIC_FILE_VERSION,
+  migrations: RUBRIC_MIGRATIONS,
+  what: '评价标准文件',
+  notOurs: '这不是微能力手册的评价标准文件。',
+  wrongKind: (data) =>
+    Object.hasOwn(data, 'profile')
+      ? '这是一份自评文件，不是评价标准文件：请在自评页用“打开自评文件”打开。'
+      : `这不是评价标准文件（缺少 "kind": "${RUBRIC_KIND}" 标记）。`,
+  schema: rubricPackSchema,
+  issueText: (issue) => chineseIssue(issue),
+  describe: (issue, input) => describeIssue(issue, input),
+};
 
 // ---------------------------------------------------------------------------------------------
 // What a teacher sees before using a pack, and what the wizard grades with
@@ -219,7 +213,8 @@ function chineseIssue(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-const LABELS: Record<string, string> = {
+/** The fields' names in messages; the school plan's messages use them for the pack it carries. */
+export const LABELS: Record<string, string> = {
   savedAt: '保存时间',
   source: '来源',
   title: '考核指南名称',
@@ -254,23 +249,12 @@ const LABELS: Record<string, string> = {
 };
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const parts: string[] = [];
-  let node: unknown = input;
-  let previous = '';
-  for (const segment of issue.path) {
-    const next =
-      isPlainRecord(node) || Array.isArray(node)
-        ? (node as Record<PropertyKey, unknown>)[segment]
-        : undefined;
-    if (typeof segment === 'number') {
-      const code = previous === 'abilities' && isPlainRecord(next) ? next['code'] : undefined;
-      parts.push(`第 ${segment + 1} 项${typeof code === 'string' ? `（${code.slice(0, 3)}）` : ''}`);
-    } else {
-      parts.push(LABELS[String(segment)] ?? `“${String(segment).slice(0, 40)}”`);
-    }
-    previous = String(segment);
-    node = next;
-  }
-  const where = parts.length > 0 ? `${parts.join('的')}：` : '';
-  return `评价标准文件无效：${where}${issue.message}`;
+  const where = issuePlace(issue.path, input, {
+    labels: LABELS,
+    entryNote: (list, entry) => {
+      const code = list === 'abilities' && isPlainRecord(entry) ? entry['code'] : undefined;
+      return typeof code === 'string' ? `（${code.slice(0, 3)}）` : '';
+    },
+  });
+  return `评价标准文件无效：${where ? `${where}：` : ''}${issue.message}`;
 }

@@ -151,11 +151,73 @@ export function crc32Hex(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // The fragment
 
+/**
+ * `<prefix>1.<crc>.<data>` for any JSON (without the leading '#'): the rubric pack's link and the
+ * school plan's (school/plan/plan-link.ts) are made and read by the same two functions.
+ */
+export async function encodeFragment(
+  json: unknown,
+  prefix: string,
+  codec: Codec = defaultCodec(),
+): Promise<string> {
+  const compressed = await codec.deflate(new TextEncoder().encode(JSON.stringify(json)));
+  const data = toBase64Url(compressed);
+  return `${prefix}${LINK_VERSION}.${crc32Hex(data)}.${data}`;
+}
+
+/** What a link's reader says, in the words of the file it carries. */
+export interface FragmentWords {
+  /** The link carries no such file. */
+  none: string;
+  /** Cut, edited or not ours. */
+  damaged: string;
+  /** Longer than `maxChars`. */
+  tooLong: string;
+  /** Inflates past `maxBytes`. */
+  tooBig: string;
+}
+
+/**
+ * The text a fragment made by {@link encodeFragment} carries, checked (prefix, version, CRC,
+ * size before and after inflating) but not yet read as its file. Any text at all; never rejects.
+ */
+export async function readFragment(
+  hash: string,
+  format: { prefix: string; maxChars: number; maxBytes: number; words: FragmentWords },
+  codec?: Codec,
+): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  const { prefix, words } = format;
+  try {
+    if (typeof hash !== 'string') return { ok: false, error: words.damaged };
+    const fragment = hash.replace(/^#/, '');
+    if (fragment.length > format.maxChars) return { ok: false, error: words.tooLong };
+    if (!fragment.startsWith(prefix)) return { ok: false, error: words.none };
+    const [version, check, data, ...rest] = fragment.slice(prefix.length).split('.');
+    if (version !== undefined && /^\d+$/.test(version) && Number(version) > Number(LINK_VERSION)) {
+      return { ok: false, error: '这个链接来自更新版本的微能力手册，当前版本无法读取。请更新手册后再打开。' };
+    }
+    if (version !== LINK_VERSION || check === undefined || data === undefined || rest.length > 0) {
+      return { ok: false, error: words.damaged };
+    }
+    if (crc32Hex(data) !== check.toLowerCase()) return { ok: false, error: words.damaged };
+    const bytes = fromBase64Url(data);
+    if (!bytes) return { ok: false, error: words.damaged };
+    let inflated: Uint8Array;
+    try {
+      inflated = await (codec ?? defaultCodec()).inflate(bytes, format.maxBytes);
+    } catch (error) {
+      return { ok: false, error: error instanceof TooLarge ? words.tooBig : words.damaged };
+    }
+    const text = decodeFileText(inflated);
+    return text === undefined ? { ok: false, error: words.damaged } : { ok: true, text };
+  } catch {
+    return { ok: false, error: words.damaged };
+  }
+}
+
 /** `rubrics=1.<crc>.<data>`, without the leading '#'. */
 export async function encodeShareFragment(pack: RubricPack, codec: Codec = defaultCodec()): Promise<string> {
-  const compressed = await codec.deflate(new TextEncoder().encode(JSON.stringify(pack)));
-  const data = toBase64Url(compressed);
-  return `${LINK_PREFIX}${LINK_VERSION}.${crc32Hex(data)}.${data}`;
+  return encodeFragment(pack, LINK_PREFIX, codec);
 }
 
 /** The page address with the pack in its fragment. */
@@ -165,39 +227,24 @@ export async function shareUrl(pageUrl: string, pack: RubricPack, codec?: Codec)
 
 const DAMAGED = '链接不完整或被改动过，无法读取评价标准。请向发链接的同事重新复制完整的链接。';
 
+const RUBRIC_LINK = {
+  prefix: LINK_PREFIX,
+  maxChars: MAX_FRAGMENT_CHARS,
+  maxBytes: MAX_RUBRIC_FILE_BYTES,
+  words: {
+    none: '这个链接里没有评价标准。',
+    damaged: DAMAGED,
+    tooLong: '链接过长，不是微能力手册生成的评价标准链接。',
+    tooBig: '链接中的评价标准超过 1 MB，不能打开。',
+  },
+};
+
 /** Reads a fragment (with or without '#'); any text at all. Never rejects. */
 export async function decodeShareFragment(hash: string, codec?: Codec): Promise<PackResult> {
-  try {
-    if (typeof hash !== 'string') return { ok: false, error: DAMAGED };
-    const fragment = hash.replace(/^#/, '');
-    if (fragment.length > MAX_FRAGMENT_CHARS) {
-      return { ok: false, error: '链接过长，不是微能力手册生成的评价标准链接。' };
-    }
-    if (!fragment.startsWith(LINK_PREFIX)) return { ok: false, error: '这个链接里没有评价标准。' };
-    const [version, check, data, ...rest] = fragment.slice(LINK_PREFIX.length).split('.');
-    if (version !== undefined && /^\d+$/.test(version) && Number(version) > Number(LINK_VERSION)) {
-      return { ok: false, error: '这个链接来自更新版本的微能力手册，当前版本无法读取。请更新手册后再打开。' };
-    }
-    if (version !== LINK_VERSION || check === undefined || data === undefined || rest.length > 0) {
-      return { ok: false, error: DAMAGED };
-    }
-    if (crc32Hex(data) !== check.toLowerCase()) return { ok: false, error: DAMAGED };
-    const bytes = fromBase64Url(data);
-    if (!bytes) return { ok: false, error: DAMAGED };
-    let inflated: Uint8Array;
-    try {
-      inflated = await (codec ?? defaultCodec()).inflate(bytes, MAX_RUBRIC_FILE_BYTES);
-    } catch (error) {
-      if (error instanceof TooLarge) return { ok: false, error: '链接中的评价标准超过 1 MB，不能打开。' };
-      return { ok: false, error: DAMAGED };
-    }
-    const text = decodeFileText(inflated);
-    if (text === undefined) return { ok: false, error: DAMAGED };
-    const result = importPackText(text);
-    return result.ok
-      ? result
-      : { ok: false, error: result.error.replace(/^评价标准文件无效/, '链接中的评价标准无效') };
-  } catch {
-    return { ok: false, error: DAMAGED };
-  }
+  const read = await readFragment(hash, RUBRIC_LINK, codec);
+  if (!read.ok) return read;
+  const result = importPackText(read.text);
+  return result.ok
+    ? result
+    : { ok: false, error: result.error.replace(/^评价标准文件无效/, '链接中的评价标准无效') };
 }

@@ -48,6 +48,20 @@ describe('src/lib import order', () => {
     expect(errors.join('\n')).toContain('src/lib/review/ may import only pdf, self-check');
   });
 
+  it('holds a subfolder (school/plan/) to the order of its folder', async () => {
+    expect(
+      await importErrors(
+        'src/lib/school/plan/probe.ts',
+        "import { packPreview } from '../../rubrics/rubric-file';\nexport const probe = packPreview;\n",
+      ),
+    ).toEqual([]);
+    const errors = await importErrors(
+      'src/lib/school/plan/probe.ts',
+      "import { filterAttribute } from '../../search/search-filters';\nexport const probe = filterAttribute;\n",
+    );
+    expect(errors.join('\n')).toContain('src/lib/school/ may import only review, rubrics');
+  });
+
   it('refuses a lib module importing a component', async () => {
     const errors = await importErrors(
       'src/lib/site/probe.ts',

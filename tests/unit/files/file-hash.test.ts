@@ -1,7 +1,17 @@
 import { createHash, webcrypto } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { CHUNK_BYTES, sha256Hex, type ReadableFile } from '../../../src/lib/files/file-hash';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  CHUNK_BYTES,
+  hashPercent,
+  isAbort,
+  prepareHashWorker,
+  sha256Hex,
+  type HashWorker,
+  type ReadableFile,
+} from '../../../src/lib/files/file-hash';
+import { hashInChunks } from '../../../src/lib/files/chunked-hash';
+import { answerHashRequest, wasmSha256 } from '../../../src/lib/files/wasm-sha256';
 
 /** A file made of given bytes that records how much each read asked for. */
 function fileOf(bytes: Uint8Array): ReadableFile & { reads: number[] } {
@@ -91,5 +101,230 @@ describe('sha256Hex', () => {
         },
       ),
     );
+  });
+});
+
+/**
+ * A worker run in this process by the worker's own code (answerHashRequest), which stops
+ * replying once terminated, as a real one does.
+ */
+function inProcessWorker(): HashWorker & { terminated: boolean } {
+  const worker: HashWorker & { terminated: boolean } = {
+    terminated: false,
+    onmessage: null,
+    onerror: null,
+    postMessage: (request) =>
+      void answerHashRequest(request, (reply) => {
+        if (!worker.terminated) worker.onmessage?.({ data: reply });
+      }),
+    terminate: () => {
+      worker.terminated = true;
+    },
+  };
+  return worker;
+}
+
+describe('the WebAssembly hash the worker runs', () => {
+  it('gives the digests of node:crypto and of the main-thread hash, for any bytes and chunk size', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 5000 }),
+        fc.integer({ min: 1, max: 1200 }),
+        async (bytes, chunkBytes) => {
+          const wasm = await hashInChunks(fileOf(bytes), await wasmSha256(), { chunkBytes });
+          expect(wasm).toBe(nodeSha256(bytes));
+          expect(wasm).toBe(await sha256Hex(fileOf(bytes), { startWorker: null, chunkBytes }));
+        },
+      ),
+    );
+  });
+
+  it('reads one chunk at a time, so a big file costs one chunk of memory', async () => {
+    const bytes = new Uint8Array(10_000).map((_, i) => (i * 7) % 256);
+    const file = fileOf(bytes);
+    await hashInChunks(file, await wasmSha256(), { chunkBytes: 4096 });
+    expect(file.reads).toEqual([4096, 4096, 1808]);
+  });
+
+  it('through the worker: the same digest, progress after each chunk, and the worker ended', async () => {
+    const bytes = text('课堂实录'.repeat(300));
+    const seen: number[] = [];
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
+    const digest = await sha256Hex(fileOf(bytes), {
+      chunkBytes: 1000,
+      onProgress: (done) => seen.push(done),
+      startWorker: () => {
+        const w = inProcessWorker();
+        workers.push(w);
+        return w;
+      },
+    });
+    expect(digest).toBe(nodeSha256(bytes));
+    expect(seen).toEqual([1000, 2000, 3000, 3600]);
+    expect(workers.map((w) => w.terminated)).toEqual([true]);
+  });
+
+  it('cancelled: rejects with an AbortError, ends the worker, and hashes nothing on the main thread', async () => {
+    const bytes = new Uint8Array(50_000);
+    const file = fileOf(bytes);
+    const cancel = new AbortController();
+    const worker = inProcessWorker();
+    const hashing = sha256Hex(file, {
+      chunkBytes: 1000,
+      signal: cancel.signal,
+      onProgress: (done) => {
+        if (done >= 5000) cancel.abort();
+      },
+      startWorker: () => worker,
+    });
+    const error = await hashing.catch((e: unknown) => e);
+    expect(isAbort(error)).toBe(true);
+    expect(worker.terminated).toBe(true);
+    expect(file.reads.length).toBeLessThan(50);
+    await expect(sha256Hex(file, { signal: cancel.signal, startWorker: null })).rejects.toSatisfy(isAbort);
+  });
+
+  it('cancelled on the main thread too, between two chunks', async () => {
+    const file = fileOf(new Uint8Array(10_000));
+    const cancel = new AbortController();
+    const error = await sha256Hex(file, {
+      startWorker: null,
+      chunkBytes: 1000,
+      signal: cancel.signal,
+      onProgress: (done) => done === 3000 && cancel.abort(),
+    }).catch((e: unknown) => e);
+    expect(isAbort(error)).toBe(true);
+    expect(file.reads).toEqual([1000, 1000, 1000]);
+  });
+
+  it('falls back to the main thread where the worker cannot run, with the same digest', async () => {
+    const bytes = text('录像'.repeat(400));
+    const refusing: (() => HashWorker)[] = [
+      () => {
+        throw new DOMException('refused by the policy', 'SecurityError');
+      },
+      () => {
+        const w = inProcessWorker();
+        w.postMessage = () => queueMicrotask(() => w.onerror?.(new Event('error')));
+        return w;
+      },
+      () => {
+        const w = inProcessWorker();
+        w.postMessage = () =>
+          queueMicrotask(() => w.onmessage?.({ data: { type: 'failed', message: 'no WebAssembly' } }));
+        return w;
+      },
+    ];
+    for (const startWorker of refusing) {
+      for (const subtle of [webcrypto.subtle, undefined]) {
+        expect(await sha256Hex(fileOf(bytes), { startWorker, subtle, chunkBytes: 333 })).toBe(
+          nodeSha256(bytes),
+        );
+      }
+    }
+  });
+
+  it('a file the worker cannot read is not readable on the main thread either: the hash rejects', async () => {
+    const unreadable: ReadableFile = {
+      size: 10,
+      slice: () => ({ arrayBuffer: () => Promise.reject(new DOMException('gone', 'NotReadableError')) }),
+    };
+    const error = await sha256Hex(unreadable, { startWorker: inProcessWorker }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DOMException);
+    expect(isAbort(error)).toBe(false);
+  });
+});
+
+describe("the browser's worker, started before the first pick and kept between files", () => {
+  /** The browser's Worker, standing in: each one made runs the worker's code in this process. */
+  function stubWorkers({ scriptFails = false } = {}) {
+    made = [];
+    vi.stubGlobal(
+      'Worker',
+      vi.fn(function (this: unknown, url: URL) {
+        expect(url.pathname).toMatch(/sha256-worker\.ts$/);
+        const worker = inProcessWorker();
+        made.push(worker);
+        if (scriptFails) queueMicrotask(() => worker.onerror?.(new Event('error')));
+        return worker;
+      }),
+    );
+    return made;
+  }
+  let made: ReturnType<typeof inProcessWorker>[] = [];
+  afterEach(async () => {
+    // The idle worker is module state: a hash it cannot do takes it out and ends it.
+    for (const worker of made)
+      worker.postMessage = () =>
+        worker.onmessage?.({ data: { type: 'failed', message: 'ended by the test' } });
+    await sha256Hex(fileOf(new Uint8Array(1)));
+    vi.unstubAllGlobals();
+  });
+
+  it('one worker, made ahead, hashes one file after another; a cancelled one is ended and replaced', async () => {
+    const made = stubWorkers();
+    prepareHashWorker();
+    prepareHashWorker();
+    expect(made).toHaveLength(1);
+    for (const s of ['第一个文件', '第二个文件']) {
+      const bytes = text(s.repeat(500));
+      expect(await sha256Hex(fileOf(bytes), { chunkBytes: 700 })).toBe(nodeSha256(bytes));
+    }
+    expect(made).toHaveLength(1);
+    expect(made[0]?.terminated).toBe(false);
+
+    const cancel = new AbortController();
+    const big = fileOf(new Uint8Array(20_000));
+    const hashing = sha256Hex(big, {
+      chunkBytes: 1000,
+      signal: cancel.signal,
+      onProgress: (done) => done >= 3000 && cancel.abort(),
+    });
+    await expect(hashing).rejects.toSatisfy(isAbort);
+    expect(made[0]?.terminated).toBe(true);
+    const bytes = text('第三个文件');
+    expect(await sha256Hex(fileOf(bytes))).toBe(nodeSha256(bytes));
+    expect(made).toHaveLength(2);
+  });
+
+  it('files picked together wait their turn for the one worker; one cancelled while waiting leaves the queue', async () => {
+    const made = stubWorkers();
+    prepareHashWorker();
+    const [a, b, c] = ['甲', '乙', '丙'].map((s) => text(s.repeat(2000))) as [
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+    ];
+    const files = [a, b, c];
+    const cancel = new AbortController();
+    const hashes = files.map((bytes, i) =>
+      sha256Hex(fileOf(bytes), { chunkBytes: 1000, ...(i === 1 ? { signal: cancel.signal } : {}) }),
+    );
+    cancel.abort();
+    const [first, second, third] = await Promise.allSettled(hashes);
+    expect(first).toEqual({ status: 'fulfilled', value: nodeSha256(a) });
+    expect(second?.status === 'rejected' && isAbort(second.reason)).toBe(true);
+    expect(third).toEqual({ status: 'fulfilled', value: nodeSha256(c) });
+    expect(made).toHaveLength(1);
+  });
+
+  it('a worker whose script does not load is dropped; the file is hashed on the page all the same', async () => {
+    const made = stubWorkers({ scriptFails: true });
+    prepareHashWorker();
+    await Promise.resolve();
+    expect(made[0]?.terminated).toBe(true);
+    const bytes = text('录像'.repeat(300));
+    expect(await sha256Hex(fileOf(bytes), { chunkBytes: 100 })).toBe(nodeSha256(bytes));
+    expect(made).toHaveLength(2);
+  });
+});
+
+describe('hashPercent', () => {
+  it('whole per cent, never past 100, and an empty file is done', () => {
+    expect(hashPercent(0, 300)).toBe(0);
+    expect(hashPercent(111, 300)).toBe(37);
+    expect(hashPercent(299, 300)).toBe(99);
+    expect(hashPercent(300, 300)).toBe(100);
+    expect(hashPercent(0, 0)).toBe(100);
   });
 });

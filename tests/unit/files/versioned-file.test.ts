@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   decodeFileText,
   isPlainRecord,
+  issuePlace,
+  parseCarriedJson,
   parseFileJson,
+  readVersioned,
   readFileText,
   tooBigToOpen,
   upgrade,
@@ -129,5 +133,89 @@ describe('tooBigToOpen', () => {
         if (refusal) expect(refusal).toContain('评审意见文件不会超过');
       }),
     );
+  });
+});
+
+describe('parseCarriedJson', () => {
+  const format = { maxBytes: 10, what: '测试文件', empty: '空的', invalid: '坏的' };
+
+  it('counts the limit in UTF-8 bytes, not characters, before parsing', () => {
+    expect(parseCarriedJson('"一二"', format)).toEqual({ ok: true, data: '一二' });
+    expect(parseCarriedJson('"一二三"', format)).toEqual({
+      ok: false,
+      error: '文件过大（0.0 MB），测试文件不会超过 0 MB。请确认选择的是微能力手册保存的测试文件。',
+    });
+  });
+
+  it('refuses what is not text, and empty or broken JSON, in the format’s words', () => {
+    expect(parseCarriedJson(undefined, format)).toEqual({ ok: false, error: '没有读到文件内容。' });
+    expect(parseCarriedJson(' ', format)).toEqual({ ok: false, error: '空的' });
+    expect(parseCarriedJson('{"a":', format)).toEqual({ ok: false, error: '坏的' });
+  });
+});
+
+describe('issuePlace', () => {
+  it('names each field, numbers list entries from 1 with their note, and quotes an unknown key', () => {
+    const input = { roster: [{ name: '王芳' }, { name: '李娜', stage: 1 }] };
+    const words = {
+      labels: { roster: '教师名单', stage: '环节' },
+      entryNote: (list: string, entry: unknown) =>
+        list === 'roster' && isPlainRecord(entry) ? `（${String(entry['name'])}）` : '',
+      label: (key: string, keys: readonly string[]) =>
+        key === 'stage' && keys.at(-1) === 'roster' ? '学段' : undefined,
+    };
+    expect(issuePlace(['roster', 1, 'stage'], input, words)).toBe('教师名单的第 2 项（李娜）的学段');
+    expect(issuePlace(['stage'], input, words)).toBe('环节');
+    expect(issuePlace(['odd', 0], input, words)).toBe('“odd”的第 1 项');
+    expect(issuePlace([], input, words)).toBe('');
+  });
+});
+
+describe('readVersioned', () => {
+  const format = {
+    app: '微能力手册',
+    kind: '测试',
+    current: 2,
+    migrations: { 1: (old: unknown) => ({ ...(old as object), version: 2, n: 1 }) },
+    what: '测试文件',
+    notOurs: '不是我们的',
+    wrongKind: (data: Record<string, unknown>) => `是${String(data['kind'])}`,
+    schema: z.object({ app: z.string(), kind: z.string(), version: z.literal(2), n: z.number() }),
+    issueText: () => '不对',
+    describe: (issue: z.core.$ZodIssue) => `在 ${issue.path.join('.')}：${issue.message}`,
+  };
+
+  it('checks marker and kind, upgrades, then applies the schema, saying where it fails', () => {
+    expect(readVersioned({ app: '微能力手册', kind: '测试', version: 1 }, format)).toEqual({
+      ok: true,
+      value: { app: '微能力手册', kind: '测试', version: 2, n: 1 },
+      migratedFrom: 1,
+    });
+    expect(readVersioned({ app: '微能力手册', kind: '测试', version: 2, n: 3 }, format)).toEqual({
+      ok: true,
+      value: { app: '微能力手册', kind: '测试', version: 2, n: 3 },
+    });
+    expect(readVersioned([], format)).toEqual({ ok: false, error: '不是我们的' });
+    expect(readVersioned({ app: '微能力手册', kind: '档案' }, format)).toEqual({
+      ok: false,
+      error: '是档案',
+    });
+    expect(readVersioned({ app: '微能力手册', kind: '测试', version: 2, n: 'x' }, format)).toEqual({
+      ok: false,
+      error: '在 n：不对',
+    });
+  });
+
+  it('turns a failure in the format’s own code into a Chinese refusal', () => {
+    const broken = {
+      ...format,
+      describe: () => {
+        throw new Error('bug');
+      },
+    };
+    expect(readVersioned({ app: '微能力手册', kind: '测试', version: 2 }, broken)).toEqual({
+      ok: false,
+      error: '读取测试文件时出错，无法打开。',
+    });
   });
 });

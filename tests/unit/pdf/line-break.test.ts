@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { breakLines, FORBIDDEN_END, FORBIDDEN_START, type Measure } from '../../../src/lib/pdf/line-break';
+import {
+  breakLines,
+  fontRuns,
+  FORBIDDEN_END,
+  FORBIDDEN_START,
+  type Measure,
+} from '../../../src/lib/pdf/line-break';
 
 /** The test metric: a Han character is 1 wide, a space 0.25, anything else (Latin, digits, punctuation) 0.5. */
 const width: Measure = (text) => {
@@ -292,6 +298,31 @@ describe('breakLines: properties', () => {
           for (const line of result) expect(boundaries.has((offset += line.length))).toBe(true);
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('runs of one font (a sliced font: each slice its own font)', () => {
+  /** A test font per character: slice = code point modulo 3, like a manifest scattering characters. */
+  const sliceOf = (ch: string): number => (ch.codePointAt(0) ?? 0) % 3;
+
+  it('splits a line where the font changes, and nowhere else', () => {
+    expect(fontRuns('王晓红 abc', (ch) => (/\p{Script=Han}/u.test(ch) ? 'han' : 'latin'))).toEqual([
+      { text: '王晓红', font: 'han' },
+      { text: ' abc', font: 'latin' },
+    ]);
+    expect(fontRuns('', sliceOf)).toEqual([]);
+  });
+
+  it('gives the text back whole, each run in one font, neighbours in different fonts', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (t) => {
+        const runs = fontRuns(t, sliceOf);
+        expect(runs.map((r) => r.text).join('')).toBe(t);
+        for (const run of runs) for (const ch of run.text) expect(sliceOf(ch)).toBe(run.font);
+        runs.slice(1).forEach((run, i) => expect(run.font).not.toBe(runs[i]?.font));
+      }),
       { numRuns: 300 },
     );
   });

@@ -2,31 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   PdfFileError,
+  PdfRareCharactersError,
   PDF_OFFLINE_MESSAGES,
   pdfFailureMessage,
   pdfNeededFiles,
   pdfOfflineState,
 } from '../../../src/lib/pdf/pdf-offline';
 
-const fonts = {
-  regular: '/handbook/fonts/pdf/noto-sans-sc-regular.ttf',
-  bold: '/handbook/fonts/pdf/noto-sans-sc-bold.ttf',
-  charset: '/handbook/fonts/pdf/charset.json',
-};
-
 describe('PDF without a network', () => {
-  it("needs this build's jsPDF chunks under the base path and the subset fonts", () => {
-    expect(pdfNeededFiles(fonts, ['_astro/jspdf.es.min.X.js'], '/handbook/')).toEqual([
+  it("needs this build's jsPDF chunk, the font manifest and the common slices, under the base path", () => {
+    const list = {
+      code: ['_astro/jspdf.es.min.X.js'],
+      fonts: ['fonts/pdf/manifest.json', 'fonts/pdf/common/000-regular.ttf', 'fonts/pdf/common/000-bold.ttf'],
+    };
+    expect(pdfNeededFiles(list, '/handbook/')).toEqual([
       '/handbook/_astro/jspdf.es.min.X.js',
-      fonts.regular,
-      fonts.bold,
-      fonts.charset,
+      '/handbook/fonts/pdf/manifest.json',
+      '/handbook/fonts/pdf/common/000-regular.ttf',
+      '/handbook/fonts/pdf/common/000-bold.ttf',
     ]);
-    expect(pdfNeededFiles({ regular: '/r.ttf', charset: '/c.json' }, ['/_astro/j.js'], '/')).toEqual([
-      '/_astro/j.js',
-      '/r.ttf',
-      '/c.json',
-    ]);
+    // An offline-pdf.json of an older build lists no fonts.
+    expect(pdfNeededFiles({ code: ['/_astro/j.js'] }, '/')).toEqual(['/_astro/j.js']);
   });
 
   it('says nothing without an offline copy or once everything is kept', () => {
@@ -67,13 +63,23 @@ describe('a PDF that could not be made', () => {
   });
 
   it('a file the server does not have, or cannot give now, says so, without its address', () => {
-    const message = pdfFailureMessage(new PdfFileError(404, '/handbook/fonts/pdf/noto-sans-sc-regular.ttf'));
+    const message = pdfFailureMessage(new PdfFileError(404, '/handbook/fonts/pdf/common/000-regular.ttf'));
     expect(message).toContain('网站上找不到生成 PDF 所需的文件');
     expect(latinLetters(message)).toEqual([]);
-    const busy = pdfFailureMessage(new PdfFileError(503, '/fonts/pdf/charset.json'));
+    const busy = pdfFailureMessage(new PdfFileError(503, '/fonts/pdf/manifest.json'));
     expect(busy).toContain('网站服务器暂时没能给出生成 PDF 所需的文件');
     expect(busy).toContain('请稍后再生成一次');
     expect(latinLetters(busy)).toEqual([]);
+  });
+
+  it('offline, rare characters whose font was never fetched are named, with what to do', () => {
+    const message = pdfFailureMessage(new PdfRareCharactersError(['堃', '喆']));
+    expect(message).toContain('连不上网站服务器');
+    expect(message).toContain('堃 喆');
+    expect(message).toContain('请联网后再生成一次');
+    expect(message).toContain('PDF 没有生成');
+    expect(message).toContain('已填写的内容都还在');
+    expect(latinLetters(message)).toEqual([]);
   });
 
   it('a bug is not called a network problem', () => {
@@ -89,6 +95,10 @@ describe('a PDF that could not be made', () => {
           fc.anything(),
           fc.string().map((s) => new Error(s)),
           fc.string().map((s) => new TypeError(s)),
+          // The characters it names are the teacher's own (rare hanzi): the message is still whole.
+          fc
+            .array(fc.integer({ min: 0x3400, max: 0x9fff }).map((cp) => String.fromCodePoint(cp)))
+            .map((chars) => new PdfRareCharactersError(chars)),
         ),
         (error) => {
           const message = pdfFailureMessage(error);

@@ -1,6 +1,16 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkImports, pdfOnlyChunks } from '../../../../scripts/build/service-worker.mjs';
+import {
+  chunkImports,
+  GUIDE_READER_CACHE,
+  guideReaderChunks,
+  pdfFontFiles,
+  pdfOnlyChunks,
+  serviceWorkerConfig,
+} from '../../../../scripts/build/service-worker.mjs';
 
 describe('what the offline copy leaves to first use', () => {
   it("reads a bundle's static and dynamic imports of sibling chunks", () => {
@@ -30,6 +40,44 @@ describe('what the offline copy leaves to first use', () => {
     ]);
   });
 
+  it('the 考核指南 readers (mammoth, pdf.js and its worker) are left to first use; what /rubrics/ shares is not', () => {
+    const graph = new Map<string, string[]>([
+      ['RubricEditor.A.js', ['rolldown-runtime.B.js', 'preload-helper.C.js']],
+      ['guide-import-read.D.js', ['guide-docx-reader.E.js', 'guide-pdf-reader.F.js', 'preload-helper.C.js']],
+      ['guide-docx-reader.E.js', ['rolldown-runtime.B.js']],
+      ['guide-pdf-reader.F.js', ['rolldown-runtime.B.js', 'pdf-polyfills.G.js']],
+      ['pdf-polyfills.G.js', []],
+      ['pdf.worker.min-H.js', []],
+      ['jspdf.es.min.I.js', ['rolldown-runtime.B.js']],
+      ['rolldown-runtime.B.js', []],
+      ['preload-helper.C.js', []],
+    ]);
+    expect([...guideReaderChunks(graph)].sort()).toEqual([
+      'guide-docx-reader.E.js',
+      'guide-pdf-reader.F.js',
+      'pdf-polyfills.G.js',
+      'pdf.worker.min-H.js',
+    ]);
+    expect([...pdfOnlyChunks(graph)]).toEqual(['jspdf.es.min.I.js']);
+  });
+
+  it('a reader fetched once is kept in a cache of its own, under any base path', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sw-'));
+    const readers = serviceWorkerConfig(out).runtimeCaching.find(
+      (rule) => rule.options?.cacheName === GUIDE_READER_CACHE,
+    );
+    rmSync(out, { recursive: true, force: true });
+    const pattern = readers?.urlPattern as RegExp;
+    for (const url of [
+      '/_astro/guide-docx-reader.BUYHPBRy.js',
+      '/handbook/_astro/guide-pdf-reader.DnrDeERx.js',
+      '/handbook/_astro/pdf.worker.min-BWZvIx2H.js',
+    ])
+      expect(pattern.test(url), url).toBe(true);
+    for (const url of ['/_astro/jspdf.es.min.D0nDqIoa.js', '/_astro/RubricEditor.B7Qg7GtI.js'])
+      expect(pattern.test(url), url).toBe(false);
+  });
+
   it('without jsPDF in the build nothing is left out; a chunk no one imports is never left out', () => {
     fc.assert(
       fc.property(
@@ -54,5 +102,65 @@ describe('what the offline copy leaves to first use', () => {
         },
       ),
     );
+  });
+});
+
+describe('what the offline copy keeps for a first PDF', () => {
+  /** A built folder with jsPDF (and its optional html2canvas) and, optionally, the font slices. */
+  function built(withFonts: boolean): string {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-pdf-'));
+    mkdirSync(join(dir, '_astro'));
+    writeFileSync(join(dir, '_astro', 'pdf-packet.C.js'), 'import("./jspdf.es.min.D.js")');
+    writeFileSync(join(dir, '_astro', 'jspdf.es.min.D.js'), 'import("./html2canvas.E.js")');
+    writeFileSync(join(dir, '_astro', 'html2canvas.E.js'), '');
+    if (withFonts) {
+      mkdirSync(join(dir, 'fonts', 'pdf'), { recursive: true });
+      const slice = (kind: string, n: string) => ({
+        kind,
+        regular: `${kind}/${n}-regular.ttf`,
+        bold: `${kind}/${n}-bold.ttf`,
+      });
+      writeFileSync(
+        join(dir, 'fonts', 'pdf', 'manifest.json'),
+        JSON.stringify({
+          slices: [slice('common', '000-a'), slice('common', '001-b'), slice('rare', '000-c')],
+        }),
+      );
+    }
+    return dir;
+  }
+
+  it("precaches jsPDF's chunk, the font manifest and the common slices, not the rare ones nor jsPDF's optional parts", () => {
+    const dir = built(true);
+    try {
+      expect(pdfFontFiles(dir)).toEqual([
+        'fonts/pdf/manifest.json',
+        'fonts/pdf/common/000-a-regular.ttf',
+        'fonts/pdf/common/000-a-bold.ttf',
+        'fonts/pdf/common/001-b-regular.ttf',
+        'fonts/pdf/common/001-b-bold.ttf',
+      ]);
+      const config = serviceWorkerConfig(dir);
+      expect(config.globIgnores).toEqual(['_astro/html2canvas.E.js']);
+      expect(config.globPatterns).toEqual(expect.arrayContaining(pdfFontFiles(dir)));
+      expect(config.globPatterns.some((p: string) => p.includes('rare'))).toBe(false);
+      // The wizard's check (PdfOfflineNote) reads the same list.
+      expect(JSON.parse(readFileSync(join(dir, 'offline-pdf.json'), 'utf8'))).toEqual({
+        code: ['_astro/jspdf.es.min.D.js'],
+        fonts: pdfFontFiles(dir),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a build without the PDF font asks for no font file (no pattern that matches nothing)', () => {
+    const dir = built(false);
+    try {
+      expect(pdfFontFiles(dir)).toEqual([]);
+      expect(serviceWorkerConfig(dir).globPatterns.some((p: string) => p.includes('fonts'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * The chunk-by-chunk read that every SHA-256 path shares, on the main thread and in the hashing
+ * worker, and what the page and the worker say to each other. Kept apart from file-hash.ts so
+ * the worker's bundle carries only this loop and WebAssembly's hash.
+ */
+
+/** What is needed of a File (a Blob): its size and slices of it. */
+export interface ReadableFile {
+  size: number;
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+/** An incremental SHA-256: hash-wasm's in the worker, @noble/hashes' on the main thread. */
+export interface IncrementalHash {
+  update(bytes: Uint8Array): unknown;
+  /** The digest as 64 lower-case hexadecimal digits. */
+  hex(): string;
+}
+
+/** The page asks the worker to hash one file. */
+export interface HashRequest {
+  file: ReadableFile;
+  chunkBytes: number;
+}
+
+export type HashReply =
+  | { type: 'progress'; done: number }
+  | { type: 'done'; hex: string }
+  /** The worker could not hash (no WebAssembly, a policy refusing it, an unreadable file). */
+  | { type: 'failed'; message: string };
+
+export interface ChunkOptions {
+  chunkBytes: number;
+  /** Told how many bytes are hashed so far, after each chunk; a big file takes seconds. */
+  onProgress?: ((bytesDone: number) => void) | undefined;
+  /** Stops the hash between two chunks: the promise rejects with an AbortError. */
+  signal?: AbortSignal | undefined;
+}
+
+export const aborted = () => new DOMException('已取消计算文件校验码', 'AbortError');
+
+/** True when the error is a cancelled hash, not a file that could not be read. */
+export const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+/**
+ * How much of a hash is done, in whole per cent, for a progress line. Here, not in file-hash.ts,
+ * so the wizard shows it without loading the hash itself before a file is picked.
+ */
+export const hashPercent = (done: number, total: number) =>
+  total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
+
+/** Reads `file` into `hash` one chunk at a time, so memory holds one chunk whatever the size. */
+export async function hashInChunks(
+  file: ReadableFile,
+  hash: IncrementalHash,
+  { chunkBytes, onProgress, signal }: ChunkOptions,
+): Promise<string> {
+  for (let start = 0; start < file.size; start += chunkBytes) {
+    if (signal?.aborted) throw aborted();
+    const end = Math.min(start + chunkBytes, file.size);
+    hash.update(new Uint8Array(await file.slice(start, end).arrayBuffer()));
+    onProgress?.(end);
+  }
+  if (signal?.aborted) throw aborted();
+  return hash.hex();
+}
