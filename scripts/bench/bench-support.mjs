@@ -58,6 +58,8 @@ export function responseRecorder(source, origin) {
   const pending = [];
   let last = Date.now();
   source.on('response', (response) => {
+    // The service worker's own fetches (its offline precache) are not what the page asked for.
+    if (response.request().serviceWorker()) return;
     last = Date.now();
     pending.push(
       (async () => {
