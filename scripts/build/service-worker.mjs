@@ -1,8 +1,9 @@
 /**
  * The offline copy of the site: after every build (and after Pagefind has written the search
  * index), Workbox's generateSW writes <outDir>/sw.js, a service worker that precaches every page,
- * stylesheet and script, the search index and the app icons. jsPDF and the PDF fonts are large
- * and only a self-check needs them, so they are not precached but kept after their first use.
+ * stylesheet and script, the search index and the app icons. jsPDF's main chunk, the font
+ * manifest and the common font slices are precached too, so a first PDF works offline after one
+ * visit; jsPDF's optional chunks and the rare font slices are kept after their first use.
  * The 考核指南 readers (mammoth, pdf.js) are larger still and only an import on /rubrics/ needs
  * them: they too are kept after their first use, not precached.
  *

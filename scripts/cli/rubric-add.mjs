@@ -7,87 +7,42 @@
  * read by the same code as the wizard's (src/lib/rubrics/rubric-file.ts, bundled here with esbuild);
  * an existing entry is kept unless --force is given. Prints every file it writes.
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify } from 'yaml';
+import { commandLine, fail, frontmatter } from './cli-support.mjs';
+import { bundleLib } from './lib-bundle.mjs';
 
 const usage =
   '用法：npm run rubric:add -- <评价标准文件.json> --region <地区代号> [--force]\n' +
   '例如：npm run rubric:add -- 评价标准_某某小学_20250301.json --region hebei';
 
-function fail(message) {
-  console.error(message);
-  process.exit(1);
-}
-
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: {
-      region: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      'content-dir': { type: 'string' },
-    },
-  });
-} catch (error) {
-  fail(`${error.message}\n${usage}`);
-}
+const args = commandLine(
+  {
+    region: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    'content-dir': { type: 'string' },
+  },
+  usage,
+);
 const [file] = args.positionals;
 const region = args.values.region;
 if (!file || !region) fail(usage);
 if (!/^[a-z0-9-]+$/.test(region)) fail(`地区代号“${region}”只能用小写字母、数字和连字符，例如 baoding。`);
 const contentDir = resolve(args.values['content-dir'] ?? process.env.HANDBOOK_CONTENT_DIR ?? 'src/content');
 
-// src/lib is TypeScript: bundle the two modules this needs into a temporary ES module.
-const work = mkdtempSync(join(tmpdir(), 'rubric-add-'));
-let lib;
-try {
-  const entry = join(work, 'entry.ts');
-  const libDir = resolve(import.meta.dirname, '../../src/lib');
-  writeFileSync(
-    entry,
-    `export { importPackBytes } from ${JSON.stringify(join(libDir, 'rubrics/rubric-file.ts'))};\n` +
-      `export { regionalEntries } from ${JSON.stringify(join(libDir, 'rubrics/rubric-entry.ts'))};\n` +
-      `export { abilitiesNotReady } from ${JSON.stringify(join(libDir, 'rubrics/rubric-readiness.ts'))};\n` +
-      `export { typesetData } from ${JSON.stringify(join(libDir, 'content/chinese-typography.ts'))};\n`,
-  );
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: join(work, 'lib.mjs'),
-    logLevel: 'error',
-  });
-  lib = await import(pathToFileURL(join(work, 'lib.mjs')).href);
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+const lib = await bundleLib({
+  'rubrics/rubric-file.ts': ['importPackBytes'],
+  'rubrics/rubric-entry.ts': ['regionalEntries'],
+  'rubrics/rubric-readiness.ts': ['abilitiesNotReady'],
+  'content/chinese-typography.ts': ['typesetData'],
+});
 
 if (!existsSync(file)) fail(`找不到文件：${file}`);
 const read = lib.importPackBytes(new Uint8Array(readFileSync(file)));
 if (!read.ok) fail(`未能读取“${file}”：${read.error}`);
 const pack = read.pack;
-
-function frontmatter(path) {
-  if (!existsSync(path)) return undefined;
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'));
-  return match ? parse(match[1]) : undefined;
-}
 
 // The region's name with its parents, from the policy entries: 河北省保定市徐水区.
 function regionName(slug) {

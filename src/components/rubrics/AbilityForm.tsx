@@ -23,13 +23,14 @@ const GRADED: { value: GradedChoice; label: string }[] = [
   { value: '未知', label: '考核指南没有写明' },
 ];
 
+// Worded for both ways in: started from the handbook's entry, or read from the school's 考核指南.
 function handbookNote(handbook: HandbookAbility | undefined): string {
   if (!handbook) return '';
   if (handbook.completeness === '完整')
-    return '本手册已收录这个微能力点的完整评价标准，下面已填好，可按本地考核指南修改。';
+    return '本手册已收录这个微能力点的完整评价标准（可在能力点页面对照）。请按本地考核指南核对下面的内容，不同之处以本地为准。';
   if (handbook.rubric.evidence?.length)
-    return '本手册只收录了这个微能力点的一部分（下面已填好），请按本地考核指南补全缺少的内容，已有的不必重填。';
-  return '本手册尚未收录这个微能力点的提交指南和评价标准，请按本地考核指南逐项录入。';
+    return '本手册只收录了这个微能力点的一部分。请按本地考核指南核对下面的内容，补全缺少的部分。';
+  return '本手册尚未收录这个微能力点的提交指南和评价标准。请按本地考核指南逐项录入或核对下面的内容。';
 }
 
 export default function AbilityForm({ draft, handbook, abilityUrl, onChange }: Props) {
