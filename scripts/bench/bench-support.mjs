@@ -1,6 +1,11 @@
-/** Shared by the benchmark scripts: serve dist/ on a port and launch the same Chromium the tests use. */
+/**
+ * Shared by the benchmark scripts: serve dist/ on a port, launch the same Chromium the tests use, and
+ * record what a page fetches with its gzip size.
+ */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
 export const chromiumPath =
@@ -21,4 +26,61 @@ export function launchChromium(extraArgs = []) {
     ...(chromiumPath ? { executablePath: chromiumPath } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
   });
+}
+
+export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+/** Bytes as a server would send them gzipped. */
+export const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+export const sum = (rows, key, pred = () => true) => rows.filter(pred).reduce((n, r) => n + r[key], 0);
+
+function kindOf(path, resourceType) {
+  const ext = extname(path);
+  if (resourceType === 'document' || ext === '.html' || path.endsWith('/')) return 'html';
+  if (ext === '.css') return 'css';
+  if (ext === '.js' || ext === '.mjs') return 'js';
+  if (path.includes('/pagefind/')) {
+    if (ext === '.pagefind') return 'wasm';
+    if (ext === '.pf_index') return 'index';
+    if (ext === '.pf_fragment') return 'fragment';
+    if (ext === '.pf_meta') return 'meta';
+    if (ext === '.pf_filter') return 'filter';
+  }
+  if (ext === '.ttf' || ext === '.woff2') return 'font';
+  if (ext === '.json') return 'json';
+  return 'other';
+}
+
+/**
+ * Collects every response from `origin` with its body, raw and gzip sizes. `source` is a page, or a
+ * browser context to include what the page's workers fetch.
+ */
+export function responseRecorder(source, origin) {
+  const pending = [];
+  let last = Date.now();
+  source.on('response', (response) => {
+    // The service worker's own fetches (its offline precache) are not what the page asked for.
+    if (response.request().serviceWorker()) return;
+    last = Date.now();
+    pending.push(
+      (async () => {
+        const url = new URL(response.url());
+        if (url.origin !== origin) return undefined;
+        let body;
+        try {
+          body = await response.body();
+        } catch {
+          return undefined; // redirects and aborted requests have no body
+        }
+        const kind = kindOf(url.pathname, response.request().resourceType());
+        return { path: url.pathname, kind, status: response.status(), raw: body.length, gzip: gzip(body) };
+      })(),
+    );
+  });
+  return {
+    /** Waits until no response has arrived for `quiet` ms, then returns and forgets what came. */
+    async take(quiet = 700) {
+      while (Date.now() - last < quiet) await new Promise((r) => setTimeout(r, 100));
+      return (await Promise.all(pending.splice(0))).filter(Boolean);
+    },
+  };
 }

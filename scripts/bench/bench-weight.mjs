@@ -8,9 +8,8 @@
  * Run `npm run build` first.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { launchChromium, serveSite } from './bench-support.mjs';
+import { join } from 'node:path';
+import { gzip, kb, launchChromium, responseRecorder, serveSite, sum } from './bench-support.mjs';
 
 const port = 4396;
 const origin = `http://127.0.0.1:${port}`;
@@ -30,58 +29,6 @@ if (!existsSync('dist/index.html')) {
   process.exit(1);
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
-
-function kindOf(path, resourceType) {
-  const ext = extname(path);
-  if (resourceType === 'document' || ext === '.html' || path.endsWith('/')) return 'html';
-  if (ext === '.css') return 'css';
-  if (ext === '.js' || ext === '.mjs') return 'js';
-  if (path.includes('/pagefind/')) {
-    if (ext === '.pagefind') return 'wasm';
-    if (ext === '.pf_index') return 'index';
-    if (ext === '.pf_fragment') return 'fragment';
-    if (ext === '.pf_meta') return 'meta';
-    if (ext === '.pf_filter') return 'filter';
-  }
-  if (ext === '.ttf' || ext === '.woff2') return 'font';
-  if (ext === '.json') return 'json';
-  return 'other';
-}
-
-/** Collects every response of a page with its body, raw and gzip sizes. */
-function recorder(page) {
-  const pending = [];
-  let last = Date.now();
-  page.on('response', (response) => {
-    last = Date.now();
-    pending.push(
-      (async () => {
-        const url = new URL(response.url());
-        if (url.origin !== origin) return undefined;
-        let body;
-        try {
-          body = await response.body();
-        } catch {
-          return undefined; // redirects and aborted requests have no body
-        }
-        const kind = kindOf(url.pathname, response.request().resourceType());
-        return { path: url.pathname, kind, status: response.status(), raw: body.length, gzip: gzip(body) };
-      })(),
-    );
-  });
-  return {
-    /** Waits until no response has arrived for `quiet` ms, then returns and forgets what came. */
-    async take(quiet = 700) {
-      while (Date.now() - last < quiet) await new Promise((r) => setTimeout(r, 100));
-      return (await Promise.all(pending.splice(0))).filter(Boolean);
-    },
-  };
-}
-
-const sum = (rows, key, pred = () => true) => rows.filter(pred).reduce((n, r) => n + r[key], 0);
-
 const server = await serveSite(port);
 const browser = await launchChromium();
 try {
@@ -96,7 +43,7 @@ try {
   for (const [name, path] of PAGES) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const rec = recorder(page);
+    const rec = responseRecorder(page, origin);
     await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
     const rows = await rec.take();
     firstLoads.set(name, rows);
@@ -130,7 +77,7 @@ try {
   {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const rec = recorder(page);
+    const rec = responseRecorder(page, origin);
     await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
     await rec.take();
     let all = [];
@@ -250,7 +197,7 @@ try {
       JSON.stringify(draft),
     );
     const page = await context.newPage();
-    const rec = recorder(page);
+    const rec = responseRecorder(page, origin);
     await page.goto(`${origin}/self-check/`, { waitUntil: 'networkidle' });
     await rec.take();
     try {
