@@ -49,16 +49,29 @@ export const isAbort = (error: unknown) => error instanceof DOMException && erro
 export const hashPercent = (done: number, total: number) =>
   total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
 
-/** Reads `file` into `hash` one chunk at a time, so memory holds one chunk whatever the size. */
+/**
+ * Reads `file` into `hash` one chunk at a time, so memory holds two chunks whatever the size:
+ * the next chunk is read from the disk while this one is hashed, so reading and hashing overlap
+ * instead of taking turns (the browser reads a file on its own thread).
+ */
 export async function hashInChunks(
   file: ReadableFile,
   hash: IncrementalHash,
   { chunkBytes, onProgress, signal }: ChunkOptions,
 ): Promise<string> {
-  for (let start = 0; start < file.size; start += chunkBytes) {
+  const read = (start: number) => {
+    const pending = file.slice(start, Math.min(start + chunkBytes, file.size)).arrayBuffer();
+    // A read begun ahead may be left unawaited by a cancel: its failure is not the caller's.
+    pending.catch(() => undefined);
+    return pending;
+  };
+  let next = file.size > 0 ? read(0) : undefined;
+  for (let start = 0; start < file.size && next; start += chunkBytes) {
     if (signal?.aborted) throw aborted();
     const end = Math.min(start + chunkBytes, file.size);
-    hash.update(new Uint8Array(await file.slice(start, end).arrayBuffer()));
+    const bytes = await next;
+    next = end < file.size ? read(end) : undefined;
+    hash.update(new Uint8Array(bytes));
     onProgress?.(end);
   }
   if (signal?.aborted) throw aborted();

@@ -139,11 +139,29 @@ describe('the WebAssembly hash the worker runs', () => {
     );
   });
 
-  it('reads one chunk at a time, so a big file costs one chunk of memory', async () => {
+  it('reads chunk by chunk, so a big file costs two chunks of memory', async () => {
     const bytes = new Uint8Array(10_000).map((_, i) => (i * 7) % 256);
     const file = fileOf(bytes);
     await hashInChunks(file, await wasmSha256(), { chunkBytes: 4096 });
     expect(file.reads).toEqual([4096, 4096, 1808]);
+  });
+
+  it('reads the next chunk while it hashes this one, never more than one ahead', async () => {
+    const events: string[] = [];
+    const file = {
+      size: 3000,
+      slice: (start: number, end: number) => ({
+        arrayBuffer: () => {
+          events.push(`read ${start}`);
+          return new Promise<ArrayBuffer>((resolve) =>
+            setTimeout(() => resolve(new ArrayBuffer(end - start)), 1),
+          );
+        },
+      }),
+    };
+    const hash = { update: (b: Uint8Array) => events.push(`hash ${b.length}`), hex: () => 'x' };
+    await hashInChunks(file, hash, { chunkBytes: 1000 });
+    expect(events).toEqual(['read 0', 'read 1000', 'hash 1000', 'read 2000', 'hash 1000', 'hash 1000']);
   });
 
   it('through the worker: the same digest, progress after each chunk, and the worker ended', async () => {
@@ -194,7 +212,8 @@ describe('the WebAssembly hash the worker runs', () => {
       onProgress: (done) => done === 3000 && cancel.abort(),
     }).catch((e: unknown) => e);
     expect(isAbort(error)).toBe(true);
-    expect(file.reads).toEqual([1000, 1000, 1000]);
+    // Three chunks hashed, the fourth already being read ahead when the cancel came; no more.
+    expect(file.reads).toEqual([1000, 1000, 1000, 1000]);
   });
 
   it('falls back to the main thread where the worker cannot run, with the same digest', async () => {
