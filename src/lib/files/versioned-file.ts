@@ -31,6 +31,15 @@ export function decodeFileText(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * Text a person saved on a Chinese PC (a staff list's CSV, a 考核指南's .txt): UTF-8 or UTF-16
+ * when the bytes are that, otherwise GB 18030, which covers the GBK that Excel and older 记事本
+ * write.
+ */
+export function decodeLocalText(bytes: Uint8Array): string {
+  return decodeFileText(bytes) ?? new TextDecoder('gb18030').decode(bytes);
+}
+
+/**
  * A picked file's text by {@link decodeFileText}; bytes that are not text come back decoded
  * loosely, so that the reader's own JSON check refuses them in its own words.
  */

@@ -10,6 +10,7 @@ import { documentFromHtml } from './guide-html';
 import { documentFromPdfPages } from './guide-pdf-layout';
 import { documentFromText } from './guide-text';
 import { GUIDE_BOUNDS, type GuideDocument, type PdfPageText } from './guide-document';
+import { decodeLocalText } from '../../files/versioned-file';
 
 export interface GuideReaders {
   /** Word → HTML that keeps the tables (mammoth.convertToHtml). */
@@ -45,20 +46,6 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return head.length > 0 && !head.includes(0);
 }
 
-/**
- * Text from a .txt as Windows and phones save it: UTF-8 (with or without a mark), UTF-16 with a
- * mark, or GB18030 (which covers GBK and GB2312), the 记事本 default on Chinese Windows before 2019.
- */
-export function decodeGuideText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
 /** Reads a dropped or picked file. `name` is only used to word messages and to spot a .txt. */
 export async function readGuideFile(
   name: string,
@@ -77,7 +64,7 @@ export async function readGuideFile(
     case 'pdf':
       return readPdf(name, bytes, readers);
     case 'text': {
-      const text = decodeGuideText(bytes);
+      const text = decodeLocalText(bytes);
       if (text.length > GUIDE_BOUNDS.textChars) return refuse(tooLongText(text.length));
       return { ok: true, document: documentFromText(text) };
     }

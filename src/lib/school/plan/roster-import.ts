@@ -13,7 +13,7 @@
  * publishes fixes there, and @e965/xlsx repackages the same large library. Both readers load only
  * when a file is imported.
  */
-import { decodeFileText } from '../../files/versioned-file';
+import { decodeLocalText } from '../../files/versioned-file';
 import { PLAN_BOUNDS, type RosterTeacher } from './plan-file';
 
 /** Largest staff list read, in bytes. */
@@ -184,16 +184,11 @@ function tooBig(bytes: number): RosterImport {
   };
 }
 
-/** A CSV's text: UTF-8 or UTF-16 when the bytes are that, else GB 18030 (Excel's GBK). */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  return decodeFileText(bytes) ?? new TextDecoder('gb18030').decode(bytes);
-}
-
 /** A staff list saved as CSV (any separator Excel or WPS writes, any encoding they save in). Never rejects. */
 export async function readRosterCsv(bytes: Uint8Array): Promise<RosterImport> {
   try {
     if (bytes.length > MAX_ROSTER_BYTES) return tooBig(bytes.length);
-    const text = decodeCsvBytes(bytes);
+    const text = decodeLocalText(bytes);
     const { default: Papa } = await import('papaparse');
     // Two rows past the limit: the line end after the last row, and one more to know it is more.
     const parsed = Papa.parse<string[]>(text, {

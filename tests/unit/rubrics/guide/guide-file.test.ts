@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { decodeLocalText } from '../../../../src/lib/files/versioned-file';
 import {
-  decodeGuideText,
   guideFileKind,
   readGuideFile,
   readGuidePaste,
@@ -35,17 +35,17 @@ describe('guideFileKind', () => {
   });
 });
 
-describe('decodeGuideText', () => {
+describe('decodeLocalText', () => {
   it('reads UTF-8, UTF-16 with its mark, and GB18030 as saved by an older 记事本', () => {
-    expect(decodeGuideText(bytes('\ufeff提交指南'))).toBe('提交指南');
+    expect(decodeLocalText(bytes('\ufeff提交指南'))).toBe('提交指南');
     const utf16 = new Uint8Array([
       0xff,
       0xfe,
       ...new Uint8Array(new Uint16Array([...'优秀'].map((c) => c.charCodeAt(0))).buffer),
     ]);
-    expect(decodeGuideText(utf16)).toBe('优秀');
+    expect(decodeLocalText(utf16)).toBe('优秀');
     // 优秀 in GBK.
-    expect(decodeGuideText(new Uint8Array([0xd3, 0xc5, 0xd0, 0xe3]))).toBe('优秀');
+    expect(decodeLocalText(new Uint8Array([0xd3, 0xc5, 0xd0, 0xe3]))).toBe('优秀');
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeLocalText } from '../../../../src/lib/files/versioned-file';
 import {
-  decodeCsvBytes,
   MAX_ROSTER_BYTES,
   MAX_ROSTER_ROWS,
   normalName,
@@ -58,8 +58,8 @@ describe('CSV staff lists', () => {
   });
 
   it('tells GBK from UTF-8 by whether the bytes are valid UTF-8', () => {
-    expect(decodeCsvBytes(encodeGbk('姓名,学科\r\n张伟,英语'))).toBe('姓名,学科\r\n张伟,英语');
-    expect(decodeCsvBytes(new TextEncoder().encode('姓名,学科'))).toBe('姓名,学科');
+    expect(decodeLocalText(encodeGbk('姓名,学科\r\n张伟,英语'))).toBe('姓名,学科\r\n张伟,英语');
+    expect(decodeLocalText(new TextEncoder().encode('姓名,学科'))).toBe('姓名,学科');
   });
 
   it('takes comma, tab or semicolon, and header names in any case and spacing', async () => {
