@@ -202,7 +202,7 @@ test.describe('/review/ wording', () => {
   test('names the school’s rubric and its source, and shows the typed design for review', async ({
     page,
   }) => {
-    await page.goto('/review/');
+    await openReview(page);
     await page.getByLabel('打开自评文件').setInputFiles({
       name: '微能力自评_王老师.json',
       mimeType: 'application/json',
