@@ -13,6 +13,7 @@ import { buildReviewFile } from '../../src/lib/review/review';
 import { exportReviewText, importReviewText, type ReviewFile } from '../../src/lib/review/review-file';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { openReview } from './review-page';
 import { pdfPagesText } from './pdf-text';
 
 const CASE_BYTES = Buffer.from('案例视频的内容'.repeat(200));
@@ -273,7 +274,7 @@ test.describe('review', () => {
   });
 
   test('keyboard only: open a self-check, tick a criterion, comment and save', async ({ page }) => {
-    await page.goto('/review/');
+    await openReview(page);
     await tabTo(page, page.getByLabel(/^姓名/));
     await page.keyboard.type('赵老师');
     const opener = page.getByLabel('打开自评文件');
@@ -310,7 +311,7 @@ test.describe('review', () => {
     const other = teacherDraft();
     other.id = '1a2b3c4d-0000-4000-8000-000000000002';
     other.profile = { ...other.profile, name: '陈老师', school: '徐水区第二中学' };
-    await page.goto('/review/');
+    await openReview(page);
     await page
       .getByLabel('打开自评文件')
       .setInputFiles([

@@ -18,6 +18,7 @@ import {
 } from '../../src/lib/grading/grading';
 import { typesetData } from '../../src/lib/content/chinese-typography';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { openReview } from './review-page';
 import { toEvidence } from './self-check-helpers';
 import { exportDraftText } from '../../src/lib/self-check/draft';
 import { encodeAs } from '../support/encodings';
@@ -384,7 +385,7 @@ test.describe('school rubrics', () => {
     const video = draft.evidence['C5']?.items['case-video']?.files[0];
     if (!video) throw new Error('the teacher draft has a case video');
     video.name = 'evil\u202Egpm.mp4';
-    await page.goto('/review/');
+    await openReview(page);
     await page.getByLabel(/^姓名/).fill('李老师');
     await page.getByLabel('打开自评文件').setInputFiles([
       {

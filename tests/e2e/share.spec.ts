@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { exportDraftText } from '../../src/lib/self-check/draft';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { openReview } from './review-page';
 import { fillProfile } from './self-check-helpers';
 
 interface Shared {
@@ -78,7 +79,7 @@ test.describe('分享 where the browser can share files', () => {
 
   test('/review/ shares the review file', async ({ page }) => {
     await stubShareSheet(page, true);
-    await page.goto('/review/');
+    await openReview(page);
     await page.getByLabel('打开自评文件').setInputFiles([
       {
         name: '王老师.json',
