@@ -18,14 +18,26 @@ function builtManifest() {
   return { manifest, sliceOf: sliceLookup(manifest) };
 }
 
-/** Records the font files a page fetches, as paths under fonts/pdf/, with their gzip size. */
+/**
+ * Records the font files a page fetches, as paths under fonts/pdf/, with their gzip size. The
+ * name is recorded as the response arrives; `settled()` waits for every body, so an assertion
+ * never runs before a slow body of a slice already fetched has been read.
+ */
 function fontRequests(page: Page) {
   const files: { name: string; gzip: number }[] = [];
-  page.on('response', async (response) => {
+  const bodies: Promise<void>[] = [];
+  page.on('response', (response) => {
     const match = /\/fonts\/pdf\/(.+)$/.exec(new URL(response.url()).pathname);
-    if (match?.[1]) files.push({ name: match[1], gzip: gzipSync(await response.body()).length });
+    if (!match?.[1]) return;
+    const file = { name: match[1], gzip: Number.POSITIVE_INFINITY };
+    files.push(file);
+    bodies.push(
+      response.body().then((body) => {
+        file.gzip = gzipSync(body).length;
+      }),
+    );
   });
-  return files;
+  return { settled: async () => (await Promise.all(bodies), files) };
 }
 
 /** Headings a C5 + C6 packet prints, as pdf.js reads them back (spaces removed). */
@@ -98,13 +110,14 @@ test.describe('PDF evidence packet', () => {
     page.on('request', (r) => {
       if (/fonts\/pdf|jspdf/i.test(r.url())) pdfRequests.push(r.url());
     });
-    const fonts = fontRequests(page);
+    const fontLog = fontRequests(page);
     await completeC5(page, '王晓红');
     expect(pdfRequests, 'jsPDF and the font load only when a PDF is asked for').toEqual([]);
     const { file, path, pages } = await makePdf(page);
     expect(file.suggestedFilename()).toMatch(/^微能力自评_王晓红_\d{8}\.pdf$/);
     await expect(page.locator('#pdf-status')).toContainText('PDF 已生成');
     // Only the manifest and common slices, each once: a fraction of the font, no rare slice.
+    const fonts = await fontLog.settled();
     const names = fonts.map((f) => f.name);
     expect(names).toContain('manifest.json');
     expect(new Set(names).size, 'each file fetched once').toBe(names.length);
@@ -173,9 +186,10 @@ test.describe('PDF evidence packet', () => {
     const { manifest, sliceOf } = builtManifest();
     const rare = manifest.slices[sliceOf('堃') ?? -1];
     expect(rare?.kind).toBe('rare');
-    const fonts = fontRequests(page);
+    const fontLog = fontRequests(page);
     await completeC5(page, '王堃');
     const { path, pages } = await makePdf(page);
+    const fonts = await fontLog.settled();
     const names = fonts.map((f) => f.name);
     expect(
       names.filter((n) => n.startsWith('rare/')),
