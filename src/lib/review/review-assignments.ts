@@ -204,6 +204,11 @@ export function assignedStageOf(stages: readonly AssignedStage[], draftId: strin
   return at(['todo', 'redo']) ?? at(['done']);
 }
 
+/** Whether this self-check is assigned to the reviewer at this stage. */
+export function isAssignedAt(stages: readonly AssignedStage[], draftId: string, stage: string): boolean {
+  return stages.some((s) => s.stage === stage && s.teachers.some((t) => t.draftId === draftId));
+}
+
 /** 共 2 人：待评审 1 人，已评审 1 人 — the states present, in the order a reviewer works. */
 export function stageSummary(stage: AssignedStage): string {
   const order: AssignedState[] = ['todo', 'redo', 'done', 'missing'];
