@@ -57,7 +57,8 @@ export function useReviewPlan(store: TextStore | undefined): ReviewPlanState {
       } else if (loaded.status === 'unreadable') {
         raw.current = loaded.raw;
         setUnreadable(loaded.error);
-      } else if (loaded.status === 'unavailable') setSaveError(loaded.error);
+      }
+      // A browser that keeps nothing is said when a plan is taken in (the session says it too).
       setReady(true);
     });
     return () => {
