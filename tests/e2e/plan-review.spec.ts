@@ -7,6 +7,7 @@
  */
 import type { Browser, Locator, Page } from '@playwright/test';
 import { outcomeFromReview, planAbilityStatus } from '../../src/lib/school/plan/plan-stages';
+import type { StageOutcome } from '../../src/lib/school/archive-status';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import {
   SCHOOL,
@@ -239,7 +240,7 @@ test('the county’s experts review at the plan’s outside stage, and the schoo
 
   // What the school does with the file: the county's stage passes 王芳's C5 after both school stages.
   const plan = xushuiPlan();
-  const outcomes = new Map([
+  const outcomes = new Map<string, StageOutcome>([
     ['教师组内互评', { grade: '合格' as const, stale: false }],
     ['信息化团队复评', { grade: '合格' as const, stale: false }],
     [review.stage, outcomeFromReview({ grade: review.abilities['C5']?.grade, stale: false }, review)],
