@@ -56,7 +56,7 @@ async function reviewerPage(
 }
 
 /** Opens the plan's link and takes the plan in after reading its preview. */
-async function openPlanLink(page: Page) {
+async function openPlanLink(page: Page, byKeyboard = false) {
   await page.goto(await planLink());
   await expect(page.locator('.review-app')).toHaveAttribute('data-ready', 'true');
   const preview = page.locator('[data-plan-preview]');
@@ -69,7 +69,13 @@ async function openPlanLink(page: Page) {
   // The address no longer holds the plan: a reload does not ask again.
   expect(new URL(page.url()).hash).toBe('');
   await expectNoAxeViolations(page);
-  await preview.getByRole('button', { name: '使用这份方案' }).click();
+  const use = preview.getByRole('button', { name: '使用这份方案' });
+  if (byKeyboard) {
+    // From the preview, which has focus, Tab reaches 使用这份方案 first.
+    await page.keyboard.press('Tab');
+    await expect(use).toBeFocused();
+    await page.keyboard.press('Enter');
+  } else await use.click();
   await expect(page.getByRole('status').filter({ hasText: '已在本浏览器中保存' })).toContainText(
     `已在本浏览器中保存“${SCHOOL}”的学校考核方案。请在下方选择您是谁`,
   );
@@ -84,7 +90,9 @@ test('two reviewers work on their assigned teachers; a resubmission asks for a n
 
   // 语文组's 李老师, on a computer.
   const a = await reviewerPage(browser, baseURL);
-  await openPlanLink(a.page);
+  await openPlanLink(a.page, true);
+  // Focus comes back to the plan's heading, where “您是谁” follows.
+  await expect(a.page.getByRole('heading', { name: '学校考核方案与评审分工' })).toBeFocused();
   await a.page.getByLabel(/^姓名/).fill('李老师');
   await a.page.getByLabel(/^您是谁/).selectOption({ label: '语文组（教师组内互评）' });
   await expectAssigned(a.page, '教师组内互评', { 王芳: 'missing', 孙丽: 'missing' });
@@ -96,6 +104,9 @@ test('two reviewers work on their assigned teachers; a resubmission asks for a n
   await a.page.getByLabel('打开自评文件').setInputFiles([fileOf(WANG), fileOf(SUN), fileOf(LI)]);
   await expectAssigned(a.page, '教师组内互评', { 王芳: 'todo', 孙丽: 'todo' });
   await expect(assigned(a.page, '教师组内互评', '孙丽')).toContainText('待评审');
+  await expect(a.page.locator('[data-unassigned]')).toContainText(
+    '已打开的自评中，李娜不在方案分配给您的教师中',
+  );
   await expectNoAxeViolations(a.page);
 
   // By keyboard: to 孙丽 in the list, Enter, and the review of 孙丽 at 教师组内互评 has focus.

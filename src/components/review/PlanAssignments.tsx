@@ -38,6 +38,8 @@ interface Props {
   choice: ReviewerChoice | undefined;
   /** The teachers assigned to that choice (review-assignments.ts). */
   stages: readonly AssignedStage[];
+  /** Teachers opened on the page whom the plan does not assign to this reviewer. */
+  unassigned: readonly string[];
   onChoose: (choice: ReviewerChoice | undefined) => void;
   onGo: (draftId: string, stage: string) => void;
 }
@@ -50,6 +52,7 @@ export default function PlanAssignments({
   regionName,
   choice,
   stages,
+  unassigned,
   onChoose,
   onGo,
 }: Props) {
@@ -298,6 +301,12 @@ export default function PlanAssignments({
             </section>
           );
         })}
+      {kept && choice && unassigned.length > 0 && (
+        <p className="muted" data-unassigned>
+          已打开的自评中，{unassigned.map(displayText).join('、')}
+          不在方案分配给您的教师中；仍可以评审，评审环节请在该教师的评审处选择。
+        </p>
+      )}
       {kept && deadline(SUBMISSION_DEADLINE) && (
         <p className="muted">教师提交自评的截止日期：{deadline(SUBMISSION_DEADLINE)}。</p>
       )}

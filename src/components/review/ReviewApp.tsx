@@ -284,6 +284,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
         regionName={view.regionName}
         choice={view.choice}
         stages={view.stages}
+        unassigned={view.unassigned}
         onChoose={view.choose}
         onGo={view.go}
       />

@@ -209,7 +209,7 @@ export default function TeacherReview(props: Props) {
         <select id={`${idBase}-stage`} value={stage} onChange={(e) => setStage(e.target.value)}>
           {stageOptions.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {displayText(s)}
             </option>
           ))}
         </select>

@@ -12,6 +12,7 @@ import {
   assignedStages,
   findChoice,
   isAssignedAt,
+  unassignedLoaded,
   type AssignedStage,
   type ReviewerChoice,
 } from '../../lib/review/review-assignments';
@@ -30,6 +31,8 @@ export interface SchoolPlanStages {
 export interface PlanView {
   choice: ReviewerChoice | undefined;
   stages: AssignedStage[];
+  /** Teachers opened on the page whom the plan does not assign to this reviewer. */
+  unassigned: string[];
   schoolPlan: SchoolPlanStages | undefined;
   stageOf: (draftId: string) => string | undefined;
   regionName: (slug: string) => string | undefined;
@@ -91,6 +94,7 @@ export function usePlanView(args: {
   return {
     choice,
     stages,
+    unassigned: choice ? unassignedLoaded(stages, session.teachers) : [],
     schoolPlan,
     stageOf: (draftId) => assignedStageOf(stages, draftId),
     regionName: (slug) => (Object.hasOwn(regions, slug) ? regions[slug]?.name : undefined),

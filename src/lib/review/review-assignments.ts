@@ -209,6 +209,20 @@ export function isAssignedAt(stages: readonly AssignedStage[], draftId: string, 
   return stages.some((s) => s.stage === stage && s.teachers.some((t) => t.draftId === draftId));
 }
 
+/**
+ * The self-checks opened on the page that the plan does not assign to this reviewer at any
+ * stage, by the teacher's name as written in the self-check (未署名 when blank), in opening order.
+ */
+export function unassignedLoaded(
+  stages: readonly AssignedStage[],
+  loaded: readonly LoadedTeacher[],
+): string[] {
+  const assigned = new Set(stages.flatMap((s) => s.teachers.flatMap((t) => (t.draftId ? [t.draftId] : []))));
+  return loaded
+    .filter((t) => !assigned.has(t.draft.id))
+    .map((t) => t.draft.profile.name.trim() || '未署名的教师');
+}
+
 /** 共 2 人：待评审 1 人，已评审 1 人 — the states present, in the order a reviewer works. */
 export function stageSummary(stage: AssignedStage): string {
   const order: AssignedState[] = ['todo', 'redo', 'done', 'missing'];

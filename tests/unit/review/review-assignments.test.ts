@@ -5,7 +5,9 @@ import {
   assignedStages,
   countyStage,
   findChoice,
+  isAssignedAt,
   reviewerChoices,
+  unassignedLoaded,
   stageSummary,
   type AssignedStage,
   type ReviewerChoice,
@@ -192,6 +194,23 @@ describe('the teachers assigned to a reviewer', () => {
     const both = [...done, review(wang, '信息化团队复评', '王老师')];
     expect(assignedStageOf(assignedStages({ ...args, reviews: both }), wang.id)).toBe('教师组内互评');
     expect(assignedStageOf(assignedStages({ ...args, reviews: [] }), 'someone-else')).toBeUndefined();
+  });
+
+  it('tells the self-checks assigned to the reviewer from those opened that are not', () => {
+    const li = draftOf('李娜', 3);
+    const nameless = draftOf('  ', 4);
+    const loaded = [{ draft: wang }, { draft: li }, { draft: nameless }];
+    const stages = assignedStages({
+      plan: PLAN,
+      choice: choice('reviewer:语文组'),
+      loaded,
+      reviews: [],
+      names: [],
+    });
+    expect(unassignedLoaded(stages, loaded)).toEqual(['李娜', '未署名的教师']);
+    expect(isAssignedAt(stages, wang.id, '教师组内互评')).toBe(true);
+    expect(isAssignedAt(stages, wang.id, '信息化团队复评')).toBe(false);
+    expect(isAssignedAt(stages, li.id, '教师组内互评')).toBe(false);
   });
 
   it('lists every assigned teacher exactly once per stage, whatever the plan and files', () => {
