@@ -8,6 +8,7 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { outcomeFromReview, planAbilityStatus } from '../../src/lib/school/plan/plan-stages';
 import type { StageOutcome } from '../../src/lib/school/archive-status';
+import { exportPlanText, planFileName } from '../../src/lib/school/plan/plan-file';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import {
   SCHOOL,
@@ -299,6 +300,24 @@ test('a second tab does not silently replace the kept plan; a damaged link repla
   await expect(second.getByRole('alert')).toContainText('本浏览器中保存的方案没有改动');
   await expect(second.locator('[data-plan-preview]')).toHaveCount(0);
   await expect(second.locator('[data-kept-plan]')).toContainText('当前方案：徐水区第二小学');
+  // A teacher's self-check picked by mistake as the plan: said, and the kept plan stays.
+  await second.getByLabel('打开另一份方案文件').setInputFiles(fileOf(WANG));
+  await expect(second.getByRole('alert')).toContainText(`未能打开“${fileOf(WANG).name}”`);
+  await expect(second.getByRole('alert')).toContainText('不是学校考核方案文件');
+  await expect(second.locator('[data-kept-plan]')).toContainText('当前方案：徐水区第二小学');
+  // The plan's file, as the principal saves it: previewed, and nothing changes on 取消.
+  const planFile = xushuiPlan();
+  await second.getByLabel('打开另一份方案文件').setInputFiles({
+    name: planFileName(planFile),
+    mimeType: 'application/json',
+    buffer: Buffer.from(exportPlanText(planFile)),
+  });
+  const preview = second.locator('[data-plan-preview]');
+  await expect(preview).toContainText(`“${planFileName(planFile)}”中的学校考核方案`);
+  await expect(preview).toContainText(SCHOOL);
   await expectNoAxeViolations(second);
+  await preview.getByRole('button', { name: '取消' }).click();
+  await expect(preview).toHaveCount(0);
+  await expect(second.locator('[data-kept-plan]')).toContainText('当前方案：徐水区第二小学');
   await second.close();
 });
