@@ -249,6 +249,9 @@ test('the county’s experts review at the plan’s outside stage, and the schoo
     孙丽: 'missing',
   });
   await expectNoAxeViolations(page);
+  // The list's colours hold in the dark theme too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
 
   // What the school does with the file: the county's stage passes 王芳's C5 after both school stages.
   const plan = xushuiPlan();
