@@ -212,17 +212,21 @@ test('the county’s experts review at the plan’s outside stage, and the schoo
   await openPlanLink(page);
   await page.getByLabel(/^姓名/).fill('赵专家');
   await page.getByLabel(/^身份或职务/).fill('徐水区县级专家团队');
+  // The self-check is opened first: its review starts at the plan's first stage …
+  await page.getByLabel('打开自评文件').setInputFiles(fileOf(WANG));
+  const stage = page.locator('section.teacher-review:not([hidden])').getByLabel('评审环节');
+  await expect(stage).toHaveValue('教师组内互评');
+  // … and moves to the county's stage when the expert says who they are.
   await page
     .getByLabel(/^您是谁/)
     .selectOption({ label: '县级专家团队审核认定（校外环节，评审本校名单上的教师）' });
   await expect(page.getByRole('heading', { name: '县级专家团队审核认定（校外环节）' })).toBeVisible();
-  await page.getByLabel('打开自评文件').setInputFiles(fileOf(WANG));
+  await expect(stage).toHaveValue('县级专家团队审核认定');
   await expect(page.locator('[data-assigned-summary]')).toContainText(
     '共 8 人：待评审 1 人，未载入自评文件 7 人',
   );
   await expectNoAxeViolations(page);
   await assigned(page, '县级专家团队审核认定', '王芳').getByRole('button').click();
-  const stage = page.locator('section.teacher-review:not([hidden])').getByLabel('评审环节');
   await expect(stage).toHaveValue('县级专家团队审核认定');
   // Every stage of the plan is offered, the outside ones too; nothing is typed.
   await expect(stage.locator('option')).toHaveText([

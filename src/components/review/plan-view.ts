@@ -4,7 +4,7 @@
  * teacher's review, and the two things the reviewer does with the list (choose who they are, go
  * to a teacher). Kept apart from ReviewApp so the page's island stays about the files.
  */
-import { useEffect, useMemo, type Dispatch, type SetStateAction } from 'react';
+import { useEffect, useMemo, useRef, type Dispatch, type SetStateAction } from 'react';
 import { packetColumn, type StagePlan } from '../../lib/content/review-stages';
 import { normalName } from '../../lib/school/plan/roster-import';
 import {
@@ -76,9 +76,16 @@ export function usePlanView(args: {
   );
 
   // A plan taken in or a choice made after the self-checks were opened: each assigned teacher's
-  // review moves to the stage of the assignment, unless it is already at one of its stages.
+  // review moves to the stage of the assignment, unless it is already at one of its stages. Only
+  // on a change made now: what the page reads back on opening keeps the stages as they were left.
+  const applied = useRef<string>(undefined);
   useEffect(() => {
-    if (!ready || stages.length === 0) return;
+    if (!ready || !plan.ready) return;
+    const key = JSON.stringify([choice?.id ?? '', kept?.plan.savedAt ?? '', kept?.plan.school.name ?? '']);
+    const first = applied.current === undefined;
+    if (applied.current === key) return;
+    applied.current = key;
+    if (first || stages.length === 0) return;
     setSession((s) => {
       let changed = false;
       const teachers = s.teachers.map((t) => {
@@ -89,7 +96,7 @@ export function usePlanView(args: {
       });
       return changed ? { ...s, teachers } : s;
     });
-  }, [ready, choice?.id, kept]);
+  }, [ready, plan.ready, choice?.id, kept]);
 
   return {
     choice,
