@@ -16,13 +16,13 @@ import {
   clearReviewSession,
   emptySession,
   isEmptySession,
+  keepSessionReview,
   loadReviewSession,
   saveReviewSession,
   updateTeacher,
   type ReviewSession,
   type SessionTeacher,
 } from '../../lib/review/review-session';
-import { addReview } from '../../lib/review/review-store';
 import { readFileText } from '../../lib/files/versioned-file';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
@@ -36,6 +36,9 @@ import './review.css';
 import Tabs from '../Tabs';
 import { useDropZone } from '../use-drop-zone';
 import { displayText } from '../../lib/content/display-text';
+import PlanAssignments from './PlanAssignments';
+import { useReviewPlan } from './use-review-plan';
+import { usePlanView } from './plan-view';
 
 interface Props {
   abilities: AbilityOption[];
@@ -85,6 +88,9 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const latest = useRef(session);
   latest.current = session;
   const restoring = useRef<Promise<void>>(undefined);
+  // The school plan kept for this reviewer, and who they are in it (PlanAssignments).
+  const plan = useReviewPlan(store);
+  const view = usePlanView({ plan, session, setSession, ready, regions });
 
   // The work kept in this browser comes back first; nothing is written until it has been read.
   useEffect(() => {
@@ -185,7 +191,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       if (input.kind === 'error') bad.push({ name: file.name, reason: input.error });
       else if (input.kind === 'review') {
         const review = input.review;
-        opened.push((s) => ({ ...s, reviews: addReview(s.reviews, review) }));
+        opened.push((s) => ({ ...s, reviews: keepSessionReview(s.reviews, review) }));
         said.push(`已打开评审意见“${file.name}”（${review.stage}，${review.reviewer.name}）。`);
       } else {
         const draft = input.draft;
@@ -209,7 +215,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const orphanReviews = reviews.filter((r) => !teachers.some((t) => t.draft.id === r.draft.id));
 
   return (
-    <div className="review-app" data-ready={ready ? 'true' : 'false'}>
+    <div className="review-app" data-ready={ready && plan.ready ? 'true' : 'false'}>
       <div className="session-bar">
         <p className="muted" role="status" data-session-saved={saved ? 'true' : undefined}>
           {saved && savedAt
@@ -272,6 +278,16 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
           </OnceButton>
         </div>
       )}
+      <PlanAssignments
+        state={plan}
+        abilities={abilities}
+        regionName={view.regionName}
+        choice={view.choice}
+        stages={view.stages}
+        unassigned={view.unassigned}
+        onChoose={view.choose}
+        onGo={view.go}
+      />
       <fieldset className="reviewer">
         <legend>评审人</legend>
         <div className="field-row">
@@ -296,7 +312,9 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
           </div>
         </div>
         <p className="muted">
-          评审环节（组内互评、复评等）按每位教师所在地区的考核流程，在下方各教师的评审处选择。
+          {plan.kept
+            ? '评审环节按学校考核方案：方案中分配给您的教师，环节已按分工选好；也可在下方各教师的评审处更改。'
+            : '评审环节（组内互评、复评等）按每位教师所在地区的考核流程，在下方各教师的评审处选择。'}
         </p>
       </fieldset>
 
@@ -373,6 +391,9 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
             Object.hasOwn(regions, t.draft.profile.region) ? regions[t.draft.profile.region] : undefined
           }
           defaultPlan={defaultPlan}
+          schoolPlan={view.schoolPlan}
+          assignedStage={view.stageOf(t.draft.id)}
+          onSaved={(file) => setSession((s) => ({ ...s, reviews: keepSessionReview(s.reviews, file) }))}
           earlier={reviews.filter((r) => r.draft.id === t.draft.id)}
           siteVersion={siteVersion}
           fonts={fonts}

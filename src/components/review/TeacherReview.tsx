@@ -34,7 +34,9 @@ import { handbookRubrics } from './handbook';
 import type { Reviewer } from './ReviewApp';
 import ReviewItemCard from './ReviewItemCard';
 import type { RegionReview } from './types';
+import type { SchoolPlanStages } from './plan-view';
 import Notice from '../Notice';
+import { displayText } from '../../lib/content/display-text';
 
 interface Props {
   hidden: boolean;
@@ -48,6 +50,12 @@ interface Props {
   abilities: AbilityOption[];
   region: RegionReview | undefined;
   defaultPlan: StagePlan;
+  /** The school plan's stages, when the reviewer has taken a plan in: they replace the region's. */
+  schoolPlan?: SchoolPlanStages | undefined;
+  /** The stage the plan assigns this teacher to the reviewer at, if it does. */
+  assignedStage?: string | undefined;
+  /** A review file saved or shared: the page keeps it, so the plan's list shows the teacher done. */
+  onSaved: (review: ReviewFile) => void;
   /** Reviews opened for this draft (any stage, current or outdated). */
   earlier: ReviewFile[];
   siteVersion: string;
@@ -64,12 +72,15 @@ function formatTime(iso: string): string {
 export default function TeacherReview(props: Props) {
   const { teacher, onChange, reviewer, abilities, region, earlier } = props;
   const draft = teacher.draft;
-  const plan = region?.plan ?? props.defaultPlan;
+  const { schoolPlan, assignedStage } = props;
+  const plan = schoolPlan?.stages ?? region?.plan ?? props.defaultPlan;
   const firstStage =
+    assignedStage ??
     nextStage(
       plan.stages,
       earlier.map((r) => r.stage),
-    )?.name ?? '';
+    )?.name ??
+    '';
   const stage = teacher.stage || firstStage;
   const setStage = (next: string) => onChange(() => ({ stage: next }));
   const inputs = teacher.inputs;
@@ -125,6 +136,7 @@ export default function TeacherReview(props: Props) {
     if (!ready()) return;
     const file = review();
     downloadBlob(new Blob([exportReviewText(file)], { type: 'application/json' }), reviewFilename(file));
+    props.onSaved(file);
     // Saving is never refused (a reviewer may hand back part of the work), but what the file
     // records for an item not judged yet is the rule's 不合格, so the reviewer is told.
     const unjudged = chosen.flatMap((a) =>
@@ -173,7 +185,7 @@ export default function TeacherReview(props: Props) {
       aria-labelledby={`${idBase}-heading`}
       data-teacher={draft.id}
     >
-      <h2 id={`${idBase}-heading`}>
+      <h2 id={`${idBase}-heading`} tabIndex={-1}>
         评审：{p.name || '未署名的教师'}
         <span className="muted heading-detail">
           {[p.school, p.subject, p.stage, region?.name].filter(Boolean).join(' · ')}
@@ -197,14 +209,20 @@ export default function TeacherReview(props: Props) {
         <select id={`${idBase}-stage`} value={stage} onChange={(e) => setStage(e.target.value)}>
           {stageOptions.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {displayText(s)}
             </option>
           ))}
         </select>
-        <span className="muted">
-          {plan.from
-            ? `按${plan.from.region}文件规定的校本应用考核流程：${plan.stages.map((s) => s.name).join(' → ')}。`
-            : '教师所在地区的文件未列出评审环节，按组内互评、复评两个环节。'}
+        <span className="muted" data-stage-source>
+          {schoolPlan
+            ? `按“${displayText(schoolPlan.school)}”学校考核方案的评审环节：${plan.stages
+                .map((s) => displayText(schoolPlan.outside.includes(s.name) ? `${s.name}（校外）` : s.name))
+                .join(' → ')}。${
+                assignedStage ? `按方案的评审分工，您在“${displayText(assignedStage)}”环节评审这位教师。` : ''
+              }`
+            : plan.from
+              ? `按${plan.from.region}文件规定的校本应用考核流程：${plan.stages.map((s) => s.name).join(' → ')}。`
+              : '教师所在地区的文件未列出评审环节，按组内互评、复评两个环节。'}
         </span>
       </div>
 
@@ -363,6 +381,7 @@ export default function TeacherReview(props: Props) {
           file={() => {
             if (!ready()) return undefined;
             const file = review();
+            props.onSaved(file);
             return new File([exportReviewText(file)], reviewFilename(file), { type: 'application/json' });
           }}
         />

@@ -160,6 +160,16 @@ export function addTeacher(
   };
 }
 
+/**
+ * A review opened or saved on the page, kept with the session: one per self-check and stage (a
+ * corrected review replaces the earlier one), the oldest dropped beyond MAX_SESSION_REVIEWS. The
+ * reviewer's own saved reviews are what tells the plan's list that a teacher is done.
+ */
+export function keepSessionReview(reviews: readonly ReviewFile[], review: ReviewFile): ReviewFile[] {
+  const rest = reviews.filter((r) => !(r.draft.id === review.draft.id && r.stage === review.stage));
+  return [...rest, review].slice(-MAX_SESSION_REVIEWS);
+}
+
 /** The evidence check's results, worked out from the files' hashes and the self-check. */
 export function checkResults(teacher: Pick<SessionTeacher, 'draft' | 'checked'>): FileCheckResult[] {
   const recorded = recordedFiles(teacher.draft);

@@ -4,6 +4,7 @@ import { memoryStore } from '../../../src/lib/files/text-store';
 import type { Draft } from '../../../src/lib/self-check/draft';
 import { buildReviewFile, toggleTick } from '../../../src/lib/review/review';
 import {
+  MAX_SESSION_REVIEWS,
   MAX_SESSION_TEACHERS,
   REVIEW_SESSION_KEY,
   REVIEW_SESSION_RESCUE_KEY,
@@ -11,6 +12,7 @@ import {
   checkResults,
   clearReviewSession,
   emptySession,
+  keepSessionReview,
   loadReviewSession,
   readSession,
   saveReviewSession,
@@ -355,5 +357,21 @@ describe('the session in a store', () => {
     expect(await loadReviewSession(undefined)).toMatchObject({ status: 'unavailable' });
     const saved = await saveReviewSession(undefined, workedSession());
     expect(saved).toEqual({ ok: false, error: expect.stringContaining('浏览器无法保存评审进度') });
+  });
+});
+
+describe('reviews kept with the session', () => {
+  it('keeps one per self-check and stage, the later replacing the earlier, well beyond ten', () => {
+    let reviews = keepSessionReview([], review(teacher(1), '教师组内互评'));
+    const corrected = { ...review(teacher(1), '教师组内互评'), reviewedAt: '2025-04-03T08:00:00.000Z' };
+    reviews = keepSessionReview(reviews, corrected);
+    expect(reviews).toEqual([corrected]);
+    for (let n = 2; n <= 30; n++) reviews = keepSessionReview(reviews, review(teacher(n), '信息化团队复评'));
+    expect(reviews).toHaveLength(30);
+    expect(reviews[0]).toBe(corrected);
+    for (let n = 31; n <= MAX_SESSION_REVIEWS + 5; n++)
+      reviews = keepSessionReview(reviews, review(teacher(n), '信息化团队复评'));
+    expect(reviews).toHaveLength(MAX_SESSION_REVIEWS);
+    expect(reviews.at(-1)?.draft.id).toBe(teacher(MAX_SESSION_REVIEWS + 5).id);
   });
 });
