@@ -93,7 +93,9 @@ export function planGuide(
     round: displayText(plan.school.round),
     rosterLine: teacher
       ? [teacher.category, teacher.subject, teacher.stage].filter((s) => s.trim() !== '').join(' · ')
-      : undefined,
+      : found.teachers.length > 1 && found.warning === undefined && own
+        ? `${displayText(own.name)}（名单中有 ${found.teachers.length} 位同名教师）`
+        : undefined,
     warning: found.warning === undefined ? undefined : displayText(found.warning),
     categoryKnown: own !== undefined,
     rules: shown.map((r) => ({ category: r.category, check: checkSelection(r.rule, chosen, abilities) })),

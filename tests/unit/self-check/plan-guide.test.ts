@@ -55,6 +55,15 @@ describe("the school plan as the teacher's wizard shows it", () => {
     expect(guide.rules).toHaveLength(3);
   });
 
+  it('places namesakes of one category in it', () => {
+    const plan = xushuiPlan();
+    plan.roster.push({ name: '王芳', subject: '数学', stage: '初中', category: '骨干' });
+    const guide = planGuide(plan, ABILITIES, '王芳', [], TODAY);
+    expect(guide.warning).toBeUndefined();
+    expect(guide.rosterLine).toBe('骨干（名单中有 2 位同名教师）');
+    expect(guide.categoryKnown).toBe(true);
+  });
+
   it('warns about namesakes of different categories', () => {
     const plan = xushuiPlan();
     plan.roster.push({ name: '王芳', subject: '数学', stage: '初中', category: '其他' });
