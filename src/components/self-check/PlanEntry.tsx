@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type ComponentProps } from 'react';
 import { browserStorage } from '../../lib/self-check/draft-store';
-import { hasKeptPlan, isPlanLinkHash } from '../../lib/self-check/plan-keep';
+import { hasKeptPlan, isPlanLinkHash, PLAN_KEY } from '../../lib/self-check/plan-keep';
 import { onDemand } from '../OnDemand';
 import type { PlanGuide } from './plan-guide';
 
@@ -19,7 +19,10 @@ export interface TeacherPlan {
 const planPanel = onDemand(() => import('./PlanPanel'));
 const PlanPanel = planPanel.part((m) => m.default);
 
-type Props = Omit<ComponentProps<typeof PlanPanel>, 'startOpen' | 'initialHash' | 'focusButton'>;
+type Props = Omit<
+  ComponentProps<typeof PlanPanel>,
+  'startOpen' | 'initialHash' | 'focusButton' | 'fromOtherTab'
+>;
 
 // Read when the wizard's code first runs, before anything tidies the address bar.
 const initialHash = typeof location === 'undefined' ? '' : location.hash;
@@ -28,6 +31,8 @@ const arrivedWithPlan = () => isPlanLinkHash(initialHash);
 export default function PlanEntry(props: Props) {
   const [wanted, setWanted] = useState(() => arrivedWithPlan() || hasKeptPlan(browserStorage()));
   const [clicked, setClicked] = useState(false);
+  // Another tab took a plan in while this one had none: this one loads the panel and follows.
+  const [fromOtherTab, setFromOtherTab] = useState(false);
   // A plan link pasted into the address bar of a tab already on the wizard changes only the fragment.
   const [hash, setHash] = useState(initialHash);
   useEffect(() => {
@@ -36,8 +41,17 @@ export default function PlanEntry(props: Props) {
       setHash(location.hash);
       setWanted(true);
     };
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== PLAN_KEY || !e.newValue) return;
+      setFromOtherTab(true);
+      setWanted(true);
+    };
     window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
+    window.addEventListener('storage', onStorage);
+    return () => {
+      window.removeEventListener('hashchange', onHashChange);
+      window.removeEventListener('storage', onStorage);
+    };
   }, []);
   const placeholder = (
     <div className="school-plan no-print">
@@ -62,6 +76,7 @@ export default function PlanEntry(props: Props) {
         startOpen={clicked || arrivedWithPlan() || hash !== initialHash}
         initialHash={hash}
         focusButton={clicked}
+        fromOtherTab={fromOtherTab}
       />
     </planPanel.Boundary>
   );

@@ -51,6 +51,8 @@ interface Props {
   initialHash?: string;
   /** The teacher clicked the button; focus moves to the real one when this module has loaded. */
   focusButton?: boolean;
+  /** The panel loads because another tab took a plan in: say so once it is read. */
+  fromOtherTab?: boolean;
 }
 
 type Incoming = { plan: SchoolPlan; from: string };
@@ -80,6 +82,7 @@ export default function PlanPanel({
   startOpen = false,
   initialHash = '',
   focusButton = false,
+  fromOtherTab = false,
 }: Props) {
   const keep = useMemo(
     () =>
@@ -115,6 +118,13 @@ export default function PlanPanel({
     [abilities, onPlan],
   );
 
+  const otherTabNote = (now: SchoolPlan | undefined): Note => ({
+    warn: true,
+    text: now
+      ? `另一个标签页（或窗口）更换了学校考核方案，本页现在也使用“${displayText(now.school.name)}”的方案。`
+      : '另一个标签页（或窗口）移除了学校考核方案，本页也不再使用。',
+  });
+
   /** Takes up what this browser keeps now (on load, and when another tab changed it). */
   const takeKept = useCallback((): SchoolPlan | undefined => {
     const kept = keep.load();
@@ -130,7 +140,8 @@ export default function PlanPanel({
   }, [keep, use]);
 
   useEffect(() => {
-    takeKept();
+    const kept = takeKept();
+    if (fromOtherTab && kept) setNote(otherTabNote(kept));
     if (focusButton) buttonRef.current?.focus();
     // On first load only: the kept plan, then the button the teacher clicked.
   }, []);
@@ -139,13 +150,7 @@ export default function PlanPanel({
   useEffect(() => {
     const onStorage = (e: StorageEvent) => {
       if (!keep.changedElsewhere(e.key, e.newValue)) return;
-      const now = takeKept();
-      setNote({
-        warn: true,
-        text: now
-          ? `另一个标签页（或窗口）更换了学校考核方案，本页现在也使用“${displayText(now.school.name)}”的方案。`
-          : '另一个标签页（或窗口）移除了学校考核方案，本页也不再使用。',
-      });
+      setNote(otherTabNote(takeKept()));
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
