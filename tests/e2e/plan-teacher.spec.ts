@@ -131,6 +131,7 @@ test.describe('the school plan in the self-check wizard', () => {
     const ask = page.getByRole('group', { name: '确认改为方案中的地区' });
     await expect(ask).toContainText('方案中学校的地区是河北省保定市徐水区，您在基本信息中选的是广州市。');
     await expect(page.getByLabel('所在地区（按哪份政策文件）')).toHaveValue('guangzhou');
+    await expect(ask.getByRole('button', { name: '取消' })).toBeFocused();
     await expectNoAxeViolations(page);
     await ask.getByRole('button', { name: '改为河北省保定市徐水区' }).click();
     await expect(page.getByLabel('所在地区（按哪份政策文件）')).toHaveValue('xushui');
@@ -198,6 +199,23 @@ test.describe('the school plan in the self-check wizard', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: '使用学校考核方案' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("a teacher without a plan does not download the plan's code; the button fetches it", async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await openWizard(page);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((u) => /PlanPanel/.test(u))).toEqual([]);
+    await page.getByRole('button', { name: '使用学校考核方案' }).click();
+    await expect(page.getByLabel('打开学校考核方案文件')).toBeAttached();
+    await expect(page.getByRole('button', { name: '使用学校考核方案' })).toBeFocused();
+    expect(scripts.filter((u) => /PlanPanel/.test(u))).not.toEqual([]);
     await expectNoAxeViolations(page);
   });
 

@@ -190,8 +190,11 @@ export default function PlanPanel({
     return true;
   };
 
-  /** The plan's region (and school name, where none is typed) for the profile. */
-  const applyProfile = (next: SchoolPlan): string => {
+  /**
+   * The plan's region (and school name, where none is typed) for the profile: what was filled, in
+   * words, and whether the teacher is now asked about a region they chose differently.
+   */
+  const applyProfile = (next: SchoolPlan): { said: string; asking: boolean } => {
     const slug = next.school.region;
     const name = regionName(slug);
     const change: Partial<Pick<DraftProfile, 'region' | 'school'>> = {};
@@ -205,12 +208,11 @@ export default function PlanPanel({
     } else if (profile.region === '') {
       change.region = slug;
       said.push(`所在地区已设为${name}`);
-    } else if (profile.region !== slug) {
-      const current = regionName(profile.region) ?? '其他地区';
-      setRegionAsk({ slug, name, current });
     }
+    const asking = name !== undefined && profile.region !== '' && profile.region !== slug;
+    if (asking) setRegionAsk({ slug, name, current: regionName(profile.region) ?? '其他地区' });
     if (Object.keys(change).length > 0) onProfile(change);
-    return said.length > 0 ? `${said.join('；')}。` : '';
+    return { said: said.length > 0 ? `${said.join('；')}。` : '', asking };
   };
 
   const confirm = () => {
@@ -233,7 +235,7 @@ export default function PlanPanel({
     const profileNote = applyProfile(incoming.plan);
     setNote({
       warn: !saved.ok,
-      text: `${parts.join('，')}。${profileNote}${saved.ok ? '' : saved.error}`,
+      text: `${parts.join('，')}。${profileNote.said}${saved.ok ? '' : saved.error}`,
       undo: {
         label: `撤销使用“${school}”的方案`,
         run: () => {
@@ -251,7 +253,8 @@ export default function PlanPanel({
         },
       },
     });
-    requestAnimationFrame(() => buttonRef.current?.focus());
+    // The region question takes focus (on its 取消) when it asks; otherwise back to the button.
+    if (!profileNote.asking) requestAnimationFrame(() => buttonRef.current?.focus());
   };
 
   const remove = () => {
