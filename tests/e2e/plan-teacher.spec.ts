@@ -7,6 +7,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { pdfPagesText } from './pdf-text';
 import { planFile, planFragment, schoolPlan, secondPlan, SUBMIT_BY } from './plan-teacher-fixture';
 
 const heading = (page: Page) => page.locator('h2.step-heading');
@@ -102,6 +103,15 @@ test.describe('the school plan in the self-check wizard', () => {
     await toSummary(page);
     await expect(rule(page)).toContainText('当前选择符合本校要求。');
     await expect(rule(page)).not.toContainText('还差');
+
+    // The PDF packet's cover carries the plan's line too.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
+    const cover = ((await pdfPagesText(await (await download).path()))[0] ?? '').replace(/\s+/g, '');
+    expect(cover).toContain('学校考核方案徐水区实验小学（2024—2025学年）');
+    expect(cover).toContain('本校要求骨干：完成3个，至少1个来自混合或智慧学习环境');
+    expect(cover).toContain('是否达到已达到本校要求');
+    expect(cover).toContain(`提交自评截止${SUBMIT_BY}`);
 
     await page.reload();
     await expect(heading(page)).toHaveText('第 4 步：自评结果');

@@ -673,6 +673,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
                 return { code: a.code, name: a.name, rubric, source: rubric?.source };
               })}
               regionName={region?.path}
+              coverFields={planGuide?.packetLines}
               siteVersion={siteVersion}
               fonts={fonts}
             />

@@ -43,6 +43,8 @@ export interface PlanGuide {
   marks: Record<string, string>;
   /** When the self-checks are due, if the plan says. */
   submitBy?: { date: string; text: string } | undefined;
+  /** Lines for the PDF packet's cover: the plan, the rule and whether it is met, the deadline. */
+  packetLines: [label: string, value: string][];
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -75,6 +77,23 @@ function marksOf(rules: readonly { category: string; rule: SelectionRule }[]): R
   return marks;
 }
 
+function packetLines(
+  school: string,
+  round: string,
+  own: PlanRuleView | undefined,
+  submitBy: string | undefined,
+): [string, string][] {
+  const lines: [string, string][] = [['学校考核方案', round ? `${school}（${round}）` : school]];
+  if (own) {
+    lines.push(['本校要求', `${own.category}：${own.check.rule.replace(/^本校要求：/, '')}`]);
+    lines.push(['是否达到', own.check.met ? '已达到本校要求' : `未达到：${own.check.missing.join('；')}`]);
+  } else {
+    lines.push(['本校要求', '未能按教师名单确定类别，请对照学校考核方案']);
+  }
+  if (submitBy !== undefined) lines.push(['提交自评截止', submitBy]);
+  return lines;
+}
+
 export function planGuide(
   plan: SchoolPlan,
   abilities: readonly AbilityFacts[],
@@ -88,9 +107,15 @@ export function planGuide(
   const shown = displayData(rules.map((r) => ({ category: r.name, rule: r.rule })));
   const teacher = found.teachers.length === 1 ? displayData(found.teachers[0]) : undefined;
   const submit = plan.deadlines.find((d) => d.stage === SUBMISSION_DEADLINE)?.date;
+  const school = displayText(plan.school.name);
+  const round = displayText(plan.school.round);
+  const views = shown.map((r) => ({
+    category: r.category,
+    check: checkSelection(r.rule, chosen, abilities),
+  }));
   return {
-    school: displayText(plan.school.name),
-    round: displayText(plan.school.round),
+    school,
+    round,
     rosterLine: teacher
       ? [teacher.category, teacher.subject, teacher.stage].filter((s) => s.trim() !== '').join(' · ')
       : found.teachers.length > 1 && found.warning === undefined && own
@@ -98,8 +123,9 @@ export function planGuide(
         : undefined,
     warning: found.warning === undefined ? undefined : displayText(found.warning),
     categoryKnown: own !== undefined,
-    rules: shown.map((r) => ({ category: r.category, check: checkSelection(r.rule, chosen, abilities) })),
+    rules: views,
     marks: marksOf(shown),
     submitBy: submit === undefined ? undefined : { date: submit, text: deadlineText(submit, today) },
+    packetLines: packetLines(school, round, own ? views[0] : undefined, submit),
   };
 }

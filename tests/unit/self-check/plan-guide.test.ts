@@ -89,6 +89,26 @@ describe("the school plan as the teacher's wizard shows it", () => {
     expect(guide.marks).toEqual({ A1: '必修' });
   });
 
+  it("puts the plan, the teacher's rule, the verdict and the deadline on the PDF packet's cover", () => {
+    expect(planGuide(xushuiPlan(), ABILITIES, '王芳', ['A3'], TODAY).packetLines).toEqual([
+      ['学校考核方案', '徐水区实验小学（2024—2025 学年）'],
+      ['本校要求', '骨干：完成 3 个，至少 1 个来自混合或智慧学习环境；必修：A1 技术支持的学情分析'],
+      [
+        '是否达到',
+        '未达到：还差 2 个微能力点（要完成 3 个，已选 1 个）；还差 1 个来自混合或智慧学习环境的微能力点；还差必修 A1 技术支持的学情分析',
+      ],
+      ['提交自评截止', '2025-05-15'],
+    ]);
+    expect(planGuide(xushuiPlan(), ABILITIES, '王芳', ['A1', 'A3', 'C5'], TODAY).packetLines[2]).toEqual([
+      '是否达到',
+      '已达到本校要求',
+    ]);
+    expect(planGuide(xushuiPlan(), ABILITIES, '周杰', [], TODAY).packetLines[1]).toEqual([
+      '本校要求',
+      '未能按教师名单确定类别，请对照学校考核方案',
+    ]);
+  });
+
   it('shows the self-check deadline with the days left, or that it has passed', () => {
     expect(planGuide(xushuiPlan(), ABILITIES, '王芳', [], TODAY).submitBy).toEqual({
       date: '2025-05-15',
