@@ -240,6 +240,23 @@ test.describe('the school plan in the self-check wizard', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('a kept plan that can no longer be read is said so, and let go when the teacher agrees', async ({
+    page,
+  }) => {
+    await openWizard(page);
+    await page.evaluate(() => localStorage.setItem('weinengli.self-check.plan', '{"app":"微能力手册"'));
+    await page.reload();
+    const warning = page.getByRole('alert').filter({ hasText: '浏览器中保存的学校考核方案无法读取' });
+    await expect(warning).toContainText('请重新打开学校发来的方案文件或链接');
+    await expectNoAxeViolations(page);
+    await warning.getByRole('button', { name: '不再保留 无法读取的学校考核方案' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '已删除无法读取的学校考核方案' })).toBeVisible();
+    await page.reload();
+    await expect(heading(page)).toHaveText('第 1 步：基本信息');
+    await expect(page.getByRole('button', { name: '使用学校考核方案' })).toBeVisible();
+    await expect(page.getByText('无法读取')).toHaveCount(0);
+  });
+
   test('a plan taken in another tab is followed here, not silently overwritten', async ({
     page,
     context,

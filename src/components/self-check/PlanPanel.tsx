@@ -56,7 +56,12 @@ interface Props {
 }
 
 type Incoming = { plan: SchoolPlan; from: string };
-type Note = { warn: boolean; text: string; undo?: { label: string; run: () => void } | undefined };
+type Note = {
+  warn: boolean;
+  text: string;
+  /** 撤销 (or `button`), with what a screen reader hears after it. */
+  undo?: { label: string; run: () => void; button?: string } | undefined;
+};
 
 /** The plan as this browser keeps it: its rubric pack has gone into the draft (see keepText). */
 const withoutPack = (plan: SchoolPlan): SchoolPlan => {
@@ -129,9 +134,23 @@ export default function PlanPanel({
   const takeKept = useCallback((): SchoolPlan | undefined => {
     const kept = keep.load();
     if (kept.status === 'unreadable') {
+      // The text is the school's file, not the teacher's work: it can be let go once they know.
       setNote({
         warn: true,
         text: `浏览器中保存的学校考核方案无法读取（${kept.error}），没有使用。请重新打开学校发来的方案文件或链接。`,
+        undo: {
+          button: '不再保留',
+          label: '无法读取的学校考核方案',
+          run: () => {
+            const result = keep.remove();
+            if (!result.ok && result.elsewhere) {
+              setNote(undefined);
+              takeKept();
+              return;
+            }
+            setNote({ warn: false, text: '已删除无法读取的学校考核方案。' });
+          },
+        },
       });
     }
     const value = kept.status === 'ok' ? kept.value : undefined;
@@ -329,7 +348,8 @@ export default function PlanPanel({
               <>
                 {' '}
                 <button type="button" className="link-button" onClick={note.undo.run}>
-                  撤销<span className="visually-hidden">{note.undo.label}</span>
+                  {note.undo.button ?? '撤销'}
+                  <span className="visually-hidden">{note.undo.label}</span>
                 </button>
               </>
             )}
