@@ -129,6 +129,13 @@ test.describe('the school plan in the self-check wizard', () => {
     await page.getByLabel('所在地区（按哪份政策文件）').selectOption({ label: '广州市（市）' });
     await finishProfile(page, '周杰');
 
+    // Opened with the wrong button, the plan is pointed to the right one and nothing changes.
+    await page.getByLabel('打开自评文件').setInputFiles(planFile('方案.json', schoolPlan()));
+    await expect(page.getByRole('alert').filter({ hasText: '未能打开“方案.json”' })).toContainText(
+      '这是学校考核方案文件，不是自评文件：请用“使用学校考核方案”打开它。',
+    );
+    await expect(page.getByLabel('姓名', { exact: true })).toHaveValue('周杰');
+
     await page.getByRole('button', { name: '使用学校考核方案' }).click();
     await page
       .getByLabel('打开学校考核方案文件')

@@ -12,6 +12,7 @@ import {
 } from '../../lib/self-check/draft';
 import { isDraftStarted, replaceQuestion } from '../../lib/self-check/draft-replace';
 import { restoreAbilities, type AbilitiesBefore } from '../../lib/self-check/draft-restore';
+import { isPlanText } from '../../lib/self-check/plan-keep';
 import {
   browserStorage,
   CHANGED_ELSEWHERE_MESSAGE,
@@ -355,6 +356,10 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
     const result = importDraftText(text, { itemName });
     if (!result.ok && isReviewText(text)) {
       refuseFile(file, '这是评审意见文件，不是自评文件：请用“打开评审意见”打开它。');
+      return;
+    }
+    if (!result.ok && isPlanText(text)) {
+      refuseFile(file, '这是学校考核方案文件，不是自评文件：请用“使用学校考核方案”打开它。');
       return;
     }
     if (!result.ok) {

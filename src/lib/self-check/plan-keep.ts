@@ -15,6 +15,8 @@
  * silently replaced; the page asks again instead.
  */
 
+import { APP_MARKER } from './draft';
+
 export const PLAN_KEY = 'weinengli.self-check.plan';
 
 /**
@@ -27,6 +29,27 @@ export const PLAN_LINK_START = 'plan=';
 /** Whether a location.hash (with or without '#') claims to be a plan link. */
 export function isPlanLinkHash(hash: string): boolean {
   return hash.replace(/^#/, '').startsWith(PLAN_LINK_START);
+}
+
+/** The plan file's kind: PLAN_KIND in school/plan/plan-file.ts (a unit test keeps them equal). */
+export const PLAN_FILE_KIND = '学校考核方案';
+
+/**
+ * Whether a file's text claims to be a school plan, valid or not, so that a plan opened with
+ * 打开自评文件 points the teacher to 使用学校考核方案. Never throws.
+ */
+export function isPlanText(text: string): boolean {
+  try {
+    const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return (
+      typeof data === 'object' &&
+      data !== null &&
+      (data as Record<string, unknown>)['app'] === APP_MARKER &&
+      (data as Record<string, unknown>)['kind'] === PLAN_FILE_KIND
+    );
+  } catch {
+    return false;
+  }
 }
 
 export type PlanStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

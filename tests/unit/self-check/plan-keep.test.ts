@@ -4,12 +4,17 @@ import {
   createPlanKeep,
   hasKeptPlan,
   isPlanLinkHash,
+  isPlanText,
+  PLAN_FILE_KIND,
   PLAN_KEY,
   PLAN_LINK_START,
   type ReadResult,
 } from '../../../src/lib/self-check/plan-keep';
 import { PLAN_LINK_PREFIX } from '../../../src/lib/school/plan/plan-link';
 import { MemoryStorage } from '../../support/memory-storage';
+import { exportPlanText, PLAN_KIND } from '../../../src/lib/school/plan/plan-file';
+import { APP_MARKER } from '../../../src/lib/self-check/draft';
+import { xushuiPlan } from '../../support/plan-fixtures';
 
 /** A stand-in reader: any text starting with "plan:" is a plan named by the rest. */
 const read = (text: string): ReadResult<string> =>
@@ -22,6 +27,22 @@ describe('the plan a teacher keeps in this browser', () => {
     expect(isPlanLinkHash('plan=1')).toBe(true);
     expect(isPlanLinkHash('#rubrics=1.abc')).toBe(false);
     expect(isPlanLinkHash('')).toBe(false);
+  });
+
+  it('tells a plan file from other files, valid or not, without throwing', () => {
+    expect(PLAN_FILE_KIND).toBe(PLAN_KIND);
+    const plan = exportPlanText(xushuiPlan());
+    expect(isPlanText(plan)).toBe(true);
+    expect(isPlanText(`\uFEFF${plan}`)).toBe(true);
+    expect(isPlanText(JSON.stringify({ app: APP_MARKER, kind: PLAN_KIND, version: 99 }))).toBe(true);
+    expect(isPlanText(JSON.stringify({ app: APP_MARKER, kind: '评审意见' }))).toBe(false);
+    expect(isPlanText(JSON.stringify({ app: '别的应用', kind: PLAN_KIND }))).toBe(false);
+    expect(isPlanText('null')).toBe(false);
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(typeof isPlanText(text)).toBe('boolean');
+      }),
+    );
   });
 
   it('is kept across a reload and read back', () => {
