@@ -110,7 +110,7 @@ export default function PlanPanel({
   const regionName = useCallback((slug: string) => regions.find((r) => r.slug === slug)?.path, [regions]);
 
   /** Shows `next` as the plan in use and tells the wizard. */
-  const use = useCallback(
+  const adopt = useCallback(
     (next: SchoolPlan | undefined) => {
       setPlan(next);
       onPlan(
@@ -154,9 +154,9 @@ export default function PlanPanel({
       });
     }
     const value = kept.status === 'ok' ? kept.value : undefined;
-    use(value);
+    adopt(value);
     return value;
-  }, [keep, use]);
+  }, [keep, adopt]);
 
   useEffect(() => {
     const kept = takeKept();
@@ -242,7 +242,7 @@ export default function PlanPanel({
     if (!saved.ok && refusedSave(saved)) return;
     const pack = takePack ? incoming.plan.rubrics : undefined;
     const undoPack = pack ? onUsePack(pack) : undefined;
-    use(next);
+    adopt(next);
     setIncoming(undefined);
     setOpen(false);
     setRegionAsk(undefined);
@@ -261,7 +261,7 @@ export default function PlanPanel({
           const back = before ? keep.save(keepText(before)) : keep.remove();
           if (!back.ok && refusedSave(back)) return;
           undoPack?.();
-          use(before);
+          adopt(before);
           setRegionAsk(undefined);
           setNote({
             warn: false,
@@ -281,7 +281,7 @@ export default function PlanPanel({
     const removed = plan;
     const result = keep.remove();
     if (!result.ok && refusedSave(result)) return;
-    use(undefined);
+    adopt(undefined);
     setRegionAsk(undefined);
     const school = displayText(removed.school.name);
     setNote({
@@ -292,7 +292,7 @@ export default function PlanPanel({
         run: () => {
           const back = keep.save(keepText(removed));
           if (!back.ok && refusedSave(back)) return;
-          use(removed);
+          adopt(removed);
           setNote({ warn: false, text: `已恢复使用“${school}”的学校考核方案。` });
         },
       },
