@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { checkSelection } from '../../lib/self-check/selection';
 import { DIMENSIONS, ENVIRONMENTS } from '../../lib/content/taxonomy';
 import type { AbilityOption, RegionOption } from './types';
+import type { PlanGuide } from './plan-guide';
+import PlanRule from './PlanRule';
 
 interface Props {
   abilities: AbilityOption[];
@@ -11,6 +13,8 @@ interface Props {
   preselected: string | undefined;
   /** Where the rubric in use comes from, when it is not the handbook's national entry. */
   originOf: (ability: AbilityOption) => string | undefined;
+  /** The school plan in use: its rule for this teacher, and the 必修 / 选修 marks. */
+  plan?: PlanGuide | undefined;
   onChange: (codes: string[]) => void;
   onBack: () => void;
   onDone: () => void;
@@ -22,6 +26,7 @@ export default function AbilityPickStep({
   region,
   preselected,
   originOf,
+  plan,
   onChange,
   onBack,
   onDone,
@@ -56,6 +61,7 @@ export default function AbilityPickStep({
       <p>
         勾选本次要自评的微能力点。带“需录入标准”的能力点，手册尚未收录其评价标准，您可以在下一步按本地考核指南录入。
       </p>
+      {plan && <PlanRule guide={plan} />}
       {ENVIRONMENTS.map((environment) => (
         <fieldset key={environment} className="pick-group">
           <legend>{environment}</legend>
@@ -75,6 +81,7 @@ export default function AbilityPickStep({
                       onChange={() => toggle(a.code)}
                     />{' '}
                     {a.code} {a.name}
+                    {plan?.marks[a.code] && <span className="tag tag-plan">{plan.marks[a.code]}</span>}
                     {originOf(a) ? (
                       <span className="tag tag-origin">{originOf(a)}</span>
                     ) : (

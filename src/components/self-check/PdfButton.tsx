@@ -20,6 +20,8 @@ interface Props {
   label?: string | undefined;
   /** Id of the status line; pages with several buttons give each its own. */
   statusId?: string | undefined;
+  /** More lines for the cover (the school plan's rule and whether it is met). */
+  coverFields?: readonly [string, string][] | undefined;
 }
 
 export default function PdfButton({
@@ -31,6 +33,7 @@ export default function PdfButton({
   reviews,
   label = '生成 PDF 证据包',
   statusId = 'pdf-status',
+  coverFields = [],
 }: Props) {
   const [status, setStatus] = useState('');
   const [warning, setWarning] = useState<string>();
@@ -48,6 +51,7 @@ export default function PdfButton({
         siteVersion,
         reviews,
       });
+      packet.cover.fields.push(...coverFields);
       const { renderPacketPdf } = await import('./pdf-packet');
       const outcome = await renderPacketPdf(packet, fonts, setStatus);
       downloadBlob(outcome.blob, packet.filename);

@@ -1,6 +1,6 @@
 /** Step 1: who is checking, validated with the profile schema before moving on. */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { applyProfileInput, type DraftProfile } from '../../lib/self-check/draft';
 import {
@@ -18,6 +18,8 @@ interface Props {
   regions: RegionOption[];
   onChange: (value: DraftProfile) => void;
   onDone: () => void;
+  /** The typed name against the school plan's roster: where it stands, or the warning. */
+  plan?: { school: string; rosterLine?: string | undefined; warning?: string | undefined } | undefined;
 }
 
 const FIELDS: { name: 'name' | 'school' | 'subject'; label: string; autoComplete: string }[] = [
@@ -26,7 +28,9 @@ const FIELDS: { name: 'name' | 'school' | 'subject'; label: string; autoComplete
   { name: 'subject', label: '任教学科', autoComplete: 'off' },
 ];
 
-export default function ProfileStep({ value, regions, onChange, onDone }: Props) {
+export default function ProfileStep({ value, regions, onChange, onDone, plan }: Props) {
+  // The roster is consulted once the name is written, not at each character typed.
+  const [typingName, setTypingName] = useState(false);
   const {
     register,
     handleSubmit,
@@ -67,7 +71,12 @@ export default function ProfileStep({ value, regions, onChange, onDone }: Props)
     <form className="wizard-form" noValidate onSubmit={handleSubmit(() => onDone())}>
       <p>这些信息只用于生成您自己的自评记录和 PDF，保存在本浏览器中，不会上传。</p>
       {FIELDS.map((f) => (
-        <div className="field" key={f.name}>
+        <div
+          className="field"
+          key={f.name}
+          onFocus={f.name === 'name' ? () => setTypingName(true) : undefined}
+          onBlur={f.name === 'name' ? () => setTypingName(false) : undefined}
+        >
           <label htmlFor={`profile-${f.name}`}>{f.label}</label>
           <input
             id={`profile-${f.name}`}
@@ -77,6 +86,14 @@ export default function ProfileStep({ value, regions, onChange, onDone }: Props)
             {...describe(f.name)}
           />
           {errorText(f.name)}
+          {f.name === 'name' && plan && !typingName && value.name.trim() !== '' && (
+            <p
+              className={plan.warning ? 'notice notice-warn plan-roster' : 'muted plan-roster'}
+              role="status"
+            >
+              {plan.warning ?? `学校考核方案（${plan.school}）的教师名单中有您：${plan.rosterLine ?? ''}`}
+            </p>
+          )}
         </div>
       ))}
       <div className="field">

@@ -11,6 +11,8 @@ import {
   type Draft,
 } from '../../lib/self-check/draft';
 import { isDraftStarted, replaceQuestion } from '../../lib/self-check/draft-replace';
+import { restoreAbilities, type AbilitiesBefore } from '../../lib/self-check/draft-restore';
+import { isPlanText } from '../../lib/self-check/plan-keep';
 import {
   browserStorage,
   CHANGED_ELSEWHERE_MESSAGE,
@@ -24,6 +26,7 @@ import {
   rubricOriginText,
   type RegionalRubric,
 } from '../../lib/rubrics/school-rubrics';
+import type { RubricPack } from '../../lib/rubrics/rubric-file';
 import { abilityCodeQuery } from '../../lib/search/search-query';
 import {
   historyStateOf,
@@ -39,6 +42,7 @@ import { ReviewEntry } from './ReviewEntry';
 import { isReviewText } from '../../lib/review/review-presence';
 import { readFileText } from '../../lib/files/versioned-file';
 import SchoolRubricEntry from './SchoolRubricEntry';
+import PlanEntry, { type TeacherPlan } from './PlanEntry';
 import type { AbilityOption, RegionOption } from './types';
 import './self-check.css';
 import ConfirmAction, { ConfirmQuestion } from '../ConfirmAction';
@@ -131,6 +135,8 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   const [storageWarning, setStorageWarning] = useState<string>();
   const [previous, setPrevious] = useState<Draft>();
   const [preselected, setPreselected] = useState<string>();
+  // The school plan in use (PlanEntry keeps it in this browser): the rule, marks and deadline.
+  const [schoolPlan, setSchoolPlan] = useState<TeacherPlan>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const pending = useRef<Draft | undefined>(undefined);
   // A draft just read from storage is not written back: another tab may be watching that entry.
@@ -260,6 +266,14 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
   };
 
   const onProfile = useCallback((profile: Draft['profile']) => update((d) => ({ ...d, profile })), [update]);
+  // The plan fills the profile's region or school: the form on screen shows the new values.
+  const onPlanProfile = useCallback(
+    (change: Partial<Draft['profile']>) => {
+      update((d) => ({ ...d, profile: { ...d.profile, ...change } }));
+      setGeneration((g) => g + 1);
+    },
+    [update],
+  );
 
   // The placeholder fills the screen so the footer is off-screen until the wizard replaces it.
   if (!draft)
@@ -285,6 +299,28 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
     draft.customRubrics[a.code] ?? handbookRubricOf(a);
   const current = chosen.find((a) => a.code === draft.currentAbility) ?? chosen[0];
   const region = regions.find((r) => r.slug === draft.profile.region);
+  const planGuide = schoolPlan?.guide(draft.profile.name, draft.abilities);
+
+  /** A school's rubric pack, from a rubric file or link or inside the school plan; returns its undo. */
+  const takePack = (pack: RubricPack, announce = true): (() => void) => {
+    const codes = pack.abilities.map((a) => a.code);
+    let before: AbilitiesBefore | undefined;
+    update((d) => {
+      before ??= { customRubrics: d.customRubrics, evidence: d.evidence };
+      const applied = applyPack(d.customRubrics, d.evidence, pack, (code) => {
+        const a = abilities.find((x) => x.code === code);
+        return a ? handbookRubricOf(a) : undefined;
+      });
+      return { ...d, customRubrics: applied.rubrics, evidence: applied.evidence };
+    });
+    if (announce)
+      setNotice({
+        kind: 'info',
+        text: `已使用学校录入的评价标准：${codes.join('、')}。在“选择微能力点”中勾选后即可按这些标准自评。`,
+      });
+    // Undo puts back only the pack's abilities, so work on the others since is kept.
+    return () => update((d) => (before ? restoreAbilities(d, before, codes) : d));
+  };
 
   const refuseFile = (file: File, reason: string) => {
     setPendingImport(undefined);
@@ -320,6 +356,10 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
     const result = importDraftText(text, { itemName });
     if (!result.ok && isReviewText(text)) {
       refuseFile(file, '这是评审意见文件，不是自评文件：请用“打开评审意见”打开它。');
+      return;
+    }
+    if (!result.ok && isPlanText(text)) {
+      refuseFile(file, '这是学校考核方案文件，不是自评文件：请用“使用学校考核方案”打开它。');
       return;
     }
     if (!result.ok) {
@@ -479,21 +519,18 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
         </div>
       )}
 
+      <PlanEntry
+        abilities={abilities}
+        regions={regions}
+        profile={draft.profile}
+        onProfile={onPlanProfile}
+        onPlan={setSchoolPlan}
+        replacing={(pack) => pack.abilities.map((a) => a.code).filter((code) => draft.customRubrics[code])}
+        onUsePack={(pack) => takePack(pack, false)}
+      />
       <SchoolRubricEntry
         replacing={(pack) => pack.abilities.map((a) => a.code).filter((code) => draft.customRubrics[code])}
-        onUse={(pack) => {
-          update((d) => {
-            const applied = applyPack(d.customRubrics, d.evidence, pack, (code) => {
-              const a = abilities.find((x) => x.code === code);
-              return a ? handbookRubricOf(a) : undefined;
-            });
-            return { ...d, customRubrics: applied.rubrics, evidence: applied.evidence };
-          });
-          setNotice({
-            kind: 'info',
-            text: `已使用学校录入的评价标准：${pack.abilities.map((a) => a.code).join('、')}。在“选择微能力点”中勾选后即可按这些标准自评。`,
-          });
-        }}
+        onUse={(pack) => takePack(pack)}
       />
 
       <ol className="steps no-print" aria-label="步骤">
@@ -527,6 +564,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
           key={generation}
           value={draft.profile}
           regions={regions}
+          plan={planGuide}
           onChange={onProfile}
           onDone={() => goTo(1)}
         />
@@ -537,6 +575,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
           chosen={draft.abilities}
           region={region}
           preselected={preselected}
+          plan={planGuide}
           originOf={(a) => {
             const rubric = rubricOf(a);
             return rubric && rubric.origin !== '手册'
@@ -621,6 +660,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
               };
             })}
             onEdit={(code) => goTo(2, (d) => ({ ...d, currentAbility: code }))}
+            plan={planGuide}
           />
           <div className="wizard-nav no-print">
             <button type="button" className="button button-secondary" onClick={() => goTo(2)}>
@@ -638,6 +678,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
                 return { code: a.code, name: a.name, rubric, source: rubric?.source };
               })}
               regionName={region?.path}
+              coverFields={planGuide?.packetLines}
               siteVersion={siteVersion}
               fonts={fonts}
             />

@@ -3,15 +3,19 @@ import { nextSteps, overallGrade, type AbilityResult } from '../../lib/grading/g
 import GradeBadge from './GradeBadge';
 import { AbilityReviewNotes } from './ReviewEntry';
 import type { AbilityOption } from './types';
+import type { PlanGuide } from './plan-guide';
+import PlanRule from './PlanRule';
 
 interface Props {
   /** Named at the top, on screen and on paper: a printed summary must say whose it is. */
   teacher: { name: string; school: string; subject: string };
   rows: { ability: AbilityOption; result: AbilityResult | undefined; origin: string }[];
   onEdit: (code: string) => void;
+  /** The school plan in use: whether the chosen set meets its rule, and the deadline. */
+  plan?: PlanGuide | undefined;
 }
 
-export default function SummaryStep({ teacher, rows, onEdit }: Props) {
+export default function SummaryStep({ teacher, rows, onEdit, plan }: Props) {
   const results = rows.map((r) => r.result).filter((r): r is AbilityResult => r !== undefined);
   const overall = results.length === rows.length ? overallGrade(results) : undefined;
   return (
@@ -21,6 +25,7 @@ export default function SummaryStep({ teacher, rows, onEdit }: Props) {
         {teacher.school.trim() && `\u3000学校：${teacher.school.trim()}`}
         {teacher.subject.trim() && `\u3000学科：${teacher.subject.trim()}`}
       </p>
+      {plan && <PlanRule guide={plan} deadline />}
       <p className="overall">
         总体情况：
         <GradeBadge status={overall} />
