@@ -6,6 +6,7 @@
 import { breakLines, fontRuns } from '../../lib/pdf/line-break';
 import { missingCharacters, packetText, type Packet } from '../../lib/pdf/packet';
 import { PdfFileError, PdfRareCharactersError } from '../../lib/pdf/pdf-offline';
+import { speedUpGlyfEncode } from '../../lib/pdf/glyf-encode';
 import {
   sliceLookup,
   slicesFor,
@@ -544,6 +545,16 @@ export async function renderPacketPdf(
     doc.addFileToVFS(file, files[i] ?? '');
     doc.addFont(file, fontName(slice, weight), STYLE[weight]);
   });
+  // jsPDF's glyph writer takes time with the square of a font's glyphs drawn: a linear one in its place.
+  const first = wanted[0];
+  if (first) {
+    // jsPDF's types list getFont without arguments; it takes a name and style like setFont.
+    const getFont = doc.getFont.bind(doc) as (
+      name: string,
+      style: string,
+    ) => { metadata?: { glyf?: unknown } };
+    speedUpGlyfEncode(getFont(fontName(first.slice, first.weight), STYLE[first.weight]).metadata?.glyf);
+  }
   doc.setProperties({ title: packet.cover.title, subject: packet.filename, creator: '微能力手册' });
   drawPacket(new Layout(doc, faces), printed);
   progress('PDF 已生成。');
