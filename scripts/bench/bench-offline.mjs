@@ -24,9 +24,11 @@ const kindOf = (url) =>
     ? 'html'
     : url.startsWith('pagefind')
       ? 'search'
-      : ['.js', '.css'].includes(extname(url))
-        ? extname(url).slice(1)
-        : 'other';
+      : url.startsWith('fonts/pdf/')
+        ? 'pdf font'
+        : ['.js', '.css'].includes(extname(url))
+          ? extname(url).slice(1)
+          : 'other';
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const byKind = new Map();
 let raw = 0;
@@ -41,7 +43,7 @@ for (const url of urls) {
 }
 console.log(`precache: ${urls.length} files, ${kb(raw)} raw, ${kb(gzip)} gzip`);
 for (const [kind, { files, gzip: size }] of [...byKind].sort())
-  console.log(`  ${kind.padEnd(7)} ${String(files).padStart(4)} files ${kb(size).padStart(10)} gzip`);
+  console.log(`  ${kind.padEnd(8)} ${String(files).padStart(4)} files ${kb(size).padStart(10)} gzip`);
 
 const server = await serveSite(port);
 const browser = await launchChromium();

@@ -9,10 +9,13 @@
 // A packet prints perhaps a thousand distinct characters; a whole subset costs megabytes. So every
 // character of the font goes into exactly one slice, as web-font services slice CJK fonts, and a packet
 // fetches only the slices its text needs, in each weight it sets:
-//   common/  characters in order of how often a packet meets them: ASCII and CJK punctuation first, then
-//            the site's own text by frequency (criteria, names, the packet's labels), then the rest of
-//            GB2312 level 1 and GB2312's symbols. Small slices first, so the usual text costs little;
-//            the service worker keeps these for offline use.
+//   common/  characters in order of how often a packet meets them. The first slice holds what every
+//            packet prints: ASCII and CJK punctuation, and the site's own text (criteria, names, the
+//            packet's labels), the most frequent first, up to SITE_SLICE_GZIP. Even a one-ability packet
+//            needs nearly all of it, and each slice costs the packet a request, a font to parse and
+//            embed, and a font switch wherever a line crosses slices: one slice sets it fastest. The
+//            rest of GB2312 level 1 and GB2312's symbols follow in small slices, since a teacher's own
+//            words meet them one here, one there. The service worker keeps these for offline use.
 //   rare/    every other character the font maps, by code point, in slices of at most RARE_SLICE_GZIP:
 //            a name with 喆 or 堃 costs one of them, fetched when online.
 //   manifest.json            which slice holds which character (see src/lib/pdf/font-slices.ts)
@@ -41,11 +44,16 @@ const WEIGHT_FILES = {
 };
 const LICENSE_FILE = 'LICENSE_FONT';
 
-/** No slice is larger than this, gzip: what a rare character may add to a packet's download. */
+/** No rare slice is larger than this, gzip: what a rare character may add to a packet's download. */
 export const RARE_SLICE_GZIP = 56_000;
 /**
- * Common slices stay smaller: a teacher's own text meets GB2312's characters here and there, and each
- * one met costs its whole slice.
+ * The first slice (what every packet prints) is at most this, gzip, per weight; site text beyond it,
+ * the least frequent, goes on in common slices. Today's site text takes about 210 KB.
+ */
+export const SITE_SLICE_GZIP = 300_000;
+/**
+ * The other common slices stay smaller: a teacher's own text meets GB2312's characters here and there,
+ * and each one met costs its whole slice.
  */
 const COMMON_SLICE_GZIP = 28_000;
 /**
@@ -218,9 +226,9 @@ function writeIfChanged(file, bytes) {
  * Every character the font can set, in the order a packet is likely to need it. `base` is what every
  * packet draws (ASCII, CJK punctuation, full-width forms) together with every bidi-mirrored character
  * the font has: harfbuzz's subsetter adds a character's mirror (《 for 》, ∋ for ∈) to any slice holding
- * it, so the pairs must share a slice for each character to be in exactly one. `common` follows: the
- * site's characters by frequency (ties by code point), GB2312 level 1 (in its own order), GB2312's
- * symbols. `rare` is the rest of the font by code point.
+ * it, so the pairs must share a slice for each character to be in exactly one. `site` follows: the
+ * site's characters by frequency (ties by code point); then `common`: GB2312 level 1 (in its own
+ * order), GB2312's symbols. `rare` is the rest of the font by code point.
  */
 export function characterOrder(fontCodePoints, counts) {
   const has = new Set(fontCodePoints);
@@ -246,9 +254,10 @@ export function characterOrder(fontCodePoints, counts) {
     ...mirrored,
   ]);
   const byFrequency = [...counts].sort(([a, m], [b, n]) => n - m || a.codePointAt(0) - b.codePointAt(0));
-  const common = takeAll([...byFrequency.map(([ch]) => ch), ...gb2312Level1(), ...gb2312Symbols()]);
+  const site = takeAll(byFrequency.map(([ch]) => ch));
+  const common = takeAll([...gb2312Level1(), ...gb2312Symbols()]);
   const rare = fontCodePoints.filter((cp) => !taken.has(cp));
-  return { base, common, rare };
+  return { base, site, common, rare };
 }
 
 /** Outline bytes of each glyph, from the loca table: what a slice's size is estimated by. */
@@ -297,10 +306,17 @@ export async function buildPdfFont({ root = ROOT, outDir = OUT_DIR, log = consol
   const fontCodePoints = mappedCodePoints(regularFont).filter((cp) => cp <= BMP_MAX);
   const boldHas = new Set(mappedCodePoints(boldFont));
 
-  const { base, common, rare } = characterOrder(fontCodePoints, siteCharCounts(root));
+  const { base, site, common, rare } = characterOrder(fontCodePoints, siteCharCounts(root));
   const bytesOf = glyphBytes(regularFont);
   const rareBytes = RARE_SLICE_GZIP / GZIP_RATIO;
-  const commonSlices = [base, ...cut(common, bytesOf, FIRST_SLICE_BYTES, COMMON_SLICE_GZIP / GZIP_RATIO)];
+  // The base set and as much of the site's text as SITE_SLICE_GZIP holds, most frequent first.
+  let first = base.reduce((n, cp) => n + bytesOf(cp), 0);
+  const siteCount = site.findIndex((cp) => (first += bytesOf(cp)) > SITE_SLICE_GZIP / GZIP_RATIO);
+  const inFirst = siteCount === -1 ? site.length : siteCount;
+  const commonSlices = [
+    [...base, ...site.slice(0, inFirst)],
+    ...cut([...site.slice(inFirst), ...common], bytesOf, FIRST_SLICE_BYTES, COMMON_SLICE_GZIP / GZIP_RATIO),
+  ];
   const rareSlices = cut(rare, bytesOf, rareBytes, rareBytes);
 
   // A slice's name carries a digest of what makes its bytes, so a kept copy is never stale: the offline
@@ -378,22 +394,26 @@ export async function buildPdfFont({ root = ROOT, outDir = OUT_DIR, log = consol
   );
   log(`PDF font: Noto Sans SC from ${FONT_PACKAGE}@${fontPackageVersion} → ${path.relative(root, outDir)}/`);
   log(
-    `  ${commonSlices.length} common slices (${base.length + common.length} characters), ${rareSlices.length} rare slices (${rare.length} characters), regular and bold`,
+    `  ${commonSlices.length} common slices (${base.length + site.length + common.length} characters; the first, what every packet prints, ${commonSlices[0].length}), ${rareSlices.length} rare slices (${rare.length} characters), regular and bold`,
   );
   if (unchanged) log('  unchanged: inputs and files as the manifest says');
   else {
     const sum = (kind, weight) =>
       rows.filter((r) => r.kind === kind && r.weight === weight).reduce((n, r) => n + r.gzip, 0);
-    const biggest = Math.max(...rows.map((r) => r.gzip));
+    const biggest = Math.max(...rows.filter((r) => r.kind === 'rare').map((r) => r.gzip));
+    const siteSlice = rows.filter((r, i) => i < 2).map((r) => Math.round(r.gzip / 1024));
     for (const weight of ['regular', 'bold'])
       log(
         `  ${weight}: common ${Math.round(sum('common', weight) / 1024)} KB gzip, rare ${Math.round(sum('rare', weight) / 1024)} KB gzip`,
       );
+    log(`  first slice ${siteSlice.join(' / ')} KB gzip (regular / bold)`);
     log(
-      `  largest slice ${Math.round(biggest / 1024)} KB gzip (limit ${Math.round(RARE_SLICE_GZIP / 1024)} KB)`,
+      `  largest rare slice ${Math.round(biggest / 1024)} KB gzip (limit ${Math.round(RARE_SLICE_GZIP / 1024)} KB)`,
     );
     if (biggest > RARE_SLICE_GZIP * 1.1)
-      throw new Error(`a font slice is ${biggest} bytes gzip, over ${RARE_SLICE_GZIP}: lower GZIP_RATIO`);
+      throw new Error(
+        `a rare font slice is ${biggest} bytes gzip, over ${RARE_SLICE_GZIP}: lower GZIP_RATIO`,
+      );
   }
   if (missingSite.length > 0) log(`  warning: site characters Noto Sans SC lacks: ${missingSite.join('')}`);
   log(`  done in ${Math.round(performance.now() - started)} ms`);

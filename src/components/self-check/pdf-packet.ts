@@ -6,6 +6,7 @@
 import { breakLines, fontRuns } from '../../lib/pdf/line-break';
 import { missingCharacters, packetText, type Packet } from '../../lib/pdf/packet';
 import { PdfFileError, PdfRareCharactersError } from '../../lib/pdf/pdf-offline';
+import { speedUpGlyfEncode } from '../../lib/pdf/glyf-encode';
 import {
   sliceLookup,
   slicesFor,
@@ -39,13 +40,16 @@ const PT_TO_MM = 0.3528;
 const SPACE = '\u3000';
 const GAP = SPACE + SPACE;
 
-/** Font files as base64, kept for the page's life: a second PDF skips the fetch and the encoding. */
+/**
+ * Font files as binary strings (one character per byte), kept for the page's life: a second PDF skips
+ * the fetch. jsPDF takes a TrueType file in that form as it is; given base64, it decodes it first.
+ */
 const fontCache = new Map<string, Promise<string>>();
 
-function fetchBase64(url: string): Promise<string> {
+function fetchFont(url: string): Promise<string> {
   let pending = fontCache.get(url);
   if (!pending) {
-    pending = loadBase64(url);
+    pending = loadBinary(url);
     fontCache.set(url, pending);
     // A failed load is retried next time rather than remembered.
     pending.catch(() => fontCache.delete(url));
@@ -53,14 +57,14 @@ function fetchBase64(url: string): Promise<string> {
   return pending;
 }
 
-async function loadBase64(url: string): Promise<string> {
+async function loadBinary(url: string): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new PdfFileError(response.status, url);
   const bytes = new Uint8Array(await response.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return binary;
 }
 
 /** The part of jsPDF the layout draws with; a probe stands in for it to learn what is drawn in which weight. */
@@ -518,7 +522,7 @@ export async function renderPacketPdf(
   progress(fromFallback.length > 0 ? '正在加载字体（有不常用的字）……' : '正在加载字体……');
   const folder = fonts.manifest.replace(/[^/]*$/, '');
   const loads = await Promise.allSettled(
-    wanted.map(({ slice, weight }) => fetchBase64(folder + (manifest.slices[slice]?.[weight] ?? ''))),
+    wanted.map(({ slice, weight }) => fetchFont(folder + (manifest.slices[slice]?.[weight] ?? ''))),
   );
   const failed = wanted.filter((_, i) => loads[i]?.status === 'rejected');
   if (failed.length > 0) {
@@ -544,6 +548,16 @@ export async function renderPacketPdf(
     doc.addFileToVFS(file, files[i] ?? '');
     doc.addFont(file, fontName(slice, weight), STYLE[weight]);
   });
+  // jsPDF's glyph writer takes time with the square of a font's glyphs drawn: a linear one in its place.
+  const first = wanted[0];
+  if (first) {
+    // jsPDF's types list getFont without arguments; it takes a name and style like setFont.
+    const getFont = doc.getFont.bind(doc) as (
+      name: string,
+      style: string,
+    ) => { metadata?: { glyf?: unknown } };
+    speedUpGlyfEncode(getFont(fontName(first.slice, first.weight), STYLE[first.weight]).metadata?.glyf);
+  }
   doc.setProperties({ title: packet.cover.title, subject: packet.filename, creator: '微能力手册' });
   drawPacket(new Layout(doc, faces), printed);
   progress('PDF 已生成。');

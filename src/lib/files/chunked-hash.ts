@@ -4,10 +4,11 @@
  * the worker's bundle carries only this loop and WebAssembly's hash.
  */
 
-/** What is needed of a File (a Blob): its size and slices of it. */
+/** What is needed of a File (a Blob): its size and slices of it, and its byte stream where there is one. */
 export interface ReadableFile {
   size: number;
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+  stream?: (() => ReadableStream<Uint8Array>) | undefined;
 }
 
 /** An incremental SHA-256: hash-wasm's in the worker, @noble/hashes' on the main thread. */
@@ -76,4 +77,52 @@ export async function hashInChunks(
   }
   if (signal?.aborted) throw aborted();
   return hash.hex();
+}
+
+/**
+ * Reads `file` through its byte stream into two buffers of `chunkBytes` that take turns: the browser
+ * fills one while the other is hashed, and no buffer is made per read. Reading slices makes a new
+ * buffer for every chunk, and on a busy machine allocating and collecting them cost as much as the
+ * hash itself (scripts/bench/bench-hash.mjs). Progress is told each time another `chunkBytes` is
+ * hashed, and at the end. Resolves to undefined, having read nothing, where the file has no stream
+ * that can be read into a buffer of ours (no BYOB reader): hashInChunks reads it by slices then.
+ */
+export async function hashStreamed(
+  file: ReadableFile,
+  hash: IncrementalHash,
+  { chunkBytes, onProgress, signal }: ChunkOptions,
+): Promise<string | undefined> {
+  if (typeof file.stream !== 'function') return undefined;
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = file.stream().getReader({ mode: 'byob' });
+  } catch {
+    return undefined;
+  }
+  try {
+    let spare = new ArrayBuffer(chunkBytes);
+    let next = reader.read(new Uint8Array(new ArrayBuffer(chunkBytes)));
+    let done = 0;
+    let told = 0;
+    for (;;) {
+      if (signal?.aborted) throw aborted();
+      const { done: ended, value } = await next;
+      if (ended || !value) break;
+      // The next read fills the spare buffer while this one is hashed; then this one is the spare.
+      next = reader.read(new Uint8Array(spare));
+      hash.update(value);
+      done += value.byteLength;
+      spare = value.buffer as ArrayBuffer;
+      if (done - told >= chunkBytes) {
+        told = done;
+        onProgress?.(done);
+      }
+    }
+    if (signal?.aborted) throw aborted();
+    if (done !== told || done === 0) onProgress?.(done);
+    return hash.hex();
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    throw error;
+  }
 }

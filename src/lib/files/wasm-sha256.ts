@@ -4,7 +4,13 @@
  * the file chunk by chunk. Runs in Node as well, where the unit tests check its digests.
  */
 import { createSHA256 } from 'hash-wasm';
-import { hashInChunks, type HashReply, type HashRequest, type IncrementalHash } from './chunked-hash';
+import {
+  hashInChunks,
+  hashStreamed,
+  type HashReply,
+  type HashRequest,
+  type IncrementalHash,
+} from './chunked-hash';
 
 export async function wasmSha256(): Promise<IncrementalHash> {
   const hasher = await createSHA256();
@@ -12,16 +18,18 @@ export async function wasmSha256(): Promise<IncrementalHash> {
   return { update: (bytes) => hasher.update(bytes), hex: () => hasher.digest('hex') };
 }
 
-/** Hashes the requested file, replying with progress after each chunk, then the digest. */
+/**
+ * Hashes the requested file, replying with progress after each chunk, then the digest. The file's
+ * stream is read into two reused buffers where the browser allows it, else by slices.
+ */
 export async function answerHashRequest(
   { file, chunkBytes }: HashRequest,
   reply: (message: HashReply) => void,
 ): Promise<void> {
   try {
-    const hex = await hashInChunks(file, await wasmSha256(), {
-      chunkBytes,
-      onProgress: (done) => reply({ type: 'progress', done }),
-    });
+    const hash = await wasmSha256();
+    const options = { chunkBytes, onProgress: (done: number) => reply({ type: 'progress', done }) };
+    const hex = (await hashStreamed(file, hash, options)) ?? (await hashInChunks(file, hash, options));
     reply({ type: 'done', hex });
   } catch (error) {
     reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -10,7 +10,7 @@ import {
   type HashWorker,
   type ReadableFile,
 } from '../../../src/lib/files/file-hash';
-import { hashInChunks } from '../../../src/lib/files/chunked-hash';
+import { hashInChunks, hashStreamed, type HashReply } from '../../../src/lib/files/chunked-hash';
 import { answerHashRequest, wasmSha256 } from '../../../src/lib/files/wasm-sha256';
 
 /** A file made of given bytes that records how much each read asked for. */
@@ -251,6 +251,82 @@ describe('the WebAssembly hash the worker runs', () => {
     const error = await sha256Hex(unreadable, { startWorker: inProcessWorker }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DOMException);
     expect(isAbort(error)).toBe(false);
+  });
+});
+
+describe('the streamed read the worker prefers (two buffers taking turns)', () => {
+  /** A real Blob (Node's stream, like the browser's, can be read into a buffer of ours), counting slices. */
+  function blobOf(
+    bytes: Uint8Array,
+    stream?: () => ReadableStream<Uint8Array>,
+  ): ReadableFile & { sliced: number } {
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    const file = {
+      sliced: 0,
+      size: blob.size,
+      stream: stream ?? (() => blob.stream()),
+      slice: (start: number, end: number) => {
+        file.sliced += 1;
+        return blob.slice(start, end);
+      },
+    };
+    return file;
+  }
+
+  it('gives node:crypto’s digest for any bytes and buffer size, reading no slice', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 20_000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        async (bytes, chunkBytes) => {
+          const file = blobOf(bytes);
+          const replies: HashReply[] = [];
+          await answerHashRequest({ file, chunkBytes }, (r) => replies.push(r));
+          expect(replies.at(-1)).toEqual({ type: 'done', hex: nodeSha256(bytes) });
+          expect(file.sliced).toBe(0);
+          // Progress climbs to the file's size and ends there.
+          const done = replies.flatMap((r) => (r.type === 'progress' ? [r.done] : []));
+          expect(done.at(-1)).toBe(bytes.length);
+          expect(done).toEqual([...done].sort((a, b) => a - b));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('tells progress about once per buffer of a large file, not per piece the stream hands over', async () => {
+    const bytes = new Uint8Array(3 * 1024 * 1024 + 5).map((_, i) => i % 253);
+    const seen: number[] = [];
+    const hex = await hashStreamed(blobOf(bytes), await wasmSha256(), {
+      chunkBytes: 1024 * 1024,
+      onProgress: (done) => seen.push(done),
+    });
+    expect(hex).toBe(nodeSha256(bytes));
+    expect(seen.length).toBeLessThanOrEqual(4);
+    expect(seen.at(-1)).toBe(bytes.length);
+  });
+
+  it('a stream that cannot be read into our buffers: nothing is read, and the worker reads slices', async () => {
+    const bytes = text('评价标准'.repeat(500));
+    const file = blobOf(bytes, () => new ReadableStream<Uint8Array>({ pull: (c) => c.close() }));
+    const hash = await wasmSha256();
+    expect(await hashStreamed(file, hash, { chunkBytes: 1000 })).toBeUndefined();
+    const replies: HashReply[] = [];
+    await answerHashRequest({ file, chunkBytes: 1000 }, (r) => replies.push(r));
+    expect(replies.at(-1)).toEqual({ type: 'done', hex: nodeSha256(bytes) });
+    expect(file.sliced).toBeGreaterThan(0);
+  });
+
+  it('cancelled: rejects with an AbortError between two reads', async () => {
+    const controller = new AbortController();
+    const bytes = new Uint8Array(50_000);
+    const hash = await wasmSha256();
+    const run = hashStreamed(blobOf(bytes), hash, {
+      chunkBytes: 1000,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(run).rejects.toSatisfy(isAbort);
   });
 });
 
