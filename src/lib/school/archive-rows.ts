@@ -73,6 +73,8 @@ export interface ArchiveRow {
   final: Grade | undefined;
   /** Every school stage is passed: ready for the county, or past it. */
   schoolDone: boolean;
+  /** The last school stage's grade once every school stage is passed: what the county is handed. */
+  schoolGrade: Grade | undefined;
 }
 
 export interface RowOptions {
@@ -193,6 +195,7 @@ export function archiveRows(
         };
       });
       const status = planAbilityStatus(stages, outcomes);
+      const lastSchool = stages.filter((s) => !s.outside).at(-1)?.name;
       rows.push({
         key: `${teacher.id}:${code}`,
         teacherId: teacher.id,
@@ -210,6 +213,8 @@ export function archiveRows(
         detail: status.detail,
         final: status.final,
         schoolDone: status.schoolDone,
+        schoolGrade:
+          status.schoolDone && lastSchool !== undefined ? outcomes.get(lastSchool)?.grade : undefined,
       });
     }
   }

@@ -28,6 +28,8 @@ export interface TeacherAbility {
   detail: string;
   final: Grade | undefined;
   schoolDone: boolean;
+  /** The last school stage's grade once the school is done with it. */
+  schoolGrade: Grade | undefined;
 }
 
 export interface TeacherLine {
@@ -118,6 +120,7 @@ export function teacherLines(
           detail: r.detail,
           final: r.final,
           schoolDone: r.schoolDone,
+          schoolGrade: r.schoolGrade,
         });
       }
     }
