@@ -23,9 +23,9 @@ export interface HandoffTeacher {
   name: string;
   levels: Record<string, Level>;
   /** How many school stages reviewed this teacher, in order; 2 (both) unless said. */
-  reviewed?: 0 | 1 | 2;
+  reviewed?: 0 | 1 | 2 | undefined;
   /** A county result the school has recorded, for every ability. */
-  county?: Level;
+  county?: Level | undefined;
   subject?: string;
 }
 
