@@ -37,20 +37,25 @@ export interface HandoffSpec {
   teachers: readonly HandoffTeacher[];
   /** Makes the drafts' ids distinct between schools and stable between runs. */
   idBase?: number;
+  /** On the plan's roster but not handed over (handed in nothing). */
+  absent?: readonly string[];
 }
 
 /** The plan of a school of `spec`'s teachers, with 徐水's stages and categories. */
 export function handoffPlanContent(spec: HandoffSpec): PlanContent {
-  const names = spec.teachers.map((t) => t.name);
+  const names = [...spec.teachers.map((t) => t.name), ...(spec.absent ?? [])];
   return {
     ...structuredClone(XUSHUI_PLAN),
     school: { name: spec.school, region: spec.region ?? 'xushui', round: spec.round ?? '2024—2025 学年' },
-    roster: spec.teachers.map((t) => ({
-      name: t.name,
-      subject: t.subject ?? '语文',
-      stage: '小学',
-      category: '其他',
-    })),
+    roster: [
+      ...spec.teachers.map((t) => ({
+        name: t.name,
+        subject: t.subject ?? '语文',
+        stage: '小学',
+        category: '其他',
+      })),
+      ...(spec.absent ?? []).map((name) => ({ name, subject: '语文', stage: '小学', category: '其他' })),
+    ],
     assignments:
       names.length > 0 ? [{ reviewer: '信息化团队', stage: '信息化团队复评', teachers: names }] : [],
   };
