@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parseCsv } from '../support/csv';
+import { importHandoffText } from '../../src/lib/school/handoff/handoff-file';
 import { openInCalc, SEPARATORS } from '../support/libreoffice';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { pdfPagesWithSize } from './pdf-text';
@@ -130,6 +131,28 @@ test('a 徐水 school with its plan: roster, a 广州 file set apart, statuses, 
   // The hand-off: those with every ability done at school and one waiting for the county.
   await expect(page.locator('[data-handoff-count]')).toContainText('3 人');
   await expect(page.locator('[data-ready-teacher]')).toHaveText([/李娜/, /张伟/, /赵敏/]);
+
+  // (a) The hand-off file: the plan, these three teachers' self-checks and reviews, the result typed in.
+  const fileDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '保存移交文件（交县级专家团队）' }).click();
+  const handoffDownload = await fileDownload;
+  expect(handoffDownload.suggestedFilename()).toMatch(/^县级审核移交_徐水区实验小学_\d{8}\.json$/);
+  const handoff = importHandoffText(readFileSync(await handoffDownload.path(), 'utf8'));
+  if (!handoff.ok) throw new Error(handoff.error);
+  expect(handoff.dropped).toEqual([]);
+  expect(handoff.handoff.plan.school).toEqual(PLAN.school);
+  expect(handoff.handoff.selfChecks.map((d) => d.profile.name).sort()).toEqual(
+    ['张伟', '李娜', '赵敏'].sort(),
+  );
+  expect(handoff.handoff.reviews).toHaveLength(6);
+  expect(handoff.handoff.outcomes).toMatchObject([
+    {
+      teacher: '李娜',
+      code: 'C5',
+      stage: COUNTY,
+      outcome: { grade: '合格', by: '徐水区专家组', from: '手动录入' },
+    },
+  ]);
 
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出移交名单 CSV' }).click();

@@ -48,7 +48,8 @@ import { emptyArchive } from '../../lib/school/archive-file';
 import { splitOurs, setTakenIn } from '../../lib/school/archive-ours';
 import { archiveStages } from '../../lib/school/archive-region';
 import { removeOutcome, typeOutcome } from '../../lib/school/archive-outcomes';
-import { handoffCsv, handoffCsvName, readyTeachers } from '../../lib/school/archive-handoff';
+import { handoffCsv, handoffCsvName, handoffParts, readyTeachers } from '../../lib/school/archive-handoff';
+import { exportHandoffText, handoffFileName, makeHandoff } from '../../lib/school/handoff/handoff-file';
 import { cachedContentHash } from '../../lib/school/archive-merge';
 import { exportPlanText, type SchoolPlan } from '../../lib/school/plan/plan-file';
 import { loadStoredPlan, PLAN_CHANNEL, saveStoredPlan } from '../../lib/school/plan/plan-store';
@@ -599,7 +600,16 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
               round={plan.school.round}
               countyStage={countyStage}
               ready={handoffReady}
-              onFile={undefined}
+              onFile={() => {
+                const file = makeHandoff({
+                  plan,
+                  ...handoffParts(split.ours, merged, rows, lines, stages),
+                });
+                downloadBlob(
+                  new Blob([exportHandoffText(file)], { type: 'application/json' }),
+                  handoffFileName(file),
+                );
+              }}
               onCsv={() =>
                 downloadBlob(
                   new Blob([handoffCsv(plan, lines)], { type: 'text/csv;charset=utf-8' }),
