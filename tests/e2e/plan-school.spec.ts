@@ -258,3 +258,34 @@ test('an archive file whose plan differs asks before it replaces the plan in thi
   await page.reload();
   await expect(page.locator('[data-plan="true"]')).toContainText('2025—2026 学年');
 });
+
+test.describe('the plan’s parts on a 360 px phone, and a plan saved in another tab', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the page does not scroll sideways; a plan saved in another tab is read at once', async ({ page }) => {
+    await openSchool(page);
+    await expect(page.locator('[data-plan="false"]')).toBeVisible();
+    // The plan page in another tab saves the plan and announces it.
+    const planTab = await page.context().newPage();
+    await planTab.goto('/school/');
+    await seedPlan(planTab);
+    await planTab.evaluate(() => {
+      const channel = new BroadcastChannel('weinengli.school-plan');
+      channel.postMessage({ savedAt: 'now' });
+      channel.close();
+    });
+    await expect(page.locator('[data-plan="true"]')).toContainText('徐水区实验小学');
+    await planTab.close();
+
+    await page.getByLabel('选择文件（可多选）').setInputFiles(schoolFiles());
+    await expect(page.locator('[data-handoff-count]')).toContainText('4 人');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const name of [
+      '每位教师一行的表格（可左右滑动）',
+      '评审分工进度表（可左右滑动）',
+      '移交名单（可左右滑动）',
+    ])
+      await expect(page.getByRole('region', { name })).toHaveAttribute('tabindex', '0');
+    await expectNoAxeViolations(page);
+  });
+});
