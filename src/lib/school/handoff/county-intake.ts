@@ -14,10 +14,10 @@ import { isReviewData, MAX_REVIEW_BYTES, migrateReview, type ReviewFile } from '
 import { isPlainRecord, parseFileJson, withoutBom } from '../../files/versioned-file';
 import {
   droppedText,
-  importHandoffText,
   isHandoffData,
   MAX_HANDOFF_BYTES,
   type DroppedHandoffEntry,
+  readHandoff,
   type HandoffFile,
 } from './handoff-file';
 
@@ -106,7 +106,13 @@ export function readCountyFile(file: IncomingFile): CountyIntake {
       );
     }
     const body = withoutBom(file.text);
-    // The marker and kind are told from the start of the text, before a large file is parsed twice.
+    if (body.length > MAX_HANDOFF_BYTES) {
+      return rejected(
+        name,
+        `文件过大（${mb(body.length)}），没有读取：县级审核移交文件不会超过 ${mb(MAX_HANDOFF_BYTES)}。`,
+      );
+    }
+    // Parsed once: a hundred schools' files are too large to read twice.
     const parsed = parseFileJson(body, {
       empty: '文件是空的。',
       invalid: '不是有效的 JSON 文件：内容可能不完整（传输中断）或已损坏，请学校重新导出。',
@@ -117,7 +123,7 @@ export function readCountyFile(file: IncomingFile): CountyIntake {
       return rejected(name, '不是微能力手册的文件（可能是别的软件导出的 JSON）。');
     }
     if (isHandoffData(data)) {
-      const result = importHandoffText(body);
+      const result = readHandoff(data);
       if (!result.ok) return rejected(name, result.error);
       const { handoff, dropped } = result;
       return { name, kind: 'handoff', school: { key: schoolKey(handoff), fileName: name, handoff, dropped } };
