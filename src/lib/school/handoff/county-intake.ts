@@ -145,7 +145,7 @@ export function readCountyFile(file: IncomingFile): CountyIntake {
 }
 
 function otherKind(kind: unknown, length: number): string {
-  const ask = '请学校在“学校考核档案”页用“移交县级审核”导出移交文件再发来。';
+  const ask = '请学校在“学校考核档案”页导出县级审核移交文件再发来。';
   switch (kind) {
     case '学校考核方案':
       return `这是学校考核方案文件，不是县级审核移交文件。${ask}`;
