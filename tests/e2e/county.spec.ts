@@ -12,7 +12,7 @@ import { exportReviewText } from '../../src/lib/review/review-file';
 import { exportPlanText } from '../../src/lib/school/plan/plan-file';
 import { handbookAbilities, makeReview } from '../support/archive-fixtures';
 import { parseCsv } from '../support/csv';
-import { buildHandoff, COUNTY_STAGE } from './county-fixture';
+import { buildHandoff, COUNTY_STAGE, type HandoffTeacher } from './county-fixture';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 const ABILITIES = handbookAbilities();
@@ -36,10 +36,10 @@ const first = buildHandoff(
   },
   ABILITIES,
 );
-const secondTeachers = [
+const secondTeachers: HandoffTeacher[] = [
   { name: '周红', levels: { C5: '合格' } },
-  { name: '吴刚', levels: { C6: '合格' }, county: '不合格' as const },
-  { name: '郑洁', levels: { C7: '优秀' }, county: '优秀' as const },
+  { name: '吴刚', levels: { C6: '合格' }, county: '不合格' },
+  { name: '郑洁', levels: { C7: '优秀' }, county: '优秀' },
 ];
 const second = buildHandoff(
   {
@@ -56,10 +56,7 @@ const secondLater = buildHandoff(
     school: '徐水区第二小学',
     idBase: 100,
     savedAt: new Date('2025-06-28T08:00:00.000Z'),
-    teachers: [
-      { ...secondTeachers[0], name: '周红', levels: { C5: '合格' }, county: '合格' },
-      ...secondTeachers.slice(1),
-    ],
+    teachers: [{ name: '周红', levels: { C5: '合格' }, county: '合格' }, ...secondTeachers.slice(1)],
   },
   ABILITIES,
 );

@@ -141,7 +141,7 @@ export default function CountyView({ abilities, regions }: CountyProps) {
       {view.schools.length === 0 ? (
         ready && (
           <p className="empty-note">
-            还没有打开任何学校的移交文件。学校在“学校考核档案”页用“移交县级审核”导出移交文件，发给县级专家团队。
+            还没有打开任何学校的移交文件。学校在“学校考核档案”页导出县级审核移交文件，发给县级专家团队。
           </p>
         )
       ) : (

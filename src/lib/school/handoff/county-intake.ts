@@ -14,10 +14,10 @@ import { isReviewData, MAX_REVIEW_BYTES, migrateReview, type ReviewFile } from '
 import { isPlainRecord, parseFileJson, withoutBom } from '../../files/versioned-file';
 import {
   droppedText,
-  importHandoffText,
   isHandoffData,
   MAX_HANDOFF_BYTES,
   type DroppedHandoffEntry,
+  readHandoff,
   type HandoffFile,
 } from './handoff-file';
 
@@ -106,7 +106,13 @@ export function readCountyFile(file: IncomingFile): CountyIntake {
       );
     }
     const body = withoutBom(file.text);
-    // The marker and kind are told from the start of the text, before a large file is parsed twice.
+    if (body.length > MAX_HANDOFF_BYTES) {
+      return rejected(
+        name,
+        `文件过大（${mb(body.length)}），没有读取：县级审核移交文件不会超过 ${mb(MAX_HANDOFF_BYTES)}。`,
+      );
+    }
+    // Parsed once: a hundred schools' files are too large to read twice.
     const parsed = parseFileJson(body, {
       empty: '文件是空的。',
       invalid: '不是有效的 JSON 文件：内容可能不完整（传输中断）或已损坏，请学校重新导出。',
@@ -117,7 +123,7 @@ export function readCountyFile(file: IncomingFile): CountyIntake {
       return rejected(name, '不是微能力手册的文件（可能是别的软件导出的 JSON）。');
     }
     if (isHandoffData(data)) {
-      const result = importHandoffText(body);
+      const result = readHandoff(data);
       if (!result.ok) return rejected(name, result.error);
       const { handoff, dropped } = result;
       return { name, kind: 'handoff', school: { key: schoolKey(handoff), fileName: name, handoff, dropped } };
@@ -139,7 +145,7 @@ export function readCountyFile(file: IncomingFile): CountyIntake {
 }
 
 function otherKind(kind: unknown, length: number): string {
-  const ask = '请学校在“学校考核档案”页用“移交县级审核”导出移交文件再发来。';
+  const ask = '请学校在“学校考核档案”页导出县级审核移交文件再发来。';
   switch (kind) {
     case '学校考核方案':
       return `这是学校考核方案文件，不是县级审核移交文件。${ask}`;

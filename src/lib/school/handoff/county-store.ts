@@ -10,11 +10,16 @@
 import type { TextStore } from '../../files/text-store';
 import { isPlainRecord } from '../../files/versioned-file';
 import { migrateReview, type ReviewFile } from '../../review/review-file';
-import { exportHandoffText, importHandoffText } from './handoff-file';
+import { exportHandoffText, handoffFileName, importHandoffText } from './handoff-file';
 import { EMPTY_COUNTY, schoolKey, type CountySchool, type CountyState } from './county-intake';
 
-/** Kept apart from the school archive's keys ('school-archive', 'school-plan'). */
+/**
+ * Kept apart from the school archive's keys ('school-archive', 'school-plan'). A school's text is
+ * kept as the file's own text, so reading it back parses it once; the names the files were
+ * opened under are kept together beside them.
+ */
 export const COUNTY_SCHOOL_PREFIX = 'county-handoff:';
+export const COUNTY_NAMES_KEY = 'county-file-names';
 export const COUNTY_REVIEWS_KEY = 'county-reviews';
 
 export const COUNTY_STORE_FAILED =
@@ -28,11 +33,6 @@ export interface CountyLoad {
   unavailable: boolean;
 }
 
-interface StoredSchool {
-  fileName: string;
-  text: string;
-}
-
 /** Reads back what was kept. Never throws. */
 export async function loadCounty(store: TextStore | undefined): Promise<CountyLoad> {
   if (!store) return { state: EMPTY_COUNTY, problems: [COUNTY_STORE_FAILED], unavailable: true };
@@ -41,18 +41,22 @@ export async function loadCounty(store: TextStore | undefined): Promise<CountyLo
   let reviews: ReviewFile[] = [];
   try {
     const keys = (await store.keys()).filter((k) => k.startsWith(COUNTY_SCHOOL_PREFIX)).sort();
-    for (const key of keys) {
-      const kept = readStoredSchool(await store.get(key));
-      const result = kept ? importHandoffText(kept.text) : undefined;
-      if (!kept || !result?.ok) {
+    const names = readNames(await store.get(COUNTY_NAMES_KEY));
+    // Asked for all at once: the browser answers them in one go instead of one round trip each.
+    const texts = await Promise.all(keys.map((key) => store.get(key)));
+    for (const [i, key] of keys.entries()) {
+      const fileName = names[key];
+      const text = texts[i];
+      const result = text === undefined ? undefined : importHandoffText(text);
+      if (!result?.ok) {
         problems.push(
-          `本机保存的一份移交文件${kept ? `“${kept.fileName}”` : ''}无法读取${result && !result.ok ? `（${result.error}）` : ''}，已原样保留；请重新打开这所学校的移交文件。`,
+          `本机保存的一份移交文件${fileName ? `“${fileName}”` : ''}无法读取${result ? `（${result.error}）` : ''}，已原样保留；请重新打开这所学校的移交文件。`,
         );
         continue;
       }
       schools.push({
         key: schoolKey(result.handoff),
-        fileName: kept.fileName,
+        fileName: fileName ?? handoffFileName(result.handoff),
         handoff: result.handoff,
         dropped: result.dropped,
       });
@@ -70,16 +74,17 @@ export async function loadCounty(store: TextStore | undefined): Promise<CountyLo
   return { state: { schools, reviews }, problems, unavailable: false };
 }
 
-function readStoredSchool(text: string | undefined): StoredSchool | undefined {
-  if (text === undefined) return undefined;
+function readNames(text: string | undefined): Record<string, string> {
+  if (text === undefined) return {};
   try {
     const data: unknown = JSON.parse(text);
-    if (isPlainRecord(data) && typeof data['fileName'] === 'string' && typeof data['text'] === 'string')
-      return { fileName: data['fileName'], text: data['text'] };
+    if (!isPlainRecord(data)) return {};
+    return Object.fromEntries(
+      Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
   } catch {
-    // Said by the caller.
+    return {};
   }
-  return undefined;
 }
 
 function readStoredReviews(text: string): { reviews: ReviewFile[]; lost: number } {
@@ -104,7 +109,7 @@ const storeKey = (school: Pick<CountySchool, 'key'>) => `${COUNTY_SCHOOL_PREFIX}
 
 /**
  * Keeps schools (new or replacing the same school's older hand-off) and the review list. The
- * text kept is the hand-off as read (`text` when the page still has the file's own text).
+ * text kept is the file's own (`text`), else the hand-off as read, written again.
  * Resolves to an error message when the store fails.
  */
 export async function saveCounty(
@@ -114,9 +119,13 @@ export async function saveCounty(
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   if (!store) return { ok: false, error: COUNTY_STORE_FAILED };
   try {
-    for (const school of schools) {
-      const text = school.text ?? exportHandoffText(school.handoff);
-      await store.set(storeKey(school), JSON.stringify({ fileName: school.fileName, text }));
+    if (schools.length > 0) {
+      const names = readNames(await store.get(COUNTY_NAMES_KEY));
+      for (const school of schools) {
+        await store.set(storeKey(school), school.text ?? exportHandoffText(school.handoff));
+        names[storeKey(school)] = school.fileName;
+      }
+      await store.set(COUNTY_NAMES_KEY, JSON.stringify(names));
     }
     if (reviews) await store.set(COUNTY_REVIEWS_KEY, JSON.stringify(reviews));
     return { ok: true };
@@ -128,7 +137,11 @@ export async function saveCounty(
 /** Forgets one school's hand-off. */
 export async function forgetSchool(store: TextStore | undefined, key: string): Promise<void> {
   try {
-    await store?.remove(storeKey({ key }));
+    if (!store) return;
+    await store.remove(storeKey({ key }));
+    const gone = storeKey({ key });
+    const names = Object.entries(readNames(await store.get(COUNTY_NAMES_KEY))).filter(([k]) => k !== gone);
+    await store.set(COUNTY_NAMES_KEY, JSON.stringify(Object.fromEntries(names)));
   } catch {
     // Nothing kept to lose: the page has already let the school go.
   }
@@ -141,7 +154,8 @@ export async function clearCounty(
   if (!store) return { ok: true };
   try {
     for (const key of await store.keys()) {
-      if (key.startsWith(COUNTY_SCHOOL_PREFIX) || key === COUNTY_REVIEWS_KEY) await store.remove(key);
+      if (key.startsWith(COUNTY_SCHOOL_PREFIX) || key === COUNTY_REVIEWS_KEY || key === COUNTY_NAMES_KEY)
+        await store.remove(key);
     }
     return { ok: true };
   } catch {

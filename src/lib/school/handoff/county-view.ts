@@ -259,15 +259,47 @@ export function schoolTeachers(
   return { teachers, notices: merged.notices };
 }
 
+type SchoolResult = ReturnType<typeof schoolTeachers>;
+
+/**
+ * Each school's result, kept while its hand-off, its county reviews and the rubrics are the same
+ * objects: the county opening one more review file or school recomputes that school only, not a
+ * hundred. Every input is immutable (the page replaces, never edits), so this never goes stale.
+ */
+const schoolCache = new WeakMap<
+  CountySchool,
+  { reviews: readonly ReviewFile[]; info: ReadonlyMap<string, AbilityInfo>; result: SchoolResult }
+>();
+const infoCache = new WeakMap<readonly AbilityInfo[], ReadonlyMap<string, AbilityInfo>>();
+
+const sameList = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+function cachedSchool(
+  school: CountySchool,
+  reviews: readonly ReviewFile[],
+  info: ReadonlyMap<string, AbilityInfo>,
+): SchoolResult {
+  const kept = schoolCache.get(school);
+  if (kept && kept.info === info && sameList(kept.reviews, reviews)) return kept.result;
+  const result = schoolTeachers(school, reviews, info);
+  schoolCache.set(school, { reviews, info, result });
+  return result;
+}
+
 /** Every school's summary and teachers, and the totals. */
 export function countyView(state: CountyState, abilities: readonly AbilityInfo[]): CountyView {
-  const infoByCode = new Map(abilities.map((a) => [a.code, a]));
+  let infoByCode = infoCache.get(abilities);
+  if (!infoByCode) {
+    infoByCode = new Map(abilities.map((a) => [a.code, a]));
+    infoCache.set(abilities, infoByCode);
+  }
   const { bySchool, notices: reviewNotices } = sortCountyReviews(state.schools, state.reviews);
   const teachers = new Map<string, CountyTeacher[]>();
   const totals = { ...emptyCounts(), teachers: 0, schools: state.schools.length };
   const schools = state.schools.map((school): SchoolSummary => {
     const { plan } = school.handoff;
-    const own = schoolTeachers(school, bySchool.get(school.key) ?? [], infoByCode);
+    const own = cachedSchool(school, bySchool.get(school.key) ?? [], infoByCode);
     teachers.set(school.key, own.teachers);
     const counts = emptyCounts();
     for (const t of own.teachers) {

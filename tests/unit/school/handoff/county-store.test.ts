@@ -3,6 +3,7 @@ import { memoryStore, type TextStore } from '../../../../src/lib/files/text-stor
 import { addToCounty, EMPTY_COUNTY, readCountyFile } from '../../../../src/lib/school/handoff/county-intake';
 import {
   clearCounty,
+  COUNTY_NAMES_KEY,
   COUNTY_REVIEWS_KEY,
   COUNTY_SCHOOL_PREFIX,
   forgetSchool,
@@ -59,7 +60,12 @@ describe('the county’s files kept in this browser', () => {
   it('keeps a stored text that no longer reads where it is, and says so; the rest loads', async () => {
     const store = memoryStore();
     await saveCounty(store, opened.stored, opened.state.reviews);
-    store.data.set(`${COUNTY_SCHOOL_PREFIX}broken`, JSON.stringify({ fileName: '坏.json', text: '{"app":' }));
+    store.data.set(`${COUNTY_SCHOOL_PREFIX}broken`, '{"app":');
+    const names = JSON.parse(store.data.get(COUNTY_NAMES_KEY) ?? '{}') as Record<string, string>;
+    store.data.set(
+      COUNTY_NAMES_KEY,
+      JSON.stringify({ ...names, [`${COUNTY_SCHOOL_PREFIX}broken`]: '坏.json' }),
+    );
     store.data.set(COUNTY_REVIEWS_KEY, JSON.stringify([review, { broken: true }]));
     const load = await loadCounty(store);
     expect(load.state.schools).toHaveLength(2);

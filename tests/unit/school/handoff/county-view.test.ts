@@ -156,6 +156,27 @@ describe('the county view of one school', () => {
 });
 
 describe('the county view of many schools', () => {
+  it('works out again only the school a new county review belongs to', () => {
+    const other = buildHandoff({
+      school: '徐水区第二小学',
+      idBase: 500,
+      teachers: [{ name: '赵敏', levels: { C5: '合格' } }],
+    });
+    const before = state([school, other]);
+    const first = countyView(before, TEST_ABILITIES);
+    const review = readCountyFile({
+      name: 'r.json',
+      size: 1,
+      text: exportReviewText(countyReview('王芳', { C5: '合格', A1: '合格' })),
+    });
+    const after = countyView(addToCounty(before, [review]).state, TEST_ABILITIES);
+    const [ours, theirs] = [...after.teachers.keys()];
+    expect(after.teachers.get(theirs ?? '')).toBe(first.teachers.get(theirs ?? ''));
+    expect(after.teachers.get(ours ?? '')).not.toBe(first.teachers.get(ours ?? ''));
+    expect(teacher(after, '王芳').status).toBe('已通过');
+    expect(teacher(first, '王芳').status).toBe('校内评审已完成');
+  });
+
   const teacherArb = fc.record({
     levels: fc.constantFrom<Record<string, Level>[]>(
       { C5: '合格' },
