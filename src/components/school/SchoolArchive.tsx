@@ -3,6 +3,11 @@
  * and saved archives; sees the summary against the region's targets, the conflicts, and the
  * teacher × micro-ability table; exports CSV, prints, saves the archive as one file. The archive
  * is kept in this browser (IndexedDB) and never leaves it. src/lib/school/archive-* decides everything.
+ *
+ * With the school's plan (kept in this browser by the plan page, /school/plan/) the page also
+ * holds the roster against the files, one line per teacher with the selection rule, files from
+ * another school set apart, outside results recorded, and the hand-off to the county. Another
+ * tab saving the plan announces it on PLAN_CHANNEL, and the page reads it again.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -20,6 +25,8 @@ import {
   type IncomingFile,
 } from '../../lib/school/archive-intake';
 import { mergeArchive } from '../../lib/school/archive-merge';
+import { reviewStages } from '../../lib/content/review-stages';
+import type { TypedStageResult } from '../../lib/school/archive-file';
 import { commonRegion, schoolTargetsOnly, teacherTargets } from '../../lib/school/archive-region';
 import { abilityDetails, archiveRows, type ArchiveRow } from '../../lib/school/archive-rows';
 import { indexedDbStore, type TextStore } from '../../lib/files/text-store';
@@ -38,7 +45,22 @@ import {
   type SortKey,
 } from '../../lib/school/archive-table';
 import { emptyArchive } from '../../lib/school/archive-file';
-import { reviewStages } from '../../lib/content/review-stages';
+import { splitOurs, setTakenIn } from '../../lib/school/archive-ours';
+import { archiveStages } from '../../lib/school/archive-region';
+import { removeOutcome, typeOutcome } from '../../lib/school/archive-outcomes';
+import { handoffCsv, handoffCsvName, handoffParts, readyTeachers } from '../../lib/school/archive-handoff';
+import { exportHandoffText, handoffFileName, makeHandoff } from '../../lib/school/handoff/handoff-file';
+import { cachedContentHash } from '../../lib/school/archive-merge';
+import { exportPlanText, type SchoolPlan } from '../../lib/school/plan/plan-file';
+import { loadStoredPlan, PLAN_CHANNEL, saveStoredPlan } from '../../lib/school/plan/plan-store';
+import { missingStages, reviewerProgress, teacherLines } from '../../lib/school/plan/plan-teachers';
+import { ConfirmQuestion } from '../ConfirmAction';
+import { url } from '../url';
+import { HandoffPanel } from './HandoffPanel';
+import { OtherSchools } from './OtherSchools';
+import { OutcomeForm } from './OutcomeForm';
+import { RosterPanel } from './RosterPanel';
+import { TeacherLines } from './TeacherLines';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
 import OnceButton from '../OnceButton';
@@ -65,8 +87,17 @@ function storeNotice(load: ArchiveLoad): string | undefined {
   }
 }
 
+/** Two plans that say the same, whenever each was saved. */
+const samePlan = (a: SchoolPlan, b: SchoolPlan) =>
+  exportPlanText({ ...a, savedAt: '' }) === exportPlanText({ ...b, savedAt: '' });
+
 export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const store = useRef<TextStore | undefined>(undefined);
+  const [plan, setPlan] = useState<SchoolPlan | undefined>();
+  const [planNotice, setPlanNotice] = useState<string | undefined>();
+  /** A plan carried by an archive file that differs from this browser's: asked before it replaces it. */
+  const [offeredPlan, setOfferedPlan] = useState<{ name: string; plan: SchoolPlan } | undefined>();
+  const [printHandoff, setPrintHandoff] = useState(false);
   const [archive, setArchive] = useState<ArchiveContent>(emptyArchive);
   const [ready, setReady] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
@@ -81,15 +112,36 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const [savedCount, setSavedCount] = useState<number | undefined>();
   const [progress, setProgress] = useState({ done: 0, total: 0 });
 
+  const readPlan = useCallback(async () => {
+    const load = await loadStoredPlan(store.current);
+    if (load.status === 'ok') {
+      setPlan(load.plan);
+      setPlanNotice(undefined);
+    } else if (load.status === 'empty') {
+      setPlan(undefined);
+      setPlanNotice(undefined);
+    } else if (load.status === 'unreadable') {
+      setPlan(undefined);
+      setPlanNotice(
+        `本机保存的学校考核方案无法读取（${load.error}），本页暂按没有方案显示；原样的副本已另存，可在方案页找回。`,
+      );
+    } else setPlanNotice(load.error);
+  }, []);
+
   useEffect(() => {
     store.current = indexedDbStore();
-    void loadArchive(store.current).then((load) => {
-      setArchive(load.archive);
+    void Promise.all([loadArchive(store.current), readPlan()]).then(([load]) => {
+      // The stored archive never carries the plan: the plan store holds the one copy.
+      setArchive({ ...load.archive, plan: undefined });
       setNotice(storeNotice(load));
       if (load.status === 'salvaged' || load.status === 'unreadable') setRescueKey(load.rescueKey);
       setReady(true);
     });
-  }, []);
+    if (typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(PLAN_CHANNEL);
+    channel.onmessage = () => void readPlan();
+    return () => channel.close();
+  }, [readPlan]);
 
   // Every change is kept in the browser once the stored archive has been read.
   useEffect(() => {
@@ -112,13 +164,50 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
       ),
     [archive.selfChecks, knownRegions],
   );
-  const region = archive.settings.region || fileRegion;
+  const region = plan?.school.region ?? (archive.settings.region || fileRegion);
   const regionPolicy = policies.find((p) => p.slug === region);
   const regionName = regionPolicy?.data.region ?? '';
-  const plan = useMemo(() => reviewStages(policies, region), [policies, region]);
-  const stageNames = useMemo(() => plan.stages.map((s) => s.name), [plan]);
-  const merged = useMemo(() => mergeArchive(archive, stageNames), [archive, stageNames]);
-  const rows = useMemo(() => archiveRows(merged, abilities), [merged, abilities]);
+  const stages = useMemo(() => archiveStages(policies, region, plan), [policies, region, plan]);
+  const stageNames = useMemo(() => stages.map((s) => s.name), [stages]);
+  const stagesFrom = useMemo(() => reviewStages(policies, region).from, [policies, region]);
+  // Files from another school or region are left out of every figure unless taken in.
+  const split = useMemo(
+    () => splitOurs(archive, { school: plan?.school.name, region }, policies),
+    [archive, plan, region, policies],
+  );
+  const merged = useMemo(() => mergeArchive(split.ours, stageNames), [split, stageNames]);
+  const rows = useMemo(
+    () => archiveRows(merged, abilities, { stages, typed: archive.outcomes }),
+    [merged, abilities, stages, archive.outcomes],
+  );
+  const lines = useMemo(
+    () =>
+      plan
+        ? teacherLines(
+            plan,
+            merged.teachers.map((t) => ({
+              id: t.id,
+              name: t.draft.profile.name,
+              subject: t.draft.profile.subject.trim(),
+              level: t.draft.profile.stage,
+              abilities: t.draft.abilities,
+            })),
+            rows,
+            abilities,
+          )
+        : [],
+    [plan, merged, rows, abilities],
+  );
+  const missing = useMemo(
+    () => (plan ? missingStages(plan, lines, rows, merged.stages) : []),
+    [plan, lines, rows, merged.stages],
+  );
+  const reviewers = useMemo(
+    () => (plan ? reviewerProgress(plan, lines, rows, merged.stages) : []),
+    [plan, lines, rows, merged.stages],
+  );
+  const handoffReady = useMemo(() => readyTeachers(lines), [lines]);
+  const countyStage = stages.find((s) => s.outside && !s.sampled)?.name ?? '县级审核认定';
   const targets = useMemo(() => teacherTargets(policies, region), [policies, region]);
   const summary = useMemo(
     () =>
@@ -160,8 +249,32 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
       setArchive(next);
       setReport(total);
       setBusy(false);
+      const carried = total?.plans.at(-1);
+      if (carried) void offerPlan(carried);
     })();
   }, []);
+
+  // A plan that came in an archive file: taken as it is when this browser has none; asked first when
+  // it differs from the one here (the plan page's work is never replaced without asking).
+  const planRef = useRef(plan);
+  planRef.current = plan;
+  const offerPlan = async (carried: { name: string; plan: SchoolPlan }) => {
+    const here = planRef.current;
+    if (here && samePlan(here, carried.plan)) return;
+    if (here) return setOfferedPlan(carried);
+    await adoptPlan(carried.plan, undefined);
+  };
+  const adoptPlan = async (next: SchoolPlan, basedOn: string | undefined) => {
+    const saved = await saveStoredPlan(store.current, next, basedOn, { force: basedOn !== undefined });
+    if (!saved.ok) return setPlanNotice(saved.error);
+    setPlan(next);
+    setPlanNotice(`已采用档案文件中的学校考核方案（${next.school.name}）。`);
+    if (typeof BroadcastChannel !== 'undefined') {
+      const channel = new BroadcastChannel(PLAN_CHANNEL);
+      channel.postMessage({ savedAt: next.savedAt });
+      channel.close();
+    }
+  };
 
   const setSettings = (settings: Partial<ArchiveSettings>) =>
     setArchive((a) => ({ ...a, settings: { ...a.settings, ...settings } }));
@@ -183,6 +296,23 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
       window.removeEventListener('afterprint', after);
     };
   }, []);
+
+  useEffect(() => {
+    if (!printHandoff) return;
+    document.body.setAttribute('data-print', 'handoff');
+    const done = () => {
+      document.body.removeAttribute('data-print');
+      setPrintHandoff(false);
+    };
+    window.addEventListener('afterprint', done, { once: true });
+    buttonPrint.current = true;
+    try {
+      window.print();
+    } finally {
+      buttonPrint.current = false;
+    }
+    return () => window.removeEventListener('afterprint', done);
+  }, [printHandoff]);
 
   useEffect(() => {
     if (!printAll) return;
@@ -220,6 +350,23 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const onOpen = (row: ArchiveRow) => setSelected(row.key);
   const teachers = merged.teachers.length;
 
+  const recordOutcome = (target: { teacher: string; code: string }, input: Record<string, string>) => {
+    const line = lines.find((l) => l.name === target.teacher);
+    const draft = merged.teachers.find((t) => line?.teacherIds.includes(t.id))?.draft;
+    const result = typeOutcome(
+      current.current,
+      { ...target, contentHash: draft ? cachedContentHash(draft) : '' },
+      input,
+      stages,
+    );
+    if (!result.ok) return result.error;
+    current.current = result.archive;
+    setArchive(result.archive);
+    return undefined;
+  };
+  const removeTyped = (which: TypedStageResult) => setArchive((a) => removeOutcome(a, which));
+  const takeIn = (id: string, take: boolean) => setArchive((a) => setTakenIn(a, id, take));
+
   return (
     <div className="school-archive" data-ready={ready ? 'true' : 'false'} data-teachers={teachers}>
       {!ready && <p className="notice">正在读取本机保存的档案……</p>}
@@ -233,6 +380,50 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
           )}
         </div>
       )}
+
+      <div className="plan-bar no-print" data-plan={plan ? 'true' : 'false'}>
+        {plan ? (
+          <p>
+            按学校考核方案：<strong>{plan.school.name}</strong>
+            {plan.school.round ? `（${plan.school.round}）` : ''}，教师名单 {plan.roster.length} 人，评审分工{' '}
+            {plan.assignments.length} 项。<a href={url('/school/plan/')}>查看或修改学校考核方案</a>
+          </p>
+        ) : (
+          <p>
+            还没有学校考核方案。
+            <a href={url('/school/plan/')}>编写学校考核方案</a>
+            后，本页还能对照教师名单（谁还没交）、检查每位教师的选课要求，并生成移交县级审核的名单和文件。
+          </p>
+        )}
+        {planNotice && (
+          <p className="notice" role="status" data-plan-notice>
+            {planNotice}
+          </p>
+        )}
+        {offeredPlan && plan && (
+          <ConfirmQuestion
+            as="div"
+            question={
+              <p>
+                {displayText(offeredPlan.name)} 中带有一份学校考核方案（{offeredPlan.plan.school.name}，
+                {offeredPlan.plan.savedAt.slice(0, 10)} 保存），与本浏览器中的方案（{plan.school.name}，
+                {plan.savedAt.slice(0, 10)} 保存）不同。要用档案文件中的方案替换本浏览器中的方案吗？
+              </p>
+            }
+            groupLabel="是否替换学校考核方案"
+            confirmLabel="用档案中的方案替换"
+            onConfirm={() => {
+              const next = offeredPlan.plan;
+              setOfferedPlan(undefined);
+              void adoptPlan(next, plan.savedAt);
+            }}
+            onCancel={() => {
+              setOfferedPlan(undefined);
+              setPlanNotice('已保留本浏览器中的学校考核方案。');
+            }}
+          />
+        )}
+      </div>
 
       <section aria-labelledby="load-heading" className="no-print">
         <h2 id="load-heading">载入文件</h2>
@@ -270,29 +461,37 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
         </div>
       </section>
 
+      <OtherSchools others={split.others} onTake={takeIn} />
+
       <section aria-labelledby="settings-heading" className="school-settings">
         <h2 id="settings-heading" className="no-print">
           学校所在地区
         </h2>
         <div className="settings-fields no-print">
-          <div className="field">
-            <label htmlFor="archive-region">地区（决定评审环节和年度目标）</label>
-            <select
-              id="archive-region"
-              value={archive.settings.region}
-              onChange={(e) => setSettings({ region: e.target.value })}
-            >
-              <option value="">
-                按教师文件
-                {fileRegion ? `（${policies.find((p) => p.slug === fileRegion)?.data.region ?? ''}）` : ''}
-              </option>
-              {policies.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {p.data.region}（{p.data.level}）
+          {plan ? (
+            <p className="field" data-plan-region>
+              地区：{regionName || plan.school.region}（按学校考核方案；决定年度目标）
+            </p>
+          ) : (
+            <div className="field">
+              <label htmlFor="archive-region">地区（决定评审环节和年度目标）</label>
+              <select
+                id="archive-region"
+                value={archive.settings.region}
+                onChange={(e) => setSettings({ region: e.target.value })}
+              >
+                <option value="">
+                  按教师文件
+                  {fileRegion ? `（${policies.find((p) => p.slug === fileRegion)?.data.region ?? ''}）` : ''}
                 </option>
-              ))}
-            </select>
-          </div>
+                {policies.map((p) => (
+                  <option key={p.slug} value={p.slug}>
+                    {p.data.region}（{p.data.level}）
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <div className="field">
             <label htmlFor="archive-teacher-total">全校教师人数（可不填，不填按已载入的教师计）</label>
             <input
@@ -317,10 +516,19 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
           </div>
         </div>
         <p className="stages-line" data-stages>
-          {regionName ? `${regionName}：` : ''}评审环节 {stageNames.join(' → ')}
-          {plan.from ? `（据${plan.from.region}的实施方案）` : '（政策文件未规定时的默认环节）'}
+          {regionName ? `${regionName}：` : ''}评审环节{' '}
+          {stages
+            .map((s) => (s.outside ? `${s.name}（校外${s.sampled ? '，抽查' : ''}）` : s.name))
+            .join(' → ')}
+          {plan
+            ? '（据学校考核方案）'
+            : stagesFrom
+              ? `（据${stagesFrom.region}的实施方案）`
+              : '（政策文件未规定时的默认环节）'}
         </p>
       </section>
+
+      {plan && <RosterPanel lines={lines} missing={missing} progress={reviewers} />}
 
       {teachers === 0 ? (
         <p className="notice" data-empty>
@@ -350,6 +558,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
               </ul>
             </section>
           )}
+          {plan && <TeacherLines lines={lines} />}
           <ArchiveTable
             rows={visible}
             total={rows.length}
@@ -374,6 +583,40 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
               details={details}
               stages={merged.stages}
               onClose={() => setSelected(undefined)}
+            />
+          )}
+          {plan && (
+            <OutcomeForm
+              lines={lines}
+              stages={stages}
+              typed={archive.outcomes}
+              onRecord={recordOutcome}
+              onRemove={removeTyped}
+            />
+          )}
+          {plan && (
+            <HandoffPanel
+              school={plan.school.name}
+              round={plan.school.round}
+              countyStage={countyStage}
+              ready={handoffReady}
+              onFile={() => {
+                const file = makeHandoff({
+                  plan,
+                  ...handoffParts(split.ours, merged, rows, lines, stages),
+                });
+                downloadBlob(
+                  new Blob([exportHandoffText(file)], { type: 'application/json' }),
+                  handoffFileName(file),
+                );
+              }}
+              onCsv={() =>
+                downloadBlob(
+                  new Blob([handoffCsv(plan, lines)], { type: 'text/csv;charset=utf-8' }),
+                  handoffCsvName(plan),
+                )
+              }
+              onPrint={() => setPrintHandoff(true)}
             />
           )}
         </>
@@ -407,7 +650,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
             disabled={archive.selfChecks.length === 0 && archive.reviews.length === 0}
             onClick={() =>
               downloadBlob(
-                new Blob([exportArchiveText(archive)], { type: 'application/json' }),
+                new Blob([exportArchiveText({ ...archive, plan })], { type: 'application/json' }),
                 archiveFilename(),
               )
             }

@@ -89,6 +89,12 @@ export function SummaryPanel({
             {s.passed} 人（{s.passedShare}%）
           </dd>
         </div>
+        {s.schoolDone > 0 && (
+          <div data-summary="school-done">
+            <dt>校内评审已完成，待县级审核认定</dt>
+            <dd>{s.schoolDone} 人</dd>
+          </div>
+        )}
         <div data-summary="in-review">
           <dt>评审中</dt>
           <dd>{s.inReview} 人</dd>
@@ -108,6 +114,7 @@ export function SummaryPanel({
         <Bar
           parts={[
             { value: share(s.passed), className: 'bar-passed' },
+            { value: share(s.schoolDone), className: 'bar-school-done' },
             { value: share(s.inReview), className: 'bar-review' },
             { value: share(s.notReviewed), className: 'bar-none' },
           ]}
@@ -117,6 +124,12 @@ export function SummaryPanel({
             <span className="swatch bar-passed" aria-hidden="true" />
             已通过 {s.passed} 人（{share(s.passed)}%）
           </li>
+          {s.schoolDone > 0 && (
+            <li>
+              <span className="swatch bar-school-done" aria-hidden="true" />
+              校内评审已完成 {s.schoolDone} 人（{share(s.schoolDone)}%）
+            </li>
+          )}
           <li>
             <span className="swatch bar-review" aria-hidden="true" />
             评审中 {s.inReview} 人（{share(s.inReview)}%）

@@ -2,8 +2,12 @@
 // Imports only review/, rubrics/, pdf/, self-check/, grading/, content/, files/; see eslint.config.js.
 /**
  * The school's 考核档案 as one file: every teacher's self-check and every review the school has
- * gathered, plus the page's settings (region, number of teachers). The principal saves it to
- * keep the archive or hand it on, and opens it later to go on. The browser keeps the same text.
+ * gathered, plus the page's settings (region, number of teachers) and, since version 2, the
+ * principal's own decisions: the results of the stages after the school (县级审核认定 …) typed in
+ * when they came back, which files from another school or region the principal took in anyway,
+ * and optionally a copy of the school's plan, so a saved archive carries everything the principal
+ * decided. The principal saves it to keep the archive or hand it on, and opens it later to go on.
+ * The browser keeps the same text.
  *
  * Like the other files people carry it has the app marker, a kind, a version with migrations
  * and bounded sizes. Each self-check and review inside is read with its own file's reader (and
@@ -14,16 +18,21 @@ import { z } from 'zod';
 import { APP_MARKER, migrateDraft, type Draft } from '../self-check/draft';
 import { migrateReview, type ReviewFile } from '../review/review-file';
 import { isPlainRecord, parseFileJson, upgrade, type Migration } from '../files/versioned-file';
+import { isCalendarDate, PLAN_BOUNDS, readPlan, type SchoolPlan } from './plan/plan-file';
 
 z.config({ jitless: true });
 
 export const ARCHIVE_KIND = '学校考核档案';
-export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_VERSION = 2;
 /** Largest archive file read, in bytes (UTF-8): 2,000 teachers with reviews stay well below. */
 export const MAX_ARCHIVE_BYTES = 100 * 1024 * 1024;
 export const MAX_ARCHIVE_SELF_CHECKS = 5000;
 export const MAX_ARCHIVE_REVIEWS = 20000;
 export const MAX_TEACHER_TOTAL = 100000;
+/** Every teacher's every ability at two outside stages, with room to spare. */
+export const MAX_ARCHIVE_OUTCOMES = 20000;
+/** At most one decision per self-check. */
+export const MAX_ARCHIVE_TAKEN_IN = MAX_ARCHIVE_SELF_CHECKS;
 
 export interface ArchiveSettings {
   /** Policy slug of the school's region; '' until chosen (then the files' most common region is used). */
@@ -32,10 +41,34 @@ export interface ArchiveSettings {
   teacherTotal?: number | undefined;
 }
 
+/**
+ * An outside stage's result typed in by the principal (readRecordedOutcome): the teacher by name
+ * (as the roster and the hand-off to the county name them), the ability and the stage. The
+ * self-check's content hash at the time says whether the result is of the self-check as it is
+ * now; a result that came in a county's review file is not kept here: the review file is.
+ */
+export interface TypedStageResult {
+  teacher: string;
+  code: string;
+  stage: string;
+  grade: '优秀' | '合格' | '不合格';
+  by: string;
+  /** YYYY-MM-DD */
+  at: string;
+  /** draftContentHash of the self-check the result is of; '' when not known. */
+  contentHash: string;
+}
+
 export interface ArchiveContent {
   settings: ArchiveSettings;
   selfChecks: Draft[];
   reviews: ReviewFile[];
+  /** Outside stages' results typed in (version 2). */
+  outcomes: TypedStageResult[];
+  /** Draft ids of self-checks from another school or region that the principal took in (version 2). */
+  takenIn: string[];
+  /** A copy of the school's plan, carried in a saved file; not kept in the stored archive. */
+  plan?: SchoolPlan | undefined;
 }
 
 export interface ArchiveFile extends ArchiveContent {
@@ -47,7 +80,7 @@ export interface ArchiveFile extends ArchiveContent {
 
 /** An entry of the archive that could not be read, with the reason in Chinese. */
 export interface DroppedEntry {
-  what: '自评' | '评审意见';
+  what: '自评' | '评审意见' | '学校考核方案';
   /** 1-based position in the archive, to find it. */
   position: number;
   reason: string;
@@ -60,12 +93,13 @@ export type ArchiveResult =
 export type ArchiveMigration = Migration;
 
 /**
- * Migrations by the version they upgrade from; empty while the format is at version 1. To go to
- * version 2, raise ARCHIVE_VERSION, change the schema and add `1: (old) => ({ …, version: 2 })`;
- * keep every entry so that any earlier archive runs up step by step. The entries inside migrate
- * by their own formats' registries.
+ * Migrations by the version they upgrade from; keep every entry so that any earlier archive runs
+ * up step by step. The entries inside migrate by their own formats' registries.
+ * 1 → 2: the principal's decisions arrive, none made yet: no typed results, nothing taken in.
  */
-export const ARCHIVE_MIGRATIONS: Readonly<Record<number, ArchiveMigration>> = {};
+export const ARCHIVE_MIGRATIONS: Readonly<Record<number, ArchiveMigration>> = {
+  1: (old) => ({ ...(old as Record<string, unknown>), version: 2, outcomes: [], takenIn: [] }),
+};
 
 const settingsSchema = z
   .object({
@@ -79,6 +113,26 @@ const settingsSchema = z
       .min(1, '全校教师人数至少为 1')
       .max(MAX_TEACHER_TOTAL, `全校教师人数不能超过 ${MAX_TEACHER_TOTAL}`)
       .optional(),
+  })
+  .strict();
+
+const shortText = (max: number, what: string) =>
+  z
+    .string({ error: `${what}须为文字` })
+    .max(max, `${what}不能超过 ${max} 个字`)
+    .refine((t) => t.trim() !== '', `${what}不能为空`);
+
+const typedResultSchema = z
+  .object({
+    teacher: shortText(PLAN_BOUNDS.nameChars, '教师姓名'),
+    code: shortText(20, '微能力点'),
+    stage: shortText(PLAN_BOUNDS.stageChars, '环节'),
+    grade: z.enum(['优秀', '合格', '不合格'], { error: '结果须为优秀、合格或不合格' }),
+    by: shortText(PLAN_BOUNDS.nameChars, '认定人'),
+    at: z.string({ error: '日期须为文字' }).refine(isCalendarDate, '日期须写成 2025-06-30 这样的格式'),
+    contentHash: z
+      .string({ error: '校验值须为文字' })
+      .regex(/^([0-9a-f]{64})?$/, '校验值须为 64 位十六进制或空'),
   })
   .strict();
 
@@ -96,11 +150,20 @@ const envelopeSchema = z
     reviews: z
       .array(z.unknown(), { error: '评审意见列表须为数组' })
       .max(MAX_ARCHIVE_REVIEWS, `最多 ${MAX_ARCHIVE_REVIEWS} 份评审意见`),
+    outcomes: z
+      .array(typedResultSchema, { error: '录入的结果须为数组' })
+      .max(MAX_ARCHIVE_OUTCOMES, `最多 ${MAX_ARCHIVE_OUTCOMES} 条录入的结果`),
+    takenIn: z
+      .array(z.string({ error: '编号须为文字' }).max(100, '编号不能超过 100 个字符'), {
+        error: '纳入的文件须为数组',
+      })
+      .max(MAX_ARCHIVE_TAKEN_IN, `最多纳入 ${MAX_ARCHIVE_TAKEN_IN} 份其他学校的自评`),
+    plan: z.unknown().optional(),
   })
   .strict();
 
 export function emptyArchive(): ArchiveContent {
-  return { settings: { region: '' }, selfChecks: [], reviews: [] };
+  return { settings: { region: '' }, selfChecks: [], reviews: [], outcomes: [], takenIn: [] };
 }
 
 /** The archive as a file: marker, kind, version and time first. */
@@ -113,6 +176,9 @@ export function exportArchiveText(archive: ArchiveContent, now: Date = new Date(
     settings: archive.settings,
     selfChecks: archive.selfChecks,
     reviews: archive.reviews,
+    outcomes: archive.outcomes,
+    takenIn: archive.takenIn,
+    ...(archive.plan ? { plan: archive.plan } : {}),
   };
   return JSON.stringify(file);
 }
@@ -189,7 +255,21 @@ export function migrateArchiveWith(
       envelope.data.settings.teacherTotal === undefined
         ? { region: envelope.data.settings.region }
         : { region: envelope.data.settings.region, teacherTotal: envelope.data.settings.teacherTotal };
-    const archive = { settings, selfChecks, reviews };
+    // A damaged plan copy is listed and left out: the archive's own content still loads.
+    let plan: SchoolPlan | undefined;
+    if (envelope.data.plan !== undefined) {
+      const read = readPlan(envelope.data.plan);
+      if (read.ok) plan = read.plan;
+      else dropped.push({ what: '学校考核方案', position: 1, reason: read.error });
+    }
+    const archive: ArchiveContent = {
+      settings,
+      selfChecks,
+      reviews,
+      outcomes: envelope.data.outcomes,
+      takenIn: [...new Set(envelope.data.takenIn)],
+      ...(plan ? { plan } : {}),
+    };
     return version < current
       ? { ok: true, archive, dropped, migratedFrom: version }
       : { ok: true, archive, dropped };

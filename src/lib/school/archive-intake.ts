@@ -9,10 +9,14 @@ import {
   isArchiveData,
   MAX_ARCHIVE_BYTES,
   MAX_ARCHIVE_REVIEWS,
+  MAX_ARCHIVE_OUTCOMES,
   MAX_ARCHIVE_SELF_CHECKS,
+  MAX_ARCHIVE_TAKEN_IN,
   type ArchiveContent,
   type DroppedEntry,
+  type TypedStageResult,
 } from './archive-file';
+import type { SchoolPlan } from './plan/plan-file';
 import { APP_MARKER, MAX_IMPORT_BYTES, migrateDraft, type Draft } from '../self-check/draft';
 import { MAX_REVIEW_BYTES, isReviewData, migrateReview, type ReviewFile } from '../review/review-file';
 import { RUBRIC_KIND } from '../rubrics/rubric-file';
@@ -131,12 +135,17 @@ export interface AddReport {
   duplicates: number;
   rejected: { name: string; reason: string }[];
   skipped: number;
+  /** Plans carried by archive files in the batch, for the page to offer (never taken in silently). */
+  plans: { name: string; plan: SchoolPlan }[];
 }
 
 /** The same draft saved at the same moment: a copy of a file already loaded. */
 const draftKey = (d: Draft) => `${d.id}\u0000${d.savedAt}`;
 const reviewKey = (r: ReviewFile) =>
   [r.draft.id, r.draft.contentHash, r.stage, r.reviewer.name, r.reviewer.role, r.reviewedAt].join('\u0000');
+/** One typed result per teacher × ability × stage: a later archive's result for the same one is the same decision. */
+export const outcomeKey = (o: Pick<TypedStageResult, 'teacher' | 'code' | 'stage'>) =>
+  [o.teacher, o.code, o.stage].join('\u0000');
 
 /**
  * The archive with a batch added: exact copies of what it holds are counted, not added twice;
@@ -150,6 +159,9 @@ export function addToArchive(
 ): { archive: ArchiveContent; report: AddReport } {
   const selfChecks = [...archive.selfChecks];
   const reviews = [...archive.reviews];
+  const outcomes = [...archive.outcomes];
+  const takenIn = new Set(archive.takenIn);
+  const plans: AddReport['plans'] = [];
   let settings = archive.settings;
   const haveDrafts = new Set(selfChecks.map(draftKey));
   const haveReviews = new Set(reviews.map(reviewKey));
@@ -159,6 +171,7 @@ export function addToArchive(
     duplicates: 0,
     rejected: [],
     skipped: batch.skipped,
+    plans,
   };
   const wasEmpty = options.adoptSettings ?? (selfChecks.length === 0 && reviews.length === 0);
 
@@ -198,6 +211,15 @@ export function addToArchive(
           settings = item.archive.settings;
         for (const d of item.archive.selfChecks) addDraft(item.name, d);
         for (const r of item.archive.reviews) addReview(item.name, r);
+        // The principal's decisions come along; a result already typed here is kept, not replaced.
+        const have = new Set(outcomes.map(outcomeKey));
+        for (const o of item.archive.outcomes) {
+          if (have.has(outcomeKey(o)) || outcomes.length >= MAX_ARCHIVE_OUTCOMES) continue;
+          have.add(outcomeKey(o));
+          outcomes.push(o);
+        }
+        for (const id of item.archive.takenIn) if (takenIn.size < MAX_ARCHIVE_TAKEN_IN) takenIn.add(id);
+        if (item.archive.plan) plans.push({ name: item.name, plan: item.archive.plan });
         for (const d of item.dropped) {
           report.rejected.push({ name: `${item.name} 中第 ${d.position} 份${d.what}`, reason: d.reason });
         }
@@ -206,7 +228,7 @@ export function addToArchive(
       report.rejected.push({ name: item.name, reason: '读取文件时出错。' });
     }
   }
-  return { archive: { settings, selfChecks, reviews }, report };
+  return { archive: { settings, selfChecks, reviews, outcomes, takenIn: [...takenIn] }, report };
 }
 
 /** Two reports of one batch added in parts (the page adds a large batch a few hundred files at a time). */
@@ -217,5 +239,6 @@ export function combineReports(a: AddReport, b: AddReport): AddReport {
     duplicates: a.duplicates + b.duplicates,
     rejected: [...a.rejected, ...b.rejected],
     skipped: a.skipped + b.skipped,
+    plans: [...a.plans, ...b.plans],
   };
 }

@@ -96,7 +96,10 @@ export function matchStage(name: string, stages: readonly string[]): string | un
   return near.length === 1 ? near[0] : undefined;
 }
 
-export function mergeArchive(archive: ArchiveContent, regionStages: readonly string[]): MergedArchive {
+export function mergeArchive(
+  archive: Pick<ArchiveContent, 'selfChecks' | 'reviews'> & Partial<ArchiveContent>,
+  regionStages: readonly string[],
+): MergedArchive {
   const notices: MergeNotice[] = [];
 
   // Self-checks: newest per draft id; later in the list wins a tie.

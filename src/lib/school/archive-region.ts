@@ -5,6 +5,9 @@
  * targets is added by adding a policy file, not by changing this code.
  */
 import { ancestors, quotaPeriodText, type Policy } from '../content/policies';
+import { reviewStages } from '../content/review-stages';
+import type { PlanStage } from './plan/plan-file';
+import { planStagesFromRegion } from './plan/plan-stages';
 
 export interface QuotaTarget {
   year: string;
@@ -97,4 +100,20 @@ export function commonRegion(regions: readonly string[], known: ReadonlySet<stri
     }
   }
   return best;
+}
+
+/**
+ * The stages the archive follows, each marked inside or outside the school: the plan's when
+ * there is one; otherwise the region's own review stages as its policy names them, those done
+ * above the school (县级专家团队审核认定) marked outside, so "done at school" shows for a 徐水
+ * school even before it writes a plan. Without a plan no stage the region does not name is added.
+ */
+export function archiveStages(
+  policies: readonly Policy[],
+  region: string,
+  plan?: { stages: readonly PlanStage[] } | undefined,
+): PlanStage[] {
+  if (plan) return [...plan.stages];
+  const named = new Set(reviewStages(policies, region).stages.map((s) => s.name));
+  return planStagesFromRegion(policies, region).filter((s) => named.has(s.name));
 }

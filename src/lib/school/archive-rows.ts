@@ -4,9 +4,23 @@
  * on the teacher's ticks, a reviewer's on the reviewer's ticks over the evidence the teacher
  * described (so the hard limits are rechecked from the same metadata). The grade a review file
  * stores is never trusted over the rule.
+ *
+ * The status follows the stages, the school's own and those after it (plan-stages.ts): once every
+ * school stage is passed the row is 校内评审已完成，待<the county's stage>, until the county's result
+ * comes back, in a review file made on /review/ at that stage or typed in by the principal.
  */
 import type { MergedArchive, UsedReview } from './archive-merge';
-import { abilityStatus, type ArchiveStatus, type StageOutcome } from './archive-status';
+import type { StageOutcome } from './archive-status';
+import type { TypedStageResult } from './archive-file';
+import { cachedContentHash } from './archive-merge';
+import {
+  outcomeFromReview,
+  planAbilityStatus,
+  type PlanStatus,
+  type RecordedOutcome,
+} from './plan/plan-stages';
+import type { PlanStage } from './plan/plan-file';
+import { normalName } from './plan/roster-import';
 import { gradeAbility, type Grade, type ItemStatus, type Rubric } from '../grading/grading';
 import { inputFromReview, reviewerEvidence, rubricForReview } from '../review/review';
 import type { FileCheck, ReviewAbility } from '../review/review-file';
@@ -34,6 +48,8 @@ export interface StageCell {
   itemComments: { item: string; comment: string }[];
   /** The files the reviewer hashed against the self-check, over every item. */
   files: FileCheck[];
+  /** An outside stage's result the principal typed in (no review file): reviewer is who decided. */
+  typed?: boolean | undefined;
 }
 
 export interface ArchiveRow {
@@ -52,10 +68,28 @@ export interface ArchiveRow {
   selfGrade: Grade | undefined;
   /** One per stage of MergedArchive.stages, undefined where that stage has no review. */
   stages: (StageCell | undefined)[];
-  status: ArchiveStatus;
+  status: PlanStatus;
   detail: string;
   final: Grade | undefined;
+  /** Every school stage is passed: ready for the county, or past it. */
+  schoolDone: boolean;
+  /** The last school stage's grade once every school stage is passed: what the county is handed. */
+  schoolGrade: Grade | undefined;
 }
+
+export interface RowOptions {
+  /**
+   * The stages, each marked inside or outside the school, by the names of merged.stages (the
+   * plan's, or the region's). Absent: every region stage is the school's, as before plans.
+   */
+  stages?: readonly PlanStage[] | undefined;
+  /** Outside stages' results typed in (archive version 2). */
+  typed?: readonly TypedStageResult[] | undefined;
+}
+
+/** Key of a typed result: the teacher's name as the roster writes it, the ability, the stage. */
+export const typedKey = (teacher: string, code: string, stage: string) =>
+  [normalName(teacher), code, stage].join('\u0000');
 
 /** gradeAbility on a reviewer's ticks, over the version of the self-check the review was made of. */
 export function reviewGrade(
@@ -87,8 +121,26 @@ function itemComments(
     });
 }
 
-export function archiveRows(merged: MergedArchive, abilities: readonly AbilityInfo[]): ArchiveRow[] {
+/** The stages rows follow when the caller names none: the region's, all inside the school. */
+function schoolStages(merged: MergedArchive): PlanStage[] {
+  return merged.regionStages.map((name) => ({ name, outside: false, sampled: false }));
+}
+
+export function archiveRows(
+  merged: MergedArchive,
+  abilities: readonly AbilityInfo[],
+  options: RowOptions = {},
+): ArchiveRow[] {
   const infoByCode = new Map(abilities.map((a) => [a.code, a]));
+  const stages = options.stages ?? schoolStages(merged);
+  const outside = new Set(stages.filter((s) => s.outside).map((s) => s.name));
+  const typed = new Map<string, TypedStageResult>();
+  for (const t of options.typed ?? []) {
+    if (!outside.has(t.stage)) continue;
+    const key = typedKey(t.teacher, t.code, t.stage);
+    const had = typed.get(key);
+    if (!had || had.at <= t.at) typed.set(key, t);
+  }
   const rows: ArchiveRow[] = [];
   for (const teacher of merged.teachers) {
     const { draft } = teacher;
@@ -97,12 +149,38 @@ export function archiveRows(merged: MergedArchive, abilities: readonly AbilityIn
       const info = infoByCode.get(code);
       const rubric = rubricForReview(draft, code, info?.rubric);
       const selfGrade = rubric ? gradeAbility(rubric, draft.evidence[code]).grade : undefined;
-      const outcomes = new Map<string, StageOutcome>();
+      const outcomes = new Map<string, StageOutcome | RecordedOutcome>();
       const cells = merged.stages.map((stage): StageCell | undefined => {
         const used = byStage?.get(stage)?.get(code);
+        const hand = outside.has(stage) ? typed.get(typedKey(draft.profile.name, code, stage)) : undefined;
+        // A result typed in and a county review file for the same stage: the later decision counts
+        // (a typed result the same day as the file yields to the file, which carries the ticks).
+        if (hand && (!used || hand.at > used.review.reviewedAt.slice(0, 10))) {
+          const stale = hand.contentHash !== '' && hand.contentHash !== cachedContentHash(draft);
+          outcomes.set(stage, {
+            grade: hand.grade,
+            stale,
+            by: hand.by,
+            at: hand.at,
+            from: '手动录入',
+          });
+          return {
+            stage,
+            grade: hand.grade,
+            stale,
+            reviewer: hand.by,
+            role: '',
+            reviewedAt: hand.at,
+            comment: '',
+            itemComments: [],
+            files: [],
+            typed: true,
+          };
+        }
         if (!used) return undefined;
         const grade = reviewGrade(used, code, info);
-        outcomes.set(stage, { grade, stale: used.stale });
+        const outcome = { grade, stale: used.stale };
+        outcomes.set(stage, outside.has(stage) ? outcomeFromReview(outcome, used.review) : outcome);
         const ability = used.review.abilities[code];
         return {
           stage,
@@ -116,7 +194,8 @@ export function archiveRows(merged: MergedArchive, abilities: readonly AbilityIn
           files: Object.values(ability?.items ?? {}).flatMap((item) => item.files ?? []),
         };
       });
-      const status = abilityStatus(merged.regionStages, outcomes);
+      const status = planAbilityStatus(stages, outcomes);
+      const lastSchool = stages.filter((s) => !s.outside).at(-1)?.name;
       rows.push({
         key: `${teacher.id}:${code}`,
         teacherId: teacher.id,
@@ -133,6 +212,9 @@ export function archiveRows(merged: MergedArchive, abilities: readonly AbilityIn
         status: status.status,
         detail: status.detail,
         final: status.final,
+        schoolDone: status.schoolDone,
+        schoolGrade:
+          status.schoolDone && lastSchool !== undefined ? outcomes.get(lastSchool)?.grade : undefined,
       });
     }
   }

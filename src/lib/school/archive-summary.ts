@@ -4,9 +4,10 @@
  * self-check); which dimensions and environments the school's choices cover; and the share of
  * teachers through against the region's yearly targets.
  *
- * A teacher is 已通过 with at least one micro-ability whose every stage is passed; 评审中 when
- * not through but some micro-ability has a review; otherwise 未评审. These three add up to the
- * teachers loaded.
+ * A teacher is 已通过 with at least one micro-ability whose every stage is passed; 校内评审已完成
+ * when not through but some micro-ability has passed every school stage and waits for the county
+ * (审核认定); 评审中 when neither but some micro-ability has a review; otherwise 未评审. These four
+ * add up to the teachers loaded.
  */
 import type { QuotaTarget, RegionTargets } from './archive-region';
 import type { ArchiveRow } from './archive-rows';
@@ -41,6 +42,8 @@ export interface ArchiveSummary {
   /** What shares are counted of: the number of teachers entered, else those loaded. */
   denominator: number;
   passed: number;
+  /** Not through, but done at school in at least one micro-ability: waiting for the county. */
+  schoolDone: number;
   inReview: number;
   notReviewed: number;
   /** Teachers with at least one micro-ability self-graded 合格 or better. */
@@ -108,15 +111,18 @@ export function summarize(
   options: { teacherTotal?: number | undefined; targets?: RegionTargets | undefined } = {},
 ): ArchiveSummary {
   const passed = new Set<string>();
+  const schoolDone = new Set<string>();
   const reviewed = new Set<string>();
   const selfPassed = new Set<string>();
   for (const row of rows) {
     if (row.status === '已通过' && atLeastPass(row.final)) passed.add(row.teacherId);
+    if (row.status === '校内评审已完成') schoolDone.add(row.teacherId);
     if (row.stages.some((s) => s !== undefined)) reviewed.add(row.teacherId);
     if (atLeastPass(row.selfGrade)) selfPassed.add(row.teacherId);
   }
   const teachers = new Set(teacherIds).size;
-  const inReview = [...reviewed].filter((id) => !passed.has(id)).length;
+  const ready = [...schoolDone].filter((id) => !passed.has(id)).length;
+  const inReview = [...reviewed].filter((id) => !passed.has(id) && !schoolDone.has(id)).length;
   const total = options.teacherTotal;
   const denominator = total !== undefined && Number.isInteger(total) && total >= teachers ? total : teachers;
   const passedShare = percent(passed.size, denominator);
@@ -124,8 +130,9 @@ export function summarize(
     teachers,
     denominator,
     passed: passed.size,
+    schoolDone: ready,
     inReview,
-    notReviewed: teachers - passed.size - inReview,
+    notReviewed: teachers - passed.size - ready - inReview,
     selfPassed: selfPassed.size,
     passedShare,
     dimensions: coverage(rows, 'dimension', DIMENSIONS),

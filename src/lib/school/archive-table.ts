@@ -5,7 +5,7 @@
  */
 import { shortTime, zhCompare } from './archive-merge';
 import type { ArchiveRow, StageCell } from './archive-rows';
-import { STATUSES, type ArchiveStatus } from './archive-status';
+import { PLAN_STATUSES as STATUSES, type PlanStatus } from './plan/plan-stages';
 import { gradeRank, type Grade } from '../grading/grading';
 import { csvText } from '../files/csv';
 import type { FileCheck } from '../review/review-file';
@@ -78,7 +78,7 @@ export function filterRows(rows: readonly ArchiveRow[], filters: ArchiveFilters)
 
 /** No grade sorts below 不合格. */
 const gradeKey = (grade: Grade | undefined) => (grade === undefined ? -1 : gradeRank(grade));
-const statusKey = (status: ArchiveStatus) => STATUSES.indexOf(status);
+const statusKey = (status: PlanStatus) => STATUSES.indexOf(status);
 const text = zhCompare;
 
 function compareBy(key: SortKey, a: ArchiveRow, b: ArchiveRow): number {

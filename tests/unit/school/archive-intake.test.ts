@@ -6,6 +6,7 @@ import {
   exportArchiveText,
   importArchiveText,
   migrateArchiveWith,
+  ARCHIVE_MIGRATIONS,
   MAX_ARCHIVE_BYTES,
 } from '../../../src/lib/school/archive-file';
 import {
@@ -127,6 +128,8 @@ describe('the archive file', () => {
       settings: { region: 'guangzhou', teacherTotal: 120 },
       selfChecks: [teacher],
       reviews: [review],
+      outcomes: [],
+      takenIn: [],
     };
     const result = importArchiveText(exportArchiveText(content, new Date('2026-03-10T00:00:00Z')));
     expect(result).toEqual({ ok: true, archive: content, dropped: [] });
@@ -152,9 +155,9 @@ describe('the archive file', () => {
 
   it('refuses a newer version, a bad envelope and a missing marker with Chinese reasons', () => {
     const base = JSON.parse(exportArchiveText(emptyArchive()));
-    expect(importArchiveText(JSON.stringify({ ...base, version: 2 }))).toEqual({
+    expect(importArchiveText(JSON.stringify({ ...base, version: 3 }))).toEqual({
       ok: false,
-      error: expect.stringMatching(/^这份考核档案来自更新版本的微能力手册（格式版本 2）/),
+      error: expect.stringMatching(/^这份考核档案来自更新版本的微能力手册（格式版本 3）/),
     });
     expect(importArchiveText(JSON.stringify({ ...base, selfChecks: 'x' }))).toEqual({
       ok: false,
@@ -176,6 +179,7 @@ describe('the archive file', () => {
         const { teachers, ...rest } = o as { teachers: unknown[] };
         return { ...rest, version: 1, settings: { region: '' }, selfChecks: teachers, reviews: [] };
       },
+      1: ARCHIVE_MIGRATIONS[1] ?? expect.fail('no 1 → 2 migration'),
     };
     const result = migrateArchiveWith(old, migrations);
     expect(result).toMatchObject({
@@ -185,7 +189,7 @@ describe('the archive file', () => {
     });
     expect(migrateArchiveWith(old, {})).toEqual({
       ok: false,
-      error: '无法把格式版本 0 的考核档案升级到当前版本 1。',
+      error: '无法把格式版本 0 的考核档案升级到当前版本 2。',
     });
     expect(
       migrateArchiveWith(old, {
