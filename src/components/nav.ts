@@ -8,6 +8,7 @@ export const NAV_LINKS = [
   { id: 'rubrics', path: '/rubrics/', label: '录入评价标准' },
   { id: 'review', path: '/review/', label: '互评与复评' },
   { id: 'school', path: '/school/', label: '学校档案' },
+  { id: 'school-plan', path: '/school/plan/', label: '考核方案' },
   { id: 'glossary', path: '/glossary/', label: '术语表' },
   { id: 'about', path: '/about/', label: '关于与来源' },
 ] as const;

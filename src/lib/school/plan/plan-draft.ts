@@ -15,10 +15,12 @@ import {
   makePlan,
   planSchema,
   PLAN_BOUNDS,
+  selectionRuleSchema,
   SUBMISSION_DEADLINE,
   type PlanStage,
   type RosterTeacher,
   type SchoolPlan,
+  type SelectionRule,
 } from './plan-file';
 
 export interface DraftAtLeast {
@@ -141,6 +143,25 @@ function countFromText(text: string): number {
   return /^\d{1,4}$/.test(t) ? Number(t) : Number.NaN;
 }
 
+function ruleOf(c: DraftCategory) {
+  return {
+    count: countFromText(c.count),
+    atLeast: c.atLeast.map((n) => ({
+      count: countFromText(n.count),
+      environments: n.environments,
+      dimensions: n.dimensions,
+    })),
+    required: codesFromText(c.required),
+    offered: codesFromText(c.offered),
+  } as SelectionRule;
+}
+
+/** A category's rule once its own fields make one (for the words a teacher will read), else undefined. */
+export function categoryRule(c: DraftCategory): SelectionRule | undefined {
+  const parsed = selectionRuleSchema.safeParse(ruleOf(c));
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The plan the draft stands for, not yet checked (validateDraft checks it). */
 export function planFromDraft(draft: PlanDraft, now: Date = new Date()): SchoolPlan {
   const stageName = new Map(draft.stages.map((s) => [s.id, s.name]));
@@ -156,16 +177,7 @@ export function planFromDraft(draft: PlanDraft, now: Date = new Date()): SchoolP
       deadlines,
       categories: draft.categories.map((c) => ({
         name: c.name,
-        rule: {
-          count: countFromText(c.count),
-          atLeast: c.atLeast.map((n) => ({
-            count: countFromText(n.count),
-            environments: n.environments,
-            dimensions: n.dimensions,
-          })),
-          required: codesFromText(c.required),
-          offered: codesFromText(c.offered),
-        },
+        rule: ruleOf(c),
       })),
       roster: draft.roster.map((t) => ({ ...t })),
       stages: draft.stages.map(({ name, outside, sampled }) => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  categoryRule,
   codesFromText,
   draftFromPlan,
   draftText,
@@ -119,5 +120,14 @@ describe('the draft kept in this browser', () => {
     expect(readDraftText(damaged)?.draft.school).toEqual({ name: '实验小学', region: '', round: '' });
     expect(readDraftText(damaged)?.draft.roster).toEqual([]);
     expect(readDraftText('{')).toBeUndefined();
+  });
+});
+
+describe('a category’s rule while it is typed', () => {
+  it('is there once the category’s own fields make one, and not before', () => {
+    const draft = xushuiDraft();
+    expect(categoryRule(nth(draft.categories, 1))).toEqual(xushuiPlan().categories[1]?.rule);
+    expect(categoryRule({ ...nth(draft.categories, 1), count: '' })).toBeUndefined();
+    expect(categoryRule({ ...nth(draft.categories, 1), required: 'A1、A1' })).toBeUndefined();
   });
 });
