@@ -25,7 +25,6 @@ import {
   saveStoredPlan,
 } from '../../lib/school/plan/plan-store';
 import { downloadBlob } from '../download';
-import Notice from '../Notice';
 import PlanFileBar from './PlanFileBar';
 import PlanForm from './PlanForm';
 import PlanLinks from './PlanLinks';
@@ -277,9 +276,9 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
         </div>
       )}
       {elsewhere && !conflict && (
-        <Notice warn={false} as="p">
+        <p className="notice" role="status">
           另一个标签页刚保存了学校考核方案。本页有还没保存的修改，保存时会请您选择保留哪一份。
-        </Notice>
+        </p>
       )}
       <div className="plan-status" aria-live="polite">
         {status && <p className={status.warn ? 'notice notice-warn' : 'notice'}>{status.text}</p>}

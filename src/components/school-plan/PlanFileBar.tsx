@@ -17,7 +17,6 @@ import {
 import type { AbilityFacts } from '../../lib/school/plan/selection-rule';
 import { downloadBlob } from '../download';
 import JsonFileButton from '../JsonFileButton';
-import Notice from '../Notice';
 import PlanPreviewPanel from './PlanPreviewPanel';
 
 interface Props {
@@ -87,9 +86,9 @@ export default function PlanFileBar({ saved, current, abilities, policies, onRep
       </p>
       {!saved && <p className="muted">方案补全后才能保存为文件。</p>}
       {problem && (
-        <Notice warn as="p">
+        <p className="notice notice-warn" role="alert">
           {problem}
-        </Notice>
+        </p>
       )}
       {incoming && (
         <PlanPreviewPanel
@@ -109,7 +108,7 @@ export default function PlanFileBar({ saved, current, abilities, policies, onRep
         />
       )}
       {undo && (
-        <Notice warn={false} as="p">
+        <p className="notice" role="status">
           已换成“{undo.school}”的方案。{' '}
           <button
             type="button"
@@ -121,7 +120,7 @@ export default function PlanFileBar({ saved, current, abilities, policies, onRep
           >
             撤销
           </button>
-        </Notice>
+        </p>
       )}
     </section>
   );

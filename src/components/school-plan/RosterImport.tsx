@@ -14,7 +14,6 @@ import {
   newCategories,
   type MergeMode,
 } from '../../lib/school/plan/roster-merge';
-import Notice from '../Notice';
 
 interface Props {
   roster: RosterTeacher[];
@@ -86,14 +85,14 @@ export default function RosterImport({ roster, categories, onApply }: Props) {
       </label>
       {busy && <p role="status">正在读取名单……</p>}
       {error && (
-        <Notice warn as="p">
+        <p className="notice notice-warn" role="alert">
           {error}
-        </Notice>
+        </p>
       )}
       {done && (
-        <Notice warn={false} as="p">
+        <p className="notice" role="status">
           {done}
-        </Notice>
+        </p>
       )}
       {read && merged && (
         <section className="notice plan-import-preview" aria-labelledby="plan-import-heading" tabIndex={-1}>

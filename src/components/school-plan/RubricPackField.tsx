@@ -10,7 +10,6 @@ import {
   type RubricPack,
 } from '../../lib/rubrics/rubric-file';
 import JsonFileButton from '../JsonFileButton';
-import Notice from '../Notice';
 import PackPreview from '../rubrics/PackPreview';
 
 interface Props {
@@ -59,9 +58,9 @@ export default function RubricPackField({ pack, rubricsPath, onChange }: Props) 
         />
       </p>
       {error && (
-        <Notice warn as="p">
+        <p className="notice notice-warn" role="alert">
           {error}
-        </Notice>
+        </p>
       )}
       {incoming && (
         <PackPreview
