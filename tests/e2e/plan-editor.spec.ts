@@ -7,10 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import fc from 'fast-check';
+import { exportPackText } from '../../src/lib/rubrics/rubric-file';
 import { importPlanText, type SchoolPlan } from '../../src/lib/school/plan/plan-file';
 import { decodePlanFragment } from '../../src/lib/school/plan/plan-link';
 import { PLAN_CHANGED_ELSEWHERE_MESSAGE } from '../../src/lib/school/plan/plan-store';
 import { rosterCsvGbk, rosterXlsx } from '../fixtures/plan/rosters';
+import { packArb } from '../support/rubric-arbitraries';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -176,6 +179,20 @@ test.describe('the school plan editor', () => {
       { reviewer: '信息化团队', stage: '信息化团队复评', teachers: stored.roster.map((t) => t.name) },
     ]);
 
+    // The school's rubric pack, made on /rubrics/, goes into the plan after a preview.
+    const [pack] = fc.sample(packArb(1), { numRuns: 1, seed: 21 });
+    if (!pack) throw new Error('no pack');
+    await page.getByLabel('打开评价标准文件').setInputFiles({
+      name: '评价标准.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exportPackText(pack)),
+    });
+    await expect(page.getByRole('region', { name: '“评价标准.json”中的评价标准' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: '放进方案' }).click();
+    await expect(page.getByText(/^方案中的评价标准：/)).toContainText(`${pack.abilities.length} 个微能力点`);
+    await expect.poll(async () => (await storedPlan(page)).rubrics).toEqual(pack);
+
     // The plan file, read back as another browser would.
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: '保存方案文件' }).click();
@@ -185,6 +202,7 @@ test.describe('the school plan editor', () => {
     const fromFile = importPlanText(fileText);
     expect(fromFile.ok && fromFile.plan.roster).toEqual(stored.roster);
     expect(fromFile.ok && fromFile.plan.assignments).toEqual(stored.assignments);
+    expect(fromFile.ok && fromFile.plan.rubrics).toEqual(pack);
 
     // Opened again over a changed plan: a preview first, then replace, then 撤销.
     await page.getByLabel('学校名称').fill('徐水区第二小学');
@@ -324,6 +342,7 @@ test.describe('the school plan editor', () => {
   });
 
   test('on a phone, the plan fits the screen and passes axe', async ({ page }) => {
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: 375, height: 740 });
     await makeXushuiPlan(page);
     const overflow = await page.evaluate(
