@@ -106,15 +106,6 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
     setFormKey((k) => k + 1);
   }, []);
 
-  useEffect(() => {
-    void loadPlan(store).then((first) => {
-      start(first);
-      if (first.note) setStatus(first.note);
-      // A restored draft is a change not yet saved: it is saved (or asked about) as soon as it can be.
-      if (first.note && !first.note.warn) pending.current = true;
-    });
-  }, [store, start]);
-
   const saveNow = useCallback(async () => {
     const draft = latest.current;
     if (!draft) return;
@@ -164,6 +155,18 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
       setStatus({ warn: true, text: result.error });
     }
   }, [store]);
+
+  useEffect(() => {
+    void loadPlan(store).then((first) => {
+      start(first);
+      if (first.note) setStatus(first.note);
+      // A restored draft is a change not yet saved: a complete one is saved (or asked about) at once.
+      if (first.note && !first.note.warn) {
+        pending.current = true;
+        if (validateDraft(first.draft).ok) void saveNow();
+      }
+    });
+  }, [store, start, saveNow]);
 
   const onDraftChange = useCallback(
     (draft: PlanDraft) => {

@@ -243,7 +243,9 @@ export function validateDraft(draft: PlanDraft, now: Date = new Date()): DraftCh
     // One message per field: the first is the one to fix first.
     if (seen.has(path)) continue;
     seen.add(path);
-    issues.push({ path, message: issue.message });
+    // The schema words a region for a file (a slug); an editor's empty choice reads better as a request.
+    const message = path === 'school.region' && draft.school.region === '' ? '请选择所在地区' : issue.message;
+    issues.push({ path, message });
   }
   return { ok: false, issues };
 }

@@ -43,6 +43,7 @@ describe('the plan as the principal edits it', () => {
     expect(check.ok).toBe(false);
     const at = (path: string) => (check.ok ? undefined : check.issues.find((i) => i.path === path)?.message);
     expect(at('school.name')).toBe('学校名称不能为空');
+    expect(at('school.region')).toBe('请选择所在地区');
     expect(at('categories.0.name')).toBe('类别名称不能为空');
     expect(at('categories.0.count')).toBe('完成个数须为整数');
     expect(at('stages')).toBe('至少要有一个评审环节');
