@@ -7,6 +7,7 @@ export const NAV_LINKS = [
   { id: 'self-check', path: '/self-check/', label: '自评' },
   { id: 'rubrics', path: '/rubrics/', label: '录入评价标准' },
   { id: 'review', path: '/review/', label: '互评与复评' },
+  { id: 'school-plan', path: '/school/plan/', label: '考核方案' },
   { id: 'school', path: '/school/', label: '学校档案' },
   { id: 'county', path: '/county/', label: '县级汇总' },
   { id: 'glossary', path: '/glossary/', label: '术语表' },
