@@ -172,7 +172,12 @@ export default function PolicyComparison({ columns, rows }: Props) {
               {shownRows.map((row) => {
                 const differs = differing.has(row.id);
                 return (
-                  <tr key={row.id} data-row={row.id} data-differs={differs ? 'true' : 'false'}>
+                  <tr
+                    key={row.id}
+                    id={`row-${row.id}`}
+                    data-row={row.id}
+                    data-differs={differs ? 'true' : 'false'}
+                  >
                     <th scope="row">
                       {row.label}
                       {differs && <span className="differs-badge">不同</span>}
