@@ -65,6 +65,11 @@ export interface AnswerCard {
   unverified: boolean;
   /** The source line: 引自《…》，第53页. */
   source?: string | undefined;
+  /** What the card states a fact of: an ability (and item), or a region's /compare/ row. */
+  code?: string | undefined;
+  item?: string | undefined;
+  region?: string | undefined;
+  row?: string | undefined;
   /** Site path (no base), to the item or the /compare/ row. */
   href: string;
   linkText: string;
@@ -260,6 +265,8 @@ function itemCard(ability: IndexedAbility, item: IndexedItem): AnswerCard {
     held: true,
     unverified: item.unverified,
     source: sourceLine(item.source),
+    code: ability.code,
+    item: item.id,
     href: `/abilities/${ability.code}/#item-${item.id}`,
     linkText: `查看 ${ability.code} 的这一项提交要求`,
   };
@@ -333,7 +340,9 @@ function regionCard(region: IndexedRegion, rowId: string): AnswerCard | undefine
     held,
     unverified: region.unverified,
     source: `据《${region.title}》`,
-    href: `/compare/?${compare.length >= 2 ? `r=${compare.join(',')}` : ''}#row-${row.id}`,
+    region: region.slug,
+    row: row.id,
+    href: `/compare/${compare.length >= 2 ? `?r=${compare.join(',')}` : ''}#row-${row.id}`,
     linkText: '在政策比较中查看这一行',
   };
 }
