@@ -2,11 +2,10 @@
  * Answer cards: where a question asks for a fact the handbook holds as data (an item's time
  * limit, count, form; a region's hours, targets, fees), the fact itself, with its source and a
  * link, above the list of pages. The card index is built at build time from the same content
- * collections the pages read (src/pages/pagefind-layer/answers.json.ts) and fetched with the
- * search. A card states only what the data states; where the data is silent it says so
+ * collections the pages read (search-answer-index.ts, src/pages/pagefind-layer/answers.json.ts)
+ * and fetched with the search; this module is what the browser runs. A card states only what the data states; where the data is silent it says so
  * (本手册未收录…), and never fills the gap.
  */
-import { comparisonRows, cellText, type Policy } from '../content/policies';
 import type { Limits } from '../content/abilities';
 import type { Lexicon, ParsedQuestion } from './search-question';
 
@@ -42,7 +41,8 @@ export interface IndexedRegion {
   /** Slugs shown beside it on /compare/: its ancestors, so the link opens a comparison. */
   compareWith: string[];
   unverified: boolean;
-  rows: { id: string; label: string; text: string }[];
+  /** The /compare/ rows questions ask about; `held` is false where the cell says why it is empty. */
+  rows: { id: string; label: string; text: string; held: boolean }[];
 }
 
 /** What the search fetches besides Pagefind's index: the lexicon and the facts cards state. */
@@ -94,130 +94,6 @@ export function readAnswerIndex(json: unknown): AnswerIndex | undefined {
 /** A card's whole text: "C5 案例展示：视频，不超过 10 分钟，需出现教师个人形象". */
 export function cardText(card: Pick<AnswerCard, 'subject' | 'statement'>): string {
   return `${card.subject}：${card.statement}`;
-}
-
-// --- building the index (at build time) -----------------------------------------------------
-
-export interface AbilityInput {
-  code: string;
-  name: string;
-  completeness: string;
-  evidence: readonly {
-    id: string;
-    label: string;
-    name: string;
-    forms: readonly string[];
-    limits: Limits;
-    alternativeGroup?: string | undefined;
-    confidence?: string | undefined;
-    source?: { source: string; locator?: string | undefined; quoted: boolean } | undefined;
-  }[];
-  alternativeGroups: readonly { id: string; name: string }[];
-  sources: readonly { source: string; locator?: string | undefined; quoted: boolean }[];
-}
-
-export interface VocabularyInput {
-  kind: '问句用词' | '同义词' | '证据项问题' | '政策问题' | '地区别称';
-  words: readonly string[];
-  find: readonly string[];
-  topic?: string | undefined;
-  row?: string | undefined;
-  region?: string | undefined;
-}
-
-/** 广州市 → 广州, 江苏省 → 江苏, 徐水区 → 徐水; a two-character name keeps its suffix. */
-export function shortRegionName(region: string): string {
-  const short = region.replace(/(省|市|区|县)$/, '');
-  return [...short].length >= 2 ? short : region;
-}
-
-/**
- * The card index from the collections' data (typeset, as the pages show it). `titles` names
- * each source id. Only the /compare/ rows some question can ask about are kept, so the file
- * stays small.
- */
-export function buildAnswerIndex(input: {
-  abilities: readonly AbilityInput[];
-  policies: readonly Policy[];
-  vocabulary: readonly VocabularyInput[];
-  titles: ReadonlyMap<string, string>;
-  phrases: readonly string[];
-}): AnswerIndex {
-  const cite = (ref: { source: string; locator?: string | undefined; quoted: boolean } | undefined) => {
-    if (!ref) return undefined;
-    const title = input.titles.get(ref.source);
-    if (title === undefined) throw new Error(`答案索引：引用了不存在的来源「${ref.source}」`);
-    return { title, locator: ref.locator, quoted: ref.quoted };
-  };
-  const of = (kind: VocabularyInput['kind']) => input.vocabulary.filter((v) => v.kind === kind);
-  const askedRows = new Set(of('政策问题').flatMap((v) => (v.row ? [v.row] : [])));
-  const rows = comparisonRows(input.policies).filter((r) => askedRows.has(r.id));
-  const bySlug = new Map(input.policies.map((p) => [p.slug, p]));
-  const chain = (slug: string): string[] => {
-    const up: string[] = [];
-    for (let next = bySlug.get(slug)?.data.parent; next && !up.includes(next);) {
-      up.unshift(next);
-      next = bySlug.get(next)?.data.parent;
-    }
-    return up;
-  };
-  const aliases = of('地区别称');
-  const forms = new Set(input.abilities.flatMap((a) => a.evidence.flatMap((e) => e.forms)));
-  return {
-    version: 1,
-    lexicon: {
-      questionWords: of('问句用词').flatMap((v) => v.words),
-      synonyms: of('同义词').map((v) => ({ words: [...v.words], find: [...v.find] })),
-      itemTopics: of('证据项问题').map((v) => ({ topic: v.topic ?? '', words: [...v.words] })),
-      policyRows: of('政策问题').map((v) => ({ row: v.row ?? '', words: [...v.words] })),
-      regions: input.policies.map((p) => ({
-        slug: p.slug,
-        names: [
-          ...new Set([
-            p.data.region,
-            shortRegionName(p.data.region),
-            ...aliases.filter((a) => a.region === p.slug).flatMap((a) => a.words),
-          ]),
-        ],
-      })),
-      abilities: input.abilities.map((a) => ({
-        code: a.code,
-        name: a.name,
-        items: a.evidence.map((e) => e.name),
-      })),
-      phrases: [
-        ...new Set([
-          ...input.abilities.flatMap((a) => a.evidence.map((e) => e.name)),
-          ...forms,
-          ...input.phrases,
-        ]),
-      ],
-    },
-    abilities: input.abilities.map((a) => ({
-      code: a.code,
-      name: a.name,
-      completeness: a.completeness,
-      source: cite(a.sources[0]),
-      items: a.evidence.map((e) => ({
-        id: e.id,
-        label: e.label,
-        name: e.name,
-        forms: [...e.forms],
-        limits: { ...e.limits },
-        alternative: a.alternativeGroups.find((g) => g.id === e.alternativeGroup)?.name,
-        unverified: e.confidence === 'public-1',
-        source: cite(e.source),
-      })),
-    })),
-    regions: input.policies.map((p) => ({
-      slug: p.slug,
-      region: p.data.region,
-      title: p.data.title,
-      compareWith: chain(p.slug),
-      unverified: p.data.confidence === 'public-1',
-      rows: rows.map((r) => ({ id: r.id, label: r.label, text: cellText(r.cells[p.slug]) })),
-    })),
-  };
 }
 
 // --- answering (in the browser) -------------------------------------------------------------
@@ -331,13 +207,12 @@ function abilityCards(ability: IndexedAbility, q: ParsedQuestion, forms: Readonl
 function regionCard(region: IndexedRegion, rowId: string): AnswerCard | undefined {
   const row = region.rows.find((r) => r.id === rowId);
   if (!row) return undefined;
-  const held = row.text !== '原文未规定' && row.text !== '本手册未收录原文';
   const compare = [...region.compareWith, region.slug];
   return {
     kind: 'region',
     subject: `${region.region} ${row.label}`,
     statement: row.text.replace(/\n/g, '；'),
-    held,
+    held: row.held,
     unverified: region.unverified,
     source: `据《${region.title}》`,
     region: region.slug,

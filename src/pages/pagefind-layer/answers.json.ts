@@ -10,7 +10,7 @@ import {
   policyEntries,
   sourcesById,
 } from '../../components/collections';
-import { buildAnswerIndex } from '../../lib/search/search-answers';
+import { buildAnswerIndex } from '../../lib/search/search-answer-index';
 
 export async function GET(): Promise<Response> {
   const [abilities, policies, sources, terms, vocabulary] = await Promise.all([

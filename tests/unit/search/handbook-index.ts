@@ -8,7 +8,8 @@ import {
   policySchema,
   searchVocabularySchema,
 } from '../../../src/content.config';
-import { buildAnswerIndex, type AnswerIndex } from '../../../src/lib/search/search-answers';
+import { buildAnswerIndex } from '../../../src/lib/search/search-answer-index';
+import type { AnswerIndex } from '../../../src/lib/search/search-answers';
 import { CONTENT_DIR, readCollection } from '../../support/content-files';
 
 let built: AnswerIndex | undefined;

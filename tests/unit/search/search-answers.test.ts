@@ -6,8 +6,8 @@ import {
   cardText,
   itemStatement,
   readAnswerIndex,
-  shortRegionName,
 } from '../../../src/lib/search/search-answers';
+import { shortRegionName } from '../../../src/lib/search/search-answer-index';
 import { parseQuestion } from '../../../src/lib/search/search-question';
 import { handbookIndex } from './handbook-index';
 
