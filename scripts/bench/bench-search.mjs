@@ -85,6 +85,7 @@ try {
     return sorted[Math.floor(sorted.length / 2)] ?? 0;
   };
   const report = (label, list) => {
+    if (list.length === 0) return;
     const expected = list.filter((r) => r.expect !== null);
     const hits = expected.filter((r) => r.hit).length;
     console.log(

@@ -46,6 +46,9 @@ function pageHolds(data: PagefindResultData, term: string): boolean {
   return foldedContains(text, term);
 }
 
+/** Pages holding a word that make searching its pieces unnecessary (as in layeredSearch). */
+const ENOUGH = 5;
+
 /** Whether a page holds a word: as typed or as one of its alternatives (or it is the word's page). */
 function holds(data: PagefindResultData, word: QuestionWord, base: string): boolean {
   const path = data.url.split('#')[0];
@@ -126,14 +129,14 @@ export async function questionSearch(
   // The last answer Pagefind gave, for the fields the UI reads beside the results (filters).
   const last: { answer: PagefindSearch | null } = { answer: null };
   /** Adds a search's pages in its order (all, or only those holding the term); whether any holds it. */
-  const merge = (term: string, found: Found | null, keepAll: boolean): boolean => {
-    if (!found) return false;
+  const merge = (term: string, found: Found | null, keepAll: boolean): number => {
+    if (!found) return 0;
     last.answer = found.answer;
     unfiltered = Math.max(unfiltered, found.answer.unfilteredResultCount ?? 0);
-    let literal = false;
+    let literal = 0;
     for (const { result, data } of found.pages) {
       const hit = pageHolds(data, term);
-      literal ||= hit;
+      if (hit) literal += 1;
       if ((keepAll || hit) && !candidates.has(result.id))
         candidates.set(result.id, { result, data, seen: candidates.size });
     }
@@ -143,15 +146,22 @@ export async function questionSearch(
   const typed = await Promise.all(q.words.map((w) => find(w.text)));
   const pieces = new Map<QuestionWord, string[]>();
   q.words.forEach((word, i) => {
-    // Pagefind's splitting of Chinese can miss a word its index holds: its pieces, literal hits only.
-    if (!merge(word.text, typed[i] ?? null, true)) pieces.set(word, fallbackQueries(word.text));
+    // Pagefind's splitting of Chinese can miss a word its index holds (#1237), as in
+    // layeredSearch: with few pages holding it, its pieces too, keeping pages that hold the word.
+    if (merge(word.text, typed[i] ?? null, true) < ENOUGH) pieces.set(word, fallbackQueries(word.text));
   });
-  const parts = [...pieces.values()].flat();
-  const partFound = await Promise.all(parts.map((part) => find(part)));
-  parts.forEach((part, i) => merge(part, partFound[i] ?? null, false));
+  const parts = [...pieces.entries()].flatMap(([word, list]) => list.map((part) => ({ word, part })));
+  const partFound = await Promise.all(parts.map(({ part }) => find(part)));
+  parts.forEach(({ word, part }, i) => {
+    const found = partFound[i] ?? null;
+    // A page holding the whole word joins; one holding only the piece counts toward the word's share.
+    const whole = found && { ...found, pages: found.pages.filter((p) => pageHolds(p.data, word.text)) };
+    if (merge(word.text, whole, true) === 0) merge(part, found, false);
+  });
   // A region's other names and a code's ability name find the same pages as the word: only
   // synonyms that Pagefind can search (not "%") bring new ones.
-  const alternatives = [...new Set(q.words.flatMap((w) => w.synonyms))].filter((a) =>
+  // The page of an ability the question names is fetched by its code, whatever the words found.
+  const alternatives = [...new Set([...q.codes, ...q.words.flatMap((w) => w.synonyms)])].filter((a) =>
     /[\p{L}\p{N}]/u.test(a),
   );
   const altFound = await Promise.all(alternatives.map((a) => find(a)));
