@@ -113,3 +113,18 @@ test('the card index is small and kept in the offline copy with the search index
   const sw = await (await request.get('/sw.js')).text();
   expect(sw).toContain('pagefind-layer/answers.json');
 });
+
+test.describe('when the card index cannot load', () => {
+  // The refused file's 404 is logged by the browser; the layer itself only warns.
+  test.use({ expectedConsoleErrors: /Failed to load resource/ });
+
+  test('without the card index (a server that refuses it), search works as it did before the cards', async ({
+    page,
+  }) => {
+    await page.route('**/pagefind-layer/answers.json', (route) => route.fulfill({ status: 404, body: '' }));
+    await ask(page, '个别化指导');
+    await expect(options(page).first()).toHaveAttribute('href', '/abilities/C5/');
+    await expect(cards(page)).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+});
