@@ -7,6 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { SUBPATH_ORIGIN } from '../../playwright.config';
 
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
 
@@ -100,6 +101,16 @@ test('the search page shows the card before its results, and a plain word gets n
     '/abilities/A12/',
   );
   await expect(cards(page)).toHaveCount(0);
+});
+
+test('under a sub-path the card links carry the base path', async ({ page }) => {
+  await page.goto(`${SUBPATH_ORIGIN}/handbook/`);
+  await plainBox(page).tap();
+  await box(page).fill('C5 视频多长');
+  const link = cards(page).first().getByRole('link', { name: '查看 C5 的这一项提交要求 →' });
+  await expect(link).toHaveAttribute('href', '/handbook/abilities/C5/#item-case-video');
+  await link.tap();
+  await expect(page.locator('#item-case-video')).toBeInViewport();
 });
 
 test('the card index is small and kept in the offline copy with the search index', async ({ request }) => {
