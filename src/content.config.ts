@@ -8,7 +8,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { POLICY_FACTS } from './lib/content/policies';
+import { COMPARISON_ROW_IDS, POLICY_FACTS } from './lib/content/policies';
 import {
   checkEvidenceItem,
   checkRubricParts,
@@ -384,6 +384,41 @@ export const policySchema = z
     }
   });
 
+/** Kinds of entry in search-vocabulary.yaml: how the search box reads a teacher's question. */
+export const VOCABULARY_KINDS = ['问句用词', '同义词', '证据项问题', '政策问题', '地区别称'] as const;
+/** What a question about an evidence item asks: its time limit, count, teacher on camera, form, or the whole guide. */
+export const ITEM_TOPICS = ['时长', '份数', '出镜', '形式', '提交'] as const;
+
+export const searchVocabularySchema = z
+  .object({
+    id: slugSchema,
+    kind: z.enum(VOCABULARY_KINDS),
+    words: z.array(z.string().trim().min(1)).min(1),
+    /** 同义词: a page containing any of these counts as holding the word. */
+    find: z.array(z.string().trim().min(1)).default([]),
+    /** 证据项问题: which requirement of an item the words ask about. */
+    topic: z.enum(ITEM_TOPICS).optional(),
+    /** 政策问题: the /compare/ row the words ask about. */
+    row: z.string().optional(),
+    /** 地区别称: the policy entry (slug) the words name. */
+    region: slugSchema.optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const needs = { 同义词: 'find', 证据项问题: 'topic', 政策问题: 'row', 地区别称: 'region' } as const;
+    const field = v.kind === '问句用词' ? undefined : needs[v.kind];
+    if (field === 'find' ? v.find.length === 0 : field !== undefined && v[field] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [field ?? 'kind'], message: `${v.kind}须写 ${field}` });
+    }
+    if (v.row !== undefined && !COMPARISON_ROW_IDS.includes(v.row)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['row'],
+        message: `比较页没有「${v.row}」这一行；可用：${COMPARISON_ROW_IDS.join('、')}`,
+      });
+    }
+  });
+
 const abilities = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: `${contentDir}/abilities` }),
   schema: abilitySchema,
@@ -404,4 +439,9 @@ const policies = defineCollection({
   schema: policySchema,
 });
 
-export const collections = { abilities, sources, glossary, policies };
+const searchVocabulary = defineCollection({
+  loader: file(`${contentDir}/search-vocabulary.yaml`),
+  schema: searchVocabularySchema,
+});
+
+export const collections = { abilities, sources, glossary, policies, searchVocabulary };

@@ -12,7 +12,10 @@
  * - for the words no page contains (kind 无此词): the share for which the answer says that no
  *   page contains the query (our layer's `exact` is 0), and how many loose results came back;
  *   and for the other queries, how many were wrongly said to have no exact match;
- * - median and worst query time, from the call to the first five results' data.
+ * - median and worst query time, from the call to the first five results' data;
+ * - the same recall and times for the questions of tests/fixtures/search-questions.json alone,
+ *   and for those asking a fact (field `fact`: the pieces the card must state), the share with
+ *   a card that states it, and every card shown that states something else instead.
  * Run `npm run build` first.
  *
  *   node scripts/bench/bench-search.mjs [--raw]   (--raw: Pagefind alone, without our query layer)
@@ -22,7 +25,11 @@ import { launchChromium, serveSite } from './bench-support.mjs';
 
 const raw = process.argv.includes('--raw');
 const queryFile = process.env.SEARCH_QUERIES ?? 'tests/fixtures/search-queries.json';
-const queries = JSON.parse(readFileSync(queryFile, 'utf8'));
+const questionFile = process.env.SEARCH_QUESTIONS ?? 'tests/fixtures/search-questions.json';
+// Words as typed, then questions as a teacher or principal asks them (kind prefixed 问句·).
+const words = JSON.parse(readFileSync(queryFile, 'utf8'));
+const questions = JSON.parse(readFileSync(questionFile, 'utf8')).map((q) => ({ ...q, question: true }));
+const queries = [...words, ...questions];
 const port = Number(process.env.BENCH_PORT ?? 4390);
 
 const server = await serveSite(port);
@@ -51,10 +58,13 @@ try {
         const marked = (d) =>
           [...d.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].some((m) => fold(decode(m[1])).includes(needle));
         const urls = top.map((d) => d.url);
+        // The answer cards, as the header box shows them: subject：statement.
+        const cards = (r.answers ?? []).map((c) => `${c.subject}：${c.statement}`);
         out.push({
           ...q,
           urls,
           ms,
+          cards,
           count: all.length,
           exact: r.exact,
           hit:
@@ -70,6 +80,18 @@ try {
     { queries, bundle },
   );
   const pct = (n, d) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)} %`);
+  const median = (list) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  };
+  const report = (label, list) => {
+    if (list.length === 0) return;
+    const expected = list.filter((r) => r.expect !== null);
+    const hits = expected.filter((r) => r.hit).length;
+    console.log(
+      `  ${label.padEnd(21)} recall@5 ${pct(hits, expected.length)} (${hits}/${expected.length}); median ${median(list.map((r) => r.ms)).toFixed(1)} ms, worst ${Math.max(...list.map((r) => r.ms)).toFixed(1)} ms`,
+    );
+  };
   const expected = results.filter((r) => r.expect !== null);
   const absent = results.filter((r) => r.expect === null);
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
@@ -105,6 +127,30 @@ try {
   }
   console.log(`  median query          ${times[Math.floor(times.length / 2)].toFixed(1)} ms`);
   console.log(`  worst query           ${times.at(-1).toFixed(1)} ms`);
+  report(
+    'words as typed',
+    results.filter((r) => !r.question),
+  );
+  report(
+    'questions',
+    results.filter((r) => r.question),
+  );
+  const asked = results.filter((r) => r.question && r.fact);
+  if (!raw && asked.length > 0) {
+    // A card answers when one of the (at most three) cards holds every expected piece of the fact;
+    // cards shown that hold none of it state something else as the answer: a wrong fact.
+    const holds = (card, fact) => fact.every((piece) => card.includes(piece));
+    const right = asked.filter((r) => r.cards.some((c) => holds(c, r.fact)));
+    const wrong = asked.filter((r) => r.cards.length > 0 && !r.cards.some((c) => holds(c, r.fact)));
+    const silent = asked.filter((r) => r.cards.length === 0);
+    console.log(
+      `  answer card right     ${pct(right.length, asked.length)} (${right.length}/${asked.length} fact questions; target ≥ 90 %)`,
+    );
+    console.log(`  card with wrong fact  ${wrong.length} (target 0); no card ${silent.length}`);
+    for (const r of wrong)
+      console.log(`    wrong 「${r.query}」 want ${r.fact.join(' + ')}, got ${r.cards.join(' | ')}`);
+    for (const r of silent) console.log(`    no card 「${r.query}」 want ${r.fact.join(' + ')}`);
+  }
   const misses = expected.filter((r) => !r.hit);
   if (misses.length > 0) {
     console.log('  misses:');

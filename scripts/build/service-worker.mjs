@@ -103,7 +103,7 @@ export const PRECACHE_PATTERNS = [
   'pagefind/*.pf_meta',
   'pagefind/wasm.*.pagefind',
   'pagefind/{index,fragment,filter}/*',
-  'pagefind-layer/*.js',
+  'pagefind-layer/*.{js,json}',
   'favicon.svg',
   'icons/*.png',
   'manifest.webmanifest',

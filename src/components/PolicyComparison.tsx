@@ -63,6 +63,13 @@ export default function PolicyComparison({ columns, rows }: Props) {
     return () => window.removeEventListener('popstate', onPop);
   }, [order]);
 
+  // A link to one row (#row-quotas, from a search answer card) lands on it once the chosen
+  // columns are shown: the browser's own jump came before the table took its final shape.
+  useEffect(() => {
+    if (!interactive || !window.location.hash.startsWith('#row-')) return;
+    document.getElementById(window.location.hash.slice(1))?.scrollIntoView({ block: 'center' });
+  }, [interactive]);
+
   const updateUrl = (nextChosen: string[], nextOnlyDiff: boolean) => {
     let search = selectionSearch(window.location.search, nextChosen, order);
     const params = new URLSearchParams(search);
@@ -172,7 +179,12 @@ export default function PolicyComparison({ columns, rows }: Props) {
               {shownRows.map((row) => {
                 const differs = differing.has(row.id);
                 return (
-                  <tr key={row.id} data-row={row.id} data-differs={differs ? 'true' : 'false'}>
+                  <tr
+                    key={row.id}
+                    id={`row-${row.id}`}
+                    data-row={row.id}
+                    data-differs={differs ? 'true' : 'false'}
+                  >
                     <th scope="row">
                       {row.label}
                       {differs && <span className="differs-badge">不同</span>}

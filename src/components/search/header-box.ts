@@ -3,7 +3,7 @@
  * then, so reading pages carry none of this.
  *
  * Besides what the searchbox does itself (results as you type, arrows, Enter), the dropdown
- * gets filter menus, a note above loose matches when no page contains the query as typed, a
+ * gets filter menus, answer cards for a question the handbook's data answers, a note above loose matches when no page contains the query as typed, a
  * link on to the full search page, and our Chinese notice for when the index cannot load. Tab from the box moves into the filter menus and the results, rather than
  * closing the dropdown, so the menus can be reached from the keyboard; Escape returns to the box.
  */
@@ -15,6 +15,7 @@ import {
   type Filters,
   type LayeredSearch,
 } from '../../lib/search/search-layer';
+import { answerCards } from './answer-cards';
 import { loadStylesheet, mountTemplate, searchInstance } from './component-ui';
 import { mountFailureNotice } from './failure';
 import { headerFilters } from './header-filters';
@@ -70,6 +71,9 @@ export async function upgradeHeaderBox(parts: HeaderBoxParts): Promise<HTMLInput
   note.className = 'search-inexact';
   note.setAttribute('role', 'status');
 
+  // Facts that answer the question, from the handbook's data, above the pages.
+  const cards = answerCards(import.meta.env.BASE_URL);
+
   // The answer for what is in the box, and whether the reader has since picked a result with
   // the arrows (the searchbox highlights the first one by itself).
   let answer: LayeredSearch | undefined;
@@ -78,10 +82,13 @@ export async function upgradeHeaderBox(parts: HeaderBoxParts): Promise<HTMLInput
     answer = found as LayeredSearch;
     chosen = false;
     suggestion.hidden = !offerBrowsing(boxInput.value, answer);
-    note.textContent = answer.query === boxInput.value.trim() ? inexactNote(answer) : '';
+    const current = answer.query === boxInput.value.trim();
+    note.textContent = current ? inexactNote(answer) : '';
+    cards.show(current ? (answer.answers ?? []) : []);
   });
   boxInput.addEventListener('input', () => {
     note.textContent = '';
+    if (boxInput.value.trim() === '') cards.show([]);
   });
 
   // Enter opens the highlighted result only when it is one the reader can trust: results
@@ -103,6 +110,7 @@ export async function upgradeHeaderBox(parts: HeaderBoxParts): Promise<HTMLInput
 
   dropdown.prepend(filters.element);
   mountFailureNotice(dropdown, box, import.meta.env.BASE_URL);
+  dropdown.insertBefore(cards.element, dropdown.querySelector('.pf-searchbox-results'));
   dropdown.insertBefore(note, dropdown.querySelector('.pf-searchbox-results'));
   dropdown.insertBefore(suggestion, dropdown.querySelector('.pf-searchbox-footer'));
   dropdown.insertBefore(more, dropdown.querySelector('.pf-searchbox-footer'));

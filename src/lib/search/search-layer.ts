@@ -18,6 +18,7 @@
  * - each result carries its type (微能力 / 政策 / 术语) as `meta.type` for the badge;
  * - filter groups and values come in the handbook's order, not Pagefind's code-point order.
  */
+import type { AnswerCard } from './search-answers';
 import { literalExcerpt, safeExcerpt } from './search-excerpt';
 import { orderedCounts } from './search-filters';
 import {
@@ -72,6 +73,10 @@ export interface PagefindSearch {
 export interface LayeredSearch extends PagefindSearch {
   query: string;
   exact: number;
+  /** Said above the results instead of {@link inexactNote}'s words (a question's words left out). */
+  note?: string;
+  /** Facts from the handbook's data that answer the question, shown before the pages. */
+  answers?: AnswerCard[];
 }
 
 /** The part of Pagefind's browser API the Component UI uses. */
@@ -289,8 +294,9 @@ export function offerBrowsing(term: string, answer: Pick<LayeredSearch, 'results
  * The note above loose matches when no result contains the query as typed ('' otherwise), so a
  * reader does not take pages that share a character or two for the term itself.
  */
-export function inexactNote(answer: Pick<LayeredSearch, 'results' | 'exact' | 'query'>): string {
+export function inexactNote(answer: Pick<LayeredSearch, 'results' | 'exact' | 'query' | 'note'>): string {
   if (answer.query === '' || answer.results.length === 0 || answer.exact > 0) return '';
+  if (answer.note !== undefined) return answer.note;
   return `没有找到包含“${answer.query}”的内容。下面是只含其中部分字词的结果。`;
 }
 
@@ -321,6 +327,11 @@ export function layerPagefind(
   pagefind: PagefindApi,
   base: string,
   onFailure: (error: unknown) => void = () => {},
+  searchWith: (pagefind: PagefindApi, term: string, filters?: Filters) => Promise<LayeredSearch | null> = (
+    p,
+    term,
+    filters,
+  ) => layeredSearch(p, term, base, filters),
 ): PagefindApi {
   const guarded = <T>(attempt: () => Promise<T>, fallback: T): Promise<T> =>
     attempt().catch((error: unknown) => {
@@ -339,7 +350,7 @@ export function layerPagefind(
         () =>
           (term === null || term.trim() === ''
             ? pagefind.search(term, options)
-            : layeredSearch(pagefind, term, base, options?.filters)
+            : searchWith(pagefind, term, options?.filters)
           ).then(ordered),
         null,
       ),

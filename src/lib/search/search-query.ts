@@ -106,6 +106,17 @@ export function containsLiteral(content: string, query: string): boolean {
   return needle !== '' && fold(content).text.includes(needle);
 }
 
+/** A text folded once (case, width, spaces), for asking whether it holds many queries. */
+export function foldedText(text: string): string {
+  return fold(text).text;
+}
+
+/** {@link containsLiteral} against a text already passed through {@link foldedText}. */
+export function foldedContains(folded: string, query: string): boolean {
+  const needle = fold(query).text;
+  return needle !== '' && folded.includes(needle);
+}
+
 /** Whether two texts are the same once case, width and spaces are folded away (a term and its name). */
 export function sameLiteral(a: string, b: string): boolean {
   const folded = fold(a).text;
