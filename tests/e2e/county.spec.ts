@@ -215,6 +215,26 @@ test.describe('the county view (县级汇总)', () => {
       '2',
     ]);
 
+    // The teachers' CSV: a double-click hands over one file, one row per teacher × ability.
+    const names: string[] = [];
+    const onDownload = (d: { suggestedFilename(): string }) => names.push(d.suggestedFilename());
+    page.on('download', onDownload);
+    const teachersCsv = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出教师明细 CSV' }).dblclick();
+    const rows = parseCsv(readFileSync(await (await teachersCsv).path(), 'utf8'));
+    // Time for a second file to arrive had the second click been acted on.
+    await page.waitForTimeout(1500);
+    page.off('download', onDownload);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^县级汇总_教师_\d{8}\.csv$/);
+    expect(rows.find((r) => r[2] === '王芳')?.slice(6, 10)).toEqual([
+      'C5',
+      '基于数据的个别化指导',
+      '合格',
+      '优秀',
+    ]);
+    expect(rows).toHaveLength(1 + 11);
+
     // A reload keeps the schools and the county's review.
     await page.reload();
     await expect(page.locator('.county-view')).toHaveAttribute('data-ready', 'true');

@@ -30,6 +30,7 @@ import type { AbilityInfo } from '../../lib/school/archive-rows';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
 import Notice from '../Notice';
+import OnceButton from '../OnceButton';
 import { CountyIntake, type PickedFile } from './CountyIntake';
 import { IntakeReport } from './IntakeReport';
 import { schoolButtonId, SchoolsTable } from './SchoolsTable';
@@ -176,12 +177,13 @@ export default function CountyView({ abilities, regions }: CountyProps) {
               ”环节评审后保存的评审意见文件，也在上面打开，状态随之更新。
             </p>
             <div className="toolbar">
-              <button type="button" className="button button-secondary" onClick={() => csv('学校')}>
+              {/* A double-click gives one file, as every download on the site. */}
+              <OnceButton className="button button-secondary" onClick={() => csv('学校')}>
                 导出学校汇总 CSV
-              </button>
-              <button type="button" className="button button-secondary" onClick={() => csv('教师')}>
+              </OnceButton>
+              <OnceButton className="button button-secondary" onClick={() => csv('教师')}>
                 导出教师明细 CSV
-              </button>
+              </OnceButton>
               <ConfirmAction
                 label="清除本机数据"
                 triggerClass="button button-secondary"
