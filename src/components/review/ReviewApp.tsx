@@ -98,6 +98,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const written = useRef<ReviewSession>(undefined);
   const [elsewhere, setElsewhere] = useState(false);
   const channel = useRef<SessionChannel>(undefined);
+  const readBack = useRef(false);
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   // The school plan kept for this reviewer, and who they are in it (PlanAssignments).
   const plan = useReviewPlan(store);
@@ -109,7 +110,11 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     restoring.current = loadReviewSession(store).then((loaded) => {
       if (!live) return;
       if (loaded.status === 'ok' || loaded.status === 'unreadable') revision.current = loaded.revision;
-      written.current = loaded.status === 'ok' ? loaded.session : latest.current;
+      // A session read whole is not written back; one that was repaired (parts set aside, or
+      // nothing readable) is, so the damaged text is not read again (it is copied aside first).
+      if (loaded.status === 'ok' && loaded.raw === undefined) written.current = loaded.session;
+      else if (loaded.status === 'empty' || loaded.status === 'unavailable') written.current = latest.current;
+      readBack.current = true;
       if (loaded.status === 'ok') {
         latest.current = loaded.session;
         setSession(loaded.session);
@@ -142,7 +147,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   // read (or the check on its first save) finds it.
   useEffect(() => {
     const opened = openSessionChannel((theirs) => {
-      if (written.current !== undefined && theirs !== revision.current) setElsewhere(true);
+      if (readBack.current && theirs !== revision.current) setElsewhere(true);
     });
     channel.current = opened;
     return () => opened.close();
