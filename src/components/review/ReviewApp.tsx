@@ -10,8 +10,6 @@ import type { Draft } from '../../lib/self-check/draft';
 import { inputTooBig, openReviewInput } from '../../lib/review/review';
 import type { StagePlan } from '../../lib/content/review-stages';
 import {
-  REVIEW_SESSION_KEY,
-  SESSION_STORE_FAILED,
   addTeacher,
   clearReviewSession,
   emptySession,
@@ -19,16 +17,20 @@ import {
   keepSessionReview,
   loadReviewSession,
   saveReviewSession,
+  sessionText,
   updateTeacher,
   type ReviewSession,
+  type SessionSave,
   type SessionTeacher,
 } from '../../lib/review/review-session';
+import { openSessionChannel, type SessionChannel } from '../../lib/review/session-channel';
 import { readFileText } from '../../lib/files/versioned-file';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
 import ConfirmAction from '../ConfirmAction';
 import { downloadBlob } from '../download';
 import OnceButton from '../OnceButton';
+import SessionElsewhere from './SessionElsewhere';
 import TeacherReview from './TeacherReview';
 import { handbookRubrics } from './handbook';
 import type { RegionReview } from './types';
@@ -88,6 +90,16 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const latest = useRef(session);
   latest.current = session;
   const restoring = useRef<Promise<void>>(undefined);
+  // Two tabs (review-session.ts): the stored revision this tab last read or wrote, which every
+  // save names; the session it last read or wrote, not written again (the other tabs would be
+  // told of a change that is none); and, once another tab has saved since, a pause: nothing is
+  // written until the reviewer chooses (SessionElsewhere). Saves run one after another.
+  const revision = useRef<string | undefined>(undefined);
+  const written = useRef<ReviewSession>(undefined);
+  const [elsewhere, setElsewhere] = useState(false);
+  const channel = useRef<SessionChannel>(undefined);
+  const readBack = useRef(false);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   // The school plan kept for this reviewer, and who they are in it (PlanAssignments).
   const plan = useReviewPlan(store);
   const view = usePlanView({ plan, session, setSession, ready, regions });
@@ -97,6 +109,12 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     let live = true;
     restoring.current = loadReviewSession(store).then((loaded) => {
       if (!live) return;
+      if (loaded.status === 'ok' || loaded.status === 'unreadable') revision.current = loaded.revision;
+      // A session read whole is not written back; one that was repaired (parts set aside, or
+      // nothing readable) is, so the damaged text is not read again (it is copied aside first).
+      if (loaded.status === 'ok' && loaded.raw === undefined) written.current = loaded.session;
+      else if (loaded.status === 'empty' || loaded.status === 'unavailable') written.current = latest.current;
+      readBack.current = true;
       if (loaded.status === 'ok') {
         latest.current = loaded.session;
         setSession(loaded.session);
@@ -125,28 +143,42 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     };
   }, []);
 
+  // Another tab's save is heard at once; before this tab has read the stored session, its own
+  // read (or the check on its first save) finds it.
+  useEffect(() => {
+    const opened = openSessionChannel((theirs) => {
+      if (readBack.current && theirs !== revision.current) setElsewhere(true);
+    });
+    channel.current = opened;
+    return () => opened.close();
+  }, []);
+
+  const save = (next: ReviewSession, force = false): Promise<SessionSave> => {
+    const now = new Date();
+    const run = saving.current.then(async () => {
+      const result = await saveReviewSession(store, next, revision.current, { force, now });
+      if (result.status === 'elsewhere') setElsewhere(true);
+      else if (result.status === 'failed') setSaveError(result.error);
+      else {
+        revision.current = result.revision;
+        written.current = next;
+        channel.current?.announce(result.revision);
+        setSaveError(undefined);
+        setSavedAt(now.toISOString());
+        setSavedFor(next);
+      }
+      return result;
+    });
+    saving.current = run.catch(() => undefined);
+    return run;
+  };
+
   // Autosave, a moment after the last change, so typing a comment is not one write per key.
   useEffect(() => {
-    if (!ready || !store) return;
-    const timer = setTimeout(() => {
-      const now = new Date();
-      const saving = isEmptySession(session)
-        ? store.remove(REVIEW_SESSION_KEY).then(() => ({ ok: true as const }))
-        : saveReviewSession(store, session, now);
-      void saving
-        .catch(() => ({ ok: false as const, error: SESSION_STORE_FAILED }))
-        .then((result) => {
-          if (!result.ok) {
-            setSaveError(result.error);
-            return;
-          }
-          setSaveError(undefined);
-          setSavedAt(now.toISOString());
-          setSavedFor(session);
-        });
-    }, 300);
+    if (!ready || !store || elsewhere || session === written.current) return;
+    const timer = setTimeout(() => void save(session), 300);
     return () => clearTimeout(timer);
-  }, [session, ready]);
+  }, [session, ready, elsewhere]);
 
   const saved = savedFor === session;
   const setReviewer = (next: Reviewer) => setSession((s) => ({ ...s, reviewer: next }));
@@ -159,12 +191,72 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       });
 
   const clearAll = async () => {
-    await clearReviewSession(store);
-    setSession(emptySession());
+    await saving.current;
+    const cleared = await clearReviewSession(store, revision.current);
+    const empty = emptySession();
+    latest.current = empty;
+    setSession(empty);
     setProblems([]);
     setNotes([]);
+    // Another tab saved since: nothing was removed, and the page asks (SessionElsewhere).
+    if (cleared.status === 'elsewhere') {
+      setElsewhere(true);
+      setKept(undefined);
+      return;
+    }
+    if (cleared.status === 'saved') {
+      revision.current = undefined;
+      written.current = empty;
+      channel.current?.announce(undefined);
+    }
     setKept({ kind: 'cleared' });
   };
+
+  /** The reviewer chose the other tab's progress: this tab reads it and saves on from there. */
+  const takeTheirs = async () => {
+    await saving.current;
+    const loaded = await loadReviewSession(store);
+    if (loaded.status === 'unavailable') {
+      setSaveError(loaded.error);
+      return;
+    }
+    const next = loaded.status === 'ok' ? loaded.session : emptySession();
+    revision.current = loaded.status === 'empty' ? undefined : loaded.revision;
+    written.current = next;
+    latest.current = next;
+    setSession(next);
+    setProblems([]);
+    setNotes([]);
+    setElsewhere(false);
+    if (loaded.status === 'unreadable') setKept({ kind: 'unreadable', error: loaded.error, raw: loaded.raw });
+    else if (loaded.status === 'ok' && loaded.raw !== undefined)
+      setKept({ kind: 'salvaged', setAside: loaded.setAside, raw: loaded.raw });
+    else {
+      const when = loaded.status === 'ok' ? formatTime(loaded.savedAt) : '';
+      setKept({
+        kind: 'restored',
+        text:
+          loaded.status === 'ok'
+            ? `已载入另一个标签页保存的评审进度${when ? `（保存于 ${when}）` : ''}，本页继续自动保存。`
+            : '另一个标签页已清除本浏览器中保存的评审进度，本页已随之清空，继续自动保存。',
+      });
+    }
+  };
+
+  /** The reviewer confirmed: this tab's progress replaces the other tab's. */
+  const keepMine = async () => {
+    const result = await save(latest.current, true);
+    if (result.status === 'saved') {
+      setElsewhere(false);
+      setKept({ kind: 'restored', text: '已用本页的评审进度替换另一个标签页保存的进度，本页继续自动保存。' });
+    }
+  };
+
+  const downloadMine = () =>
+    downloadBlob(
+      new Blob([sessionText(latest.current)], { type: 'application/json' }),
+      `评审进度_本页_${new Date().toISOString().slice(0, 10)}.json`,
+    );
 
   const openFiles = async (list: FileList | null | undefined) => {
     const files = [...(list ?? [])];
@@ -217,10 +309,12 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   return (
     <div className="review-app" data-ready={ready && plan.ready ? 'true' : 'false'}>
       <div className="session-bar">
-        <p className="muted" role="status" data-session-saved={saved ? 'true' : undefined}>
-          {saved && savedAt
-            ? `评审进度已自动保存在本浏览器中（${formatTime(savedAt)}），刷新或关闭页面不会丢失；不会上传。`
-            : '评审进度会自动保存在本浏览器中，刷新或关闭页面不会丢失；不会上传。'}
+        <p className="muted" role="status" data-session-saved={saved && !elsewhere ? 'true' : undefined}>
+          {elsewhere
+            ? '本页暂停自动保存：另一个标签页保存了较新的评审进度（见下方提示）；本页的改动仍在页面上。'
+            : saved && savedAt
+              ? `评审进度已自动保存在本浏览器中（${formatTime(savedAt)}），刷新或关闭页面不会丢失；不会上传。`
+              : '评审进度会自动保存在本浏览器中，刷新或关闭页面不会丢失；不会上传。'}
         </p>
         {!isEmptySession(session) && (
           <ConfirmAction
@@ -247,6 +341,9 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
         <p className="notice" role="status">
           已清除本浏览器中保存的评审进度。
         </p>
+      )}
+      {elsewhere && (
+        <SessionElsewhere onTakeTheirs={takeTheirs} onKeepMine={keepMine} onDownload={downloadMine} />
       )}
       {saveError && (
         <p className="notice notice-warn" role="alert">

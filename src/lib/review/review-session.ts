@@ -32,8 +32,20 @@ export const REVIEW_SESSION_KEY = 'review-session';
 /** The stored text of a session that did not read in full, kept so it can still be downloaded. */
 export const REVIEW_SESSION_RESCUE_KEY = 'review-session.rescued';
 export const REVIEW_SESSION_KIND = 'review-session';
-export const REVIEW_SESSION_VERSION = 1;
-export const REVIEW_SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/**
+ * 2: the stored session names its revision, a new one at every write, so that a tab can tell
+ * whether another tab saved since it last read or wrote (saveReviewSession).
+ */
+export const REVIEW_SESSION_VERSION = 2;
+export const REVIEW_SESSION_MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // A session kept before revisions is named by when it was saved: a later write by a tab still
+  // running the old page changes savedAt, so it is noticed too.
+  1: (old) => {
+    const data = isPlainRecord(old) ? old : {};
+    const savedAt = typeof data['savedAt'] === 'string' ? data['savedAt'] : '';
+    return { ...data, version: 2, revision: `v1:${savedAt}` };
+  },
+};
 
 export const MAX_SESSION_TEACHERS = 60;
 export const MAX_SESSION_REVIEWS = 200;
@@ -191,12 +203,22 @@ const reviewerSchema = z.object({ name: textSchema(60), role: textSchema(60) }).
 const ITEM_ID = /^[A-Za-z0-9_-]{1,100}$/;
 const MAX_ITEMS = 30;
 
+/** A fresh revision name: unique among the writes of this browser's tabs, not a secret. */
+export function newRevision(now: Date = new Date()): string {
+  return `${now.toISOString()}~${Math.random().toString(36).slice(2, 10)}`;
+}
+
 /** The text stored for a session. */
-export function sessionText(session: ReviewSession, now: Date = new Date()): string {
+export function sessionText(
+  session: ReviewSession,
+  now: Date = new Date(),
+  revision: string = newRevision(now),
+): string {
   return JSON.stringify({
     app: APP_MARKER,
     kind: REVIEW_SESSION_KIND,
     version: REVIEW_SESSION_VERSION,
+    revision,
     savedAt: now.toISOString(),
     reviewer: session.reviewer,
     currentId: session.currentId ?? null,
@@ -216,7 +238,13 @@ export function sessionText(session: ReviewSession, now: Date = new Date()): str
 export type SessionRead =
   | { status: 'empty' }
   /** `setAside` says in Chinese each part that could not be read and was left out. */
-  | { status: 'ok'; session: ReviewSession; setAside: string[]; savedAt: string | undefined }
+  | {
+      status: 'ok';
+      session: ReviewSession;
+      setAside: string[];
+      savedAt: string | undefined;
+      revision: string;
+    }
   | { status: 'unreadable'; error: string };
 
 const entries = (value: unknown): [string, unknown][] => (isPlainRecord(value) ? Object.entries(value) : []);
@@ -323,6 +351,33 @@ function readTeacher(raw: unknown, index: number, setAside: string[]): SessionTe
   };
 }
 
+/** A short fingerprint of a text (FNV-1a), naming a stored text that has no readable revision. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}-${(h >>> 0).toString(16)}`;
+}
+
+/**
+ * The revision of a stored text, undefined when nothing is stored. A text without a readable
+ * revision (damaged, hand-edited) is named by its fingerprint, so replacing it is noticed too.
+ * Never throws.
+ */
+export function revisionOf(raw: string | null | undefined): string | undefined {
+  if (raw === null || raw === undefined || raw === '') return undefined;
+  try {
+    const data: unknown = JSON.parse(raw);
+    if (isPlainRecord(data) && data['app'] === APP_MARKER && data['kind'] === REVIEW_SESSION_KIND) {
+      const upgraded = upgrade(data, REVIEW_SESSION_VERSION, REVIEW_SESSION_MIGRATIONS, '评审进度');
+      const revision = upgraded.ok && isPlainRecord(upgraded.data) ? upgraded.data['revision'] : undefined;
+      if (typeof revision === 'string' && revision !== '') return revision;
+    }
+  } catch {
+    // Named by its fingerprint below.
+  }
+  return `text:${fingerprint(raw)}`;
+}
+
 /** Reads a stored session. Never throws; keeps every part that still reads. */
 export function readSession(raw: string | null | undefined): SessionRead {
   if (raw === null || raw === undefined || raw === '') return { status: 'empty' };
@@ -371,6 +426,10 @@ export function readSession(raw: string | null | undefined): SessionRead {
     const current = typeof stored['currentId'] === 'string' ? stored['currentId'] : undefined;
     const savedAt = typeof stored['savedAt'] === 'string' ? stored['savedAt'] : undefined;
     return {
+      revision:
+        typeof stored['revision'] === 'string' && stored['revision'] !== ''
+          ? stored['revision']
+          : `text:${fingerprint(raw)}`,
       status: 'ok',
       session: {
         reviewer: reviewer.success ? reviewer.data : { name: '', role: '' },
@@ -388,6 +447,10 @@ export function readSession(raw: string | null | undefined): SessionRead {
 
 // ---------------------------------------------------------------------------------------------
 // In the browser (IndexedDB through files/text-store; tests use memoryStore)
+//
+// Two tabs may both have /review/ open. Each save names the revision it started from (the one
+// this tab last read or wrote) and writes nothing when the stored one is another: another tab
+// saved since, and the page asks the reviewer before anything of that tab's is replaced.
 
 export type SessionLoad =
   | { status: 'empty' }
@@ -395,12 +458,26 @@ export type SessionLoad =
       status: 'ok';
       session: ReviewSession;
       savedAt: string | undefined;
+      /** The stored revision: what this tab's next save names as the one it started from. */
+      revision: string;
       setAside: string[];
       /** The stored text, when parts were set aside (it is also copied under the rescue key). */
       raw?: string;
     }
-  | { status: 'unreadable'; error: string; raw: string }
+  | { status: 'unreadable'; error: string; raw: string; revision: string | undefined }
   | { status: 'unavailable'; error: string };
+
+/**
+ * Runs a read-then-write alone among this browser's tabs, so that two tabs' checks and writes
+ * cannot interleave (the Web Locks API; where a browser lacks it, the check still stands, with
+ * a window of a few milliseconds).
+ */
+export type SessionLock = <T>(work: () => Promise<T>) => Promise<T>;
+
+export const browserLock: SessionLock = (work) => {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? locks.request(REVIEW_SESSION_KEY, work) : work();
+};
 
 export async function loadReviewSession(store: TextStore | undefined): Promise<SessionLoad> {
   if (!store) return { status: 'unavailable', error: SESSION_STORE_FAILED };
@@ -415,33 +492,74 @@ export async function loadReviewSession(store: TextStore | undefined): Promise<S
   const damaged = read.status === 'unreadable' || read.setAside.length > 0;
   // Copied aside before anything is written over it: the page's next autosave replaces the key.
   if (damaged) await store.set(REVIEW_SESSION_RESCUE_KEY, raw).catch(() => undefined);
-  if (read.status === 'unreadable') return { status: 'unreadable', error: read.error, raw };
+  if (read.status === 'unreadable')
+    return { status: 'unreadable', error: read.error, raw, revision: revisionOf(raw) };
   return {
     status: 'ok',
     session: read.session,
     savedAt: read.savedAt,
+    revision: read.revision,
     setAside: read.setAside,
     ...(damaged ? { raw } : {}),
   };
 }
 
+export type SessionSave =
+  /** Written (an empty session: the stored one removed); `revision` is the one now stored. */
+  | { status: 'saved'; revision: string | undefined }
+  /** Another tab saved since `basedOn`: nothing was written; `revision` is the one it stored. */
+  | { status: 'elsewhere'; revision: string | undefined }
+  | { status: 'failed'; error: string };
+
+export interface SaveOptions {
+  /** Write even though another tab saved since: only after the reviewer has chosen to. */
+  force?: boolean;
+  now?: Date;
+  /** The revision to store (tests); a fresh one by default. */
+  revision?: string;
+  lock?: SessionLock;
+}
+
+/**
+ * Keeps `session` (an empty one removes the stored session), provided the stored revision is
+ * still `basedOn`: the one this tab last read or wrote (undefined: nothing was stored).
+ */
 export async function saveReviewSession(
   store: TextStore | undefined,
   session: ReviewSession,
-  now: Date = new Date(),
-): Promise<{ ok: true } | { ok: false; error: string }> {
-  if (!store) return { ok: false, error: SESSION_STORE_FAILED };
+  basedOn: string | undefined,
+  { force = false, now = new Date(), revision, lock = browserLock }: SaveOptions = {},
+): Promise<SessionSave> {
+  if (!store) return { status: 'failed', error: SESSION_STORE_FAILED };
   try {
-    await store.set(REVIEW_SESSION_KEY, sessionText(session, now));
-    return { ok: true };
+    return await lock(async (): Promise<SessionSave> => {
+      if (!force) {
+        const stored = revisionOf(await store.get(REVIEW_SESSION_KEY));
+        if (stored !== basedOn) return { status: 'elsewhere', revision: stored };
+      }
+      if (isEmptySession(session)) {
+        await store.remove(REVIEW_SESSION_KEY);
+        return { status: 'saved', revision: undefined };
+      }
+      const next = revision ?? newRevision(now);
+      await store.set(REVIEW_SESSION_KEY, sessionText(session, now, next));
+      return { status: 'saved', revision: next };
+    });
   } catch {
-    return { ok: false, error: SESSION_STORE_FAILED };
+    return { status: 'failed', error: SESSION_STORE_FAILED };
   }
 }
 
-/** 清除: the session and its rescued copy. */
-export async function clearReviewSession(store: TextStore | undefined): Promise<void> {
-  if (!store) return;
-  await store.remove(REVIEW_SESSION_KEY).catch(() => undefined);
-  await store.remove(REVIEW_SESSION_RESCUE_KEY).catch(() => undefined);
+/**
+ * 清除: the session and its rescued copy, under the same rule as a save: when another tab saved
+ * since `basedOn`, nothing is removed.
+ */
+export async function clearReviewSession(
+  store: TextStore | undefined,
+  basedOn: string | undefined,
+  options: Omit<SaveOptions, 'revision' | 'now'> = {},
+): Promise<SessionSave> {
+  const cleared = await saveReviewSession(store, emptySession(), basedOn, options);
+  if (cleared.status === 'saved') await store?.remove(REVIEW_SESSION_RESCUE_KEY).catch(() => undefined);
+  return cleared;
 }

@@ -322,16 +322,24 @@ describe('the session in a store', () => {
   it('saves, loads, and 清除 removes it with its rescued copy', async () => {
     const store = memoryStore();
     expect(await loadReviewSession(store)).toEqual({ status: 'empty' });
-    expect(await saveReviewSession(store, workedSession(), new Date('2025-04-03T08:00:00.000Z'))).toEqual({
-      ok: true,
-    });
+    expect(
+      await saveReviewSession(store, workedSession(), undefined, {
+        now: new Date('2025-04-03T08:00:00.000Z'),
+        revision: 'r1',
+      }),
+    ).toEqual({ status: 'saved', revision: 'r1' });
     const loaded = await loadReviewSession(store);
-    expect(loaded).toMatchObject({ status: 'ok', setAside: [], savedAt: '2025-04-03T08:00:00.000Z' });
+    expect(loaded).toMatchObject({
+      status: 'ok',
+      setAside: [],
+      savedAt: '2025-04-03T08:00:00.000Z',
+      revision: 'r1',
+    });
     expect(loaded.status === 'ok' && loaded.session).toEqual(workedSession());
     expect(store.data.has(REVIEW_SESSION_RESCUE_KEY)).toBe(false);
 
     store.data.set(REVIEW_SESSION_RESCUE_KEY, 'old');
-    await clearReviewSession(store);
+    expect(await clearReviewSession(store, 'r1')).toEqual({ status: 'saved', revision: undefined });
     expect([...store.data.keys()]).toEqual([]);
   });
 
@@ -355,8 +363,8 @@ describe('the session in a store', () => {
 
   it('without a store (storage blocked) says so in Chinese', async () => {
     expect(await loadReviewSession(undefined)).toMatchObject({ status: 'unavailable' });
-    const saved = await saveReviewSession(undefined, workedSession());
-    expect(saved).toEqual({ ok: false, error: expect.stringContaining('浏览器无法保存评审进度') });
+    const saved = await saveReviewSession(undefined, workedSession(), undefined);
+    expect(saved).toEqual({ status: 'failed', error: expect.stringContaining('浏览器无法保存评审进度') });
   });
 });
 
