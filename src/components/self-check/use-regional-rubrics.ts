@@ -1,0 +1,103 @@
+/**
+ * The wizard's regional rubrics, fetched from the site's data files (src/lib/rubrics/rubric-data.ts)
+ * for the teacher's region and the abilities chosen, instead of every region's in the page.
+ * Offline, the service worker answers from its copy; a failed fetch leaves the draft alone and
+ * says so, with 重试.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  createRubricData,
+  versionsNeeded,
+  type OfferedVersion,
+  type RegionIndex,
+} from '../../lib/rubrics/rubric-data';
+import type { RegionalRubric } from '../../lib/rubrics/school-rubrics';
+
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  return response.json();
+}
+
+export interface RegionalRubrics {
+  /** The versions fetched for the abilities needed: what regionalRubricFor chooses from. */
+  regional: RegionalRubric[];
+  /** The region's version of `code`, known from the index before its file is fetched. */
+  offered: (code: string) => OfferedVersion | undefined;
+  /** 'ready' once every needed file is here (always, for a region without versions). */
+  status: 'ready' | 'loading' | { error: string };
+  retry: () => void;
+}
+
+/**
+ * @param base the data folder's URL under the base path (…/data/rubrics/)
+ * @param withVersions the regions that have an index file at all; others fetch nothing
+ * @param codes the abilities whose regional version must be at hand
+ */
+export function useRegionalRubrics(
+  base: string,
+  withVersions: readonly string[],
+  region: string | undefined,
+  codes: readonly string[],
+): RegionalRubrics {
+  const data = useMemo(() => createRubricData(base, fetchJson), [base]);
+  const [index, setIndex] = useState<RegionIndex>();
+  const [fetched, setFetched] = useState<ReadonlyMap<string, RegionalRubric>>(new Map());
+  const [error, setError] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
+  const hasIndex = !!region && withVersions.includes(region);
+  const current = hasIndex && index?.region === region ? index : undefined;
+
+  useEffect(() => {
+    if (!hasIndex || !region) return;
+    let live = true;
+    void data.index(region).then((read) => {
+      if (!live) return;
+      // A later success (another region, another ability) clears what an earlier failure said.
+      setError(read.ok ? undefined : read.error);
+      if (read.ok) setIndex(read.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [data, hasIndex, region, attempt]);
+
+  const needed = versionsNeeded(current, codes);
+  const missing = needed.filter((v) => !fetched.has(v.file));
+  const missingKey = missing.map((v) => v.file).join(' ');
+  useEffect(() => {
+    if (missing.length === 0) return;
+    let live = true;
+    void data.versions(missing).then((read) => {
+      if (!live) return;
+      setError(read.ok ? undefined : read.error);
+      if (read.ok)
+        setFetched((before) => {
+          const next = new Map(before);
+          read.value.forEach((entry, i) => next.set(missing[i]?.file ?? '', entry));
+          return next;
+        });
+    });
+    return () => {
+      live = false;
+    };
+    // The files wanted, not the array that names them (new on every render), decide whether to fetch.
+  }, [data, missingKey, attempt]);
+
+  const retry = useCallback(() => {
+    setError(undefined);
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const regional = needed.flatMap((v) => {
+    const entry = fetched.get(v.file);
+    return entry ? [entry] : [];
+  });
+  const loading = hasIndex && (!current || missing.length > 0);
+  return {
+    regional,
+    offered: (code) => current?.abilities.find((a) => a.code === code),
+    status: !loading ? 'ready' : error ? { error } : 'loading',
+    retry,
+  };
+}
