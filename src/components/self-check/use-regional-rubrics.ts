@@ -4,13 +4,14 @@
  * Offline, the service worker answers from its copy; a failed fetch leaves the draft alone and
  * says so, with 重试.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  createRubricData,
+  FETCH_FAILED,
   versionsNeeded,
   type OfferedVersion,
   type RegionIndex,
 } from '../../lib/rubrics/rubric-data';
+import type { RubricData } from '../../lib/rubrics/rubric-data-fetch';
 import type { RegionalRubric } from '../../lib/rubrics/school-rubrics';
 
 async function fetchJson(url: string): Promise<unknown> {
@@ -18,6 +19,15 @@ async function fetchJson(url: string): Promise<unknown> {
   if (!response.ok) throw new Error(`${response.status} ${url}`);
   return response.json();
 }
+
+// The reading code comes only for a teacher whose region has versions; a failed fetch of it is
+// forgotten, so that 重试 fetches it again.
+let reader: Promise<typeof import('../../lib/rubrics/rubric-data-fetch')> | undefined;
+const loadReader = () =>
+  (reader ??= import('../../lib/rubrics/rubric-data-fetch').catch((error: unknown) => {
+    reader = undefined;
+    throw error;
+  }));
 
 export interface RegionalRubrics {
   /** The versions fetched for the abilities needed: what regionalRubricFor chooses from. */
@@ -40,7 +50,14 @@ export function useRegionalRubrics(
   region: string | undefined,
   codes: readonly string[],
 ): RegionalRubrics {
-  const data = useMemo(() => createRubricData(base, fetchJson), [base]);
+  // One reader per page and base: it fetches each file once.
+  const made = useRef<{ base: string; data: RubricData }>(undefined);
+  const reading = useCallback(async (): Promise<RubricData> => {
+    if (made.current?.base === base) return made.current.data;
+    const data = (await loadReader()).createRubricData(base, fetchJson);
+    made.current = { base, data };
+    return data;
+  }, [base]);
   const [index, setIndex] = useState<RegionIndex>();
   const [fetched, setFetched] = useState<ReadonlyMap<string, RegionalRubric>>(new Map());
   const [error, setError] = useState<string>();
@@ -51,16 +68,22 @@ export function useRegionalRubrics(
   useEffect(() => {
     if (!hasIndex || !region) return;
     let live = true;
-    void data.index(region).then((read) => {
-      if (!live) return;
-      // A later success (another region, another ability) clears what an earlier failure said.
-      setError(read.ok ? undefined : read.error);
-      if (read.ok) setIndex(read.value);
-    });
+    const codeFailed = { ok: false as const, error: FETCH_FAILED };
+    void reading()
+      .then(
+        (d) => d.index(region),
+        () => codeFailed,
+      )
+      .then((read) => {
+        if (!live) return;
+        // A later success (another region, another ability) clears what an earlier failure said.
+        setError(read.ok ? undefined : read.error);
+        if (read.ok) setIndex(read.value);
+      });
     return () => {
       live = false;
     };
-  }, [data, hasIndex, region, attempt]);
+  }, [reading, hasIndex, region, attempt]);
 
   const needed = versionsNeeded(current, codes);
   const missing = needed.filter((v) => !fetched.has(v.file));
@@ -68,21 +91,27 @@ export function useRegionalRubrics(
   useEffect(() => {
     if (missing.length === 0) return;
     let live = true;
-    void data.versions(missing).then((read) => {
-      if (!live) return;
-      setError(read.ok ? undefined : read.error);
-      if (read.ok)
-        setFetched((before) => {
-          const next = new Map(before);
-          read.value.forEach((entry, i) => next.set(missing[i]?.file ?? '', entry));
-          return next;
-        });
-    });
+    const codeFailed = { ok: false as const, error: FETCH_FAILED };
+    void reading()
+      .then(
+        (d) => d.versions(missing),
+        () => codeFailed,
+      )
+      .then((read) => {
+        if (!live) return;
+        setError(read.ok ? undefined : read.error);
+        if (read.ok)
+          setFetched((before) => {
+            const next = new Map(before);
+            read.value.forEach((entry, i) => next.set(missing[i]?.file ?? '', entry));
+            return next;
+          });
+      });
     return () => {
       live = false;
     };
     // The files wanted, not the array that names them (new on every render), decide whether to fetch.
-  }, [data, missingKey, attempt]);
+  }, [reading, missingKey, attempt]);
 
   const retry = useCallback(() => {
     setError(undefined);

@@ -2,12 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Rubric } from '../../../src/lib/grading/grading';
 import {
-  createRubricData,
   FETCH_FAILED,
   offeredRegions,
   pickOrigin,
-  readRegionIndex,
-  readVersionFile,
   regionIndex,
   regionIndexFile,
   versionData,
@@ -15,6 +12,11 @@ import {
   versionsNeeded,
   type OfferedVersion,
 } from '../../../src/lib/rubrics/rubric-data';
+import {
+  createRubricData,
+  readRegionIndex,
+  readVersionFile,
+} from '../../../src/lib/rubrics/rubric-data-fetch';
 import { regionalRubricFor, type RegionalRubric } from '../../../src/lib/rubrics/school-rubrics';
 
 const CODES = ['A1', 'A5', 'B2', 'C5', 'C7'];
