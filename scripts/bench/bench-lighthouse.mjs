@@ -6,7 +6,8 @@
  * of the home page, an ability page, /compare/ and /self-check/ beside their targets (the median
  * of three runs; LIGHTHOUSE_RUNS changes the count), each page's total blocking time and the
  * JavaScript it loads at first (gzip, as Lighthouse saw it transferred), with the audits that cost
- * points. LIGHTHOUSE_PAGES=self-check,home runs only those pages. Nothing is downloaded: Chromium is the system one (CHROMIUM_PATH
+ * points. LIGHTHOUSE_PAGES=self-check,home runs only those pages; LIGHTHOUSE_DIR=<folder> serves
+ * another build than dist/ (an older commit's, to compare). Nothing is downloaded: Chromium is the system one (CHROMIUM_PATH
  * overrides /usr/bin/chromium). If Lighthouse cannot run here, it says why and exits 0.
  * Run `npm run build` first.
  */
@@ -45,8 +46,9 @@ function skip(why) {
   process.exit(0);
 }
 
-if (!existsSync('dist/index.html')) {
-  console.error('dist/ has no built site: run `npm run build` first.');
+const DIR = process.env.LIGHTHOUSE_DIR ?? 'dist';
+if (!existsSync(`${DIR}/index.html`)) {
+  console.error(`${DIR}/ has no built site: run \`npm run build\` first.`);
   process.exit(1);
 }
 if (!existsSync(chromePath)) skip(`no Chromium at ${chromePath} (set CHROMIUM_PATH)`);
@@ -61,7 +63,7 @@ try {
 }
 const version = JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')).version;
 
-const server = spawn('node', ['scripts/cli/serve.mjs', '--port', String(port), '--dir', 'dist'], {
+const server = spawn('node', ['scripts/cli/serve.mjs', '--port', String(port), '--dir', DIR], {
   stdio: 'ignore',
 });
 await new Promise((r) => setTimeout(r, 500));
