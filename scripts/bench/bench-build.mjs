@@ -2,7 +2,11 @@
 /**
  * Build-time benchmark: wall time of `npx astro build` (Pagefind indexing included) for the
  * shipped content, then for synthetic content folders of 100, 300 and 1,000 micro-ability
- * entries, and how the time grows (1,000 / 100; target ≤ 12, i.e. about linear).
+ * entries, the build time per entry, and how the time grows (1,000 / 100; target ≤ 12, i.e. about
+ * linear). For each build it prints the size of the three pages whose islands grade
+ * (/self-check/, /review/, /rubrics/; target ≤ 80 KB each at every size: the rubrics are data
+ * files, not props), the regional rubrics' data files, and any file the offline copy left out of
+ * its precache for its size (the build warns; it does not fail).
  *
  * The synthetic entries are regional variants (abilities/regions/r<k>/<code>.mdx) beside the 30
  * national files, cycling through the 30 codes, each with 2–3 evidence items, graded criteria,
@@ -12,7 +16,17 @@
  * untimed warm-up build runs before the timed ones.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -56,12 +70,44 @@ function build(name, contentDir) {
   return { result, outDir };
 }
 
+const GRADING_PAGES = ['self-check', 'review', 'rubrics'];
+const PAGE_LIMIT_KB = 80;
+
+/** The data files under data/rubrics/: how many, their total and their largest size. */
+function rubricData(outDir) {
+  const dir = join(outDir, 'data', 'rubrics');
+  if (!existsSync(dir)) return { files: 0, totalKb: 0, largestKb: 0 };
+  const sizes = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => statSync(join(e.parentPath, e.name)).size / 1024);
+  return { files: sizes.length, totalKb: sizes.reduce((a, b) => a + b, 0), largestKb: Math.max(...sizes) };
+}
+
 function timedBuild(name, contentDir) {
   const start = process.hrtime.bigint();
   const { result, outDir } = build(name, contentDir);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0) fail(`astro build (${name})`, result);
-  return { seconds, pages: countPages(outDir) };
+  const pageKb = Object.fromEntries(
+    GRADING_PAGES.map((p) => [p, statSync(join(outDir, p, 'index.html')).size / 1024]),
+  );
+  // eslint-disable-next-line no-control-regex -- strips the terminal colour codes Astro prints
+  const log = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  const leftOut = log.split('\n').filter((l) => l.includes('不预先保存'));
+  return { seconds, pages: countPages(outDir), pageKb, data: rubricData(outDir), leftOut };
+}
+
+/** The three grading pages' HTML, each marked ✗ over the limit; the data files; what the precache left out. */
+function describe({ pageKb, data, leftOut }) {
+  const pages = GRADING_PAGES.map(
+    (p) => `/${p}/ ${pageKb[p].toFixed(1)} KB${pageKb[p] > PAGE_LIMIT_KB ? ' ✗' : ''}`,
+  ).join(', ');
+  console.log(`      HTML: ${pages} (target ≤ ${PAGE_LIMIT_KB} KB each)`);
+  if (data.files > 0)
+    console.log(
+      `      data/rubrics/: ${data.files} files, ${data.totalKb.toFixed(0)} KB in all, largest ${data.largestKb.toFixed(1)} KB`,
+    );
+  for (const line of leftOut) console.log(`      precache warning: ${line.trim()}`);
 }
 
 // --- synthetic content -------------------------------------------------------------------
@@ -217,13 +263,17 @@ try {
   console.log(
     `  shipped content (30 abilities)      ${fmt(shipped.seconds).padStart(8)}  ${shipped.pages} pages`,
   );
+  describe(shipped);
   const times = new Map();
   for (const n of SIZES) {
     const dir = syntheticContent(n);
-    const { seconds, pages } = timedBuild(`synthetic-${n}`, dir);
+    const built = timedBuild(`synthetic-${n}`, dir);
+    const { seconds, pages } = built;
     times.set(n, seconds);
     const label = `30 national + ${n} regional entries`;
-    console.log(`  ${label.padEnd(35)} ${fmt(seconds).padStart(8)}  ${pages} pages`);
+    const perEntry = `${((seconds * 1000) / (30 + n)).toFixed(0)} ms per entry`;
+    console.log(`  ${label.padEnd(35)} ${fmt(seconds).padStart(8)}  ${pages} pages, ${perEntry}`);
+    describe(built);
   }
   const ratio = times.get(1000) / times.get(100);
   console.log(`  ratio 1,000 / 100 entries           ${ratio.toFixed(2).padStart(8)}  (target ≤ 12)`);

@@ -4,7 +4,10 @@
  * throttling) in Debian's headless Chromium against the built site, served by
  * scripts/cli/serve.mjs, and prints the performance, accessibility, best-practices and SEO scores
  * of the home page, an ability page, /compare/ and /self-check/ beside their targets (the median
- * of three runs; LIGHTHOUSE_RUNS changes the count), with the audits that cost points. Nothing is downloaded: Chromium is the system one (CHROMIUM_PATH
+ * of three runs; LIGHTHOUSE_RUNS changes the count), each page's total blocking time and the
+ * JavaScript it loads at first (gzip, as Lighthouse saw it transferred), with the audits that cost
+ * points. LIGHTHOUSE_PAGES=self-check,home runs only those pages; LIGHTHOUSE_DIR=<folder> serves
+ * another build than dist/ (an older commit's, to compare). Nothing is downloaded: Chromium is the system one (CHROMIUM_PATH
  * overrides /usr/bin/chromium). If Lighthouse cannot run here, it says why and exits 0.
  * Run `npm run build` first.
  */
@@ -21,12 +24,16 @@ const port = 4398;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const origin = `http://127.0.0.1:${port}`;
 const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PAGES = [
+const ALL_PAGES = [
   ['home', '/'],
   ['ability', '/abilities/C5/'],
   ['compare', '/compare/'],
   ['self-check', '/self-check/'],
 ];
+const only = process.env.LIGHTHOUSE_PAGES?.split(',').filter(Boolean);
+const PAGES = only ? ALL_PAGES.filter(([name]) => only.includes(name)) : ALL_PAGES;
+/** Targets for /self-check/ (issue 23): TBT ≤ 100 ms; its first-load JS was 148 KB gzip before. */
+const TBT_TARGET_MS = 100;
 const CATEGORIES = [
   ['performance', 'performance', 95],
   ['accessibility', 'accessibility', 100],
@@ -39,8 +46,9 @@ function skip(why) {
   process.exit(0);
 }
 
-if (!existsSync('dist/index.html')) {
-  console.error('dist/ has no built site: run `npm run build` first.');
+const DIR = process.env.LIGHTHOUSE_DIR ?? 'dist';
+if (!existsSync(`${DIR}/index.html`)) {
+  console.error(`${DIR}/ has no built site: run \`npm run build\` first.`);
   process.exit(1);
 }
 if (!existsSync(chromePath)) skip(`no Chromium at ${chromePath} (set CHROMIUM_PATH)`);
@@ -55,7 +63,7 @@ try {
 }
 const version = JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')).version;
 
-const server = spawn('node', ['scripts/cli/serve.mjs', '--port', String(port), '--dir', 'dist'], {
+const server = spawn('node', ['scripts/cli/serve.mjs', '--port', String(port), '--dir', DIR], {
   stdio: 'ignore',
 });
 await new Promise((r) => setTimeout(r, 500));
@@ -118,6 +126,16 @@ try {
     console.log(
       line([`${name} ${path}`, ...scores]) +
         (range ? `   (performance over ${runs.length} runs: ${range})` : ''),
+    );
+    const tbt = lhr.audits['total-blocking-time']?.numericValue;
+    const scripts = (lhr.audits['network-requests']?.details?.items ?? []).filter(
+      (r) => r.resourceType === 'Script',
+    );
+    const jsKb = scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0) / 1024;
+    console.log(
+      `    total blocking time ${tbt === undefined ? 'n/a' : `${Math.round(tbt)} ms`}` +
+        `${tbt !== undefined && tbt > TBT_TARGET_MS ? ` ✗ (target ≤ ${TBT_TARGET_MS} ms)` : ''}` +
+        `, JavaScript loaded ${jsKb.toFixed(0)} KB transferred (gzip) in ${scripts.length} files`,
     );
     for (const [id] of CATEGORIES) {
       const category = lhr.categories[id];

@@ -5,7 +5,12 @@
  * manifest and the common font slices are precached too, so a first PDF works offline after one
  * visit; jsPDF's optional chunks and the rare font slices are kept after their first use.
  * The 考核指南 readers (mammoth, pdf.js) are larger still and only an import on /rubrics/ needs
- * them: they too are kept after their first use, not precached.
+ * them: they too are kept after their first use, not precached. The regional rubrics' data files
+ * (data/rubrics/, src/lib/rubrics/rubric-data.ts) are precached like the search index, so a teacher
+ * who visited once can self-check offline with the region's versions.
+ *
+ * No file stops the build by its size: one over the precache limit is left out of the precache
+ * with a warning that names it, and kept by the runtime cache once it has been opened.
  *
  * Every URL in the precache list is relative to sw.js, so one build works under "/" and under
  * any BASE_PATH without knowing it. Plain JavaScript so the bench and the e2e tests reuse it.
@@ -21,6 +26,10 @@ export const PDF_CACHE = 'handbook-pdf';
 export const GUIDE_READER_CACHE = 'handbook-guide-readers';
 /** The runtime cache of pdf.js's character maps, fetched only for PDFs whose fonts are not embedded. */
 export const PDF_CMAP_CACHE = 'handbook-pdf-cmaps';
+/** The runtime cache of pages and data files too large for the precache, kept once opened. */
+export const LARGE_FILE_CACHE = 'handbook-large-files';
+/** Workbox's own default, said aloud: a file larger than this is left to the runtime cache. */
+export const PRECACHE_FILE_LIMIT = 2 * 1024 * 1024;
 /** Lists the jsPDF files of this build, for the wizard's "ready for a PDF offline?" check. */
 export const PDF_CODE_LIST = 'offline-pdf.json';
 
@@ -93,6 +102,27 @@ export function pdfFontFiles(outDir) {
   return ['manifest.json', ...common].map((name) => `fonts/pdf/${name}`);
 }
 
+/** The regional rubrics' data files, when the content has regional versions (none otherwise). */
+export function rubricDataFiles(outDir) {
+  return existsSync(join(outDir, 'data', 'rubrics')) ? ['data/rubrics/**/*.json'] : [];
+}
+
+/**
+ * Workbox's warnings, parted: the files left out of the precache for their size (a warning each,
+ * naming it) and anything else (which stops the build).
+ * @param {string[]} warnings
+ */
+export function partWarnings(warnings) {
+  const tooLarge = [];
+  const other = [];
+  for (const warning of warnings) {
+    const match = /^(.+) is (.+), and won't be precached\./.exec(warning);
+    if (match) tooLarge.push({ url: match[1], size: match[2] });
+    else other.push(warning);
+  }
+  return { tooLarge, other };
+}
+
 /** What goes into the precache, relative to the output folder. */
 export const PRECACHE_PATTERNS = [
   '**/*.html',
@@ -125,7 +155,8 @@ export function serviceWorkerConfig(outDir) {
   );
   return {
     globDirectory: outDir,
-    globPatterns: [...PRECACHE_PATTERNS, ...fonts],
+    globPatterns: [...PRECACHE_PATTERNS, ...fonts, ...rubricDataFiles(outDir)],
+    maximumFileSizeToCacheInBytes: PRECACHE_FILE_LIMIT,
     globIgnores: [...pdfChunks.filter((name) => !loadedByEveryPdf.includes(name)), ...readerChunks].map(
       (name) => `_astro/${name}`,
     ),
@@ -144,6 +175,19 @@ export function serviceWorkerConfig(outDir) {
     skipWaiting: false,
     cleanupOutdatedCaches: true,
     runtimeCaching: [
+      {
+        // A page or data file left out of the precache for its size: the network first (it may
+        // have changed), the kept copy offline. Precached files never reach this route.
+        urlPattern: ({ request, url }) =>
+          request.mode === 'navigate' || /\/data\/rubrics\/.+\.json$/.test(url.pathname),
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: LARGE_FILE_CACHE,
+          networkTimeoutSeconds: 5,
+          expiration: { maxEntries: 64 },
+          cacheableResponse: { statuses: [200] },
+        },
+      },
       {
         // A rare slice's name carries a digest of its content: a kept copy is never stale.
         urlPattern: /\/fonts\/pdf\/rare\//,
@@ -189,14 +233,22 @@ export function serviceWorkerConfig(outDir) {
 }
 
 /**
- * Writes <outDir>/sw.js (and Workbox's runtime beside it); returns what the precache holds.
- * Workbox's warnings fail the build: a pattern that matches nothing (no search index, no icons)
- * would otherwise ship an offline copy in which that part silently does not work.
+ * Writes <outDir>/sw.js (and Workbox's runtime beside it); returns what the precache holds and
+ * the files left out of it for their size. Workbox's other warnings fail the build: a pattern
+ * that matches nothing (no search index, no icons) would otherwise ship an offline copy in which
+ * that part silently does not work.
  */
 export async function generateServiceWorker(outDir) {
   const { count, size, warnings } = await generateSW(serviceWorkerConfig(outDir));
-  if (warnings.length > 0) throw new Error(`离线副本生成失败：${warnings.join('; ')}`);
-  return { count, size };
+  const { tooLarge, other } = partWarnings(warnings);
+  if (other.length > 0) throw new Error(`离线副本生成失败：${other.join('; ')}`);
+  return { count, size, tooLarge };
+}
+
+/** The warning for one file left out of the precache, naming it. */
+export function tooLargeWarning({ url, size }) {
+  const limit = `${PRECACHE_FILE_LIMIT / 1024 / 1024} MB`;
+  return `${url}（${size}）超过离线副本预先保存的单个文件上限 ${limit}，不预先保存：读者第一次打开后才保存到离线副本。`;
 }
 
 /** Astro integration; listed after Pagefind's so that the search index is in the precache. */
@@ -205,7 +257,8 @@ export function serviceWorker() {
     name: 'handbook-offline',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { count, size } = await generateServiceWorker(fileURLToPath(dir));
+        const { count, size, tooLarge } = await generateServiceWorker(fileURLToPath(dir));
+        for (const file of tooLarge) logger.warn(tooLargeWarning(file));
         logger.info(`离线副本：${count} 个文件，${(size / 1024).toFixed(0)} KB → sw.js`);
       },
     },

@@ -18,7 +18,7 @@ function typeset<E extends { data: unknown }>(entry: E): E {
   return { ...entry, data: typesetData(entry.data) };
 }
 
-export async function allAbilityEntries(): Promise<AbilityEntry[]> {
+async function readAbilityEntries(): Promise<AbilityEntry[]> {
   const entries = (await getCollection('abilities')).map(typeset);
   assertUniqueCodes(entries);
   return entries.sort(
@@ -26,6 +26,21 @@ export async function allAbilityEntries(): Promise<AbilityEntry[]> {
       compareCodes(a.data.code, b.data.code) ||
       (a.data.variant?.region ?? '').localeCompare(b.data.variant?.region ?? ''),
   );
+}
+
+/**
+ * Read and typeset once per build: every ability page asks for all entries, and doing it again
+ * for each of 1,000 regional pages made the build grow with the square of the content
+ * (bench:build). The dev server reads afresh, so an edited file shows at once.
+ */
+let builtEntries: Promise<AbilityEntry[]> | undefined;
+
+export async function allAbilityEntries(): Promise<AbilityEntry[]> {
+  if (!import.meta.env.PROD) return readAbilityEntries();
+  builtEntries ??= readAbilityEntries();
+  builtEntries.catch(() => (builtEntries = undefined));
+  // A copy: callers filter and sort what they get.
+  return [...(await builtEntries)];
 }
 
 export async function nationalAbilityEntries(): Promise<AbilityEntry[]> {

@@ -20,13 +20,11 @@ import {
   type LoadResult,
 } from '../../lib/self-check/draft-store';
 import { gradeAbility, type AbilityEvidence, type Rubric } from '../../lib/grading/grading';
-import {
-  applyPack,
-  regionalRubricFor,
-  rubricOriginText,
-  type RegionalRubric,
-} from '../../lib/rubrics/school-rubrics';
+import { applyPack, regionalRubricFor, rubricOriginText } from '../../lib/rubrics/school-rubrics';
 import type { RubricPack } from '../../lib/rubrics/rubric-file';
+import { pickOrigin } from '../../lib/rubrics/rubric-data';
+import RegionalRubricsNote from './RegionalRubricsNote';
+import { useRegionalRubrics } from './use-regional-rubrics';
 import { abilityCodeQuery } from '../../lib/search/search-query';
 import {
   historyStateOf,
@@ -69,8 +67,10 @@ const Loading = ({ what }: { what: string }) => (
 interface Props {
   abilities: AbilityOption[];
   regions: RegionOption[];
-  /** Regional handbook versions, offered to teachers of their region first. */
-  regional: RegionalRubric[];
+  /** The regional versions' data folder (…/data/rubrics/), offered to teachers of their region first. */
+  rubricData: string;
+  /** The regions that have regional versions at all: others fetch nothing. */
+  regionsWithRubrics: string[];
   abilityBase: string;
   siteVersion: string;
   fonts: PdfFonts;
@@ -116,7 +116,15 @@ function loadedNotice(loaded: LoadResult): NoticeState | undefined {
   return undefined;
 }
 
-export default function SelfCheck({ abilities, regions, regional, abilityBase, siteVersion, fonts }: Props) {
+export default function SelfCheck({
+  abilities,
+  regions,
+  rubricData,
+  regionsWithRubrics,
+  abilityBase,
+  siteVersion,
+  fonts,
+}: Props) {
   const itemName = useCallback(
     (code: string, id: string) =>
       abilities.find((a) => a.code === code)?.rubric.items.find((i) => i.id === id)?.name,
@@ -264,6 +272,14 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
     stepRef.current = next.step;
     history.replaceState(historyStateOf(next.step), '');
   };
+
+  // The region's versions of the abilities chosen (or with evidence kept), fetched as needed.
+  const regionalRubrics = useRegionalRubrics(rubricData, regionsWithRubrics, draft?.profile.region, [
+    ...(draft?.abilities ?? []),
+    ...Object.keys(draft?.evidence ?? {}),
+  ]);
+  const { regional } = regionalRubrics;
+  const rubricsReady = regionalRubrics.status === 'ready';
 
   const onProfile = useCallback((profile: Draft['profile']) => update((d) => ({ ...d, profile })), [update]);
   // The plan fills the profile's region or school: the form on screen shows the new values.
@@ -576,22 +592,14 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
           region={region}
           preselected={preselected}
           plan={planGuide}
-          originOf={(a) => {
-            const rubric = rubricOf(a);
-            return rubric && rubric.origin !== '手册'
-              ? rubric.origin
-              : rubric?.source
-                ? '本地区版本'
-                : !rubric && offeredOf(a).rubric.source
-                  ? '本地区版本，需补全标准'
-                  : undefined;
-          }}
+          originOf={(a) => pickOrigin(draft.customRubrics[a.code], regionalRubrics.offered(a.code))}
           onChange={(codes) => update((d) => ({ ...d, abilities: codes }))}
           onBack={() => goTo(0)}
           onDone={() => goTo(2)}
         />
       )}
-      {draft.step === 2 && current && (
+      {draft.step >= 1 && <RegionalRubricsNote state={regionalRubrics} />}
+      {draft.step === 2 && current && rubricsReady && (
         <>
           {chosen.length > 1 && (
             <Tabs
@@ -647,7 +655,7 @@ export default function SelfCheck({ abilities, regions, regional, abilityBase, s
           </evidence.Boundary>
         </>
       )}
-      {draft.step === 3 && (
+      {draft.step === 3 && rubricsReady && (
         <results.Boundary what="自评结果" fallback={<Loading what="自评结果" />}>
           <SummaryStep
             teacher={draft.profile}

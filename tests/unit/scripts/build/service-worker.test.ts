@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +8,14 @@ import {
   chunkImports,
   GUIDE_READER_CACHE,
   guideReaderChunks,
+  LARGE_FILE_CACHE,
+  partWarnings,
   pdfFontFiles,
   pdfOnlyChunks,
+  PRECACHE_FILE_LIMIT,
+  rubricDataFiles,
   serviceWorkerConfig,
+  tooLargeWarning,
 } from '../../../../scripts/build/service-worker.mjs';
 
 describe('what the offline copy leaves to first use', () => {
@@ -162,5 +168,65 @@ describe('what the offline copy keeps for a first PDF', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a file too large for the precache, and the regional rubrics', () => {
+  // Workbox's own check, so that the test breaks if its wording (which partWarnings reads) changes.
+  const { maximumSizeTransform } = createRequire(import.meta.url)(
+    'workbox-build/build/lib/maximum-size-transform.js',
+  ) as {
+    maximumSizeTransform: (limit: number) => (manifest: { url: string; size: number }[]) => {
+      warnings: string[];
+    };
+  };
+
+  it('a page over the limit is a warning naming it, not a failed build; other warnings still fail', () => {
+    const { warnings } = maximumSizeTransform(PRECACHE_FILE_LIMIT)([
+      { url: 'self-check/index.html', size: 3_770_000 },
+      { url: 'data/rubrics/regions/hebei.json', size: PRECACHE_FILE_LIMIT + 1 },
+      { url: 'index.html', size: 13_000 },
+    ]);
+    const other = 'The pattern "icons/*.png" did not match any files.';
+    const parted = partWarnings([...warnings, other]);
+    expect(parted.other).toEqual([other]);
+    expect(parted.tooLarge.map((f) => f.url)).toEqual([
+      'self-check/index.html',
+      'data/rubrics/regions/hebei.json',
+    ]);
+    const said = tooLargeWarning({ url: 'self-check/index.html', size: parted.tooLarge[0]?.size });
+    expect(said).toContain('self-check/index.html');
+    expect(said).toContain('3.77 MB');
+    expect(said).toContain('不预先保存');
+  });
+
+  it('precaches the rubric data files when the build has them, and asks for none otherwise', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sw-data-'));
+    try {
+      expect(rubricDataFiles(out)).toEqual([]);
+      expect(serviceWorkerConfig(out).globPatterns.some((p: string) => p.startsWith('data/'))).toBe(false);
+      mkdirSync(join(out, 'data', 'rubrics', 'regions'), { recursive: true });
+      writeFileSync(join(out, 'data', 'rubrics', 'regions', 'hebei.json'), '{}');
+      const config = serviceWorkerConfig(out);
+      expect(config.globPatterns).toContain('data/rubrics/**/*.json');
+      expect(config.maximumFileSizeToCacheInBytes).toBe(PRECACHE_FILE_LIMIT);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a page or rubric data file left out of the precache once opened, under any base path', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sw-'));
+    const rule = serviceWorkerConfig(out).runtimeCaching.find(
+      (r) => r.options?.cacheName === LARGE_FILE_CACHE,
+    );
+    rmSync(out, { recursive: true, force: true });
+    const match = rule?.urlPattern as (o: { request: { mode: string }; url: URL }) => boolean;
+    const at = (path: string, mode = 'cors') => match({ request: { mode }, url: new URL(path, 'https://x') });
+    expect(at('/handbook/self-check/', 'navigate')).toBe(true);
+    expect(at('/data/rubrics/regions/hebei.json')).toBe(true);
+    expect(at('/handbook/data/rubrics/versions/baoding/A5.json')).toBe(true);
+    expect(at('/fonts/pdf/manifest.json')).toBe(false);
+    expect(at('/_astro/SelfCheck.A.js')).toBe(false);
   });
 });
