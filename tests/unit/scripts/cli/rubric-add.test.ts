@@ -26,6 +26,7 @@ import {
   type AbilityRubricInput,
 } from '../../../../src/lib/grading/rubric-schema';
 import type { RegionalRubric } from '../../../../src/lib/rubrics/school-rubrics';
+import type { RegionIndex, VersionFile } from '../../../../src/lib/rubrics/rubric-data';
 import { CONTENT_DIR } from '../../../support/content-files';
 
 const REPO = join(import.meta.dirname, '../../../..');
@@ -220,28 +221,20 @@ describe('npm run rubric:add', () => {
   });
 });
 
-/** Astro's serialised island props: [type, value] pairs (0 plain, 1 array). */
-function unpack(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  const [type, inner] = value as [number, unknown];
-  if (type === 1) return (inner as unknown[]).map(unpack);
-  if (type === 0 && inner && typeof inner === 'object') {
-    return Object.fromEntries(Object.entries(inner).map(([k, v]) => [k, unpack(v)]));
-  }
-  return inner;
+/** The built site's data file for one regional version (what the wizard fetches), if any. */
+function builtVersion(region: string, code: string): RegionalRubric | undefined {
+  const path = join(outDir, 'data/rubrics/versions', region, `${code}.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as VersionFile).entry : undefined;
 }
 
-function wizardProps(html: string): Record<string, unknown> {
-  const island =
-    /<astro-island[^>]*component-url="[^"]*SelfCheck[^"]*"[^>]*props="([^"]*)"/.exec(html)?.[1] ?? '{}';
-  const json = island
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-  return unpack([0, JSON.parse(json)]) as Record<string, unknown>;
+/** The built index of what a teacher of `region` is offered, if the build wrote one. */
+function regionIndexOf(region: string): RegionIndex | undefined {
+  const path = join(outDir, 'data/rubrics/regions', `${region}.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RegionIndex) : undefined;
 }
+
+const offeredFile = (region: string, code: string) =>
+  regionIndexOf(region)?.abilities.find((a) => a.code === code)?.file;
 
 describe('after a build, the regional version', () => {
   beforeAll(() => {
@@ -291,11 +284,12 @@ describe('after a build, the regional version', () => {
   });
 
   it('reaches the wizard as the file’s rubric, for teachers of 保定 and of 徐水 under it, and grades alike', () => {
-    const props = wizardProps(readFileSync(join(outDir, 'self-check/index.html'), 'utf8'));
-    const regional = (props['regional'] as RegionalRubric[]).find(
-      (r) => r.code === 'A6' && r.region === 'baoding',
-    );
+    const regional = builtVersion('baoding', 'A6');
     expect(regional).toBeDefined();
+    // A teacher of 保定, and of 徐水 under it, is pointed to that version; one of 河北 is not.
+    expect(offeredFile('baoding', 'A6')).toBe('versions/baoding/A6.json');
+    expect(offeredFile('xushui', 'A6')).toBe('versions/baoding/A6.json');
+    expect(offeredFile('hebei', 'A6')).toBeUndefined();
     if (!regional) return;
     expect(regional.appliesTo).toEqual(expect.arrayContaining(['baoding', 'xushui']));
     expect(regional.appliesTo).not.toContain('hebei');
@@ -334,9 +328,13 @@ describe('after a build, the regional version', () => {
   });
 
   it('a version that cannot grade yet still reaches 保定 and 徐水 teachers, marked so', () => {
-    const props = wizardProps(readFileSync(join(outDir, 'self-check/index.html'), 'utf8'));
-    const a5 = (props['regional'] as RegionalRubric[]).find((r) => r.code === 'A5' && r.region === 'baoding');
+    const a5 = builtVersion('baoding', 'A5');
     expect(a5).toMatchObject({ canGrade: false });
+    for (const region of ['baoding', 'xushui']) {
+      expect(regionIndexOf(region)?.abilities.find((a) => a.code === 'A5')).toMatchObject({
+        canGrade: false,
+      });
+    }
     expect(a5?.appliesTo).toEqual(expect.arrayContaining(['baoding', 'xushui']));
   });
 });
