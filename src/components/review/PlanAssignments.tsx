@@ -27,7 +27,8 @@ import { displayText } from '../../lib/content/display-text';
 import ConfirmAction from '../ConfirmAction';
 import JsonFileButton from '../JsonFileButton';
 import Notice from '../Notice';
-import PlanPreviewCard from './PlanPreviewCard';
+import PlanPreviewCard from '../PlanPreviewCard';
+import { planPreview } from '../../lib/school/plan/plan-preview';
 import type { ReviewPlanState } from './use-review-plan';
 
 interface Props {
@@ -218,10 +219,11 @@ export default function PlanAssignments({
       )}
       {incoming && (
         <PlanPreviewCard
-          plan={incoming.plan}
+          preview={planPreview(incoming.plan, abilities, regionName)}
           from={incoming.from}
-          abilities={abilities}
-          regionName={regionName}
+          reviewers={reviewerChoices(incoming.plan)
+            .filter((c) => c.reviewer !== undefined)
+            .map((c) => displayText(c.label))}
           question={
             kept
               ? `在本浏览器中改用这份方案吗？将替换当前保存的“${schoolOf(kept.plan)}”方案；已打开的自评和评审进度不受影响。`

@@ -17,7 +17,8 @@ import {
 import type { AbilityFacts } from '../../lib/school/plan/selection-rule';
 import { downloadBlob } from '../download';
 import JsonFileButton from '../JsonFileButton';
-import PlanPreviewPanel from './PlanPreviewPanel';
+import PlanPreviewCard from '../PlanPreviewCard';
+import { planPreview } from '../../lib/school/plan/plan-preview';
 
 interface Props {
   /** The plan as last saved in this browser; undefined while it is unfinished. */
@@ -91,11 +92,13 @@ export default function PlanFileBar({ saved, current, abilities, policies, onRep
         </p>
       )}
       {incoming && (
-        <PlanPreviewPanel
-          plan={incoming.plan}
+        <PlanPreviewCard
+          preview={planPreview(
+            incoming.plan,
+            abilities,
+            (slug) => policies.find((p) => p.slug === slug)?.data.region,
+          )}
           from={incoming.from}
-          abilities={abilities}
-          policies={policies}
           question="用这份方案替换正在编辑的方案吗？替换后可以撤销。"
           confirmLabel="替换为这份方案"
           onConfirm={() => {

@@ -28,7 +28,7 @@ import ConfirmAction, { ConfirmQuestion } from '../ConfirmAction';
 import JsonFileButton from '../JsonFileButton';
 import Notice from '../Notice';
 import type { TeacherPlan } from './PlanEntry';
-import PlanPreviewCard from './PlanPreviewCard';
+import PlanPreviewCard from '../PlanPreviewCard';
 import { planGuide } from './plan-guide';
 import type { RegionOption } from './types';
 import './plan-panel.css';
@@ -426,20 +426,31 @@ export default function PlanPanel({
               ? `用这份方案替换正在使用的“${displayText(plan.school.name)}”的方案吗？已填写的自评不会丢失。`
               : '使用这份学校考核方案吗？已填写的自评不会丢失。'
           }
-          pack={
-            pack && {
-              codes: pack.abilities.map((a) => a.code),
-              take: takePack,
-              onTake: setTakePack,
-              replacing: replaced,
-            }
-          }
           onConfirm={confirm}
           onCancel={() => {
             setIncoming(undefined);
             setNote({ warn: false, text: `没有使用${incoming.from}中的方案，当前的设置没有改动。` });
           }}
-        />
+        >
+          {pack && preview.rubrics && (
+            <div className="plan-preview-pack">
+              <p>
+                方案附带学校录入的评价标准（{preview.rubrics.sourceLine}），包含{' '}
+                {preview.rubrics.abilities.map((a) => `${a.code} ${a.name}`).join('、')}。
+              </p>
+              <label>
+                <input type="checkbox" checked={takePack} onChange={(e) => setTakePack(e.target.checked)} />{' '}
+                同时使用方案附带的评价标准（{pack.abilities.map((a) => a.code).join('、')}）
+              </label>
+              {takePack && replaced.length > 0 && (
+                <p className="muted">
+                  {replaced.join('、')}{' '}
+                  已有的评价标准会被替换；已填写的证据保留，标准有变化的证据项需要重新勾选。
+                </p>
+              )}
+            </div>
+          )}
+        </PlanPreviewCard>
       )}
     </section>
   );
