@@ -63,7 +63,9 @@ async function openPlanLink(page: Page, byKeyboard = false) {
   const preview = page.locator('[data-plan-preview]');
   await expect(preview).toContainText('链接中的学校考核方案');
   await expect(preview).toContainText(SCHOOL);
-  await expect(preview).toContainText('8 人（50岁以上 2 人，其他 6 人）');
+  await expect(preview).toContainText('教师名单8 人');
+  await expect(preview).toContainText('50岁以上（2 人）：本校要求：完成 1 个');
+  await expect(preview).toContainText('其他（6 人）');
   await expect(preview).toContainText('县级专家团队审核认定（校外）');
   await expect(preview).toContainText('语文组（教师组内互评）');
   await expect(preview).toBeFocused();
