@@ -2,7 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { nationalAbilities } from '../lib/content/abilities';
 import { typesetData } from '../lib/content/chinese-typography';
-import { treeProblems, type Policy } from '../lib/content/policies';
+import { policiesInTreeOrder, treeProblems, type Policy } from '../lib/content/policies';
 import { compareCodes } from '../lib/content/taxonomy';
 
 export type AbilityEntry = CollectionEntry<'abilities'>;
@@ -95,4 +95,30 @@ export async function policyEntries(): Promise<PolicyEntry[]> {
 
 export function asPolicy(entry: PolicyEntry): Policy {
   return { slug: entry.id, data: entry.data };
+}
+
+/**
+ * The region tree for the school's islands (/school/, /school/plan/): each document's place in
+ * the tree, its yearly targets, assessment steps and stated selection rule; the rest of its facts
+ * would only make the page heavier.
+ */
+export async function islandPolicyTree(): Promise<Policy[]> {
+  return policiesInTreeOrder((await policyEntries()).map(asPolicy)).map(({ slug, data }) => ({
+    slug,
+    data: {
+      title: data.title,
+      region: data.region,
+      level: data.level,
+      parent: data.parent,
+      quotas: data.quotas,
+      confidence: data.confidence,
+      assessment: data.assessment,
+      selection: data.selection,
+      scope: [],
+      phases: [],
+      platforms: [],
+      teams: [],
+      citedDocuments: [],
+    },
+  }));
 }

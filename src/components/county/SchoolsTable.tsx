@@ -3,6 +3,7 @@
  * status), filtered by name, region and status, sorted by any column from the keyboard or the
  * mouse, SCHOOLS_PER_PAGE rows a page. A school's name opens its teachers below.
  */
+import SortableHeader from '../SortableHeader';
 import { useMemo, useState } from 'react';
 import {
   DEFAULT_SCHOOL_SORT,
@@ -46,19 +47,14 @@ export function SchoolsTable(props: {
     setFilters(next);
     setPage(0);
   };
-  const header = (label: string, key: SchoolSortKey) => {
-    const active = sort.key === key;
-    return (
-      <th scope="col" key={key} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-        <button type="button" className="sort-button" onClick={() => setSort(toggleSchoolSort(sort, key))}>
-          {label}
-          <span aria-hidden="true" className="sort-mark">
-            {active ? (sort.descending ? '▼' : '▲') : '↕'}
-          </span>
-        </button>
-      </th>
-    );
-  };
+  const header = (label: string, key: SchoolSortKey) => (
+    <SortableHeader
+      key={key}
+      label={label}
+      direction={sort.key !== key ? undefined : sort.descending ? 'descending' : 'ascending'}
+      onSort={() => setSort(toggleSchoolSort(sort, key))}
+    />
+  );
   return (
     <section aria-labelledby="schools-heading">
       <h2 id="schools-heading" tabIndex={-1}>

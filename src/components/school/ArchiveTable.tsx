@@ -4,6 +4,7 @@
  * details. For printing, every filtered row is shown, without 学段 (a meeting reads it from the
  * teacher) so the rest fits landscape A4.
  */
+import SortableHeader from '../SortableHeader';
 import type { ArchiveRow } from '../../lib/school/archive-rows';
 import {
   stageText,
@@ -36,17 +37,14 @@ function SortHeader({
   onSort: (key: SortKey) => void;
   className?: string | undefined;
 }) {
-  const active = sort.key === sortKey;
-  const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
+  const direction = sort.key !== sortKey ? undefined : sort.direction === 'asc' ? 'ascending' : 'descending';
   return (
-    <th scope="col" aria-sort={ariaSort} className={className}>
-      <button type="button" className="sort-button" onClick={() => onSort(sortKey)}>
-        {label}
-        <span aria-hidden="true" className="sort-mark">
-          {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
-        </span>
-      </button>
-    </th>
+    <SortableHeader
+      label={label}
+      direction={direction}
+      onSort={() => onSort(sortKey)}
+      className={className}
+    />
   );
 }
 
