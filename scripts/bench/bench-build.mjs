@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Build-time benchmark: wall time of `npx astro build` (Pagefind indexing included) for the
+ * Build-time benchmark: wall time of `astro build` (Pagefind indexing included) for the
  * shipped content, then for synthetic content folders of 100, 300 and 1,000 micro-ability
  * entries, the build time per entry, and how the time grows (1,000 / 100; target ≤ 12, i.e. about
  * linear). For each build it prints the size of the three pages whose islands grade
@@ -30,18 +30,25 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { buildSiteCopy } from '../build/build-site-copy.mjs';
 
 const CONTENT_DIR = 'src/content';
 const SIZES = [100, 300, 1000];
 const work = mkdtempSync(join(tmpdir(), 'handbook-bench-build-'));
 
-function fail(what, result) {
-  // eslint-disable-next-line no-control-regex -- strips the terminal colour codes Astro prints
-  const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
-  console.error(`${what} failed (exit ${result.status ?? result.signal ?? result.error}):`);
+/** Stops the benchmark with the command's exit status and the end of what it printed. */
+function fail(what, { status, output }) {
+  console.error(`${what} failed (exit ${status}):`);
   console.error(output.split('\n').slice(-40).join('\n'));
   rmSync(work, { recursive: true, force: true });
   process.exit(1);
+}
+
+/** A finished `spawnSync` as `fail` reads it. */
+function ran(result) {
+  // eslint-disable-next-line no-control-regex -- strips the terminal colour codes Astro prints
+  const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
+  return { status: result.status ?? result.signal ?? result.error, output };
 }
 
 function countPages(dir) {
@@ -52,21 +59,10 @@ function countPages(dir) {
   return n;
 }
 
-/** Times one `npx astro build` of `contentDir` into its own out and cache folder. */
-function build(name, contentDir) {
+/** One `astro build` of `contentDir` into its own out and cache folder (build-site-copy.mjs). */
+async function build(name, contentDir) {
   const outDir = join(work, name, 'dist');
-  const result = spawnSync('npx', ['astro', 'build'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: {
-      ...process.env,
-      ...(contentDir ? { HANDBOOK_CONTENT_DIR: contentDir } : {}),
-      HANDBOOK_OUT_DIR: outDir,
-      HANDBOOK_CACHE_DIR: join(work, name, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-    },
-  });
+  const result = await buildSiteCopy({ contentDir, outDir, cacheDir: join(work, name, 'cache') });
   return { result, outDir };
 }
 
@@ -83,17 +79,15 @@ function rubricData(outDir) {
   return { files: sizes.length, totalKb: sizes.reduce((a, b) => a + b, 0), largestKb: Math.max(...sizes) };
 }
 
-function timedBuild(name, contentDir) {
+async function timedBuild(name, contentDir) {
   const start = process.hrtime.bigint();
-  const { result, outDir } = build(name, contentDir);
+  const { result, outDir } = await build(name, contentDir);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0) fail(`astro build (${name})`, result);
   const pageKb = Object.fromEntries(
     GRADING_PAGES.map((p) => [p, statSync(join(outDir, p, 'index.html')).size / 1024]),
   );
-  // eslint-disable-next-line no-control-regex -- strips the terminal colour codes Astro prints
-  const log = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
-  const leftOut = log.split('\n').filter((l) => l.includes('不预先保存'));
+  const leftOut = result.output.split('\n').filter((l) => l.includes('不预先保存'));
   return { seconds, pages: countPages(outDir), pageKb, data: rubricData(outDir), leftOut };
 }
 
@@ -246,10 +240,10 @@ function syntheticContent(n) {
 // --- run ---------------------------------------------------------------------------------
 
 const font = spawnSync('node', ['scripts/build/build-pdf-font.mjs'], { encoding: 'utf8' });
-if (font.status !== 0) fail('node scripts/build/build-pdf-font.mjs', font);
+if (font.status !== 0) fail('node scripts/build/build-pdf-font.mjs', ran(font));
 // The offline copy's precache needs the app icons, which `npm run build` renders first too.
 const icons = spawnSync('node', ['scripts/build/build-icons.mjs'], { encoding: 'utf8' });
-if (icons.status !== 0) fail('node scripts/build/build-icons.mjs', icons);
+if (icons.status !== 0) fail('node scripts/build/build-icons.mjs', ran(icons));
 
 const fmt = (s) => `${s.toFixed(1)} s`;
 console.log(
@@ -257,9 +251,9 @@ console.log(
 );
 try {
   // The first build after a while pays for cold disk caches and Vite's start-up; not counted.
-  const warm = timedBuild('warm-up');
+  const warm = await timedBuild('warm-up');
   console.log(`  warm-up build, not counted           ${fmt(warm.seconds).padStart(8)}`);
-  const shipped = timedBuild('shipped');
+  const shipped = await timedBuild('shipped');
   console.log(
     `  shipped content (30 abilities)      ${fmt(shipped.seconds).padStart(8)}  ${shipped.pages} pages`,
   );
@@ -267,7 +261,7 @@ try {
   const times = new Map();
   for (const n of SIZES) {
     const dir = syntheticContent(n);
-    const built = timedBuild(`synthetic-${n}`, dir);
+    const built = await timedBuild(`synthetic-${n}`, dir);
     const { seconds, pages } = built;
     times.set(n, seconds);
     const label = `30 national + ${n} regional entries`;

@@ -4,12 +4,13 @@
  * /handbook/ sub-path. A fetch that fails says so, keeps what was typed, and 重试 picks it up.
  * Built from fixture content (河北 C5, 保定 A5 that cannot grade yet, 江苏 C5) into a site of its own.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { buildSiteCopy } from '../../scripts/build/build-site-copy.mjs';
 import { CONTENT_DIR } from '../support/content-files';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { fillProfile } from './self-check-helpers';
@@ -17,6 +18,8 @@ import { fillProfile } from './self-check-helpers';
 const REPO = join(import.meta.dirname, '../..');
 const FIXTURES = join(import.meta.dirname, '../fixtures/content');
 const BASE = '/handbook/';
+// One worker runs this file's tests in turn, so the fixture site is built once, not per worker.
+test.describe.configure({ mode: 'default' });
 let work: string;
 let server: ChildProcess | undefined;
 let origin: string;
@@ -51,20 +54,13 @@ test.beforeAll(async () => {
   writeFileSync(join(content, 'abilities/regions/hebei/C5.mdx'), c5For('hebei', '河北省'));
   writeFileSync(join(content, 'abilities/regions/jiangsu/C5.mdx'), c5For('jiangsu', '江苏省'));
   cpSync(join(FIXTURES, 'regional-A5-partial.mdx'), join(content, 'abilities/regions/baoding/A5.mdx'));
-  const build = spawnSync('npx', ['astro', 'build'], {
-    cwd: REPO,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      BASE_PATH: BASE,
-      HANDBOOK_CONTENT_DIR: content,
-      HANDBOOK_OUT_DIR: join(work, 'dist'),
-      HANDBOOK_CACHE_DIR: join(work, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-    },
+  const build = await buildSiteCopy({
+    contentDir: content,
+    outDir: join(work, 'dist'),
+    cacheDir: join(work, 'cache'),
+    base: BASE,
   });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(

@@ -3,11 +3,12 @@
  * the teachers of its region and the regions under it, saying what is missing, as A1 is: built
  * from a fixture content entry into a site of its own, served beside the usual one.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSiteCopy } from '../../scripts/build/build-site-copy.mjs';
 import { CONTENT_DIR } from '../support/content-files';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { fillProfile } from './self-check-helpers';
@@ -38,19 +39,12 @@ test.beforeAll(async () => {
     join(import.meta.dirname, '../fixtures/content/regional-A5-partial.mdx'),
     join(content, 'abilities/regions/baoding/A5.mdx'),
   );
-  const build = spawnSync('npx', ['astro', 'build'], {
-    cwd: REPO,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      HANDBOOK_CONTENT_DIR: content,
-      HANDBOOK_OUT_DIR: join(work, 'dist'),
-      HANDBOOK_CACHE_DIR: join(work, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-    },
+  const build = await buildSiteCopy({
+    contentDir: content,
+    outDir: join(work, 'dist'),
+    cacheDir: join(work, 'cache'),
   });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn('node', ['scripts/cli/serve.mjs', '--port', String(port), '--dir', join(work, 'dist')], {

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildSiteCopy } from '../../../scripts/build/build-site-copy.mjs';
 import { CONTENT_DIR } from '../../support/content-files';
 
 // A whole Astro build per test: on a busy two-core machine one has taken over 20 s.
@@ -23,28 +24,20 @@ beforeAll(() => {
 const work = mkdtempSync(join(tmpdir(), 'handbook-content-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function build(
+async function build(
   name: string,
   edit: (dir: string) => void,
-): { status: number | null; output: string; outDir: string } {
+): Promise<{ status: number | null; output: string; outDir: string }> {
   const dir = join(work, name, 'content');
   cpSync(CONTENT_DIR, dir, { recursive: true });
   edit(dir);
   const outDir = join(work, name, 'dist');
-  const result = spawnSync('npx', ['astro', 'build'], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      HANDBOOK_CONTENT_DIR: dir,
-      HANDBOOK_OUT_DIR: outDir,
-      HANDBOOK_CACHE_DIR: join(work, name, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-    },
+  const { status, output } = await buildSiteCopy({
+    contentDir: dir,
+    outDir,
+    cacheDir: join(work, name, 'cache'),
   });
-  // eslint-disable-next-line no-control-regex -- strips the terminal colour codes Astro prints
-  const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
-  return { status: result.status, output, outDir };
+  return { status, output, outDir };
 }
 
 function editFile(path: string, from: string | RegExp, to: string): void {
@@ -55,8 +48,8 @@ function editFile(path: string, from: string | RegExp, to: string): void {
 }
 
 describe('a broken content file fails the build, naming the file and the field', () => {
-  it('a missing field', () => {
-    const { status, output } = build('missing-field', (dir) =>
+  it('a missing field', async () => {
+    const { status, output } = await build('missing-field', (dir) =>
       editFile(join(dir, 'abilities/C5.mdx'), /^dimension: .*\n/m, ''),
     );
     expect(status).not.toBe(0);
@@ -64,8 +57,8 @@ describe('a broken content file fails the build, naming the file and the field',
     expect(output).toContain('dimension: 缺少必填字段');
   });
 
-  it('a time limit written as prose', () => {
-    const { status, output } = build('prose-limit', (dir) =>
+  it('a time limit written as prose', async () => {
+    const { status, output } = await build('prose-limit', (dir) =>
       editFile(join(dir, 'abilities/C6.mdx'), /maxMinutes: 10\n/, 'maxMinutes: 10分钟\n'),
     );
     expect(status).not.toBe(0);
@@ -73,8 +66,8 @@ describe('a broken content file fails the build, naming the file and the field',
     expect(output).toContain('evidence.1.limits.maxMinutes: 须写成数字（分钟）');
   });
 
-  it('a graded item without criteria', () => {
-    const { status, output } = build('no-criteria', (dir) =>
+  it('a graded item without criteria', async () => {
+    const { status, output } = await build('no-criteria', (dir) =>
       editFile(join(dir, 'abilities/C5.mdx'), / {4}criteria:\n( {6}.*\n| {8}.*\n)+/, ''),
     );
     expect(status).not.toBe(0);
@@ -82,8 +75,8 @@ describe('a broken content file fails the build, naming the file and the field',
     expect(output).toContain('evidence.1.criteria');
   });
 
-  it('an ability in the wrong environment', () => {
-    const { status, output } = build('wrong-environment', (dir) =>
+  it('an ability in the wrong environment', async () => {
+    const { status, output } = await build('wrong-environment', (dir) =>
       editFile(join(dir, 'abilities/A1.mdx'), /^environment: .*$/m, 'environment: 智慧学习环境'),
     );
     expect(status).not.toBe(0);
@@ -91,8 +84,8 @@ describe('a broken content file fails the build, naming the file and the field',
     expect(output).toContain('A1 属于多媒体教学环境');
   });
 
-  it('two files claiming the same code', () => {
-    const { status, output } = build('duplicate', (dir) =>
+  it('two files claiming the same code', async () => {
+    const { status, output } = await build('duplicate', (dir) =>
       cpSync(join(dir, 'abilities/C5.mdx'), join(dir, 'abilities/C5-copy.mdx')),
     );
     expect(status).not.toBe(0);
@@ -100,8 +93,8 @@ describe('a broken content file fails the build, naming the file and the field',
     expect(output).toMatch(/C5-copy\.mdx/);
   });
 
-  it('a citation of a source that does not exist', () => {
-    const { status, output } = build('unknown-source', (dir) =>
+  it('a citation of a source that does not exist', async () => {
+    const { status, output } = await build('unknown-source', (dir) =>
       editFile(
         join(dir, 'abilities/C7.mdx'),
         /source: seed-004, locator: 第55页/,
@@ -114,8 +107,8 @@ describe('a broken content file fails the build, naming the file and the field',
 });
 
 describe('a region adds its own rubric as one file', () => {
-  it('gets its own page, linked from the national one', () => {
-    const { status, output, outDir } = build('regional', (dir) => {
+  it('gets its own page, linked from the national one', async () => {
+    const { status, output, outDir } = await build('regional', (dir) => {
       mkdirSync(join(dir, 'abilities/regions/test-province'), { recursive: true });
       cpSync(
         join(import.meta.dirname, '../../fixtures/content/regional-C5.mdx'),
@@ -138,8 +131,8 @@ describe('a region adds its own rubric as one file', () => {
 });
 
 describe('text an editor writes into a content file', () => {
-  it('a code block renders as plain text, with no inline style for the CSP to block', () => {
-    const { status, output, outDir } = build('code-block', (dir) => {
+  it('a code block renders as plain text, with no inline style for the CSP to block', async () => {
+    const { status, output, outDir } = await build('code-block', (dir) => {
       const file = join(dir, 'abilities/C5.mdx');
       writeFileSync(file, `${readFileSync(file, 'utf8')}\n\n\`\`\`text\n学生数据表.xlsx\n\`\`\`\n`);
     });

@@ -27,6 +27,7 @@ import {
 } from '../../../../src/lib/grading/rubric-schema';
 import type { RegionalRubric } from '../../../../src/lib/rubrics/school-rubrics';
 import type { RegionIndex, VersionFile } from '../../../../src/lib/rubrics/rubric-data';
+import { buildSiteCopy } from '../../../../scripts/build/build-site-copy.mjs';
 import { CONTENT_DIR } from '../../../support/content-files';
 
 const REPO = join(import.meta.dirname, '../../../..');
@@ -237,25 +238,13 @@ const offeredFile = (region: string, code: string) =>
   regionIndexOf(region)?.abilities.find((a) => a.code === code)?.file;
 
 describe('after a build, the regional version', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     if (!existsSync(target)) rubricAdd('--force');
     // `npm run build` renders the app icons before `astro build` (the offline copy precaches
     // them); this build calls `astro build` directly, so on a fresh clone they come first.
     const icons = spawnSync('node', ['scripts/build/build-icons.mjs'], { cwd: REPO, encoding: 'utf8' });
     if (icons.status !== 0) throw new Error(`build-icons failed: ${icons.stderr}`);
-    const r = spawnSync('npx', ['astro', 'build'], {
-      cwd: REPO,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        HANDBOOK_CONTENT_DIR: content,
-        HANDBOOK_OUT_DIR: outDir,
-        HANDBOOK_CACHE_DIR: join(work, 'cache'),
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-      },
-    });
-    build = { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+    build = await buildSiteCopy({ contentDir: content, outDir, cacheDir: join(work, 'cache') });
   }, 240_000);
 
   it('has its own page naming its source and who entered it, linked from the national page', () => {
