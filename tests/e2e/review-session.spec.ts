@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { exportDraftText } from '../../src/lib/self-check/draft';
 import { importReviewText } from '../../src/lib/review/review-file';
+import { addTeacher, emptySession, sessionText } from '../../src/lib/review/review-session';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { openReview } from './review-page';
@@ -186,6 +187,77 @@ test.describe('review session kept in the browser', () => {
     const kept = JSON.parse(readFileSync(await (await raw).path(), 'utf8'));
     expect(kept.teachers).toHaveLength(2);
     expect(kept.teachers[1].draft.profile.name).toBe('陈老师');
+  });
+
+  test('a tick made just before the tab is closed, or before leaving for another page, is kept', async ({
+    context,
+    page,
+  }) => {
+    await openReview(page);
+    await page.getByLabel('打开自评文件').setInputFiles(WANG);
+    await passBoxes(page, '王老师').nth(0).check();
+    await keptNow(page);
+    // The last tick, then the tab closes at once: no moment passes for the autosave's pause.
+    await passBoxes(page, '王老师').nth(2).check();
+    await page.close({ runBeforeUnload: true });
+
+    const again = await context.newPage();
+    await openReview(again);
+    await expect(passBoxes(again, '王老师').nth(0)).toBeChecked();
+    await expect(passBoxes(again, '王老师').nth(2)).toBeChecked();
+
+    // Following a link away straight after a tick keeps it too, and Back shows it.
+    await passBoxes(again, '王老师').nth(3).check();
+    await again.getByRole('link', { name: '首页' }).first().click();
+    await again.waitForURL((url) => !url.pathname.includes('/review/'));
+    await again.goBack();
+    await expect(again.locator('.review-app')).toHaveAttribute('data-ready', 'true');
+    await expect(passBoxes(again, '王老师').nth(3)).toBeChecked();
+  });
+
+  test('the last change of a tab closed after another tab saved is kept aside, not written over it', async ({
+    page,
+  }) => {
+    await openReview(page);
+    await page.getByLabel('打开自评文件').setInputFiles(WANG);
+    await passBoxes(page, '王老师').nth(1).check();
+    await keptNow(page);
+    // A closing copy left by a tab that had read an older state, with 陈老师 opened in it.
+    const closing = sessionText(
+      addTeacher({ ...emptySession(), reviewer: { name: '张老师', role: '' } }, chenDraft, '陈老师.json')
+        .session,
+      new Date('2026-12-07T08:00:00.000Z'),
+      'closing-tab',
+    );
+    await page.evaluate(
+      (text) =>
+        localStorage.setItem(
+          'weinengli.closing.review-session',
+          JSON.stringify({
+            text,
+            basedOn: ['long-ago'],
+            writtenAs: 'closing-tab',
+            at: '2026-12-07T08:00:00.000Z',
+          }),
+        ),
+      closing,
+    );
+    await page.reload();
+    await expect(page.locator('.review-app')).toHaveAttribute('data-ready', 'true');
+    const aside = page.locator('[data-closing-aside]');
+    await expect(aside).toContainText('最后的改动没有写入：另一个标签页在那之后保存了评审进度');
+    // The other tab's work is what the page shows.
+    await expect(passBoxes(page, '王老师').nth(1)).toBeChecked();
+    await expect(page.getByRole('heading', { name: '评审：陈老师' })).toHaveCount(0);
+    const download = page.waitForEvent('download');
+    await aside.getByRole('button', { name: '下载关闭前的改动' }).click();
+    const kept = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+    expect(kept.teachers[0].draft.profile.name).toBe('陈老师');
+    await expectNoAxeViolations(page);
+    // Settled once: the next visit does not say it again.
+    await page.reload();
+    await expect(page.locator('.review-app')).toHaveAttribute('data-ready', 'true');
+    await expect(page.locator('[data-closing-aside]')).toHaveCount(0);
   });
 
   test('with the browser’s storage blocked (a privacy mode) it says so, and reviewing still works', async ({

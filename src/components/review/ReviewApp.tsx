@@ -16,6 +16,7 @@ import {
   isEmptySession,
   keepSessionReview,
   loadReviewSession,
+  newRevision,
   saveReviewSession,
   sessionText,
   updateTeacher,
@@ -24,6 +25,7 @@ import {
   type SessionTeacher,
 } from '../../lib/review/review-session';
 import { openSessionChannel, type SessionChannel } from '../../lib/review/session-channel';
+import { dropClosingReview, keepClosingReview, settleClosingReview } from '../../lib/review/review-closing';
 import { readFileText } from '../../lib/files/versioned-file';
 import type { PdfFonts } from '../self-check/pdf-packet';
 import type { AbilityOption } from '../self-check/types';
@@ -70,6 +72,14 @@ function formatTime(iso: string | undefined): string {
 }
 
 const store = typeof window === 'undefined' ? undefined : indexedDbStore();
+/** Where the closing copy goes (review-closing.ts); undefined where the browser blocks it. */
+function closingStorage(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion, fonts }: Props) {
   const [session, setSession] = useState<ReviewSession>(emptySession);
@@ -100,6 +110,11 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const channel = useRef<SessionChannel>(undefined);
   const readBack = useRef(false);
   const saving = useRef<Promise<unknown>>(Promise.resolve());
+  // The revision a running save will store, and every revision this tab named in a closing copy.
+  const inFlight = useRef<string | undefined>(undefined);
+  const copies = useRef(new Set<string>());
+  // A closing copy from an earlier visit that another tab's save overtook: kept for the reviewer.
+  const [closingAside, setClosingAside] = useState<{ text: string; at: string }>();
   // The school plan kept for this reviewer, and who they are in it (PlanAssignments).
   const plan = useReviewPlan(store);
   const view = usePlanView({ plan, session, setSession, ready, regions });
@@ -107,8 +122,10 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   // The work kept in this browser comes back first; nothing is written until it has been read.
   useEffect(() => {
     let live = true;
-    restoring.current = loadReviewSession(store).then((loaded) => {
+    restoring.current = settleClosingReview(store, closingStorage()).then(async (closing) => {
+      const loaded = await loadReviewSession(store);
       if (!live) return;
+      if (closing.status === 'overtaken') setClosingAside({ text: closing.text, at: closing.at });
       if (loaded.status === 'ok' || loaded.status === 'unreadable') revision.current = loaded.revision;
       // A session read whole is not written back; one that was repaired (parts set aside, or
       // nothing readable) is, so the damaged text is not read again (it is copied aside first).
@@ -153,13 +170,21 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     return () => opened.close();
   }, []);
 
-  const save = (next: ReviewSession, force = false): Promise<SessionSave> => {
+  const save = (next: ReviewSession, force = false, writtenAs = newRevision()): Promise<SessionSave> => {
     const now = new Date();
     const run = saving.current.then(async () => {
-      const result = await saveReviewSession(store, next, revision.current, { force, now });
+      inFlight.current = writtenAs;
+      const result = await saveReviewSession(store, next, revision.current, {
+        force,
+        now,
+        revision: writtenAs,
+      });
+      inFlight.current = undefined;
       if (result.status === 'elsewhere') setElsewhere(true);
       else if (result.status === 'failed') setSaveError(result.error);
       else {
+        // What this tab shows is stored now, later than any closing copy it wrote.
+        dropClosingReview(closingStorage(), copies.current);
         revision.current = result.revision;
         written.current = next;
         channel.current?.announce(result.revision);
@@ -179,6 +204,28 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     const timer = setTimeout(() => void save(session), 300);
     return () => clearTimeout(timer);
   }, [session, ready, elsewhere]);
+
+  // A tick made just before the tab is closed, or before a link is followed, would otherwise
+  // wait out the pause above and be lost: the moment the page is hidden, what it shows is written.
+  useEffect(() => {
+    if (!ready || !store || elsewhere) return;
+    const flush = () => {
+      if (document.visibilityState !== 'hidden' || latest.current === written.current) return;
+      // The save below may not finish before the tab is gone; the copy is written at once.
+      const writtenAs = newRevision();
+      if (
+        keepClosingReview(closingStorage(), latest.current, [revision.current, inFlight.current], writtenAs)
+      )
+        copies.current.add(writtenAs);
+      void save(latest.current, false, writtenAs);
+    };
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [ready, elsewhere]);
 
   const saved = savedFor === session;
   const setReviewer = (next: Reviewer) => setSession((s) => ({ ...s, reviewer: next }));
@@ -221,6 +268,8 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       return;
     }
     const next = loaded.status === 'ok' ? loaded.session : emptySession();
+    // The reviewer chose the other tab's progress over this one's, closing copy included.
+    dropClosingReview(closingStorage(), copies.current);
     revision.current = loaded.status === 'empty' ? undefined : loaded.revision;
     written.current = next;
     latest.current = next;
@@ -341,6 +390,25 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
         <p className="notice" role="status">
           已清除本浏览器中保存的评审进度。
         </p>
+      )}
+      {closingAside && (
+        <div className="notice notice-warn" role="alert" data-closing-aside>
+          <p>
+            上次关闭本页前（{formatTime(closingAside.at)}
+            ）最后的改动没有写入：另一个标签页在那之后保存了评审进度，本页显示的是那个标签页的进度。最后的改动已另存一份，可以下载保留：
+          </p>
+          <OnceButton
+            className="button button-secondary"
+            onClick={() =>
+              downloadBlob(
+                new Blob([closingAside.text], { type: 'application/json' }),
+                `评审进度_关闭前的改动_${closingAside.at.slice(0, 10)}.json`,
+              )
+            }
+          >
+            下载关闭前的改动
+          </OnceButton>
+        </div>
       )}
       {elsewhere && (
         <SessionElsewhere onTakeTheirs={takeTheirs} onKeepMine={keepMine} onDownload={downloadMine} />

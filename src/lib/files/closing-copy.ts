@@ -1,0 +1,102 @@
+/**
+ * The last change on a page that keeps its work in IndexedDB, written at the moment the page is
+ * hidden or closed. A write to IndexedDB is asynchronous, and a tab that closes does not wait for
+ * it: a tick made just before closing was lost. localStorage is written at once, so the page puts
+ * a copy of what it shows there as it goes (the "closing copy"), still tries its usual save, and
+ * the next visit settles the copy against what the store holds:
+ * - the store holds what the copy says it was about to write: the save landed, the copy goes;
+ * - the store still holds what the page had started from: the copy is newer, and is taken;
+ * - the store holds something else: another tab saved since, and the copy is set aside for the
+ *   person to keep, never written over the other tab's work.
+ *
+ * Stores name their stored text's version by a stamp of their own (the review session's revision,
+ * the archive's save time); this module only compares stamps.
+ */
+import { z } from 'zod';
+
+const PREFIX = 'weinengli.closing.';
+/**
+ * localStorage holds about 5 MB per site, shared with the teacher's self-check draft; a copy
+ * larger than this is not attempted (the page's usual save still runs).
+ */
+export const MAX_CLOSING_COPY_CHARS = 1_500_000;
+
+export type ClosingStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const copySchema = z.object({
+  /** The stored text as the page would write it. */
+  text: z.string().max(MAX_CLOSING_COPY_CHARS),
+  /** The stamps of the stored text the page started from (the last read or written, and one being written). */
+  basedOn: z.array(z.string().max(100).nullable()).max(4),
+  /** The stamp the page's save of `text` stores. */
+  writtenAs: z.string().max(100),
+  at: z.iso.datetime(),
+});
+export type ClosingCopy = z.infer<typeof copySchema>;
+
+/** The copy kept for a store key; undefined where there is none or it does not read. */
+export function readClosingCopy(storage: ClosingStorage | undefined, key: string): ClosingCopy | undefined {
+  let raw: string | null | undefined;
+  try {
+    raw = storage?.getItem(PREFIX + key);
+  } catch {
+    return undefined;
+  }
+  if (!raw || raw.length > MAX_CLOSING_COPY_CHARS + 1_000) return undefined;
+  try {
+    const parsed = copySchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts the copy in place at once; false where it is too large or the browser refuses it. */
+export function writeClosingCopy(
+  storage: ClosingStorage | undefined,
+  key: string,
+  copy: { text: string; basedOn: readonly (string | undefined)[]; writtenAs: string; at: Date },
+): boolean {
+  if (!storage || copy.text.length > MAX_CLOSING_COPY_CHARS) return false;
+  const record: ClosingCopy = {
+    text: copy.text,
+    basedOn: copy.basedOn.map((s) => s ?? null),
+    writtenAs: copy.writtenAs,
+    at: copy.at.toISOString(),
+  };
+  try {
+    storage.setItem(PREFIX + key, JSON.stringify(record));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes the copy once it is no longer needed; given `ours`, only a copy this page wrote (another
+ * tab's copy stays for its own settling).
+ */
+export function dropClosingCopy(
+  storage: ClosingStorage | undefined,
+  key: string,
+  ours?: ReadonlySet<string>,
+): void {
+  if (ours) {
+    const copy = readClosingCopy(storage, key);
+    if (!copy || !ours.has(copy.writtenAs)) return;
+  }
+  try {
+    storage?.removeItem(PREFIX + key);
+  } catch {
+    // Nothing to do: a copy left behind is settled on the next visit.
+  }
+}
+
+export type ClosingCopyFate = 'landed' | 'newer' | 'overtaken';
+
+/** What the copy is, beside the stamp of what the store holds now (undefined: nothing stored). */
+export function closingCopyFate(copy: ClosingCopy, stored: string | undefined): ClosingCopyFate {
+  if (stored !== undefined && stored === copy.writtenAs) return 'landed';
+  if (copy.basedOn.some((s) => (s ?? undefined) === stored)) return 'newer';
+  return 'overtaken';
+}

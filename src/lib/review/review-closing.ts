@@ -1,0 +1,88 @@
+/**
+ * The review session's closing copy (files/closing-copy): written at once when /review/ is hidden
+ * or closed, settled when /review/ next opens, before the stored session is read. The stamp
+ * compared is the session's revision.
+ */
+import {
+  closingCopyFate,
+  dropClosingCopy,
+  readClosingCopy,
+  writeClosingCopy,
+  type ClosingStorage,
+} from '../files/closing-copy';
+import type { TextStore } from '../files/text-store';
+import {
+  REVIEW_SESSION_KEY,
+  REVIEW_SESSION_RESCUE_KEY,
+  browserLock,
+  isEmptySession,
+  readSession,
+  revisionOf,
+  sessionText,
+  type ReviewSession,
+  type SessionLock,
+} from './review-session';
+
+/**
+ * Keeps a copy of `session` at once, as the save that names `writtenAs` will store it; `basedOn`
+ * are the revisions the page started from (the one it last read or wrote, and one being written).
+ */
+export function keepClosingReview(
+  storage: ClosingStorage | undefined,
+  session: ReviewSession,
+  basedOn: readonly (string | undefined)[],
+  writtenAs: string,
+  now: Date = new Date(),
+): boolean {
+  return writeClosingCopy(storage, REVIEW_SESSION_KEY, {
+    text: sessionText(session, now, writtenAs),
+    basedOn,
+    writtenAs,
+    at: now,
+  });
+}
+
+/**
+ * This page's state is stored (or the reviewer chose another tab's): a copy this page wrote, named
+ * by one of `ours`, is no longer needed.
+ */
+export function dropClosingReview(storage: ClosingStorage | undefined, ours: ReadonlySet<string>): void {
+  dropClosingCopy(storage, REVIEW_SESSION_KEY, ours);
+}
+
+export type ClosingReview =
+  /** No copy, or its save had landed. */
+  | { status: 'none' }
+  /** The copy was newer than the stored session and is now the stored session. */
+  | { status: 'taken' }
+  /** Another tab saved after the copy's page had read: the copy's text is kept aside, not written. */
+  | { status: 'overtaken'; text: string; at: string };
+
+/** Settles a closing copy left by an earlier visit; run before the stored session is read. */
+export async function settleClosingReview(
+  store: TextStore | undefined,
+  storage: ClosingStorage | undefined,
+  lock: SessionLock = browserLock,
+): Promise<ClosingReview> {
+  const copy = readClosingCopy(storage, REVIEW_SESSION_KEY);
+  if (!store || !copy) return { status: 'none' };
+  try {
+    const settled = await lock(async (): Promise<ClosingReview> => {
+      const fate = closingCopyFate(copy, revisionOf(await store.get(REVIEW_SESSION_KEY)));
+      if (fate === 'landed') return { status: 'none' };
+      if (fate === 'overtaken') {
+        await store.set(REVIEW_SESSION_RESCUE_KEY, copy.text);
+        return { status: 'overtaken', text: copy.text, at: copy.at };
+      }
+      const read = readSession(copy.text);
+      if (read.status === 'ok' && isEmptySession(read.session)) await store.remove(REVIEW_SESSION_KEY);
+      else await store.set(REVIEW_SESSION_KEY, copy.text);
+      return { status: 'taken' };
+    });
+    dropClosingCopy(storage, REVIEW_SESSION_KEY);
+    return settled;
+  } catch {
+    // The store could not be read or written: the copy stays for the next visit.
+    return { status: 'none' };
+  }
+}
