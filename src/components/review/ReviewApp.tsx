@@ -112,7 +112,17 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   // The revision a running save will store, and every revision this tab named in a closing copy.
   const inFlight = useRef<string | undefined>(undefined);
-  const copies = useRef(new Set<string>());
+  // Sessions are replaced, never changed, so their order of first sight here is their age: each
+  // gets a number, and a closing copy is known by the number of the session it holds.
+  const ages = useRef({ seen: new WeakMap<ReviewSession, number>(), count: 0 });
+  const ageOf = (s: ReviewSession): number => {
+    const known = ages.current.seen.get(s);
+    if (known !== undefined) return known;
+    ages.current.count += 1;
+    ages.current.seen.set(s, ages.current.count);
+    return ages.current.count;
+  };
+  const copies = useRef(new Map<string, number>());
   // A closing copy from an earlier visit that another tab's save overtook: kept for the reviewer.
   const [closingAside, setClosingAside] = useState<{ text: string; at: string }>();
   // The school plan kept for this reviewer, and who they are in it (PlanAssignments).
@@ -172,6 +182,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
 
   const save = (next: ReviewSession, force = false, writtenAs = newRevision()): Promise<SessionSave> => {
     const now = new Date();
+    const age = ageOf(next);
     const run = saving.current.then(async () => {
       inFlight.current = writtenAs;
       const result = await saveReviewSession(store, next, revision.current, {
@@ -183,8 +194,8 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       if (result.status === 'elsewhere') setElsewhere(true);
       else if (result.status === 'failed') setSaveError(result.error);
       else {
-        // What this tab shows is stored now, later than any closing copy it wrote.
-        dropClosingReview(closingStorage(), copies.current);
+        // A closing copy this tab wrote of this state, or of an older one, is no longer needed.
+        dropClosingReview(closingStorage(), (w) => (copies.current.get(w) ?? Infinity) <= age);
         revision.current = result.revision;
         written.current = next;
         channel.current?.announce(result.revision);
@@ -216,7 +227,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       if (
         keepClosingReview(closingStorage(), latest.current, [revision.current, inFlight.current], writtenAs)
       )
-        copies.current.add(writtenAs);
+        copies.current.set(writtenAs, ageOf(latest.current));
       void save(latest.current, false, writtenAs);
     };
     document.addEventListener('visibilitychange', flush);
@@ -269,7 +280,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     }
     const next = loaded.status === 'ok' ? loaded.session : emptySession();
     // The reviewer chose the other tab's progress over this one's, closing copy included.
-    dropClosingReview(closingStorage(), copies.current);
+    dropClosingReview(closingStorage(), (w) => copies.current.has(w));
     revision.current = loaded.status === 'empty' ? undefined : loaded.revision;
     written.current = next;
     latest.current = next;

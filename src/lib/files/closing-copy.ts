@@ -73,17 +73,18 @@ export function writeClosingCopy(
 }
 
 /**
- * Removes the copy once it is no longer needed; given `ours`, only a copy this page wrote (another
- * tab's copy stays for its own settling).
+ * Removes the copy once it is no longer needed. Given `superseded`, only a copy it says yes to: a
+ * page passes one that knows its own copies and which of them a finished save has overtaken (a
+ * copy written after that save began holds a later change, and another tab's copy is not its own).
  */
 export function dropClosingCopy(
   storage: ClosingStorage | undefined,
   key: string,
-  ours?: ReadonlySet<string>,
+  superseded?: (writtenAs: string) => boolean,
 ): void {
-  if (ours) {
+  if (superseded) {
     const copy = readClosingCopy(storage, key);
-    if (!copy || !ours.has(copy.writtenAs)) return;
+    if (!copy || !superseded(copy.writtenAs)) return;
   }
   try {
     storage?.removeItem(PREFIX + key);

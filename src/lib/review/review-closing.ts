@@ -42,12 +42,12 @@ export function keepClosingReview(
   });
 }
 
-/**
- * This page's state is stored (or the reviewer chose another tab's): a copy this page wrote, named
- * by one of `ours`, is no longer needed.
- */
-export function dropClosingReview(storage: ClosingStorage | undefined, ours: ReadonlySet<string>): void {
-  dropClosingCopy(storage, REVIEW_SESSION_KEY, ours);
+/** Removes the closing copy if `superseded` says it is this page's and no longer needed. */
+export function dropClosingReview(
+  storage: ClosingStorage | undefined,
+  superseded: (writtenAs: string) => boolean,
+): void {
+  dropClosingCopy(storage, REVIEW_SESSION_KEY, superseded);
 }
 
 export type ClosingReview =

@@ -66,12 +66,12 @@ describe('the closing copy', () => {
     );
   });
 
-  it('is dropped only when it is one of this page’s, or unconditionally when no set is given', () => {
+  it('is dropped only when the page says it is superseded, or unconditionally when not asked', () => {
     const storage = new MemoryStorage();
     writeClosingCopy(storage, 'k', { text: 't', basedOn: [], writtenAs: 'theirs', at: AT });
-    dropClosingCopy(storage, 'k', new Set(['mine']));
+    dropClosingCopy(storage, 'k', (w) => w === 'mine');
     expect(readClosingCopy(storage, 'k')?.writtenAs).toBe('theirs');
-    dropClosingCopy(storage, 'k', new Set(['theirs']));
+    dropClosingCopy(storage, 'k', (w) => w === 'theirs');
     expect(readClosingCopy(storage, 'k')).toBeUndefined();
     writeClosingCopy(storage, 'k', { text: 't', basedOn: [], writtenAs: 'theirs', at: AT });
     dropClosingCopy(storage, 'k');
