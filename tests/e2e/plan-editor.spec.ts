@@ -285,6 +285,29 @@ test.describe('the school plan editor', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('a change made just before the tab is closed is kept, finished or not', async ({ context, page }) => {
+    test.setTimeout(120_000);
+    await makeXushuiPlan(page);
+    // The last change, then the tab closes at once: no moment passes for the autosave's pause.
+    await page.getByLabel('轮次或学年').fill('2025—2026 学年');
+    await page.close({ runBeforeUnload: true });
+
+    const again = await context.newPage();
+    await openEditor(again);
+    await expect(again.getByLabel('轮次或学年')).toHaveValue('2025—2026 学年');
+    await saved(again);
+    expect((await storedPlan(again)).school.round).toBe('2025—2026 学年');
+
+    // An unfinished change (a count that is not a number yet), closed at once, comes back as one.
+    await again.getByLabel('要完成几个微能力点').first().fill('3个');
+    await again.close({ runBeforeUnload: true });
+    const third = await context.newPage();
+    await openEditor(third);
+    await expect(third.getByLabel('要完成几个微能力点').first()).toHaveValue('3个');
+    await expect(third.getByText('已恢复上次未完成的修改')).toBeVisible();
+    await expect(third.getByLabel('轮次或学年')).toHaveValue('2025—2026 学年');
+  });
+
   test('two tabs: the second tab’s save does not silently replace the first’s', async ({ page }) => {
     test.setTimeout(120_000);
     await makeXushuiPlan(page);

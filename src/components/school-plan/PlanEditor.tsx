@@ -24,6 +24,7 @@ import {
   PLAN_STORE_FAILED_MESSAGE,
   saveStoredPlan,
 } from '../../lib/school/plan/plan-store';
+import { dropClosingPlan, keepClosingPlan, settleClosingPlan } from '../../lib/school/plan/plan-closing';
 import { downloadBlob } from '../download';
 import PlanFileBar from './PlanFileBar';
 import PlanForm from './PlanForm';
@@ -41,6 +42,15 @@ interface Props extends PlanPageData {
 const SAVE_DELAY_MS = 400;
 
 type Loaded = { draft: PlanDraft; basedOn: string | undefined; note?: { warn: boolean; text: string } };
+
+/** Where the closing copy goes (plan-closing.ts); undefined where the browser blocks it. */
+function closingStorage(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 async function loadPlan(store: TextStore | undefined): Promise<Loaded> {
   const stored = await loadStoredPlan(store);
@@ -94,6 +104,12 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const channel = useRef<BroadcastChannel | undefined>(undefined);
   const conflictRef = useRef<Conflict | undefined>(undefined);
+  // Closing copies (plan-closing.ts): changes are counted, and each copy this page wrote is known
+  // by the count it holds, so a finished save drops a copy only of what it saved or older.
+  const changes = useRef(0);
+  const copies = useRef(new Map<string, number>());
+  const inFlight = useRef<string | undefined>(undefined);
+  const superseded = (age: number) => (w: string) => (copies.current.get(w) ?? Infinity) <= age;
   conflictRef.current = conflict;
 
   const start = useCallback((next: Loaded) => {
@@ -106,72 +122,83 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
     setFormKey((k) => k + 1);
   }, []);
 
-  const saveNow = useCallback(async () => {
-    const draft = latest.current;
-    if (!draft) return;
-    const check = validateDraft(draft);
-    setIssues(check.ok ? [] : check.issues);
-    const keepDraft = async () => {
-      try {
-        await store?.set(PLAN_DRAFT_KEY, draftText({ basedOn: basedOn.current, draft }));
-        return true;
-      } catch {
+  const saveNow = useCallback(
+    async (now: Date = new Date()) => {
+      const draft = latest.current;
+      if (!draft) return;
+      const age = changes.current;
+      const check = validateDraft(draft, now);
+      setIssues(check.ok ? [] : check.issues);
+      const keepDraft = async () => {
+        try {
+          await store?.set(PLAN_DRAFT_KEY, draftText({ basedOn: basedOn.current, draft }));
+          dropClosingPlan(closingStorage(), superseded(age));
+          return true;
+        } catch {
+          setStatus({ warn: true, text: PLAN_STORE_FAILED_MESSAGE });
+          return false;
+        }
+      };
+      if (!store) {
         setStatus({ warn: true, text: PLAN_STORE_FAILED_MESSAGE });
-        return false;
+        if (check.ok) setSaved(check.plan);
+        return;
       }
-    };
-    if (!store) {
-      setStatus({ warn: true, text: PLAN_STORE_FAILED_MESSAGE });
-      if (check.ok) setSaved(check.plan);
-      return;
-    }
-    if (!check.ok || conflictRef.current) {
-      if (await keepDraft())
+      if (!check.ok || conflictRef.current) {
+        if (await keepDraft())
+          setStatus({
+            warn: false,
+            text: conflictRef.current
+              ? '本页的修改已暂存在本浏览器中，请先在上方选择保留哪一份方案。'
+              : `方案还有 ${check.ok ? 0 : check.issues.length} 处需要补全或修改（见下方标出的地方）；已输入的内容已暂存在本浏览器中，补全后自动保存为方案。`,
+          });
+        return;
+      }
+      inFlight.current = check.plan.savedAt;
+      const result = await saveStoredPlan(store, check.plan, basedOn.current);
+      inFlight.current = undefined;
+      if (result.ok) {
+        dropClosingPlan(closingStorage(), superseded(age));
+        basedOn.current = result.plan.savedAt;
+        pending.current = false;
+        setSaved(result.plan);
+        setElsewhere(false);
+        await store.remove(PLAN_DRAFT_KEY).catch(() => undefined);
+        channel.current?.postMessage({ savedAt: result.plan.savedAt });
         setStatus({
           warn: false,
-          text: conflictRef.current
-            ? '本页的修改已暂存在本浏览器中，请先在上方选择保留哪一份方案。'
-            : `方案还有 ${check.ok ? 0 : check.issues.length} 处需要补全或修改（见下方标出的地方）；已输入的内容已暂存在本浏览器中，补全后自动保存为方案。`,
+          text: `方案已保存在本浏览器中（${new Date(result.plan.savedAt).toLocaleTimeString('zh-CN', { hour12: false })}）。`,
         });
-      return;
-    }
-    const result = await saveStoredPlan(store, check.plan, basedOn.current);
-    if (result.ok) {
-      basedOn.current = result.plan.savedAt;
-      pending.current = false;
-      setSaved(result.plan);
-      setElsewhere(false);
-      await store.remove(PLAN_DRAFT_KEY).catch(() => undefined);
-      channel.current?.postMessage({ savedAt: result.plan.savedAt });
-      setStatus({
-        warn: false,
-        text: `方案已保存在本浏览器中（${new Date(result.plan.savedAt).toLocaleTimeString('zh-CN', { hour12: false })}）。`,
-      });
-    } else if (result.elsewhere) {
-      await keepDraft();
-      setConflict({ mine: check.plan, theirs: result.current });
-    } else {
-      await keepDraft();
-      setStatus({ warn: true, text: result.error });
-    }
-  }, [store]);
+      } else if (result.elsewhere) {
+        await keepDraft();
+        setConflict({ mine: check.plan, theirs: result.current });
+      } else {
+        await keepDraft();
+        setStatus({ warn: true, text: result.error });
+      }
+    },
+    [store],
+  );
 
   useEffect(() => {
-    void loadPlan(store).then((first) => {
-      start(first);
-      if (first.note) setStatus(first.note);
-      // A restored draft is a change not yet saved: a complete one is saved (or asked about) at once.
-      if (first.note && !first.note.warn) {
-        pending.current = true;
-        if (validateDraft(first.draft).ok) void saveNow();
-      }
-    });
+    void settleClosingPlan(store, closingStorage())
+      .then(() => loadPlan(store))
+      .then((first) => {
+        start(first);
+        if (first.note) setStatus(first.note);
+        // A restored draft is a change not yet saved: a complete one is saved (or asked about) at once.
+        if (first.note && !first.note.warn) {
+          pending.current = true;
+          if (validateDraft(first.draft).ok) void saveNow();
+        }
+      });
   }, [store, start, saveNow]);
 
   const onDraftChange = useCallback(
     (draft: PlanDraft) => {
       latest.current = draft;
       pending.current = true;
+      changes.current += 1;
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
     },
@@ -179,6 +206,29 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
   );
 
   useEffect(() => () => clearTimeout(timer.current), []);
+
+  // A change made just before the tab is closed, or a link followed, would otherwise wait out the
+  // pause above and be lost (IndexedDB's write does not outlive a closing tab): the moment the
+  // page is hidden, a copy goes to localStorage at once, and the save runs.
+  useEffect(() => {
+    const flush = () => {
+      const draft = latest.current;
+      if (document.visibilityState !== 'hidden' || !pending.current || !draft) return;
+      const now = new Date();
+      const writtenAs = now.toISOString();
+      const kept = { basedOn: basedOn.current, draft };
+      if (keepClosingPlan(closingStorage(), kept, [basedOn.current, inFlight.current], writtenAs, now))
+        copies.current.set(writtenAs, changes.current);
+      clearTimeout(timer.current);
+      void saveNow(now);
+    };
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [saveNow]);
 
   // Another tab saved: a page with nothing unsaved takes its plan; one with changes asks at its save.
   useEffect(() => {
@@ -211,6 +261,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
       setStatus({ warn: true, text: result.error });
       return;
     }
+    dropClosingPlan(closingStorage(), (w) => copies.current.has(w));
     basedOn.current = result.plan.savedAt;
     pending.current = false;
     setConflict(undefined);
@@ -227,6 +278,8 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
     setConflict(undefined);
     setElsewhere(false);
     pending.current = false;
+    // The principal chose the other tab's plan over this page's, closing copy included.
+    dropClosingPlan(closingStorage(), (w) => copies.current.has(w));
     await store?.remove(PLAN_DRAFT_KEY).catch(() => undefined);
     start({ draft: draftFromPlan(theirs), basedOn: theirs.savedAt });
     setSaved(theirs);
