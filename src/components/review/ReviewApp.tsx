@@ -5,6 +5,7 @@
  * is kept in this browser as it is done (review-session.ts) and nothing leaves it.
  */
 import { useEffect, useRef, useState } from 'react';
+import { browserStorage } from '../../lib/files/browser-storage';
 import { indexedDbStore } from '../../lib/files/text-store';
 import type { Draft } from '../../lib/self-check/draft';
 import { inputTooBig } from '../../lib/review/review';
@@ -84,14 +85,6 @@ function formatTime(iso: string | undefined): string {
 }
 
 const store = typeof window === 'undefined' ? undefined : indexedDbStore();
-/** Where the closing copy goes (review-closing.ts); undefined where the browser blocks it. */
-function closingStorage(): Storage | undefined {
-  try {
-    return typeof window === 'undefined' ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion, fonts }: Props) {
   const [session, setSession] = useState<ReviewSession>(emptySession);
@@ -151,7 +144,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   // The work kept in this browser comes back first; nothing is written until it has been read.
   useEffect(() => {
     let live = true;
-    restoring.current = settleClosingReview(store, closingStorage()).then(async (closing) => {
+    restoring.current = settleClosingReview(store, browserStorage()).then(async (closing) => {
       const loaded = await loadReviewSession(store);
       if (!live) return;
       if (closing.status === 'overtaken') setClosingAside({ text: closing.text, at: closing.at });
@@ -214,7 +207,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       else if (result.status === 'failed') setSaveError(result.error);
       else {
         // A closing copy this tab wrote of this state, or of an older one, is no longer needed.
-        dropClosingReview(closingStorage(), (w) => (copies.current.get(w) ?? Infinity) <= age);
+        dropClosingReview(browserStorage(), (w) => (copies.current.get(w) ?? Infinity) <= age);
         revision.current = result.revision;
         written.current = next;
         channel.current?.announce(result.revision);
@@ -244,7 +237,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       // The save below may not finish before the tab is gone; the copy is written at once.
       const writtenAs = newRevision();
       if (
-        keepClosingReview(closingStorage(), latest.current, [revision.current, inFlight.current], writtenAs)
+        keepClosingReview(browserStorage(), latest.current, [revision.current, inFlight.current], writtenAs)
       )
         copies.current.set(writtenAs, ageOf(latest.current));
       void save(latest.current, false, writtenAs);
@@ -299,7 +292,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     }
     const next = loaded.status === 'ok' ? loaded.session : emptySession();
     // The reviewer chose the other tab's progress over this one's, closing copy included.
-    dropClosingReview(closingStorage(), (w) => copies.current.has(w));
+    dropClosingReview(browserStorage(), (w) => copies.current.has(w));
     revision.current = loaded.status === 'empty' ? undefined : loaded.revision;
     written.current = next;
     latest.current = next;

@@ -5,6 +5,7 @@
  * saves only on top of the version it loaded, and asks which to keep when that has changed.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { browserStorage } from '../../lib/files/browser-storage';
 import { indexedDbStore, type TextStore } from '../../lib/files/text-store';
 import {
   draftFromPlan,
@@ -42,15 +43,6 @@ interface Props extends PlanPageData {
 const SAVE_DELAY_MS = 400;
 
 type Loaded = { draft: PlanDraft; basedOn: string | undefined; note?: { warn: boolean; text: string } };
-
-/** Where the closing copy goes (plan-closing.ts); undefined where the browser blocks it. */
-function closingStorage(): Storage | undefined {
-  try {
-    return typeof window === 'undefined' ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 async function loadPlan(store: TextStore | undefined): Promise<Loaded> {
   const stored = await loadStoredPlan(store);
@@ -132,7 +124,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
       const keepDraft = async () => {
         try {
           await store?.set(PLAN_DRAFT_KEY, draftText({ basedOn: basedOn.current, draft }));
-          dropClosingPlan(closingStorage(), superseded(age));
+          dropClosingPlan(browserStorage(), superseded(age));
           return true;
         } catch {
           setStatus({ warn: true, text: PLAN_STORE_FAILED_MESSAGE });
@@ -158,7 +150,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
       const result = await saveStoredPlan(store, check.plan, basedOn.current);
       inFlight.current = undefined;
       if (result.ok) {
-        dropClosingPlan(closingStorage(), superseded(age));
+        dropClosingPlan(browserStorage(), superseded(age));
         basedOn.current = result.plan.savedAt;
         pending.current = false;
         setSaved(result.plan);
@@ -181,7 +173,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
   );
 
   useEffect(() => {
-    void settleClosingPlan(store, closingStorage())
+    void settleClosingPlan(store, browserStorage())
       .then(() => loadPlan(store))
       .then((first) => {
         start(first);
@@ -217,7 +209,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
       const now = new Date();
       const writtenAs = now.toISOString();
       const kept = { basedOn: basedOn.current, draft };
-      if (keepClosingPlan(closingStorage(), kept, [basedOn.current, inFlight.current], writtenAs, now))
+      if (keepClosingPlan(browserStorage(), kept, [basedOn.current, inFlight.current], writtenAs, now))
         copies.current.set(writtenAs, changes.current);
       clearTimeout(timer.current);
       void saveNow(now);
@@ -261,7 +253,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
       setStatus({ warn: true, text: result.error });
       return;
     }
-    dropClosingPlan(closingStorage(), (w) => copies.current.has(w));
+    dropClosingPlan(browserStorage(), (w) => copies.current.has(w));
     basedOn.current = result.plan.savedAt;
     pending.current = false;
     setConflict(undefined);
@@ -279,7 +271,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
     setElsewhere(false);
     pending.current = false;
     // The principal chose the other tab's plan over this page's, closing copy included.
-    dropClosingPlan(closingStorage(), (w) => copies.current.has(w));
+    dropClosingPlan(browserStorage(), (w) => copies.current.has(w));
     await store?.remove(PLAN_DRAFT_KEY).catch(() => undefined);
     start({ draft: draftFromPlan(theirs), basedOn: theirs.savedAt });
     setSaved(theirs);
