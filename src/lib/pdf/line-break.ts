@@ -80,7 +80,26 @@ const HARD_BREAK = /\r\n|\r|\n/;
 let cachedSegmenterCtor: typeof Intl.Segmenter | undefined;
 let cachedSegmenter: Intl.Segmenter | undefined;
 
-function splitGraphemes(text: string): string[] {
+/**
+ * Characters that never join a neighbour into one grapheme (Unicode's grapheme break property is Other
+ * or Control for each, and none is a carriage return): Latin letters and signs without combining marks,
+ * punctuation, symbols, CJK punctuation, kana without the voicing marks, CJK ideographs, full-width forms.
+ * Ranges are left out where any character would join (combining marks, joiners, Hangul jamo, regional
+ * indicators, halfwidth voicing marks); a test checks every character kept against Intl.Segmenter.
+ */
+const NEVER_JOINS =
+  /^[\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u2bff\u3000-\u3029\u3030-\u303f\u3041-\u3096\u309b-\u30ff\u3105-\u312f\u3190-\u31ff\u3200-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff01-\uff9d\uffe0-\uffee]*$/;
+
+/** Whether every character of `text` is one that never joins a neighbour into one grapheme. */
+export const neverJoins = (text: string): boolean => NEVER_JOINS.test(text);
+
+/**
+ * Splits `text` into graphemes. Text of characters that never join (the packet's Chinese, almost always)
+ * is split by UTF-16 code units at once: the segmenter gives the same and cost a cold packet tens of
+ * milliseconds.
+ */
+export function splitGraphemes(text: string): string[] {
+  if (neverJoins(text)) return text.split('');
   const Ctor = typeof Intl === 'object' ? Intl.Segmenter : undefined;
   if (typeof Ctor === 'function') {
     if (cachedSegmenterCtor !== Ctor || cachedSegmenter === undefined) {
