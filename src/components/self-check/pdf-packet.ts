@@ -8,6 +8,7 @@ import { missingCharacters, packetText, type Packet } from '../../lib/pdf/packet
 import { PdfRareCharactersError } from '../../lib/pdf/pdf-offline';
 import { speedUpGlyfEncode } from '../../lib/pdf/glyf-encode';
 import { speedUpFlateEncode } from '../../lib/pdf/flate-encode';
+import { binaryBytes } from '../../lib/pdf/binary-string';
 import { sliceLookup, slicesFor, type FontWeight, type SliceOf } from '../../lib/pdf/font-slices';
 import { markPdf, startPdfLoads, type PdfFonts, type PdfLoads } from './pdf-loads';
 
@@ -529,5 +530,8 @@ export async function renderPacketPdf(
   drawPacket(new Layout(doc, faces), printed);
   markPdf('drawn');
   progress('PDF 已生成。');
-  return { blob: doc.output('blob'), fromFallback, unrenderable };
+  // The bytes jsPDF's output('blob') gives, turned from its string by the loop that compressed every
+  // stream just before (already compiled to fast code), not by a loop of jsPDF's run once, cold.
+  const blob = new Blob([binaryBytes(doc.output())], { type: 'application/pdf' });
+  return { blob, fromFallback, unrenderable };
 }

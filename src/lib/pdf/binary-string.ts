@@ -11,7 +11,7 @@ export function binaryString(bytes: Uint8Array): string {
 }
 
 /** The bytes of a binary string; a character above 255 keeps its low byte, as jsPDF's own loops do. */
-export function binaryBytes(text: string): Uint8Array {
+export function binaryBytes(text: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;

@@ -26,7 +26,9 @@ const FAST = Symbol('flate-encode');
  * Replaces `api.processDataByFilters` (jsPDF.API's) with one that encodes a lone FlateEncode itself.
  * Leaves anything it does not recognise alone: jsPDF then works as before.
  */
-export function speedUpFlateEncode(api: { processDataByFilters?: unknown }): boolean {
+export function speedUpFlateEncode(jspdfApi: object): boolean {
+  // jsPDF's types leave processDataByFilters out; it is a plain property of jsPDF.API.
+  const api = jspdfApi as { processDataByFilters?: unknown };
   const original = api.processDataByFilters as (ProcessDataByFilters & { [FAST]?: true }) | undefined;
   if (typeof original !== 'function' || original.length !== 2) return false;
   if (original[FAST]) return true;

@@ -118,7 +118,37 @@ export function splitGraphemes(text: string): string[] {
   return out;
 }
 
-const firstCodePoint = (g: string): string => String.fromCodePoint(g.codePointAt(0) ?? 0);
+const firstCodePoint = (g: string): string =>
+  g.length === 1 ? g : String.fromCodePoint(g.codePointAt(0) ?? 0);
+
+/*
+ * The tests below run once per character of every cell of a packet, most of it on a cold page: the
+ * characters a packet is made of (visible ASCII, CJK punctuation and ideographs) are answered from
+ * their code, the regular expressions decide the rest.
+ */
+const isCjkCode = (c: number): boolean =>
+  (c >= 0x3001 && c <= 0x303f) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef);
+
+/** A space that is a break opportunity (not a no-break space). */
+export function isBreakSpace(g: string): boolean {
+  if (g.length === 1) {
+    const c = g.charCodeAt(0);
+    if (c === 0x20) return true;
+    if ((c > 0x20 && c < 0x7f) || isCjkCode(c)) return false;
+  }
+  return SPACE.test(g) && ![...g].some((c) => NO_BREAK_SPACES.has(c));
+}
+
+/** A letter or digit of a Latin-like word (not CJK): `c` is one code point. */
+export function isWordChar(c: string): boolean {
+  if (c.length === 1) {
+    const code = c.charCodeAt(0);
+    if (code < 0x7f)
+      return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+    if (isCjkCode(code)) return false;
+  }
+  return WORD.test(c) && !CJK.test(c);
+}
 /** Indexed read that satisfies `noUncheckedIndexedAccess` without non-null assertions. */
 const at = (a: ArrayLike<number>, i: number): number => a[i] ?? 0;
 
@@ -155,7 +185,7 @@ interface Prepared {
 }
 
 function prepare(all: string[], widthOf: (s: string) => number): Prepared | undefined {
-  const isSpace = all.map((g) => SPACE.test(g) && ![...g].some((c) => NO_BREAK_SPACES.has(c)));
+  const isSpace = all.map(isBreakSpace);
   let n = all.length;
   while (n > 0 && isSpace[n - 1] === true) n--;
   if (n === 0) return undefined;
@@ -166,7 +196,7 @@ function prepare(all: string[], widthOf: (s: string) => number): Prepared | unde
   const firsts = gs.map(firstCodePoint);
   const fs = Uint8Array.from(firsts, (c) => (FS_SET.has(c) ? 1 : 0));
   const fe = Uint8Array.from(firsts, (c) => (FE_SET.has(c) ? 1 : 0));
-  const isWord = firsts.map((c) => WORD.test(c) && !CJK.test(c));
+  const isWord = firsts.map(isWordChar);
   const isJoiner = firsts.map((c, i) => JOINERS.has(c) && gs[i] === c);
   const inUnitRun = (i: number): boolean => isWord[i] === true || isJoiner[i] === true;
 

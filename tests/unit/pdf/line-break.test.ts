@@ -5,6 +5,8 @@ import {
   fontRuns,
   FORBIDDEN_END,
   FORBIDDEN_START,
+  isBreakSpace,
+  isWordChar,
   neverJoins,
   splitGraphemes,
   type Measure,
@@ -351,6 +353,23 @@ describe('graphemes: the quick split of characters that never join', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the quick character tests', () => {
+  it('answer as the regular expressions do, for every character of the BMP', () => {
+    const CJK =
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const c = String.fromCharCode(cp);
+      const space = /^\s+$/u.test(c) && !'\u00a0\u2007\u202f\ufeff'.includes(c);
+      if (isBreakSpace(c) !== space) wrong.push(`space ${cp.toString(16)}`);
+      if (isWordChar(c) !== (/[\p{L}\p{N}]/u.test(c) && !CJK.test(c))) wrong.push(`word ${cp.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(isBreakSpace('\u3000\u3000')).toBe(true);
+    expect(isWordChar('𝐀')).toBe(true);
   });
 });
 
