@@ -5,6 +5,19 @@
  * to the download, cold (fresh browser cache) and with jsPDF and the slices cached; the PDF's size;
  * and whether a first PDF is made offline after one visit. Issue 23's targets are printed beside the
  * figures of the whole-subset font it replaced (measured with `npm run bench` before the slicing).
+ *
+ * Where a cold 3-ability packet's time went (issue 23 §2; a Chrome CPU profile, Resource Timing and
+ * long tasks of one run, load average 6, before the loads went in parallel): Playwright's click itself
+ * took 50–80 ms before the page saw the press, which is why the figure now runs from the press. Then a
+ * waterfall: the packet's layout code (7 KB) 0→90 ms, only then jsPDF and the manifest →150, a layout
+ * pass without fonts →173, the slices →228; then one main-thread task of 580 ms: reading the fonts,
+ * laying out (230 ms, of it line breaking 160, Intl.Segmenter alone 40), writing the PDF (320 ms:
+ * compressing with fflate and jsPDF building each compressed stream's string one byte at a time 150,
+ * embedding the fonts 100, turning the PDF's string into bytes 45), and 10 ms to the download.
+ * The main thread's CPU was 308 ms of the 1,011 this script then printed (from asking for the click):
+ * the rest was waiting, for the network and, on this shared machine, for a core. Now the code, jsPDF,
+ * the manifest and the first slice come at once, and the CPU is cut where cold code ran longest; each
+ * run prints its own breakdown (`where the time goes`) and the CPU of every Chromium process.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
