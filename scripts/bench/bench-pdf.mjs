@@ -40,6 +40,10 @@ const BEFORE_CPU = 308;
 const TARGET = { fonts3: 500 * 1024, rareAdds: 60 * 1024, cold3: 800 };
 /** Cold 3-ability packets measured, each in a fresh browser context (`--runs N`). */
 const COLD_RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+/** `--against DIR`: another build's folder, measured in turns with this one. */
+const AGAINST = process.argv.includes('--against')
+  ? process.argv[process.argv.indexOf('--against') + 1]
+  : undefined;
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)];
@@ -137,12 +141,15 @@ async function seeded(context, d) {
 }
 
 /**
- * CPU time (ms) of every process this script started but `except` (the web server), all their threads:
+ * CPU time (ms) of every process this script started but the web servers (`servers`), all their threads:
  * Chromium's browser, network and renderer processes, the renderer's compiler and garbage-collector
  * threads too. Read from /proc (Linux; undefined elsewhere), in ticks of 10 ms per process. On a busy
  * machine a packet's wall time is mostly waiting for a core; this is what the packet itself costs.
  */
-function browserCpu(except) {
+/** The web servers' process ids, left out of browserCpu. */
+const servers = new Set();
+
+function browserCpu() {
   try {
     const stats = new Map();
     for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
@@ -158,7 +165,7 @@ function browserCpu(except) {
     }
     const ours = (pid) => {
       for (let p = pid; p > 1; p = stats.get(p)?.ppid ?? 0) {
-        if (p === except) return false;
+        if (servers.has(p)) return false;
         if (p === process.pid) return pid !== process.pid;
       }
       return false;
@@ -195,7 +202,7 @@ const STEPS = [
  */
 async function makePdf(page, cdp) {
   const cpuBefore = cdp ? await threadTime(cdp) : 0;
-  const browserBefore = browserCpu(server.pid);
+  const browserBefore = browserCpu();
   await page.evaluate(() => (window.__longTasks = []));
   const start = Date.now();
   const download = page.waitForEvent('download', { timeout: 60_000 });
@@ -205,7 +212,7 @@ async function makePdf(page, cdp) {
   const bytes = readFileSync(await file.path());
   await page.getByRole('button', { name: '生成 PDF 证据包' }).waitFor({ state: 'visible' });
   const cpu = cdp ? Math.round((await threadTime(cdp)) - cpuBefore) : undefined;
-  const browserAfter = browserCpu(server.pid);
+  const browserAfter = browserCpu();
   const seen = await page.evaluate(() => ({
     origin: performance.timeOrigin,
     pressedAt: window.__pressedAt,
@@ -237,6 +244,21 @@ async function makePdf(page, cdp) {
   };
 }
 
+/** One cold 3-ability packet in a fresh browser context, once the page has settled. */
+async function coldPacket(browser, site) {
+  const context = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
+  try {
+    const page = await seeded(context, draft(3));
+    await page.goto(`${site}/self-check/`);
+    await page.waitForLoadState('networkidle');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    return await makePdf(page, cdp);
+  } finally {
+    await context.close();
+  }
+}
+
 async function pdfText(bytes) {
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
   let text = '';
@@ -255,6 +277,7 @@ const load = () =>
     .join(' ');
 
 const server = await serveSite(port);
+servers.add(server.pid);
 const browser = await launchChromium();
 try {
   // Wall times on a shared machine are read beside its load: on two busy cores they stretch several times.
@@ -306,16 +329,7 @@ try {
   console.log(`  fonts fetched for a 3-ability packet: ${beside(fonts3, BEFORE.fonts3, TARGET.fonts3, kb)}`);
   console.log(`  what a rare-character name adds: ${beside(added, BEFORE.rareAdds, TARGET.rareAdds, kb)}`);
   const runs = [cold['3 王晓红']];
-  while (runs.length < COLD_RUNS) {
-    const context = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
-    const page = await seeded(context, draft(3));
-    await page.goto(`${origin}/self-check/`);
-    await page.waitForLoadState('networkidle');
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    runs.push(await makePdf(page, cdp));
-    await context.close();
-  }
+  while (runs.length < COLD_RUNS) runs.push(await coldPacket(browser, origin));
   const med = (key) => median(runs.map(key));
   const spread = (key) => `${med(key)} ms (${Math.min(...runs.map(key))}–${Math.max(...runs.map(key))})`;
   console.log(
@@ -337,6 +351,33 @@ try {
   console.log(
     `    where the time goes (median ms): press → handler ${med((r) => r.steps.press)}; ${STEPS.map(([step, what]) => `${what} ${med((r) => r.steps[step])}`).join('; ')}; the browser's download ${med((r) => r.steps.download)}`,
   );
+
+  if (AGAINST) {
+    // Another build (say main's), served beside this one; cold packets of each in turn, so that both
+    // meet the same load: on a shared machine, drift between two separate runs hides a difference.
+    const other = await serveSite(port + 1, AGAINST);
+    servers.add(other.pid);
+    const pairs = { this: [], that: [] };
+    try {
+      await coldPacket(browser, `http://127.0.0.1:${port + 1}`); // its server compresses each file once
+      for (let i = 0; i < COLD_RUNS; i++) {
+        pairs.that.push(await coldPacket(browser, `http://127.0.0.1:${port + 1}`));
+        pairs.this.push(await coldPacket(browser, origin));
+      }
+    } finally {
+      other.kill();
+    }
+    console.log(`  cold 3-ability packets taking turns with ${AGAINST} (load average now ${load()}):`);
+    for (const [name, list] of [
+      ['this build', pairs.this],
+      [AGAINST, pairs.that],
+    ]) {
+      const m = (key) => median(list.map(key));
+      console.log(
+        `    ${name}: press → download ${m((r) => r.ms)} ms (${Math.min(...list.map((r) => r.ms))}–${Math.max(...list.map((r) => r.ms))}); main thread CPU ${m((r) => r.cpu)} ms; every Chromium process ${m((r) => r.allCpu)} ms; longest task ${m((r) => r.longest)} ms`,
+      );
+    }
+  }
 
   // One visit (the offline copy stores itself), then no network: the first PDF this browser makes.
   const context = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'allow' });
