@@ -7,8 +7,11 @@
  * figures of the whole-subset font it replaced (measured with `npm run bench` before the slicing).
  *
  * Where a cold 3-ability packet's time went (issue 23 §2; a Chrome CPU profile, Resource Timing and
- * long tasks of one run, load average 6, before the loads went in parallel): Playwright's click itself
- * took 50–80 ms before the page saw the press, which is why the figure now runs from the press. Then a
+ * long tasks of one run, load average 6, before the loads went in parallel): this script clicked while
+ * the wizard's last step was still loading, and that loading counted (on main's build at load 15,
+ * 1,276 ms against 775 on a settled page), so it now waits for the network to be idle first; and
+ * Playwright's click itself took 50–80 ms before the page saw the press, so the figure now runs from
+ * the press. Then a
  * waterfall: the packet's layout code (7 KB) 0→90 ms, only then jsPDF and the manifest →150, a layout
  * pass without fonts →173, the slices →228; then one main-thread task of 580 ms: reading the fonts,
  * laying out (230 ms, of it line breaking 160, Intl.Segmenter alone 40), writing the PDF (320 ms:
