@@ -25,7 +25,16 @@ export interface PdfLoads {
  * User Timing marks (`pdf:<step>`) of the last packet: DevTools' performance panel and
  * scripts/bench/bench-pdf.mjs read where its time went from them.
  */
-export const PDF_STEPS = ['click', 'code', 'manifest', 'probed', 'fonts', 'fonts-added', 'drawn', 'saved'];
+export const PDF_STEPS = [
+  'click',
+  'code',
+  'manifest',
+  'probed',
+  'fonts',
+  'fonts-added',
+  'drawn',
+  'saved',
+] as const;
 
 export function markPdf(step: (typeof PDF_STEPS)[number]): void {
   if (step === 'click') for (const s of PDF_STEPS) performance.clearMarks(`pdf:${s}`);
