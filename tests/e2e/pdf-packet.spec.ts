@@ -155,6 +155,41 @@ test.describe('PDF evidence packet', () => {
     expect(embedded.length, 'one font per slice fetched').toBe(names.length - 1);
   });
 
+  test('asked for a PDF, the page fetches jsPDF, the font manifest and the first slice at once, not one after another', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await completeC5(page, '王晓红');
+    const first = builtManifest().manifest.slices[0];
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    // The packet's layout code is held back: what waited for it before (jsPDF, the manifest) and what
+    // waited for the manifest (the first slice) must be on their way all the same.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/pdf-packet\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '生成 PDF 证据包' }).click();
+    await expect(page.getByRole('button', { name: '正在生成 PDF……' })).toBeDisabled();
+    const wanted = [
+      /\/_astro\/jspdf\.[\w.-]+\.js$/,
+      /\/fonts\/pdf\/manifest\.json$/,
+      new RegExp(`/fonts/pdf/${first?.regular}$`),
+      new RegExp(`/fonts/pdf/${first?.bold}$`),
+    ];
+    await expect
+      .poll(() => wanted.filter((w) => !asked.some((path) => w.test(path))).map(String))
+      .toEqual([]);
+    expect(asked.some((path) => /\/_astro\/pdf-packet\./.test(path))).toBe(true);
+    release();
+    const pages = (await pdfPagesText(await (await download).path())).map(compact);
+    expect(pages[0]).toContain('王晓红');
+    await expect(page.locator('#pdf-status')).toContainText('PDF 已生成');
+  });
+
   test('a teacher’s long description is printed in full, across a page break', async ({ page }) => {
     test.setTimeout(60_000);
     const sentences = Array.from(

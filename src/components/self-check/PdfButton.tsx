@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Draft } from '../../lib/self-check/draft';
 import { buildPacket, type PacketAbility, type PacketReview } from '../../lib/pdf/packet';
 import { downloadBlob } from '../download';
-import type { PdfFonts } from './pdf-packet';
+import { markPdf, startPdfLoads, type PdfFonts } from './pdf-loads';
 import PdfOfflineNote from '../offline/PdfOfflineNote';
 import { useOnce } from '../use-once';
 import ShareButton from '../ShareButton';
@@ -42,7 +42,12 @@ export default function PdfButton({
 
   const { run: generate, busy } = useOnce(async () => {
     setWarning(undefined);
+    markPdf('click');
     try {
+      // The layout code, jsPDF, the font manifest and the first slice all come at once.
+      const loads = startPdfLoads(fonts);
+      const renderer = import('./pdf-packet');
+      renderer.catch(() => {}); // awaited below; a failure is reported there, once
       const packet = buildPacket({
         draft,
         abilities,
@@ -52,9 +57,11 @@ export default function PdfButton({
         reviews,
       });
       packet.cover.fields.push(...coverFields);
-      const { renderPacketPdf } = await import('./pdf-packet');
-      const outcome = await renderPacketPdf(packet, fonts, setStatus);
+      const { renderPacketPdf } = await renderer;
+      markPdf('code');
+      const outcome = await renderPacketPdf(packet, fonts, setStatus, loads);
       downloadBlob(outcome.blob, packet.filename);
+      markPdf('saved');
       setMade(new File([outcome.blob], packet.filename, { type: 'application/pdf' }));
       const notes: string[] = [];
       if (outcome.fromFallback.length > 0)

@@ -5,20 +5,14 @@
  */
 import { breakLines, fontRuns } from '../../lib/pdf/line-break';
 import { missingCharacters, packetText, type Packet } from '../../lib/pdf/packet';
-import { PdfFileError, PdfRareCharactersError } from '../../lib/pdf/pdf-offline';
+import { PdfRareCharactersError } from '../../lib/pdf/pdf-offline';
 import { speedUpGlyfEncode } from '../../lib/pdf/glyf-encode';
-import {
-  sliceLookup,
-  slicesFor,
-  type FontManifest,
-  type FontWeight,
-  type SliceOf,
-} from '../../lib/pdf/font-slices';
+import { speedUpFlateEncode } from '../../lib/pdf/flate-encode';
+import { binaryBytes } from '../../lib/pdf/binary-string';
+import { sliceLookup, slicesFor, type FontWeight, type SliceOf } from '../../lib/pdf/font-slices';
+import { markPdf, startPdfLoads, type PdfFonts, type PdfLoads } from './pdf-loads';
 
-export interface PdfFonts {
-  /** The font slices' manifest (scripts/build/build-pdf-font.mjs); slice files are beside it. */
-  manifest: string;
-}
+export type { PdfFonts } from './pdf-loads';
 
 export interface PdfOutcome {
   blob: Blob;
@@ -39,33 +33,6 @@ const PT_TO_MM = 0.3528;
 /** Ideographic spaces, written as escapes so they stay visible in the source. */
 const SPACE = '\u3000';
 const GAP = SPACE + SPACE;
-
-/**
- * Font files as binary strings (one character per byte), kept for the page's life: a second PDF skips
- * the fetch. jsPDF takes a TrueType file in that form as it is; given base64, it decodes it first.
- */
-const fontCache = new Map<string, Promise<string>>();
-
-function fetchFont(url: string): Promise<string> {
-  let pending = fontCache.get(url);
-  if (!pending) {
-    pending = loadBinary(url);
-    fontCache.set(url, pending);
-    // A failed load is retried next time rather than remembered.
-    pending.catch(() => fontCache.delete(url));
-  }
-  return pending;
-}
-
-async function loadBinary(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new PdfFileError(response.status, url);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return binary;
-}
 
 /** The part of jsPDF the layout draws with; a probe stands in for it to learn what is drawn in which weight. */
 interface Surface {
@@ -495,14 +462,12 @@ export async function renderPacketPdf(
   packet: Packet,
   fonts: PdfFonts,
   progress: (step: string) => void,
+  /** Started by the button at the click, beside this module's own fetch (pdf-loads.ts). */
+  loads: PdfLoads = startPdfLoads(fonts),
 ): Promise<PdfOutcome> {
   progress('正在加载 PDF 组件……');
-  // jsPDF loads while the slices are chosen and fetched.
-  const loadingJspdf = import('jspdf');
-  loadingJspdf.catch(() => {}); // awaited below; a failure is reported there, once
-  const manifestResponse = await fetch(fonts.manifest);
-  if (!manifestResponse.ok) throw new PdfFileError(manifestResponse.status, fonts.manifest);
-  const manifest = (await manifestResponse.json()) as FontManifest;
+  const manifest = await loads.manifest;
+  markPdf('manifest');
   const sliceOf = sliceLookup(manifest);
   const faces = facesOf(sliceOf);
   const unrenderable = missingCharacters(packetText(packet), { has: (ch) => sliceOf(ch) !== undefined });
@@ -518,15 +483,15 @@ export async function renderPacketPdf(
   const fromFallback = [...new Set(probe.drawn.regular.join('') + probe.drawn.bold.join(''))].filter(
     (ch) => !/\s/.test(ch) && rare.some(({ slice }) => sliceOf(ch) === slice),
   );
+  markPdf('probed');
 
   progress(fromFallback.length > 0 ? '正在加载字体（有不常用的字）……' : '正在加载字体……');
-  const folder = fonts.manifest.replace(/[^/]*$/, '');
-  const loads = await Promise.allSettled(
-    wanted.map(({ slice, weight }) => fetchFont(folder + (manifest.slices[slice]?.[weight] ?? ''))),
+  const fetched = await Promise.allSettled(
+    wanted.map(({ slice, weight }) => loads.font(manifest.slices[slice]?.[weight] ?? '')),
   );
-  const failed = wanted.filter((_, i) => loads[i]?.status === 'rejected');
+  const failed = wanted.filter((_, i) => fetched[i]?.status === 'rejected');
   if (failed.length > 0) {
-    const reasons = loads.flatMap((l) => (l.status === 'rejected' ? [l.reason as unknown] : []));
+    const reasons = fetched.flatMap((l) => (l.status === 'rejected' ? [l.reason as unknown] : []));
     // Offline, rare slices never fetched before: name their characters rather than a file.
     if (
       failed.every(({ slice }) => manifest.slices[slice]?.kind === 'rare') &&
@@ -537,11 +502,13 @@ export async function renderPacketPdf(
       );
     throw reasons[0];
   }
-  const files = loads.map((l) => (l.status === 'fulfilled' ? l.value : ''));
+  const files = fetched.map((l) => (l.status === 'fulfilled' ? l.value : ''));
+  markPdf('fonts');
 
   progress('正在排版……');
   // putOnlyUsedFonts: jsPDF otherwise lists its 14 standard fonts in every page's resources.
-  const { jsPDF } = await loadingJspdf;
+  const { jsPDF } = await loads.jspdf;
+  speedUpFlateEncode(jsPDF.API);
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
   wanted.forEach(({ slice, weight }, i) => {
     const file = `${weight}-${slice}.ttf`;
@@ -558,8 +525,13 @@ export async function renderPacketPdf(
     ) => { metadata?: { glyf?: unknown } };
     speedUpGlyfEncode(getFont(fontName(first.slice, first.weight), STYLE[first.weight]).metadata?.glyf);
   }
+  markPdf('fonts-added');
   doc.setProperties({ title: packet.cover.title, subject: packet.filename, creator: '微能力手册' });
   drawPacket(new Layout(doc, faces), printed);
+  markPdf('drawn');
   progress('PDF 已生成。');
-  return { blob: doc.output('blob'), fromFallback, unrenderable };
+  // The bytes jsPDF's output('blob') gives, turned from its string by the loop that compressed every
+  // stream just before (already compiled to fast code), not by a loop of jsPDF's run once, cold.
+  const blob = new Blob([binaryBytes(doc.output())], { type: 'application/pdf' });
+  return { blob, fromFallback, unrenderable };
 }

@@ -5,6 +5,10 @@ import {
   fontRuns,
   FORBIDDEN_END,
   FORBIDDEN_START,
+  isBreakSpace,
+  isWordChar,
+  neverJoins,
+  splitGraphemes,
   type Measure,
 } from '../../../src/lib/pdf/line-break';
 
@@ -19,8 +23,8 @@ const lines = (text: string, maxWidth: number): string[] => breakLines(text, max
 const isForbidden = (c: string): boolean => FORBIDDEN_START.includes(c) || FORBIDDEN_END.includes(c);
 /** The only lines allowed to break kinsoku (besides a paragraph's own first/last character). */
 const onlyForbidden = (line: string): boolean => [...line.replace(/ /g, '')].every(isForbidden);
-const graphemes = (text: string): string[] =>
-  Array.from(new Intl.Segmenter('zh', { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
 
 describe('breakLines: unit cases', () => {
   it('wraps pure Chinese at the width', () => {
@@ -300,6 +304,72 @@ describe('breakLines: properties', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('graphemes: the quick split of characters that never join', () => {
+  const quickChars: string[] = [];
+  for (let cp = 0; cp <= 0xffff; cp++)
+    if (neverJoins(String.fromCharCode(cp))) quickChars.push(String.fromCharCode(cp));
+
+  it('no character it splits alone joins a neighbour, by every rule Intl.Segmenter knows', () => {
+    expect(quickChars.length).toBeGreaterThan(30_000);
+    /** The two characters make one grapheme. */
+    const joined = (text: string) => segmenter.segment(text).containing(0)?.segment === text;
+    // A join is caused by the character's own class: extend, prepend, Hangul jamo, regional
+    // indicator, CR or LF. Each probe below joins with a character of one of them.
+    const probes = [
+      (c: string) => `中${c}`,
+      (c: string) => `${c}中`,
+      (c: string) => `${c}\u1161`,
+      (c: string) => `\u1100${c}`,
+      (c: string) => `\u11a8${c}`,
+      (c: string) => `${c}\u11a8`,
+      (c: string) => `${c}\u{1f1e6}`,
+      (c: string) => `${c}\n`,
+      (c: string) => `\r${c}`,
+    ];
+    const joining = quickChars.filter((c) => probes.some((probe) => joined(probe(c))));
+    expect(joining).toEqual([]);
+    // The packet's text: ASCII, Chinese, its punctuation and full-width forms.
+    expect(neverJoins(' A~中龥，。《》“”（）＋％〓□•、')).toBe(true);
+    for (const c of '\u0301\u200d\u200c\u1100\u1161\u11a8\r\u0600\u302a\u3099\uff9e\ufe0f\ud83c')
+      expect(neverJoins(c), c).toBe(false);
+  });
+
+  it('gives the graphemes Intl.Segmenter gives, for any text', () => {
+    const mixed = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom(...'中文，。 aZ9-《》\u3000'),
+        fc.constantFrom('\u0301', '\u200d', '\u1100', '\u1161', '\u11a8', '\r', '\n', '\ufe0f', '\u0600'),
+        fc.constantFrom('👨', '🇨', '🇳', '𠀀'),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      ),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(mixed, (t) => {
+        expect(splitGraphemes(t)).toEqual(graphemes(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the quick character tests', () => {
+  it('answer as the regular expressions do, for every character of the BMP', () => {
+    const CJK =
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const c = String.fromCharCode(cp);
+      const space = /^\s+$/u.test(c) && !'\u00a0\u2007\u202f\ufeff'.includes(c);
+      if (isBreakSpace(c) !== space) wrong.push(`space ${cp.toString(16)}`);
+      if (isWordChar(c) !== (/[\p{L}\p{N}]/u.test(c) && !CJK.test(c))) wrong.push(`word ${cp.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(isBreakSpace('\u3000\u3000')).toBe(true);
+    expect(isWordChar('𝐀')).toBe(true);
   });
 });
 
