@@ -2,7 +2,16 @@
  * The self-check wizard island. Holds the draft, autosaves it in this browser, and moves between
  * the four steps. Grades come from src/lib/grading/grading.ts; nothing entered or picked leaves the device.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+} from 'react';
 import {
   emptyDraft,
   exportDraftText,
@@ -163,30 +172,37 @@ export default function SelfCheck({
   }, [store]);
 
   // Load once: saved draft (or recovery from a corrupt one), then any ?a=C5 from an ability page.
-  useEffect(() => {
-    let start = takeStored();
-    if (store.mode === 'memory')
-      setStorageWarning(
-        '浏览器存储不可用：自评内容只保存在本页面中，关闭或刷新页面前请用“保存自评文件”保存。',
-      );
-    const code = abilityCodeQuery(new URLSearchParams(location.search).get('a') ?? '');
-    if (code && abilities.some((a) => a.code === code)) {
-      if (!start.abilities.includes(code)) {
-        const order = abilities.map((a) => a.code);
-        start = { ...start, abilities: order.filter((c) => c === code || start.abilities.includes(c)) };
-      }
-      start = { ...start, currentAbility: code };
-      setPreselected(code);
-      history.replaceState(history.state, '', location.pathname);
-    }
-    // Each step the teacher moves to gets a history entry (goTo), so Back goes back one step; a
-    // reload keeps the entries and the draft keeps the step.
-    if (stepOfHistoryState(history.state) !== start.step)
-      history.replaceState(historyStateOf(start.step), '');
-    stepRef.current = start.step;
-    setPrevious(store.loadPrevious());
-    setDraft(start);
-  }, [store, abilities, takeStored]);
+  // The first render of the steps is a transition: React draws it in slices between which the
+  // browser stays free, instead of one long task after hydration (issue 23: TBT). Nothing on the
+  // placeholder can be typed into, so nothing waits on it.
+  useEffect(
+    () =>
+      startTransition(() => {
+        let start = takeStored();
+        if (store.mode === 'memory')
+          setStorageWarning(
+            '浏览器存储不可用：自评内容只保存在本页面中，关闭或刷新页面前请用“保存自评文件”保存。',
+          );
+        const code = abilityCodeQuery(new URLSearchParams(location.search).get('a') ?? '');
+        if (code && abilities.some((a) => a.code === code)) {
+          if (!start.abilities.includes(code)) {
+            const order = abilities.map((a) => a.code);
+            start = { ...start, abilities: order.filter((c) => c === code || start.abilities.includes(c)) };
+          }
+          start = { ...start, currentAbility: code };
+          setPreselected(code);
+          history.replaceState(history.state, '', location.pathname);
+        }
+        // Each step the teacher moves to gets a history entry (goTo), so Back goes back one step; a
+        // reload keeps the entries and the draft keeps the step.
+        if (stepOfHistoryState(history.state) !== start.step)
+          history.replaceState(historyStateOf(start.step), '');
+        stepRef.current = start.step;
+        setPrevious(store.loadPrevious());
+        setDraft(start);
+      }),
+    [store, abilities, takeStored],
+  );
 
   const flush = useCallback(() => {
     if (!pending.current) return;
