@@ -60,13 +60,30 @@ import { onDemand } from '../OnDemand';
 import OnceButton from '../OnceButton';
 import ShareButton from '../ShareButton';
 
-// The evidence and results steps are fetched when a teacher first reaches them, so the wizard's
-// first load stays within its budget (tests/e2e/budgets.spec.ts).
-const evidence = onDemand(() => import('./EvidenceStep'));
+// The evidence and results steps are not part of the wizard's first load (tests/e2e/budgets.spec.ts,
+// self-check-start.spec.ts): each is fetched once the teacher is one step before it and the
+// browser is idle, so that reaching it does not wait on the network; or when first shown.
+const loadEvidence = () => import('./EvidenceStep');
+const loadResults = () => Promise.all([import('./SummaryStep'), import('./PdfButton')]);
+const evidence = onDemand(loadEvidence);
 const EvidenceStep = evidence.part((m) => m.default);
-const results = onDemand(() => Promise.all([import('./SummaryStep'), import('./PdfButton')]));
+const results = onDemand(loadResults);
 const SummaryStep = results.part(([summary]) => summary.default);
 const PdfButton = results.part(([, pdf]) => pdf.default);
+/**
+ * Fetches a later step's code ahead, when the browser has nothing else to do. A failure is left
+ * for the step itself to say, with 重试, if the teacher gets there (OnDemand.tsx).
+ */
+function prefetchWhenIdle(load: () => Promise<unknown>): () => void {
+  const fetchAhead = () => void load().catch(() => undefined);
+  if ('requestIdleCallback' in window) {
+    const id = requestIdleCallback(fetchAhead, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const timer = setTimeout(fetchAhead, 500);
+  return () => clearTimeout(timer);
+}
+
 const Loading = ({ what }: { what: string }) => (
   <p className="notice" role="status">
     正在载入{what}……
@@ -261,6 +278,10 @@ export default function SelfCheck({
   }, [update, focusHeading]);
 
   const step = draft?.step;
+  const nearEvidence = step !== undefined && step >= 1;
+  const nearResults = step !== undefined && step >= 2;
+  useEffect(() => (nearEvidence ? prefetchWhenIdle(loadEvidence) : undefined), [nearEvidence]);
+  useEffect(() => (nearResults ? prefetchWhenIdle(loadResults) : undefined), [nearResults]);
   useLayoutEffect(() => {
     stepChangedAt.current = performance.now();
   }, [step]);
