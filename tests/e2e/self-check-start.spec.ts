@@ -107,8 +107,10 @@ test.describe('offline, the later steps', () => {
       await expect(page.getByRole('heading', { level: 2 })).toHaveText(
         '第 3 步：逐项自查证据——C5 基于数据的个别化指导',
       );
-      // The rubric's criteria are there to tick, not a note that something failed to load.
-      await expect(page.getByRole('checkbox').first()).toBeVisible();
+      // The handbook's criteria are there to tick, not a note that something failed to load.
+      await expect(
+        page.getByRole('checkbox', { name: /围绕问题和假设从多个渠道收集了多种数据/ }).first(),
+      ).toBeVisible();
       await expect(page.getByText('没能载入')).toHaveCount(0);
       await expectNoAxeViolations(page);
       await page.getByRole('button', { name: '下一步：查看自评结果' }).click();
