@@ -91,7 +91,8 @@ const Loading = ({ what }: { what: string }) => (
 );
 
 interface Props {
-  abilities: AbilityOption[];
+  /** The handbook's abilities (AbilityOption[]) as JSON, read once with the browser's own parser. */
+  abilitiesJson: string;
   regions: RegionOption[];
   /** The regional versions' data folder (…/data/rubrics/), offered to teachers of their region first. */
   rubricData: string;
@@ -143,7 +144,7 @@ function loadedNotice(loaded: LoadResult): NoticeState | undefined {
 }
 
 export default function SelfCheck({
-  abilities,
+  abilitiesJson,
   regions,
   rubricData,
   regionsWithRubrics,
@@ -151,6 +152,7 @@ export default function SelfCheck({
   siteVersion,
   fonts,
 }: Props) {
+  const abilities = useMemo(() => JSON.parse(abilitiesJson) as AbilityOption[], [abilitiesJson]);
   const itemName = useCallback(
     (code: string, id: string) =>
       abilities.find((a) => a.code === code)?.rubric.items.find((i) => i.id === id)?.name,
