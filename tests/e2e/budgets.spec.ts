@@ -47,11 +47,14 @@ test('an ability page is at most 60 KB gzip of HTML, CSS and its own JS', async 
 
 // A review sent back, a school's rubric file and the rubric editor are fetched when first needed
 // (ReviewEntry.tsx, SchoolRubricEntry.tsx, EvidenceStep.tsx): most teachers never use them.
-test('the self-check loads at most 150 KB gzip of JavaScript at first', async ({ page }) => {
+// /self-check/ measured 152,351 bytes gzip here before issue 23's last step and 136,042 after it:
+// the profile step no longer brings a form library (react-hook-form and its zod resolver, 16 KB
+// gzip, now fetched with the evidence step). 140 KB leaves 4 KB for chunk overhead, as /rubrics/.
+test('the self-check loads at most 140 KB gzip of JavaScript at first', async ({ page }) => {
   const loaded = await firstLoad(page, '/self-check/');
   const js = total(loaded, ['script']);
   expect(js).toBeGreaterThan(10 * 1024);
-  expect(js, loaded.map((l) => `${l.url} ${l.gzip}`).join('\n')).toBeLessThanOrEqual(150 * 1024);
+  expect(js, loaded.map((l) => `${l.url} ${l.gzip}`).join('\n')).toBeLessThanOrEqual(140 * 1024);
 });
 
 for (const path of ['/', '/abilities/C5/', '/policies/hebei/', '/compare/', '/self-check/', '/glossary/']) {

@@ -2,7 +2,16 @@
  * The self-check wizard island. Holds the draft, autosaves it in this browser, and moves between
  * the four steps. Grades come from src/lib/grading/grading.ts; nothing entered or picked leaves the device.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+} from 'react';
 import {
   emptyDraft,
   exportDraftText,
@@ -51,13 +60,30 @@ import { onDemand } from '../OnDemand';
 import OnceButton from '../OnceButton';
 import ShareButton from '../ShareButton';
 
-// The evidence and results steps are fetched when a teacher first reaches them, so the wizard's
-// first load stays within its budget (tests/e2e/budgets.spec.ts).
-const evidence = onDemand(() => import('./EvidenceStep'));
+// The evidence and results steps are not part of the wizard's first load (tests/e2e/budgets.spec.ts,
+// self-check-start.spec.ts): each is fetched once the teacher is one step before it and the
+// browser is idle, so that reaching it does not wait on the network; or when first shown.
+const loadEvidence = () => import('./EvidenceStep');
+const loadResults = () => Promise.all([import('./SummaryStep'), import('./PdfButton')]);
+const evidence = onDemand(loadEvidence);
 const EvidenceStep = evidence.part((m) => m.default);
-const results = onDemand(() => Promise.all([import('./SummaryStep'), import('./PdfButton')]));
+const results = onDemand(loadResults);
 const SummaryStep = results.part(([summary]) => summary.default);
 const PdfButton = results.part(([, pdf]) => pdf.default);
+/**
+ * Fetches a later step's code ahead, when the browser has nothing else to do. A failure is left
+ * for the step itself to say, with 重试, if the teacher gets there (OnDemand.tsx).
+ */
+function prefetchWhenIdle(load: () => Promise<unknown>): () => void {
+  const fetchAhead = () => void load().catch(() => undefined);
+  if ('requestIdleCallback' in window) {
+    const id = requestIdleCallback(fetchAhead, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const timer = setTimeout(fetchAhead, 500);
+  return () => clearTimeout(timer);
+}
+
 const Loading = ({ what }: { what: string }) => (
   <p className="notice" role="status">
     正在载入{what}……
@@ -65,7 +91,8 @@ const Loading = ({ what }: { what: string }) => (
 );
 
 interface Props {
-  abilities: AbilityOption[];
+  /** The handbook's abilities (AbilityOption[]) as JSON, read once with the browser's own parser. */
+  abilitiesJson: string;
   regions: RegionOption[];
   /** The regional versions' data folder (…/data/rubrics/), offered to teachers of their region first. */
   rubricData: string;
@@ -117,7 +144,7 @@ function loadedNotice(loaded: LoadResult): NoticeState | undefined {
 }
 
 export default function SelfCheck({
-  abilities,
+  abilitiesJson,
   regions,
   rubricData,
   regionsWithRubrics,
@@ -125,6 +152,7 @@ export default function SelfCheck({
   siteVersion,
   fonts,
 }: Props) {
+  const abilities = useMemo(() => JSON.parse(abilitiesJson) as AbilityOption[], [abilitiesJson]);
   const itemName = useCallback(
     (code: string, id: string) =>
       abilities.find((a) => a.code === code)?.rubric.items.find((i) => i.id === id)?.name,
@@ -163,30 +191,37 @@ export default function SelfCheck({
   }, [store]);
 
   // Load once: saved draft (or recovery from a corrupt one), then any ?a=C5 from an ability page.
-  useEffect(() => {
-    let start = takeStored();
-    if (store.mode === 'memory')
-      setStorageWarning(
-        '浏览器存储不可用：自评内容只保存在本页面中，关闭或刷新页面前请用“保存自评文件”保存。',
-      );
-    const code = abilityCodeQuery(new URLSearchParams(location.search).get('a') ?? '');
-    if (code && abilities.some((a) => a.code === code)) {
-      if (!start.abilities.includes(code)) {
-        const order = abilities.map((a) => a.code);
-        start = { ...start, abilities: order.filter((c) => c === code || start.abilities.includes(c)) };
-      }
-      start = { ...start, currentAbility: code };
-      setPreselected(code);
-      history.replaceState(history.state, '', location.pathname);
-    }
-    // Each step the teacher moves to gets a history entry (goTo), so Back goes back one step; a
-    // reload keeps the entries and the draft keeps the step.
-    if (stepOfHistoryState(history.state) !== start.step)
-      history.replaceState(historyStateOf(start.step), '');
-    stepRef.current = start.step;
-    setPrevious(store.loadPrevious());
-    setDraft(start);
-  }, [store, abilities, takeStored]);
+  // The first render of the steps is a transition: React draws it in slices between which the
+  // browser stays free, instead of one long task after hydration (issue 23: TBT). Nothing on the
+  // placeholder can be typed into, so nothing waits on it.
+  useEffect(
+    () =>
+      startTransition(() => {
+        let start = takeStored();
+        if (store.mode === 'memory')
+          setStorageWarning(
+            '浏览器存储不可用：自评内容只保存在本页面中，关闭或刷新页面前请用“保存自评文件”保存。',
+          );
+        const code = abilityCodeQuery(new URLSearchParams(location.search).get('a') ?? '');
+        if (code && abilities.some((a) => a.code === code)) {
+          if (!start.abilities.includes(code)) {
+            const order = abilities.map((a) => a.code);
+            start = { ...start, abilities: order.filter((c) => c === code || start.abilities.includes(c)) };
+          }
+          start = { ...start, currentAbility: code };
+          setPreselected(code);
+          history.replaceState(history.state, '', location.pathname);
+        }
+        // Each step the teacher moves to gets a history entry (goTo), so Back goes back one step; a
+        // reload keeps the entries and the draft keeps the step.
+        if (stepOfHistoryState(history.state) !== start.step)
+          history.replaceState(historyStateOf(start.step), '');
+        stepRef.current = start.step;
+        setPrevious(store.loadPrevious());
+        setDraft(start);
+      }),
+    [store, abilities, takeStored],
+  );
 
   const flush = useCallback(() => {
     if (!pending.current) return;
@@ -245,6 +280,10 @@ export default function SelfCheck({
   }, [update, focusHeading]);
 
   const step = draft?.step;
+  const nearEvidence = step !== undefined && step >= 1;
+  const nearResults = step !== undefined && step >= 2;
+  useEffect(() => (nearEvidence ? prefetchWhenIdle(loadEvidence) : undefined), [nearEvidence]);
+  useEffect(() => (nearResults ? prefetchWhenIdle(loadResults) : undefined), [nearResults]);
   useLayoutEffect(() => {
     stepChangedAt.current = performance.now();
   }, [step]);

@@ -38,3 +38,41 @@ export const profileSchema = z
   });
 
 export type Profile = z.infer<typeof profileSchema>;
+
+/** The profile's fields in the order the form shows them: the first one with a message gets the focus. */
+export const PROFILE_FIELDS = [
+  'name',
+  'school',
+  'subject',
+  'stage',
+  'region',
+  'regionOther',
+  'environment',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+export type ProfileErrors = Partial<Record<ProfileField, string>>;
+/** The fields as typed, before the schema has read them. */
+export type ProfileValues = Readonly<Partial<Record<ProfileField, string | undefined>>>;
+
+/**
+ * What the profile step says under each field for the values typed: the schema's first message
+ * per field, or nothing when the step is complete. Checked as each field is typed and again on
+ * 下一步 (the wizard keeps no form library in its first load for this one form).
+ */
+export function profileErrors(values: ProfileValues): ProfileErrors {
+  const parsed = profileSchema.safeParse(values);
+  if (parsed.success) return {};
+  const errors: ProfileErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && (PROFILE_FIELDS as readonly string[]).includes(field)) {
+      errors[field as ProfileField] ??= issue.message;
+    }
+  }
+  return errors;
+}
+
+/** The first field, in the form's order, that has a message. */
+export function firstInvalid(errors: ProfileErrors): ProfileField | undefined {
+  return PROFILE_FIELDS.find((f) => errors[f] !== undefined);
+}
