@@ -43,6 +43,7 @@ import { displayText } from '../../lib/content/display-text';
 import PlanAssignments from './PlanAssignments';
 import { useReviewPlan } from './use-review-plan';
 import { usePlanView } from './plan-view';
+import { closingStorage } from '../closing-storage';
 
 interface Props {
   abilities: AbilityOption[];
@@ -72,14 +73,6 @@ function formatTime(iso: string | undefined): string {
 }
 
 const store = typeof window === 'undefined' ? undefined : indexedDbStore();
-/** Where the closing copy goes (review-closing.ts); undefined where the browser blocks it. */
-function closingStorage(): Storage | undefined {
-  try {
-    return typeof window === 'undefined' ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion, fonts }: Props) {
   const [session, setSession] = useState<ReviewSession>(emptySession);

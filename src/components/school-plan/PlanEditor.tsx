@@ -31,6 +31,7 @@ import PlanForm from './PlanForm';
 import PlanLinks from './PlanLinks';
 import type { PlanPageData } from './types';
 import './PlanEditor.css';
+import { closingStorage } from '../closing-storage';
 
 interface Props extends PlanPageData {
   selfCheckPath: string;
@@ -42,15 +43,6 @@ interface Props extends PlanPageData {
 const SAVE_DELAY_MS = 400;
 
 type Loaded = { draft: PlanDraft; basedOn: string | undefined; note?: { warn: boolean; text: string } };
-
-/** Where the closing copy goes (plan-closing.ts); undefined where the browser blocks it. */
-function closingStorage(): Storage | undefined {
-  try {
-    return typeof window === 'undefined' ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 async function loadPlan(store: TextStore | undefined): Promise<Loaded> {
   const stored = await loadStoredPlan(store);

@@ -8,6 +8,11 @@
  * holds the roster against the files, one line per teacher with the selection rule, files from
  * another school set apart, outside results recorded, and the hand-off to the county. Another
  * tab saving the plan announces it on PLAN_CHANNEL, and the page reads it again.
+ *
+ * Two /school/ tabs never overwrite each other's archive (archive-store.ts): each save names the
+ * stored version this tab last read or wrote, another tab's save is heard on ARCHIVE_CHANNEL, and
+ * the page stops saving and asks (SavedElsewhere). A change made just before the tab closes is
+ * kept by a closing copy (archive-closing.ts), settled before the archive is read on the next visit.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -30,7 +35,22 @@ import type { TypedStageResult } from '../../lib/school/archive-file';
 import { commonRegion, schoolTargetsOnly, teacherTargets } from '../../lib/school/archive-region';
 import { abilityDetails, archiveRows, type ArchiveRow } from '../../lib/school/archive-rows';
 import { indexedDbStore, type TextStore } from '../../lib/files/text-store';
-import { clearArchive, loadArchive, saveArchive, type ArchiveLoad } from '../../lib/school/archive-store';
+import {
+  ARCHIVE_CHANNEL,
+  ARCHIVE_SAVED_KIND,
+  clearArchive,
+  loadArchive,
+  nextArchiveStamp,
+  saveArchive,
+  type ArchiveLoad,
+  type ArchiveSave,
+} from '../../lib/school/archive-store';
+import {
+  dropClosingArchive,
+  keepClosingArchive,
+  settleClosingArchive,
+} from '../../lib/school/archive-closing';
+import { openSaveChannel, type SaveChannel } from '../../lib/files/save-channel';
 import { summarize } from '../../lib/school/archive-summary';
 import {
   archiveCsv,
@@ -71,6 +91,8 @@ import { SummaryPanel } from './SummaryPanel';
 import type { SchoolProps } from './types';
 import './school.css';
 import { displayText } from '../../lib/content/display-text';
+import { closingStorage } from '../closing-storage';
+import SavedElsewhere, { type SavedElsewhereWording } from '../SavedElsewhere';
 
 const INTAKE_CHUNK = 250;
 
@@ -85,6 +107,28 @@ function storeNotice(load: ArchiveLoad): string | undefined {
     default:
       return undefined;
   }
+}
+
+const ELSEWHERE_WORDING: SavedElsewhereWording = {
+  lead: '另一个标签页（或窗口）中的考核档案已更新，本页暂停保存，以免覆盖那里载入的文件和录入的结果。本页的改动仍在页面上，没有丢失。请选择：',
+  choices: [
+    '载入另一个标签页的档案：本页改为显示它并继续自动保存，本页尚未保存的改动不再保留；',
+    '保留本页的档案：用本页的档案替换另一个标签页保存的档案；',
+    '也可以先下载本页的档案文件，留一份备查（以后可在“载入文件”中重新载入）。',
+  ],
+  takeTheirs: '载入另一个标签页的档案',
+  keepMine: '保留本页的档案',
+  keepQuestion:
+    '确定用本页的考核档案替换另一个标签页保存的档案吗？另一个标签页中新载入的文件和录入的结果将被替换，无法恢复。',
+  keepGroupLabel: '确认保留本页的考核档案',
+  download: '下载本页的档案文件',
+};
+
+const fileCount = (a: ArchiveContent) => a.selfChecks.length + a.reviews.length;
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString('zh-CN', { hour12: false });
 }
 
 /** Two plans that say the same, whenever each was saved. */
@@ -111,6 +155,33 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const [printAll, setPrintAll] = useState(false);
   const [savedCount, setSavedCount] = useState<number | undefined>();
   const [progress, setProgress] = useState({ done: 0, total: 0 });
+  /** What the page says about the archive kept in this browser (restored, taken from another tab). */
+  const [kept, setKept] = useState<string | undefined>();
+  // Two tabs (archive-store.ts): the stored stamp this tab last read or wrote, which every save
+  // names; the archive it last read or wrote, not written again (the other tabs would be told of
+  // a change that is none); and, once another tab has saved since, a pause: nothing is written
+  // until the principal chooses (SavedElsewhere). Saves run one after another.
+  const stamp = useRef<string | undefined>(undefined);
+  const written = useRef<ArchiveContent | undefined>(undefined);
+  const [elsewhere, setElsewhere] = useState(false);
+  const channel = useRef<SaveChannel>(undefined);
+  const readBack = useRef(false);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  // The stamp a running save will store, and every stamp this tab named in a closing copy.
+  const inFlight = useRef<string | undefined>(undefined);
+  // Archives are replaced, never changed, so their order of first sight here is their age: each
+  // gets a number, and a closing copy is known by the number of the archive it holds.
+  const ages = useRef({ seen: new WeakMap<ArchiveContent, number>(), count: 0 });
+  const ageOf = (a: ArchiveContent): number => {
+    const known = ages.current.seen.get(a);
+    if (known !== undefined) return known;
+    ages.current.count += 1;
+    ages.current.seen.set(a, ages.current.count);
+    return ages.current.count;
+  };
+  const copies = useRef(new Map<string, number>());
+  // A closing copy from an earlier visit that another tab's save overtook: kept for the principal.
+  const [closingAside, setClosingAside] = useState<{ text: string; at: string }>();
 
   const readPlan = useCallback(async () => {
     const load = await loadStoredPlan(store.current);
@@ -128,32 +199,137 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
     } else setPlanNotice(load.error);
   }, []);
 
+  /** Shows an archive read from the store: the one this tab now saves on from. */
+  const showStored = (load: ArchiveLoad): ArchiveContent => {
+    // The stored archive never carries the plan: the plan store holds the one copy.
+    const shown = { ...load.archive, plan: undefined };
+    stamp.current = load.stamp;
+    // An archive read whole is not written back; a repaired one is, so the damaged text is not
+    // read again (it is copied aside first).
+    written.current = load.status === 'salvaged' || load.status === 'unreadable' ? undefined : shown;
+    current.current = shown;
+    setArchive(shown);
+    setNotice(storeNotice(load));
+    setRescueKey(load.status === 'salvaged' || load.status === 'unreadable' ? load.rescueKey : undefined);
+    setSavedCount(load.status === 'ok' ? fileCount(shown) : undefined);
+    return shown;
+  };
+
   useEffect(() => {
     store.current = indexedDbStore();
-    void Promise.all([loadArchive(store.current), readPlan()]).then(([load]) => {
-      // The stored archive never carries the plan: the plan store holds the one copy.
-      setArchive({ ...load.archive, plan: undefined });
-      setNotice(storeNotice(load));
-      if (load.status === 'salvaged' || load.status === 'unreadable') setRescueKey(load.rescueKey);
+    let live = true;
+    void settleClosingArchive(store.current, closingStorage()).then(async (closing) => {
+      const [load] = await Promise.all([loadArchive(store.current), readPlan()]);
+      if (!live) return;
+      if (closing.status === 'overtaken') setClosingAside({ text: closing.text, at: closing.at });
+      showStored(load);
+      readBack.current = true;
       setReady(true);
     });
-    if (typeof BroadcastChannel === 'undefined') return;
-    const channel = new BroadcastChannel(PLAN_CHANNEL);
-    channel.onmessage = () => void readPlan();
-    return () => channel.close();
+    const plans = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(PLAN_CHANNEL);
+    if (plans) plans.onmessage = () => void readPlan();
+    return () => {
+      live = false;
+      plans?.close();
+    };
   }, [readPlan]);
+
+  // Another tab's save is heard at once; before this tab has read the stored archive, its own
+  // read (or the check on its first save) finds it.
+  useEffect(() => {
+    const opened = openSaveChannel(ARCHIVE_CHANNEL, ARCHIVE_SAVED_KIND, (theirs) => {
+      if (readBack.current && theirs !== stamp.current) setElsewhere(true);
+    });
+    channel.current = opened;
+    return () => opened.close();
+  }, []);
+
+  const save = (next: ArchiveContent, force = false, writtenAs?: string): Promise<ArchiveSave> => {
+    const age = ageOf(next);
+    const run = saving.current.then(async () => {
+      const named = writtenAs ?? nextArchiveStamp([stamp.current]);
+      inFlight.current = named;
+      const result = await saveArchive(store.current, next, stamp.current, { force, stamp: named });
+      inFlight.current = undefined;
+      if (result.status === 'elsewhere') setElsewhere(true);
+      else if (result.status === 'failed') {
+        setNotice(result.error);
+        setSavedCount(undefined);
+      } else {
+        // A closing copy this tab wrote of this archive, or of an older one, is no longer needed.
+        dropClosingArchive(closingStorage(), (w) => (copies.current.get(w) ?? Infinity) <= age);
+        stamp.current = result.stamp;
+        written.current = next;
+        channel.current?.announce(result.stamp);
+        setSavedCount(fileCount(next));
+      }
+      return result;
+    });
+    saving.current = run.catch(() => undefined);
+    return run;
+  };
 
   // Every change is kept in the browser once the stored archive has been read.
   useEffect(() => {
-    if (!ready) return;
-    const timer = setTimeout(() => {
-      void saveArchive(store.current, archive).then((r) => {
-        if (!r.ok) setNotice(r.error);
-        setSavedCount(r.ok ? archive.selfChecks.length + archive.reviews.length : undefined);
-      });
-    }, 200);
+    if (!ready || elsewhere || archive === written.current) return;
+    const timer = setTimeout(() => void save(archive), 200);
     return () => clearTimeout(timer);
-  }, [archive, ready]);
+  }, [archive, ready, elsewhere]);
+
+  // An outcome recorded just before the tab is closed, or before a link is followed, would
+  // otherwise wait out the pause above and be lost: the moment the page is hidden, it is written.
+  useEffect(() => {
+    if (!ready || elsewhere) return;
+    const flush = () => {
+      const shown = current.current;
+      if (document.visibilityState !== 'hidden' || shown === written.current) return;
+      // The save below may not finish before the tab is gone; the copy is written at once.
+      const basedOn = [stamp.current, inFlight.current];
+      const writtenAs = nextArchiveStamp(basedOn);
+      if (keepClosingArchive(closingStorage(), shown, basedOn, writtenAs))
+        copies.current.set(writtenAs, ageOf(shown));
+      void save(shown, false, writtenAs);
+    };
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [ready, elsewhere]);
+
+  /** The principal chose the other tab's archive: this tab reads it and saves on from there. */
+  const takeTheirs = async () => {
+    await saving.current;
+    const load = await loadArchive(store.current);
+    if (load.status === 'unavailable') return setNotice(load.error);
+    // The principal chose the other tab's archive over this one's, closing copy included.
+    dropClosingArchive(closingStorage(), (w) => copies.current.has(w));
+    showStored(load);
+    setReport(undefined);
+    setSelected(undefined);
+    setElsewhere(false);
+    setKept(
+      load.status === 'empty'
+        ? '另一个标签页已清除本浏览器中保存的考核档案，本页已随之清空，继续自动保存。'
+        : '已载入另一个标签页保存的考核档案，本页继续自动保存。',
+    );
+  };
+
+  /** The principal confirmed: this tab's archive replaces the other tab's. */
+  const keepMine = async () => {
+    const result = await save(current.current, true);
+    if (result.status === 'saved') {
+      setElsewhere(false);
+      setKept('已用本页的考核档案替换另一个标签页保存的档案，本页继续自动保存。');
+    }
+  };
+
+  const downloadMine = () =>
+    downloadBlob(
+      new Blob([exportArchiveText({ ...current.current, plan })], { type: 'application/json' }),
+      `学校考核档案_本页_${new Date().toISOString().slice(0, 10)}.json`,
+    );
 
   const knownRegions = useMemo(() => new Set(policies.map((p) => p.slug)), [policies]);
   const fileRegion = useMemo(
@@ -335,12 +511,24 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   };
 
   const clearAll = async () => {
-    await clearArchive(store.current);
-    setArchive(emptyArchive());
+    await saving.current;
+    const cleared = await clearArchive(store.current, stamp.current);
+    // Another tab saved since: nothing was removed, this page's archive stays, and it asks.
+    if (cleared.status === 'elsewhere') return setElsewhere(true);
+    if (cleared.status === 'failed') return setNotice(cleared.error);
+    const empty = emptyArchive();
+    stamp.current = undefined;
+    written.current = empty;
+    current.current = empty;
+    channel.current?.announce(undefined);
+    setArchive(empty);
     setReport(undefined);
     setSelected(undefined);
     setRescueKey(undefined);
     setNotice(undefined);
+    setSavedCount(undefined);
+    setClosingAside(undefined);
+    setKept('已清除本浏览器中保存的考核档案。');
   };
 
   const onSort = (key: SortKey) => {
@@ -370,6 +558,38 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   return (
     <div className="school-archive" data-ready={ready ? 'true' : 'false'} data-teachers={teachers}>
       {!ready && <p className="notice">正在读取本机保存的档案……</p>}
+      {kept && (
+        <p className="notice" role="status" data-archive-kept>
+          {kept}
+        </p>
+      )}
+      {closingAside && (
+        <div className="notice notice-warn" role="alert" data-closing-aside>
+          <p>
+            上次关闭本页前（{formatTime(closingAside.at)}
+            ）最后的改动没有写入：另一个标签页在那之后保存了考核档案，本页显示的是那个标签页的档案。最后的改动已另存一份，可以下载保留，以后在“载入文件”中重新载入：
+          </p>
+          <OnceButton
+            className="button button-secondary"
+            onClick={() =>
+              downloadBlob(
+                new Blob([closingAside.text], { type: 'application/json' }),
+                `学校考核档案_关闭前的改动_${closingAside.at.slice(0, 10)}.json`,
+              )
+            }
+          >
+            下载关闭前的改动
+          </OnceButton>
+        </div>
+      )}
+      {elsewhere && (
+        <SavedElsewhere
+          wording={ELSEWHERE_WORDING}
+          onTakeTheirs={() => void takeTheirs()}
+          onKeepMine={() => void keepMine()}
+          onDownload={downloadMine}
+        />
+      )}
       {notice && (
         <div className="notice notice-warn" role="alert">
           <p>{notice}</p>
@@ -428,10 +648,18 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
       <section aria-labelledby="load-heading" className="no-print">
         <h2 id="load-heading">载入文件</h2>
         <FileIntake onFiles={addFiles} busy={busy} />
-        {savedCount !== undefined && savedCount > 0 && (
-          <p className="hint" data-saved={savedCount}>
-            档案（{savedCount} 个文件）已保存在本浏览器中，刷新或重新打开本页仍在；换电脑请用“保存档案文件”。
+        {elsewhere ? (
+          <p className="hint" data-paused>
+            本页暂停自动保存：另一个标签页保存了较新的考核档案（见上方提示）；本页的改动仍在页面上。
           </p>
+        ) : (
+          savedCount !== undefined &&
+          savedCount > 0 && (
+            <p className="hint" data-saved={savedCount}>
+              档案（{savedCount}{' '}
+              个文件）已保存在本浏览器中，刷新或重新打开本页仍在；换电脑请用“保存档案文件”。
+            </p>
+          )
         )}
         <div aria-live="polite" className="load-report" data-load-report>
           {busy && (

@@ -1,0 +1,261 @@
+/**
+ * Two /school/ tabs of one browser keep one archive: a save names the stamp it started from and
+ * writes nothing when another tab saved since; every stored version has its own stamp (its
+ * savedAt, later than the one it replaced); and, whatever order two tabs' reads and writes run
+ * in, each save either lands or is refused, so nothing a tab typed is lost without its asking.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptyArchive, exportArchiveText, type ArchiveContent } from '../../../src/lib/school/archive-file';
+import {
+  ARCHIVE_KEY,
+  RESCUE_PREFIX,
+  archiveStamp,
+  clearArchive,
+  loadArchive,
+  nextArchiveStamp,
+  saveArchive,
+} from '../../../src/lib/school/archive-store';
+import type { StoreLock } from '../../../src/lib/files/store-lock';
+import { memoryStore, type TextStore } from '../../../src/lib/files/text-store';
+import { makeDraft } from '../../support/archive-fixtures';
+
+const NOW = new Date('2026-12-07T08:00:00.000Z');
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+const withTotal = (teacherTotal: number): ArchiveContent => ({
+  ...emptyArchive(),
+  settings: { region: '', teacherTotal },
+});
+const totalOf = (a: ArchiveContent) => a.settings.teacherTotal;
+
+describe('a save names the stamp it started from', () => {
+  it('lands when nothing changed since, is refused (nothing written) when another tab saved', async () => {
+    const store = memoryStore();
+    const a1 = await saveArchive(store, withTotal(10), undefined, { now: NOW });
+    expect(a1).toEqual({ status: 'saved', stamp: NOW.toISOString() });
+    // Tab B read a1 and imports more files.
+    const teacher = makeDraft({ name: '王晓红', levels: { C5: '合格' } });
+    const b1 = await saveArchive(store, { ...withTotal(10), selfChecks: [teacher] }, NOW.toISOString(), {
+      now: later(5),
+    });
+    expect(b1).toEqual({ status: 'saved', stamp: later(5).toISOString() });
+    const before = store.data.get(ARCHIVE_KEY);
+    // Tab A still started from a1: refused, B's import stays.
+    const a2 = await saveArchive(store, withTotal(12), NOW.toISOString(), { now: later(9) });
+    expect(a2).toEqual({ status: 'elsewhere', stamp: later(5).toISOString() });
+    expect(store.data.get(ARCHIVE_KEY)).toBe(before);
+    // The person chose to keep A's page: written, with a stamp later than B's.
+    const forced = await saveArchive(store, withTotal(12), NOW.toISOString(), { now: later(9), force: true });
+    expect(forced).toEqual({ status: 'saved', stamp: later(9).toISOString() });
+    const loaded = await loadArchive(store);
+    expect(loaded.status === 'ok' && totalOf(loaded.archive)).toBe(12);
+  });
+
+  it('a tab that found nothing stored does not write over an archive another tab created since', async () => {
+    const store = memoryStore();
+    await saveArchive(store, withTotal(10), undefined, { now: NOW });
+    expect(await saveArchive(store, withTotal(3), undefined, { now: later(1) })).toEqual({
+      status: 'elsewhere',
+      stamp: NOW.toISOString(),
+    });
+    const loaded = await loadArchive(store);
+    expect(loaded.status === 'ok' && totalOf(loaded.archive)).toBe(10);
+  });
+
+  it('清除本机数据 follows the same rule; the rescued copies go only with a clear that lands', async () => {
+    const store = memoryStore({ [`${RESCUE_PREFIX}x`]: 'old' });
+    await saveArchive(store, withTotal(10), undefined, { now: NOW });
+    await saveArchive(store, withTotal(11), NOW.toISOString(), { now: later(1) });
+    expect(await clearArchive(store, NOW.toISOString())).toEqual({
+      status: 'elsewhere',
+      stamp: later(1).toISOString(),
+    });
+    expect(store.data.has(ARCHIVE_KEY)).toBe(true);
+    expect(store.data.has(`${RESCUE_PREFIX}x`)).toBe(true);
+    expect(await clearArchive(store, later(1).toISOString())).toEqual({ status: 'saved', stamp: undefined });
+    expect([...store.data.keys()]).toEqual([]);
+  });
+
+  it('a save in the same millisecond as the one it replaces still gets a stamp of its own', async () => {
+    const store = memoryStore();
+    const first = await saveArchive(store, withTotal(1), undefined, { now: NOW });
+    const second = await saveArchive(store, withTotal(2), NOW.toISOString(), { now: NOW });
+    expect(second).toEqual({ status: 'saved', stamp: later(1).toISOString() });
+    expect(first.status === 'saved' && first.stamp).not.toBe(second.status === 'saved' && second.stamp);
+    // A stamp named by the page that is not later than the stored one is not used either.
+    const third = await saveArchive(store, withTotal(3), later(1).toISOString(), {
+      stamp: NOW.toISOString(),
+      now: NOW,
+    });
+    expect(third).toEqual({ status: 'saved', stamp: later(2).toISOString() });
+  });
+
+  it('a stored text that no longer reads is named by its content: replaced only by a tab that saw it', async () => {
+    const store = memoryStore({ [ARCHIVE_KEY]: '{"damaged' });
+    const load = await loadArchive(store, NOW);
+    expect(load.status).toBe('unreadable');
+    expect(load.stamp).toMatch(/^text:/);
+    expect(await saveArchive(store, withTotal(4), undefined)).toMatchObject({ status: 'elsewhere' });
+    expect(await saveArchive(store, withTotal(4), load.stamp, { now: NOW })).toEqual({
+      status: 'saved',
+      stamp: NOW.toISOString(),
+    });
+  });
+
+  it('the stamp is read from the start of any archive this page writes, and every text has one', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }),
+        (total, at) => {
+          expect(archiveStamp(exportArchiveText(withTotal(total), at))).toBe(at.toISOString());
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.string(), (raw) => {
+        const stamp = archiveStamp(raw);
+        expect(typeof stamp).toBe('string');
+        expect(archiveStamp(raw)).toBe(stamp);
+      }),
+    );
+    expect(archiveStamp(undefined)).toBeUndefined();
+  });
+
+  it('the next stamp is later than every one it is given', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.date({ min: new Date('2000-01-01'), max: new Date('2999-12-31'), noInvalidDate: true })),
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }),
+        (after, now) => {
+          const next = Date.parse(nextArchiveStamp([...after.map((d) => d.toISOString()), 'text:1-a'], now));
+          expect(next).toBeGreaterThanOrEqual(now.getTime());
+          for (const d of after) expect(next).toBeGreaterThan(d.getTime());
+        },
+      ),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Two tabs, any interleaving
+
+/** A lock as the browser's Web Locks API gives one: work runs one at a time across tabs. */
+function mutex(): StoreLock {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+const noLock: StoreLock = (work) => work();
+
+interface Write {
+  replaced: string | undefined;
+  total: number | undefined;
+}
+interface SaveRecord {
+  total: number;
+  basedOn: string | undefined;
+  force: boolean;
+  status: string;
+  stamp: string | undefined;
+}
+
+const storedTotal = (text: string | undefined) =>
+  text === undefined
+    ? undefined
+    : (JSON.parse(text) as { settings: { teacherTotal?: number } }).settings.teacherTotal;
+
+/** A store whose every read and write waits for the scheduler, so any order can be tried. */
+function scheduledStore(s: fc.Scheduler, writes: Write[]): TextStore {
+  const data = new Map<string, string>();
+  const step = (label: string) => s.schedule(Promise.resolve(label), label);
+  return {
+    get: (key) => step('get').then(() => data.get(key)),
+    set: (key, value) =>
+      step('set').then(() => {
+        if (key === ARCHIVE_KEY)
+          writes.push({ replaced: archiveStamp(data.get(key)), total: storedTotal(value) });
+        data.set(key, value);
+      }),
+    remove: (key) =>
+      step('remove').then(() => {
+        if (key === ARCHIVE_KEY) writes.push({ replaced: archiveStamp(data.get(key)), total: undefined });
+        data.delete(key);
+      }),
+    keys: () => step('keys').then(() => [...data.keys()]),
+  };
+}
+
+type Action = 'import' | 'outcome' | 'take-theirs' | 'keep-mine';
+const actions = fc.array(fc.constantFrom<Action>('import', 'outcome', 'take-theirs', 'keep-mine'), {
+  maxLength: 8,
+});
+
+/** One tab: it reads the archive, then changes it (each change saved) and answers a refusal as told. */
+async function runTab(tab: number, plan: Action[], store: TextStore, lock: StoreLock, saves: SaveRecord[]) {
+  let basedOn = archiveStamp(await store.get(ARCHIVE_KEY));
+  let paused = false;
+  for (const [i, action] of plan.entries()) {
+    if (paused && action === 'take-theirs') {
+      basedOn = archiveStamp(await store.get(ARCHIVE_KEY));
+      paused = false;
+      continue;
+    }
+    // While paused a change stays on the page: nothing is written until the person chooses.
+    if (paused && action !== 'keep-mine') continue;
+    const force = paused && action === 'keep-mine';
+    if (!force && (action === 'take-theirs' || action === 'keep-mine')) continue;
+    // Each save's archive is told apart by the number it carries.
+    const total = tab * 100 + i + 1;
+    const result = await saveArchive(store, withTotal(total), basedOn, { force, lock, now: NOW });
+    saves.push({
+      total,
+      basedOn,
+      force,
+      status: result.status,
+      stamp: result.status === 'saved' ? result.stamp : undefined,
+    });
+    if (result.status === 'saved') {
+      basedOn = result.stamp;
+      paused = false;
+    } else paused = true;
+  }
+}
+
+const twoTabs = (lock: () => StoreLock) =>
+  fc.asyncProperty(fc.scheduler(), actions, actions, async (s, planA, planB) => {
+    const writes: Write[] = [];
+    const saves: SaveRecord[] = [];
+    const store = scheduledStore(s, writes);
+    const shared = lock();
+    await s.waitFor(
+      Promise.all([runTab(1, planA, store, shared, saves), runTab(2, planB, store, shared, saves)]),
+    );
+    for (const save of saves) {
+      const landed = writes.filter((w) => w.total === save.total);
+      // Each save either lands (written once) or is refused (never written).
+      expect(landed).toHaveLength(save.status === 'saved' ? 1 : 0);
+      // A write replaces only what its tab had seen, unless the person chose to replace it.
+      if (!save.force) for (const w of landed) expect(w.replaced).toBe(save.basedOn);
+    }
+    // No two stored versions share a stamp, though every save ran in the same millisecond.
+    const stamps = saves.flatMap((x) => (x.stamp ? [x.stamp] : []));
+    expect(new Set(stamps).size).toBe(stamps.length);
+  });
+
+describe('two tabs saving in any order', () => {
+  it('never lose a write silently: each save lands on what its tab saw, or is refused', async () => {
+    await fc.assert(twoTabs(mutex), { numRuns: 300 });
+  });
+
+  it('the same check without the lock would lose writes (what the lock is for)', async () => {
+    const run = await fc.check(
+      twoTabs(() => noLock),
+      { numRuns: 300 },
+    );
+    expect(run.failed).toBe(true);
+  });
+});
