@@ -44,6 +44,7 @@ import PlanAssignments from './PlanAssignments';
 import { useReviewPlan } from './use-review-plan';
 import { usePlanView } from './plan-view';
 import { closingStorage } from '../closing-storage';
+import { useAges } from '../use-ages';
 
 interface Props {
   abilities: AbilityOption[];
@@ -105,16 +106,8 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   // The revision a running save will store, and every revision this tab named in a closing copy.
   const inFlight = useRef<string | undefined>(undefined);
-  // Sessions are replaced, never changed, so their order of first sight here is their age: each
-  // gets a number, and a closing copy is known by the number of the session it holds.
-  const ages = useRef({ seen: new WeakMap<ReviewSession, number>(), count: 0 });
-  const ageOf = (s: ReviewSession): number => {
-    const known = ages.current.seen.get(s);
-    if (known !== undefined) return known;
-    ages.current.count += 1;
-    ages.current.seen.set(s, ages.current.count);
-    return ages.current.count;
-  };
+  // A closing copy is known by the age of the session it holds (use-ages).
+  const ageOf = useAges<ReviewSession>();
   const copies = useRef(new Map<string, number>());
   // A closing copy from an earlier visit that another tab's save overtook: kept for the reviewer.
   const [closingAside, setClosingAside] = useState<{ text: string; at: string }>();

@@ -92,6 +92,7 @@ import type { SchoolProps } from './types';
 import './school.css';
 import { displayText } from '../../lib/content/display-text';
 import { closingStorage } from '../closing-storage';
+import { useAges } from '../use-ages';
 import SavedElsewhere, { type SavedElsewhereWording } from '../SavedElsewhere';
 
 const INTAKE_CHUNK = 250;
@@ -169,16 +170,8 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   // The stamp a running save will store, and every stamp this tab named in a closing copy.
   const inFlight = useRef<string | undefined>(undefined);
-  // Archives are replaced, never changed, so their order of first sight here is their age: each
-  // gets a number, and a closing copy is known by the number of the archive it holds.
-  const ages = useRef({ seen: new WeakMap<ArchiveContent, number>(), count: 0 });
-  const ageOf = (a: ArchiveContent): number => {
-    const known = ages.current.seen.get(a);
-    if (known !== undefined) return known;
-    ages.current.count += 1;
-    ages.current.seen.set(a, ages.current.count);
-    return ages.current.count;
-  };
+  // A closing copy is known by the age of the archive it holds (use-ages).
+  const ageOf = useAges<ArchiveContent>();
   const copies = useRef(new Map<string, number>());
   // A closing copy from an earlier visit that another tab's save overtook: kept for the principal.
   const [closingAside, setClosingAside] = useState<{ text: string; at: string }>();

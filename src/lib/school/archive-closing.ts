@@ -9,11 +9,11 @@
  * teachers' files of a large one can be loaded again from where they came from.
  */
 import {
-  closingCopyFate,
   dropClosingCopy,
-  readClosingCopy,
+  settleClosingCopy,
   writeClosingCopy,
   type ClosingStorage,
+  type SettledCopy,
 } from '../files/closing-copy';
 import type { StoreLock } from '../files/store-lock';
 import type { TextStore } from '../files/text-store';
@@ -48,39 +48,16 @@ export function dropClosingArchive(
   dropClosingCopy(storage, ARCHIVE_KEY, superseded);
 }
 
-export type ClosingArchive =
-  /** No copy, or its save had landed. */
-  | { status: 'none' }
-  /** The copy was newer than the stored archive and is now the stored archive. */
-  | { status: 'taken' }
-  /** Another tab saved after the copy's page had read: kept aside under `rescueKey`, not written. */
-  | { status: 'overtaken'; text: string; at: string; rescueKey: string };
-
 /** Settles a closing copy left by an earlier visit; run before the stored archive is read. */
-export async function settleClosingArchive(
+export function settleClosingArchive(
   store: TextStore | undefined,
   storage: ClosingStorage | undefined,
   lock: StoreLock = archiveLock,
-): Promise<ClosingArchive> {
-  const copy = readClosingCopy(storage, ARCHIVE_KEY);
-  if (!store || !copy) return { status: 'none' };
-  try {
-    const settled = await lock(async (): Promise<ClosingArchive> => {
-      const fate = closingCopyFate(copy, archiveStamp(await store.get(ARCHIVE_KEY)));
-      if (fate === 'landed') return { status: 'none' };
-      if (fate === 'overtaken') {
-        // Under the rescue prefix, so 清除本机数据 removes it with the archive's other copies.
-        const rescueKey = `${RESCUE_PREFIX}closing.${copy.at}`;
-        await store.set(rescueKey, copy.text);
-        return { status: 'overtaken', text: copy.text, at: copy.at, rescueKey };
-      }
-      await store.set(ARCHIVE_KEY, copy.text);
-      return { status: 'taken' };
-    });
-    dropClosingCopy(storage, ARCHIVE_KEY);
-    return settled;
-  } catch {
-    // The store could not be read or written: the copy stays for the next visit.
-    return { status: 'none' };
-  }
+): Promise<SettledCopy> {
+  return settleClosingCopy(store, storage, ARCHIVE_KEY, {
+    stampOf: archiveStamp,
+    lock,
+    // Under the rescue prefix, so 清除本机数据 removes it with the archive's other copies.
+    asideKey: (copy) => `${RESCUE_PREFIX}closing.${copy.at}`,
+  });
 }

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mutex, noLock, scheduledStore } from '../../support/two-tabs';
 import { memoryStore, type TextStore } from '../../../src/lib/files/text-store';
 import {
   REVIEW_SESSION_KEY,
@@ -161,17 +162,6 @@ describe('format 2 and the session kept by format 1', () => {
 // ---------------------------------------------------------------------------------------------
 // Two tabs, any interleaving
 
-/** A lock as the browser's Web Locks API gives one: work runs one at a time across tabs. */
-function mutex(): SessionLock {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const run = tail.then(work);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-const noLock: SessionLock = (work) => work();
-
 interface Write {
   replaced: string | undefined;
   revision: string | undefined;
@@ -181,28 +171,6 @@ interface SaveRecord {
   basedOn: string | undefined;
   force: boolean;
   status: string;
-}
-
-/** A store whose every read and write waits for the scheduler, so any order can be tried. */
-function scheduledStore(s: fc.Scheduler, writes: Write[]): TextStore {
-  const data = new Map<string, string>();
-  const step = (label: string) => s.schedule(Promise.resolve(label), label);
-  return {
-    get: (key) => step('get').then(() => data.get(key)),
-    set: (key, value) =>
-      step('set').then(() => {
-        if (key === REVIEW_SESSION_KEY)
-          writes.push({ replaced: revisionOf(data.get(key)), revision: revisionOf(value) });
-        data.set(key, value);
-      }),
-    remove: (key) =>
-      step('remove').then(() => {
-        if (key === REVIEW_SESSION_KEY)
-          writes.push({ replaced: revisionOf(data.get(key)), revision: undefined });
-        data.delete(key);
-      }),
-    keys: () => step('keys').then(() => [...data.keys()]),
-  };
 }
 
 type Action = 'edit' | 'take-theirs' | 'keep-mine';
@@ -248,7 +216,9 @@ const twoTabs = (lock: () => SessionLock) =>
   fc.asyncProperty(fc.scheduler(), actions, actions, async (s, planA, planB) => {
     const writes: Write[] = [];
     const saves: SaveRecord[] = [];
-    const store = scheduledStore(s, writes);
+    const store = scheduledStore(s, REVIEW_SESSION_KEY, (replaced, text) =>
+      writes.push({ replaced: revisionOf(replaced), revision: revisionOf(text) }),
+    );
     const shared = lock();
     await s.waitFor(
       Promise.all([runTab('A', planA, store, shared, saves), runTab('B', planB, store, shared, saves)]),

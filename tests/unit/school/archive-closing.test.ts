@@ -77,8 +77,8 @@ describe('a closing copy settled on the next visit', () => {
     expect(settled).toMatchObject({ status: 'overtaken', at: NOW.toISOString() });
     expect(await totalOf(store)).toBe(30);
     if (settled.status !== 'overtaken') return;
-    expect(store.data.get(settled.rescueKey)).toBe(settled.text);
-    expect(settled.rescueKey.startsWith(RESCUE_PREFIX)).toBe(true);
+    expect(store.data.get(settled.asideKey)).toBe(settled.text);
+    expect(settled.asideKey.startsWith(RESCUE_PREFIX)).toBe(true);
     expect(JSON.parse(settled.text)).toMatchObject({ settings: { teacherTotal: 12 } });
     // 清除本机数据 takes the set-aside copy with the archive.
     await clearArchive(store, at(9));

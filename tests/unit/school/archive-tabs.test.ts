@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mutex, noLock, scheduledStore } from '../../support/two-tabs';
 import { emptyArchive, exportArchiveText, type ArchiveContent } from '../../../src/lib/school/archive-file';
 import {
   ARCHIVE_KEY,
@@ -140,17 +141,6 @@ describe('a save names the stamp it started from', () => {
 // ---------------------------------------------------------------------------------------------
 // Two tabs, any interleaving
 
-/** A lock as the browser's Web Locks API gives one: work runs one at a time across tabs. */
-function mutex(): StoreLock {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const run = tail.then(work);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-const noLock: StoreLock = (work) => work();
-
 interface Write {
   replaced: string | undefined;
   total: number | undefined;
@@ -167,27 +157,6 @@ const storedTotal = (text: string | undefined) =>
   text === undefined
     ? undefined
     : (JSON.parse(text) as { settings: { teacherTotal?: number } }).settings.teacherTotal;
-
-/** A store whose every read and write waits for the scheduler, so any order can be tried. */
-function scheduledStore(s: fc.Scheduler, writes: Write[]): TextStore {
-  const data = new Map<string, string>();
-  const step = (label: string) => s.schedule(Promise.resolve(label), label);
-  return {
-    get: (key) => step('get').then(() => data.get(key)),
-    set: (key, value) =>
-      step('set').then(() => {
-        if (key === ARCHIVE_KEY)
-          writes.push({ replaced: archiveStamp(data.get(key)), total: storedTotal(value) });
-        data.set(key, value);
-      }),
-    remove: (key) =>
-      step('remove').then(() => {
-        if (key === ARCHIVE_KEY) writes.push({ replaced: archiveStamp(data.get(key)), total: undefined });
-        data.delete(key);
-      }),
-    keys: () => step('keys').then(() => [...data.keys()]),
-  };
-}
 
 type Action = 'import' | 'outcome' | 'take-theirs' | 'keep-mine';
 const actions = fc.array(fc.constantFrom<Action>('import', 'outcome', 'take-theirs', 'keep-mine'), {
@@ -229,7 +198,9 @@ const twoTabs = (lock: () => StoreLock) =>
   fc.asyncProperty(fc.scheduler(), actions, actions, async (s, planA, planB) => {
     const writes: Write[] = [];
     const saves: SaveRecord[] = [];
-    const store = scheduledStore(s, writes);
+    const store = scheduledStore(s, ARCHIVE_KEY, (replaced, text) =>
+      writes.push({ replaced: archiveStamp(replaced), total: storedTotal(text) }),
+    );
     const shared = lock();
     await s.waitFor(
       Promise.all([runTab(1, planA, store, shared, saves), runTab(2, planB, store, shared, saves)]),
