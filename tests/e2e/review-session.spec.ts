@@ -251,13 +251,33 @@ test.describe('review session kept in the browser', () => {
     await expect(page.getByRole('heading', { name: '评审：陈老师' })).toHaveCount(0);
     const download = page.waitForEvent('download');
     await aside.getByRole('button', { name: '下载关闭前的改动' }).click();
-    const kept = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+    const file = await (await download).path();
+    const kept = JSON.parse(readFileSync(file, 'utf8'));
     expect(kept.teachers[0].draft.profile.name).toBe('陈老师');
     await expectNoAxeViolations(page);
     // Settled once: the next visit does not say it again.
     await page.reload();
     await expect(page.locator('.review-app')).toHaveAttribute('data-ready', 'true');
     await expect(page.locator('[data-closing-aside]')).toHaveCount(0);
+
+    // The downloaded copy opens on the page like any file: offered, and loaded only once confirmed.
+    await page.getByLabel('打开自评文件').setInputFiles({
+      name: '评审进度_关闭前的改动.json',
+      mimeType: 'application/json',
+      buffer: readFileSync(file),
+    });
+    const offer = page.getByRole('region', { name: '打开的评审进度文件' });
+    await expect(offer).toContainText('是保存下来的评审进度（评审人：张老师，1 位教师，保存于');
+    await expectNoAxeViolations(page);
+    await expect(passBoxes(page, '王老师').nth(1)).toBeChecked();
+    await offer.getByRole('button', { name: '载入此评审进度' }).click();
+    await offer.getByRole('button', { name: '确定载入' }).click();
+    await expect(page.getByRole('heading', { name: '评审：陈老师' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '评审：王老师' })).toHaveCount(0);
+    await expect(page.getByText('已载入“评审进度_关闭前的改动.json”中的评审进度')).toBeVisible();
+    await keptNow(page);
+    await page.reload();
+    await expect(page.getByRole('heading', { name: '评审：陈老师' })).toBeVisible();
   });
 
   test('with the browser’s storage blocked (a privacy mode) it says so, and reviewing still works', async ({

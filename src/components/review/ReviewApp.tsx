@@ -5,9 +5,10 @@
  * is kept in this browser as it is done (review-session.ts) and nothing leaves it.
  */
 import { useEffect, useRef, useState } from 'react';
+import { browserStorage } from '../../lib/files/browser-storage';
 import { indexedDbStore } from '../../lib/files/text-store';
 import type { Draft } from '../../lib/self-check/draft';
-import { inputTooBig, openReviewInput } from '../../lib/review/review';
+import { inputTooBig } from '../../lib/review/review';
 import type { StagePlan } from '../../lib/content/review-stages';
 import {
   addTeacher,
@@ -17,6 +18,7 @@ import {
   keepSessionReview,
   loadReviewSession,
   newRevision,
+  openReviewPageInput,
   saveReviewSession,
   sessionText,
   updateTeacher,
@@ -43,7 +45,6 @@ import { displayText } from '../../lib/content/display-text';
 import PlanAssignments from './PlanAssignments';
 import { useReviewPlan } from './use-review-plan';
 import { usePlanView } from './plan-view';
-import { closingStorage } from '../closing-storage';
 import { useAges } from '../use-ages';
 
 interface Props {
@@ -67,6 +68,17 @@ type Kept =
   | { kind: 'cleared' };
 
 const teacherLabel = (draft: Draft) => draft.profile.name.trim() || '未署名的教师';
+
+/** Who reviewed, how many teachers, when: enough to recognise a progress file before loading it. */
+function offeredAbout({ session, savedAt }: { session: ReviewSession; savedAt: string | undefined }): string {
+  return [
+    session.reviewer.name ? `评审人：${session.reviewer.name}` : '',
+    `${session.teachers.length} 位教师`,
+    savedAt ? `保存于 ${formatTime(savedAt)}` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
+}
 
 function formatTime(iso: string | undefined): string {
   const d = new Date(iso ?? '');
@@ -111,6 +123,13 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const copies = useRef(new Map<string, number>());
   // A closing copy from an earlier visit that another tab's save overtook: kept for the reviewer.
   const [closingAside, setClosingAside] = useState<{ text: string; at: string }>();
+  // Review progress opened from a file: offered, and loaded only once the reviewer says so.
+  const [offered, setOffered] = useState<{
+    name: string;
+    session: ReviewSession;
+    savedAt: string | undefined;
+    setAside: string[];
+  }>();
   // The school plan kept for this reviewer, and who they are in it (PlanAssignments).
   const plan = useReviewPlan(store);
   const view = usePlanView({ plan, session, setSession, ready, regions });
@@ -118,7 +137,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   // The work kept in this browser comes back first; nothing is written until it has been read.
   useEffect(() => {
     let live = true;
-    restoring.current = settleClosingReview(store, closingStorage()).then(async (closing) => {
+    restoring.current = settleClosingReview(store, browserStorage()).then(async (closing) => {
       const loaded = await loadReviewSession(store);
       if (!live) return;
       if (closing.status === 'overtaken') setClosingAside({ text: closing.text, at: closing.at });
@@ -181,7 +200,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       else if (result.status === 'failed') setSaveError(result.error);
       else {
         // A closing copy this tab wrote of this state, or of an older one, is no longer needed.
-        dropClosingReview(closingStorage(), (w) => (copies.current.get(w) ?? Infinity) <= age);
+        dropClosingReview(browserStorage(), (w) => (copies.current.get(w) ?? Infinity) <= age);
         revision.current = result.revision;
         written.current = next;
         channel.current?.announce(result.revision);
@@ -211,7 +230,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       // The save below may not finish before the tab is gone; the copy is written at once.
       const writtenAs = newRevision();
       if (
-        keepClosingReview(closingStorage(), latest.current, [revision.current, inFlight.current], writtenAs)
+        keepClosingReview(browserStorage(), latest.current, [revision.current, inFlight.current], writtenAs)
       )
         copies.current.set(writtenAs, ageOf(latest.current));
       void save(latest.current, false, writtenAs);
@@ -266,7 +285,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     }
     const next = loaded.status === 'ok' ? loaded.session : emptySession();
     // The reviewer chose the other tab's progress over this one's, closing copy included.
-    dropClosingReview(closingStorage(), (w) => copies.current.has(w));
+    dropClosingReview(browserStorage(), (w) => copies.current.has(w));
     revision.current = loaded.status === 'empty' ? undefined : loaded.revision;
     written.current = next;
     latest.current = next;
@@ -325,12 +344,19 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
         bad.push({ name: file.name, reason: '无法读取这个文件（可能已被移动或删除）。' });
         continue;
       }
-      const input = openReviewInput(text);
+      const input = openReviewPageInput(text);
       if (input.kind === 'error') bad.push({ name: file.name, reason: input.error });
       else if (input.kind === 'review') {
         const review = input.review;
         opened.push((s) => ({ ...s, reviews: keepSessionReview(s.reviews, review) }));
         said.push(`已打开评审意见“${file.name}”（${review.stage}，${review.reviewer.name}）。`);
+      } else if (input.kind === 'session') {
+        setOffered({
+          name: file.name,
+          session: input.session,
+          savedAt: input.savedAt,
+          setAside: input.setAside,
+        });
       } else {
         const draft = input.draft;
         opened.push((s) => {
@@ -347,6 +373,17 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     setSession(next);
     setProblems(bad);
     setNotes([...new Set(said)]);
+  };
+
+  /** The reviewer chose to continue from the progress in a file: it replaces this page's. */
+  const takeOffered = () => {
+    if (!offered) return;
+    latest.current = offered.session;
+    setSession(offered.session);
+    setProblems([]);
+    setNotes(offered.setAside.map((t) => `“${offered.name}”中有部分无法读取，已略去：${t}`));
+    setKept({ kind: 'restored', text: `已载入“${offered.name}”中的评审进度，本页继续自动保存。` });
+    setOffered(undefined);
   };
 
   const current = teachers.find((t) => t.draft.id === session.currentId) ?? teachers[0];
@@ -387,6 +424,44 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
         <p className="notice" role="status">
           已清除本浏览器中保存的评审进度。
         </p>
+      )}
+      {offered && (
+        <div className="notice" role="region" aria-label="打开的评审进度文件" data-session-offered>
+          <p>
+            “{offered.name}”是保存下来的评审进度（{offeredAbout(offered)}
+            ）。载入后，本页现有的评审进度将被它替换。
+          </p>
+          <div className="session-elsewhere-actions">
+            {isEmptySession(session) ? (
+              <button type="button" className="button" onClick={takeOffered}>
+                载入此评审进度
+              </button>
+            ) : (
+              <ConfirmAction
+                as="div"
+                label="载入此评审进度"
+                question={
+                  <span>
+                    确定用“{offered.name}
+                    ”中的评审进度替换本页现有的进度吗？本页现有的勾选和评语将被替换（可以先点“下载本页的评审进度”留一份）。
+                  </span>
+                }
+                groupLabel="确认载入评审进度文件"
+                confirmLabel="确定载入"
+                confirmClass="button danger"
+                onConfirm={takeOffered}
+              />
+            )}
+            {!isEmptySession(session) && (
+              <OnceButton className="button button-secondary" onClick={downloadMine}>
+                下载本页的评审进度
+              </OnceButton>
+            )}
+            <button type="button" className="button button-secondary" onClick={() => setOffered(undefined)}>
+              不载入
+            </button>
+          </div>
+        </div>
       )}
       {closingAside && (
         <div className="notice notice-warn" role="alert" data-closing-aside>

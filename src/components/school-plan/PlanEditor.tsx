@@ -5,6 +5,7 @@
  * saves only on top of the version it loaded, and asks which to keep when that has changed.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { browserStorage } from '../../lib/files/browser-storage';
 import { indexedDbStore, type TextStore } from '../../lib/files/text-store';
 import {
   draftFromPlan,
@@ -31,7 +32,6 @@ import PlanForm from './PlanForm';
 import PlanLinks from './PlanLinks';
 import type { PlanPageData } from './types';
 import './PlanEditor.css';
-import { closingStorage } from '../closing-storage';
 
 interface Props extends PlanPageData {
   selfCheckPath: string;
@@ -124,7 +124,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
       const keepDraft = async () => {
         try {
           await store?.set(PLAN_DRAFT_KEY, draftText({ basedOn: basedOn.current, draft }));
-          dropClosingPlan(closingStorage(), superseded(age));
+          dropClosingPlan(browserStorage(), superseded(age));
           return true;
         } catch {
           setStatus({ warn: true, text: PLAN_STORE_FAILED_MESSAGE });
@@ -150,7 +150,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
       const result = await saveStoredPlan(store, check.plan, basedOn.current);
       inFlight.current = undefined;
       if (result.ok) {
-        dropClosingPlan(closingStorage(), superseded(age));
+        dropClosingPlan(browserStorage(), superseded(age));
         basedOn.current = result.plan.savedAt;
         pending.current = false;
         setSaved(result.plan);
@@ -173,7 +173,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
   );
 
   useEffect(() => {
-    void settleClosingPlan(store, closingStorage())
+    void settleClosingPlan(store, browserStorage())
       .then(() => loadPlan(store))
       .then((first) => {
         start(first);
@@ -209,7 +209,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
       const now = new Date();
       const writtenAs = now.toISOString();
       const kept = { basedOn: basedOn.current, draft };
-      if (keepClosingPlan(closingStorage(), kept, [basedOn.current, inFlight.current], writtenAs, now))
+      if (keepClosingPlan(browserStorage(), kept, [basedOn.current, inFlight.current], writtenAs, now))
         copies.current.set(writtenAs, changes.current);
       clearTimeout(timer.current);
       void saveNow(now);
@@ -253,7 +253,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
       setStatus({ warn: true, text: result.error });
       return;
     }
-    dropClosingPlan(closingStorage(), (w) => copies.current.has(w));
+    dropClosingPlan(browserStorage(), (w) => copies.current.has(w));
     basedOn.current = result.plan.savedAt;
     pending.current = false;
     setConflict(undefined);
@@ -271,7 +271,7 @@ export default function PlanEditor({ abilities, policies, selfCheckPath, reviewP
     setElsewhere(false);
     pending.current = false;
     // The principal chose the other tab's plan over this page's, closing copy included.
-    dropClosingPlan(closingStorage(), (w) => copies.current.has(w));
+    dropClosingPlan(browserStorage(), (w) => copies.current.has(w));
     await store?.remove(PLAN_DRAFT_KEY).catch(() => undefined);
     start({ draft: draftFromPlan(theirs), basedOn: theirs.savedAt });
     setSaved(theirs);

@@ -91,7 +91,7 @@ import { SummaryPanel } from './SummaryPanel';
 import type { SchoolProps } from './types';
 import './school.css';
 import { displayText } from '../../lib/content/display-text';
-import { closingStorage } from '../closing-storage';
+import { browserStorage } from '../../lib/files/browser-storage';
 import { useAges } from '../use-ages';
 import SavedElsewhere, { type SavedElsewhereWording } from '../SavedElsewhere';
 
@@ -211,7 +211,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   useEffect(() => {
     store.current = indexedDbStore();
     let live = true;
-    void settleClosingArchive(store.current, closingStorage()).then(async (closing) => {
+    void settleClosingArchive(store.current, browserStorage()).then(async (closing) => {
       const [load] = await Promise.all([loadArchive(store.current), readPlan()]);
       if (!live) return;
       if (closing.status === 'overtaken') setClosingAside({ text: closing.text, at: closing.at });
@@ -250,7 +250,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
         setSavedCount(undefined);
       } else {
         // A closing copy this tab wrote of this archive, or of an older one, is no longer needed.
-        dropClosingArchive(closingStorage(), (w) => (copies.current.get(w) ?? Infinity) <= age);
+        dropClosingArchive(browserStorage(), (w) => (copies.current.get(w) ?? Infinity) <= age);
         stamp.current = result.stamp;
         written.current = next;
         channel.current?.announce(result.stamp);
@@ -279,7 +279,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
       // The save below may not finish before the tab is gone; the copy is written at once.
       const basedOn = [stamp.current, inFlight.current];
       const writtenAs = nextArchiveStamp(basedOn);
-      if (keepClosingArchive(closingStorage(), shown, basedOn, writtenAs))
+      if (keepClosingArchive(browserStorage(), shown, basedOn, writtenAs))
         copies.current.set(writtenAs, ageOf(shown));
       void save(shown, false, writtenAs);
     };
@@ -297,7 +297,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
     const load = await loadArchive(store.current);
     if (load.status === 'unavailable') return setNotice(load.error);
     // The principal chose the other tab's archive over this one's, closing copy included.
-    dropClosingArchive(closingStorage(), (w) => copies.current.has(w));
+    dropClosingArchive(browserStorage(), (w) => copies.current.has(w));
     showStored(load);
     setReport(undefined);
     setSelected(undefined);

@@ -20,13 +20,18 @@ import {
   type HandbookRubrics,
   type ItemChange,
 } from './review-carry';
-import type { ReviewerAbilityInput, ReviewerItemInput } from './review';
+import {
+  openReviewInput,
+  type ReviewInput,
+  type ReviewerAbilityInput,
+  type ReviewerItemInput,
+} from './review';
 import { MAX_COMMENT_CHARS, migrateReview, type ReviewFile } from './review-file';
 import { CODE_PATTERN } from '../content/taxonomy';
 import { browserStoreLock, type StoreLock } from '../files/store-lock';
 import { textFingerprint } from '../files/text-fingerprint';
 import type { TextStore } from '../files/text-store';
-import { isPlainRecord, upgrade, type Migration } from '../files/versioned-file';
+import { isPlainRecord, upgrade, withoutBom, type Migration } from '../files/versioned-file';
 
 z.config({ jitless: true });
 
@@ -550,4 +555,24 @@ export async function clearReviewSession(
   const cleared = await saveReviewSession(store, emptySession(), basedOn, options);
   if (cleared.status === 'saved') await store?.remove(REVIEW_SESSION_RESCUE_KEY).catch(() => undefined);
   return cleared;
+}
+
+/**
+ * A file handed to /review/: a teacher's self-check, an earlier review (openReviewInput), or
+ * review progress downloaded from this page (本页的评审进度, 关闭前的改动), read by the same rules
+ * as the stored session, so a part that does not read is named and the rest kept. Never throws.
+ */
+export function openReviewPageInput(text: string): ReviewInput {
+  let data: unknown;
+  try {
+    data = JSON.parse(withoutBom(text));
+  } catch {
+    return openReviewInput(text);
+  }
+  if (!isPlainRecord(data) || data['app'] !== APP_MARKER || data['kind'] !== REVIEW_SESSION_KIND)
+    return openReviewInput(text);
+  const read = readSession(withoutBom(text));
+  if (read.status === 'ok')
+    return { kind: 'session', session: read.session, savedAt: read.savedAt, setAside: read.setAside };
+  return { kind: 'error', error: read.status === 'unreadable' ? read.error : '评审进度文件是空的。' };
 }

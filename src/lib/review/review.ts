@@ -27,6 +27,7 @@ import {
 } from '../grading/grading';
 import type { PacketReview } from '../pdf/packet';
 import { withoutBom } from '../files/versioned-file';
+import type { ReviewSession } from './review-session';
 import {
   APP_MARKER,
   REVIEW_KIND,
@@ -339,6 +340,8 @@ export const OUTDATED_MESSAGE = '自评已更新，需重新评审';
 export type ReviewInput =
   | { kind: 'self-check'; draft: Draft; migratedFrom?: number | undefined }
   | { kind: 'review'; review: ReviewFile }
+  /** Review progress downloaded from /review/ (本页的评审进度, 关闭前的改动): offered, never merged. */
+  | { kind: 'session'; session: ReviewSession; savedAt: string | undefined; setAside: string[] }
   | { kind: 'error'; error: string };
 
 /** Largest file the review page reads at all: a self-check file is at most MAX_IMPORT_BYTES. */
@@ -351,7 +354,10 @@ export function inputTooBig(size: number): string | undefined {
     : undefined;
 }
 
-/** A file handed to the review page: a teacher's self-check, or an earlier review. Never throws. */
+/**
+ * A teacher's self-check or an earlier review; review-session's openReviewPageInput also tells
+ * review progress downloaded from /review/. Never throws.
+ */
 export function openReviewInput(text: string): ReviewInput {
   let data: unknown;
   try {

@@ -72,15 +72,7 @@ export interface DraftStoreOptions {
   itemName?: DescribeOptions['itemName'];
 }
 
-/** window.localStorage, or undefined where reading it is impossible or throws (blocked storage). */
-export function browserStorage(): Storage | undefined {
-  try {
-    const storage = globalThis.localStorage;
-    return storage && typeof storage.getItem === 'function' ? storage : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { browserStorage } from '../files/browser-storage';
 
 export function createDraftStore(
   storage: DraftStorage | undefined,

@@ -24,6 +24,12 @@ import {
   type ReviewerAbilityInput,
 } from '../../../src/lib/review/review';
 import { importReviewText, exportReviewText } from '../../../src/lib/review/review-file';
+import {
+  addTeacher,
+  emptySession,
+  openReviewPageInput,
+  sessionText,
+} from '../../../src/lib/review/review-session';
 import { caseArb } from '../../support/grading-arbitraries';
 import { CASE_SHA, handbookRubric, teacherDraft } from '../../support/review-fixtures';
 
@@ -293,6 +299,48 @@ describe('openReviewInput', () => {
     expect(openReviewInput('{"app":"微能力手')).toMatchObject({
       kind: 'error',
       error: expect.stringContaining('JSON'),
+    });
+  });
+
+  it('/review/ also offers review progress downloaded from it, as it was, and names what did not read', () => {
+    const draft = teacherDraft();
+    const session = addTeacher(
+      { ...emptySession(), reviewer: { name: '张老师', role: '' } },
+      draft,
+      '王.json',
+    ).session;
+    const text = sessionText(session, new Date('2026-12-07T08:00:00.000Z'), 'r1');
+    expect(openReviewPageInput(`\uFEFF${text}`)).toEqual({
+      kind: 'session',
+      session,
+      savedAt: '2026-12-07T08:00:00.000Z',
+      setAside: [],
+    });
+    const data = JSON.parse(text);
+    data.teachers.push({ draft: { app: '微能力手册' }, fileName: '坏.json' });
+    const partly = openReviewPageInput(JSON.stringify(data));
+    expect(partly.kind === 'session' && partly.session.teachers).toHaveLength(1);
+    expect(partly.kind === 'session' && partly.setAside.length).toBe(1);
+    // Anything else is what openReviewInput makes of it; nothing throws.
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc
+            .dictionary(fc.string(), fc.jsonValue())
+            .map((d) => JSON.stringify({ ...d, app: '微能力手册', kind: 'review-session' })),
+        ),
+        (t) => {
+          const result = openReviewPageInput(t);
+          if (result.kind === 'error') expect(result.error).toMatch(/[\u4e00-\u9fff]/);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(openReviewPageInput('{"app":"微能力手册","kind":"review-session","version":99}')).toMatchObject({
+      kind: 'error',
+      error: expect.stringMatching(/[\u4e00-\u9fff]/),
     });
   });
 
