@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mutex, noLock, scheduledStore } from '../../support/two-tabs';
+import { describeTwoTabs, twoTabsProperty } from '../../support/two-tabs';
 import { emptyArchive, exportArchiveText, type ArchiveContent } from '../../../src/lib/school/archive-file';
 import {
   ARCHIVE_KEY,
@@ -18,7 +18,7 @@ import {
   saveArchive,
 } from '../../../src/lib/school/archive-store';
 import type { StoreLock } from '../../../src/lib/files/store-lock';
-import { memoryStore, type TextStore } from '../../../src/lib/files/text-store';
+import { memoryStore } from '../../../src/lib/files/text-store';
 import { makeDraft } from '../../support/archive-fixtures';
 
 const NOW = new Date('2026-12-07T08:00:00.000Z');
@@ -141,92 +141,38 @@ describe('a save names the stamp it started from', () => {
 // ---------------------------------------------------------------------------------------------
 // Two tabs, any interleaving
 
-interface Write {
-  replaced: string | undefined;
-  total: number | undefined;
-}
-interface SaveRecord {
-  total: number;
-  basedOn: string | undefined;
-  force: boolean;
-  status: string;
-  stamp: string | undefined;
-}
-
 const storedTotal = (text: string | undefined) =>
   text === undefined
     ? undefined
-    : (JSON.parse(text) as { settings: { teacherTotal?: number } }).settings.teacherTotal;
-
-type Action = 'import' | 'outcome' | 'take-theirs' | 'keep-mine';
-const actions = fc.array(fc.constantFrom<Action>('import', 'outcome', 'take-theirs', 'keep-mine'), {
-  maxLength: 8,
-});
-
-/** One tab: it reads the archive, then changes it (each change saved) and answers a refusal as told. */
-async function runTab(tab: number, plan: Action[], store: TextStore, lock: StoreLock, saves: SaveRecord[]) {
-  let basedOn = archiveStamp(await store.get(ARCHIVE_KEY));
-  let paused = false;
-  for (const [i, action] of plan.entries()) {
-    if (paused && action === 'take-theirs') {
-      basedOn = archiveStamp(await store.get(ARCHIVE_KEY));
-      paused = false;
-      continue;
-    }
-    // While paused a change stays on the page: nothing is written until the person chooses.
-    if (paused && action !== 'keep-mine') continue;
-    const force = paused && action === 'keep-mine';
-    if (!force && (action === 'take-theirs' || action === 'keep-mine')) continue;
-    // Each save's archive is told apart by the number it carries.
-    const total = tab * 100 + i + 1;
-    const result = await saveArchive(store, withTotal(total), basedOn, { force, lock, now: NOW });
-    saves.push({
-      total,
-      basedOn,
-      force,
-      status: result.status,
-      stamp: result.status === 'saved' ? result.stamp : undefined,
-    });
-    if (result.status === 'saved') {
-      basedOn = result.stamp;
-      paused = false;
-    } else paused = true;
-  }
-}
+    : String((JSON.parse(text) as { settings: { teacherTotal?: number } }).settings.teacherTotal);
 
 const twoTabs = (lock: () => StoreLock) =>
-  fc.asyncProperty(fc.scheduler(), actions, actions, async (s, planA, planB) => {
-    const writes: Write[] = [];
-    const saves: SaveRecord[] = [];
-    const store = scheduledStore(s, ARCHIVE_KEY, (replaced, text) =>
-      writes.push({ replaced: archiveStamp(replaced), total: storedTotal(text) }),
-    );
-    const shared = lock();
-    await s.waitFor(
-      Promise.all([runTab(1, planA, store, shared, saves), runTab(2, planB, store, shared, saves)]),
-    );
-    for (const save of saves) {
-      const landed = writes.filter((w) => w.total === save.total);
-      // Each save either lands (written once) or is refused (never written).
-      expect(landed).toHaveLength(save.status === 'saved' ? 1 : 0);
-      // A write replaces only what its tab had seen, unless the person chose to replace it.
-      if (!save.force) for (const w of landed) expect(w.replaced).toBe(save.basedOn);
-    }
-    // No two stored versions share a stamp, though every save ran in the same millisecond.
-    const stamps = saves.flatMap((x) => (x.stamp ? [x.stamp] : []));
-    expect(new Set(stamps).size).toBe(stamps.length);
-  });
+  twoTabsProperty(
+    fc,
+    {
+      key: ARCHIVE_KEY,
+      stampOf: archiveStamp,
+      // Each save's archive is told apart by the number it carries.
+      idOf: storedTotal,
+      save: async (store, tab, i, basedOn, { force, lock: shared }) => {
+        const total = (tab === 'A' ? 100 : 200) + i + 1;
+        // Every save in the same millisecond: the stamps must still differ.
+        const result = await saveArchive(store, withTotal(total), basedOn, { force, lock: shared, now: NOW });
+        return {
+          id: String(total),
+          basedOn,
+          force,
+          status: result.status,
+          stamp: result.status === 'failed' ? undefined : result.stamp,
+        };
+      },
+    },
+    lock,
+    (saves) => {
+      // No two stored versions share a stamp.
+      const stamps = saves.flatMap((x) => (x.status === 'saved' && x.stamp ? [x.stamp] : []));
+      expect(new Set(stamps).size).toBe(stamps.length);
+    },
+  );
 
-describe('two tabs saving in any order', () => {
-  it('never lose a write silently: each save lands on what its tab saw, or is refused', async () => {
-    await fc.assert(twoTabs(mutex), { numRuns: 300 });
-  });
-
-  it('the same check without the lock would lose writes (what the lock is for)', async () => {
-    const run = await fc.check(
-      twoTabs(() => noLock),
-      { numRuns: 300 },
-    );
-    expect(run.failed).toBe(true);
-  });
-});
+describeTwoTabs(fc, twoTabs);
