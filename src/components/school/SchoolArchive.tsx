@@ -43,14 +43,13 @@ import {
   nextArchiveStamp,
   saveArchive,
   type ArchiveLoad,
-  type ArchiveSave,
 } from '../../lib/school/archive-store';
 import {
   dropClosingArchive,
   keepClosingArchive,
   settleClosingArchive,
 } from '../../lib/school/archive-closing';
-import { openSaveChannel, type SaveChannel } from '../../lib/files/save-channel';
+import { openSaveChannel } from '../../lib/files/save-channel';
 import { summarize } from '../../lib/school/archive-summary';
 import {
   archiveCsv,
@@ -92,8 +91,9 @@ import type { SchoolProps } from './types';
 import './school.css';
 import { displayText } from '../../lib/content/display-text';
 import { browserStorage } from '../../lib/files/browser-storage';
-import { useAges } from '../use-ages';
+import { useGuardedSave } from '../use-guarded-save';
 import SavedElsewhere, { type SavedElsewhereWording } from '../SavedElsewhere';
+import ClosingAside from '../ClosingAside';
 
 const INTAKE_CHUNK = 250;
 
@@ -127,11 +127,6 @@ const ELSEWHERE_WORDING: SavedElsewhereWording = {
 
 const fileCount = (a: ArchiveContent) => a.selfChecks.length + a.reviews.length;
 
-function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString('zh-CN', { hour12: false });
-}
-
 /** Two plans that say the same, whenever each was saved. */
 const samePlan = (a: SchoolPlan, b: SchoolPlan) =>
   exportPlanText({ ...a, savedAt: '' }) === exportPlanText({ ...b, savedAt: '' });
@@ -158,21 +153,26 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   /** What the page says about the archive kept in this browser (restored, taken from another tab). */
   const [kept, setKept] = useState<string | undefined>();
-  // Two tabs (archive-store.ts): the stored stamp this tab last read or wrote, which every save
-  // names; the archive it last read or wrote, not written again (the other tabs would be told of
-  // a change that is none); and, once another tab has saved since, a pause: nothing is written
-  // until the principal chooses (SavedElsewhere). Saves run one after another.
-  const stamp = useRef<string | undefined>(undefined);
-  const written = useRef<ArchiveContent | undefined>(undefined);
-  const [elsewhere, setElsewhere] = useState(false);
-  const channel = useRef<SaveChannel>(undefined);
-  const readBack = useRef(false);
-  const saving = useRef<Promise<unknown>>(Promise.resolve());
-  // The stamp a running save will store, and every stamp this tab named in a closing copy.
-  const inFlight = useRef<string | undefined>(undefined);
-  // A closing copy is known by the age of the archive it holds (use-ages).
-  const ageOf = useAges<ArchiveContent>();
-  const copies = useRef(new Map<string, number>());
+  // Two tabs (archive-store.ts, use-guarded-save): every save names the stored archive this tab
+  // last read or wrote; once another tab has saved since, nothing is written until the principal
+  // chooses (SavedElsewhere); a change made as the tab closes is kept by a closing copy.
+  const guard = useGuardedSave<ArchiveContent>({
+    ready,
+    shown: archive,
+    latest: () => current.current,
+    delay: 200,
+    openChannel: (heard) => openSaveChannel(ARCHIVE_CHANNEL, ARCHIVE_SAVED_KIND, heard),
+    write: (state, basedOn, force, stamp) => saveArchive(store.current, state, basedOn, { force, stamp }),
+    nextStamp: (after) => nextArchiveStamp(after),
+    keepCopy: (state, basedOn, writtenAs) => keepClosingArchive(browserStorage(), state, basedOn, writtenAs),
+    dropCopy: (superseded) => dropClosingArchive(browserStorage(), superseded),
+    onSaved: (state) => setSavedCount(fileCount(state)),
+    onFailed: (error) => {
+      setNotice(error);
+      setSavedCount(undefined);
+    },
+  });
+  const { elsewhere } = guard;
   // A closing copy from an earlier visit that another tab's save overtook: kept for the principal.
   const [closingAside, setClosingAside] = useState<{ text: string; at: string }>();
 
@@ -196,10 +196,10 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const showStored = (load: ArchiveLoad): ArchiveContent => {
     // The stored archive never carries the plan: the plan store holds the one copy.
     const shown = { ...load.archive, plan: undefined };
-    stamp.current = load.stamp;
+    guard.stamp.current = load.stamp;
     // An archive read whole is not written back; a repaired one is, so the damaged text is not
     // read again (it is copied aside first).
-    written.current = load.status === 'salvaged' || load.status === 'unreadable' ? undefined : shown;
+    guard.written.current = load.status === 'salvaged' || load.status === 'unreadable' ? undefined : shown;
     current.current = shown;
     setArchive(shown);
     setNotice(storeNotice(load));
@@ -216,7 +216,7 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
       if (!live) return;
       if (closing.status === 'overtaken') setClosingAside({ text: closing.text, at: closing.at });
       showStored(load);
-      readBack.current = true;
+      guard.readBack.current = true;
       setReady(true);
     });
     const plans = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(PLAN_CHANNEL);
@@ -227,81 +227,17 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
     };
   }, [readPlan]);
 
-  // Another tab's save is heard at once; before this tab has read the stored archive, its own
-  // read (or the check on its first save) finds it.
-  useEffect(() => {
-    const opened = openSaveChannel(ARCHIVE_CHANNEL, ARCHIVE_SAVED_KIND, (theirs) => {
-      if (readBack.current && theirs !== stamp.current) setElsewhere(true);
-    });
-    channel.current = opened;
-    return () => opened.close();
-  }, []);
-
-  const save = (next: ArchiveContent, force = false, writtenAs?: string): Promise<ArchiveSave> => {
-    const age = ageOf(next);
-    const run = saving.current.then(async () => {
-      const named = writtenAs ?? nextArchiveStamp([stamp.current]);
-      inFlight.current = named;
-      const result = await saveArchive(store.current, next, stamp.current, { force, stamp: named });
-      inFlight.current = undefined;
-      if (result.status === 'elsewhere') setElsewhere(true);
-      else if (result.status === 'failed') {
-        setNotice(result.error);
-        setSavedCount(undefined);
-      } else {
-        // A closing copy this tab wrote of this archive, or of an older one, is no longer needed.
-        dropClosingArchive(browserStorage(), (w) => (copies.current.get(w) ?? Infinity) <= age);
-        stamp.current = result.stamp;
-        written.current = next;
-        channel.current?.announce(result.stamp);
-        setSavedCount(fileCount(next));
-      }
-      return result;
-    });
-    saving.current = run.catch(() => undefined);
-    return run;
-  };
-
-  // Every change is kept in the browser once the stored archive has been read.
-  useEffect(() => {
-    if (!ready || elsewhere || archive === written.current) return;
-    const timer = setTimeout(() => void save(archive), 200);
-    return () => clearTimeout(timer);
-  }, [archive, ready, elsewhere]);
-
-  // An outcome recorded just before the tab is closed, or before a link is followed, would
-  // otherwise wait out the pause above and be lost: the moment the page is hidden, it is written.
-  useEffect(() => {
-    if (!ready || elsewhere) return;
-    const flush = () => {
-      const shown = current.current;
-      if (document.visibilityState !== 'hidden' || shown === written.current) return;
-      // The save below may not finish before the tab is gone; the copy is written at once.
-      const basedOn = [stamp.current, inFlight.current];
-      const writtenAs = nextArchiveStamp(basedOn);
-      if (keepClosingArchive(browserStorage(), shown, basedOn, writtenAs))
-        copies.current.set(writtenAs, ageOf(shown));
-      void save(shown, false, writtenAs);
-    };
-    document.addEventListener('visibilitychange', flush);
-    window.addEventListener('pagehide', flush);
-    return () => {
-      document.removeEventListener('visibilitychange', flush);
-      window.removeEventListener('pagehide', flush);
-    };
-  }, [ready, elsewhere]);
-
   /** The principal chose the other tab's archive: this tab reads it and saves on from there. */
   const takeTheirs = async () => {
-    await saving.current;
+    await guard.settled();
     const load = await loadArchive(store.current);
     if (load.status === 'unavailable') return setNotice(load.error);
     // The principal chose the other tab's archive over this one's, closing copy included.
-    dropClosingArchive(browserStorage(), (w) => copies.current.has(w));
+    guard.dropOwnCopies();
     showStored(load);
     setReport(undefined);
     setSelected(undefined);
-    setElsewhere(false);
+    guard.setElsewhere(false);
     setKept(
       load.status === 'empty'
         ? '另一个标签页已清除本浏览器中保存的考核档案，本页已随之清空，继续自动保存。'
@@ -311,9 +247,9 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
 
   /** The principal confirmed: this tab's archive replaces the other tab's. */
   const keepMine = async () => {
-    const result = await save(current.current, true);
+    const result = await guard.save(current.current, true);
     if (result.status === 'saved') {
-      setElsewhere(false);
+      guard.setElsewhere(false);
       setKept('已用本页的考核档案替换另一个标签页保存的档案，本页继续自动保存。');
     }
   };
@@ -504,16 +440,16 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   };
 
   const clearAll = async () => {
-    await saving.current;
-    const cleared = await clearArchive(store.current, stamp.current);
+    await guard.settled();
+    const cleared = await clearArchive(store.current, guard.stamp.current);
     // Another tab saved since: nothing was removed, this page's archive stays, and it asks.
-    if (cleared.status === 'elsewhere') return setElsewhere(true);
+    if (cleared.status === 'elsewhere') return guard.setElsewhere(true);
     if (cleared.status === 'failed') return setNotice(cleared.error);
     const empty = emptyArchive();
-    stamp.current = undefined;
-    written.current = empty;
+    guard.stamp.current = undefined;
+    guard.written.current = empty;
     current.current = empty;
-    channel.current?.announce(undefined);
+    guard.announce(undefined);
     setArchive(empty);
     setReport(undefined);
     setSelected(undefined);
@@ -557,23 +493,13 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
         </p>
       )}
       {closingAside && (
-        <div className="notice notice-warn" role="alert" data-closing-aside>
-          <p>
-            上次关闭本页前（{formatTime(closingAside.at)}
-            ）最后的改动没有写入：另一个标签页在那之后保存了考核档案，本页显示的是那个标签页的档案。最后的改动已另存一份，可以下载保留，以后在“载入文件”中重新载入：
-          </p>
-          <OnceButton
-            className="button button-secondary"
-            onClick={() =>
-              downloadBlob(
-                new Blob([closingAside.text], { type: 'application/json' }),
-                `学校考核档案_关闭前的改动_${closingAside.at.slice(0, 10)}.json`,
-              )
-            }
-          >
-            下载关闭前的改动
-          </OnceButton>
-        </div>
+        <ClosingAside
+          {...closingAside}
+          what="考核档案"
+          short="档案"
+          reuse="，以后在“载入文件”中重新载入"
+          fileStem="学校考核档案"
+        />
       )}
       {elsewhere && (
         <SavedElsewhere
