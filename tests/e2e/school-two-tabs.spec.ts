@@ -161,6 +161,30 @@ test.describe('two tabs on /school/', () => {
   });
 });
 
+test('without BroadcastChannel the check on save still stops the older tab', async ({
+  page: tabA,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await context.addInitScript(() =>
+    Object.defineProperty(window, 'BroadcastChannel', { value: undefined, configurable: true }),
+  );
+  await schoolWithFiles(tabA);
+  const tabB = await context.newPage();
+  await openSchool(tabB);
+  await keptNow(tabB, 19);
+  await tabA.getByLabel('选择文件（可多选）').setInputFiles([countyReviewFile()]);
+  await keptNow(tabA, 20);
+  // B has not heard: it learns on its next save, which writes nothing.
+  await expect(elsewhere(tabB)).toHaveCount(0);
+  await recordOutcome(tabB);
+  await expect(elsewhere(tabB)).toContainText('本页暂停保存');
+  await expect(typed(tabB)).toContainText(LI_NA);
+  await reloadSchool(tabA);
+  await keptNow(tabA, 20);
+  await expect(typed(tabA)).toHaveCount(0);
+});
+
 test.describe('closing the tab on /school/', () => {
   test('an outcome recorded just before the tab is closed is there on the next visit', async ({
     context,
