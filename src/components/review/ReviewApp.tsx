@@ -23,10 +23,9 @@ import {
   sessionText,
   updateTeacher,
   type ReviewSession,
-  type SessionSave,
   type SessionTeacher,
 } from '../../lib/review/review-session';
-import { openSessionChannel, type SessionChannel } from '../../lib/review/session-channel';
+import { openSessionChannel } from '../../lib/review/session-channel';
 import { dropClosingReview, keepClosingReview, settleClosingReview } from '../../lib/review/review-closing';
 import { readFileText } from '../../lib/files/versioned-file';
 import type { PdfFonts } from '../self-check/pdf-packet';
@@ -45,6 +44,8 @@ import { displayText } from '../../lib/content/display-text';
 import PlanAssignments from './PlanAssignments';
 import { useReviewPlan } from './use-review-plan';
 import { usePlanView } from './plan-view';
+import { useGuardedSave } from '../use-guarded-save';
+import ClosingAside from '../ClosingAside';
 
 interface Props {
   abilities: AbilityOption[];
@@ -105,29 +106,30 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
   const latest = useRef(session);
   latest.current = session;
   const restoring = useRef<Promise<void>>(undefined);
-  // Two tabs (review-session.ts): the stored revision this tab last read or wrote, which every
-  // save names; the session it last read or wrote, not written again (the other tabs would be
-  // told of a change that is none); and, once another tab has saved since, a pause: nothing is
-  // written until the reviewer chooses (SessionElsewhere). Saves run one after another.
-  const revision = useRef<string | undefined>(undefined);
-  const written = useRef<ReviewSession>(undefined);
-  const [elsewhere, setElsewhere] = useState(false);
-  const channel = useRef<SessionChannel>(undefined);
-  const readBack = useRef(false);
-  const saving = useRef<Promise<unknown>>(Promise.resolve());
-  // The revision a running save will store, and every revision this tab named in a closing copy.
-  const inFlight = useRef<string | undefined>(undefined);
-  // Sessions are replaced, never changed, so their order of first sight here is their age: each
-  // gets a number, and a closing copy is known by the number of the session it holds.
-  const ages = useRef({ seen: new WeakMap<ReviewSession, number>(), count: 0 });
-  const ageOf = (s: ReviewSession): number => {
-    const known = ages.current.seen.get(s);
-    if (known !== undefined) return known;
-    ages.current.count += 1;
-    ages.current.seen.set(s, ages.current.count);
-    return ages.current.count;
-  };
-  const copies = useRef(new Map<string, number>());
+  // Two tabs (review-session.ts, use-guarded-save): every save names the stored revision this tab
+  // last read or wrote; once another tab has saved since, nothing is written until the reviewer
+  // chooses (SessionElsewhere); a tick made as the tab closes is kept by a closing copy.
+  const guard = useGuardedSave<ReviewSession>({
+    ready: ready && store !== undefined,
+    shown: session,
+    latest: () => latest.current,
+    delay: 300,
+    openChannel: (heard) => openSessionChannel(heard),
+    write: async (state, basedOn, force, revision) => {
+      const result = await saveReviewSession(store, state, basedOn, { force, revision });
+      return result.status === 'saved' ? { status: 'saved', stamp: result.revision } : result;
+    },
+    nextStamp: () => newRevision(),
+    keepCopy: (state, basedOn, writtenAs) => keepClosingReview(browserStorage(), state, basedOn, writtenAs),
+    dropCopy: (superseded) => dropClosingReview(browserStorage(), superseded),
+    onSaved: (state) => {
+      setSaveError(undefined);
+      setSavedAt(new Date().toISOString());
+      setSavedFor(state);
+    },
+    onFailed: setSaveError,
+  });
+  const { elsewhere } = guard;
   // A closing copy from an earlier visit that another tab's save overtook: kept for the reviewer.
   const [closingAside, setClosingAside] = useState<{ text: string; at: string }>();
   // Review progress opened from a file: offered, and loaded only once the reviewer says so.
@@ -148,12 +150,13 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       const loaded = await loadReviewSession(store);
       if (!live) return;
       if (closing.status === 'overtaken') setClosingAside({ text: closing.text, at: closing.at });
-      if (loaded.status === 'ok' || loaded.status === 'unreadable') revision.current = loaded.revision;
+      if (loaded.status === 'ok' || loaded.status === 'unreadable') guard.stamp.current = loaded.revision;
       // A session read whole is not written back; one that was repaired (parts set aside, or
       // nothing readable) is, so the damaged text is not read again (it is copied aside first).
-      if (loaded.status === 'ok' && loaded.raw === undefined) written.current = loaded.session;
-      else if (loaded.status === 'empty' || loaded.status === 'unavailable') written.current = latest.current;
-      readBack.current = true;
+      if (loaded.status === 'ok' && loaded.raw === undefined) guard.written.current = loaded.session;
+      else if (loaded.status === 'empty' || loaded.status === 'unavailable')
+        guard.written.current = latest.current;
+      guard.readBack.current = true;
       if (loaded.status === 'ok') {
         latest.current = loaded.session;
         setSession(loaded.session);
@@ -182,74 +185,6 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     };
   }, []);
 
-  // Another tab's save is heard at once; before this tab has read the stored session, its own
-  // read (or the check on its first save) finds it.
-  useEffect(() => {
-    const opened = openSessionChannel((theirs) => {
-      if (readBack.current && theirs !== revision.current) setElsewhere(true);
-    });
-    channel.current = opened;
-    return () => opened.close();
-  }, []);
-
-  const save = (next: ReviewSession, force = false, writtenAs = newRevision()): Promise<SessionSave> => {
-    const now = new Date();
-    const age = ageOf(next);
-    const run = saving.current.then(async () => {
-      inFlight.current = writtenAs;
-      const result = await saveReviewSession(store, next, revision.current, {
-        force,
-        now,
-        revision: writtenAs,
-      });
-      inFlight.current = undefined;
-      if (result.status === 'elsewhere') setElsewhere(true);
-      else if (result.status === 'failed') setSaveError(result.error);
-      else {
-        // A closing copy this tab wrote of this state, or of an older one, is no longer needed.
-        dropClosingReview(browserStorage(), (w) => (copies.current.get(w) ?? Infinity) <= age);
-        revision.current = result.revision;
-        written.current = next;
-        channel.current?.announce(result.revision);
-        setSaveError(undefined);
-        setSavedAt(now.toISOString());
-        setSavedFor(next);
-      }
-      return result;
-    });
-    saving.current = run.catch(() => undefined);
-    return run;
-  };
-
-  // Autosave, a moment after the last change, so typing a comment is not one write per key.
-  useEffect(() => {
-    if (!ready || !store || elsewhere || session === written.current) return;
-    const timer = setTimeout(() => void save(session), 300);
-    return () => clearTimeout(timer);
-  }, [session, ready, elsewhere]);
-
-  // A tick made just before the tab is closed, or before a link is followed, would otherwise
-  // wait out the pause above and be lost: the moment the page is hidden, what it shows is written.
-  useEffect(() => {
-    if (!ready || !store || elsewhere) return;
-    const flush = () => {
-      if (document.visibilityState !== 'hidden' || latest.current === written.current) return;
-      // The save below may not finish before the tab is gone; the copy is written at once.
-      const writtenAs = newRevision();
-      if (
-        keepClosingReview(browserStorage(), latest.current, [revision.current, inFlight.current], writtenAs)
-      )
-        copies.current.set(writtenAs, ageOf(latest.current));
-      void save(latest.current, false, writtenAs);
-    };
-    document.addEventListener('visibilitychange', flush);
-    window.addEventListener('pagehide', flush);
-    return () => {
-      document.removeEventListener('visibilitychange', flush);
-      window.removeEventListener('pagehide', flush);
-    };
-  }, [ready, elsewhere]);
-
   const saved = savedFor === session;
   const setReviewer = (next: Reviewer) => setSession((s) => ({ ...s, reviewer: next }));
   const changeTeacher =
@@ -261,8 +196,8 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
       });
 
   const clearAll = async () => {
-    await saving.current;
-    const cleared = await clearReviewSession(store, revision.current);
+    await guard.settled();
+    const cleared = await clearReviewSession(store, guard.stamp.current);
     const empty = emptySession();
     latest.current = empty;
     setSession(empty);
@@ -270,21 +205,21 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     setNotes([]);
     // Another tab saved since: nothing was removed, and the page asks (SessionElsewhere).
     if (cleared.status === 'elsewhere') {
-      setElsewhere(true);
+      guard.setElsewhere(true);
       setKept(undefined);
       return;
     }
     if (cleared.status === 'saved') {
-      revision.current = undefined;
-      written.current = empty;
-      channel.current?.announce(undefined);
+      guard.stamp.current = undefined;
+      guard.written.current = empty;
+      guard.announce(undefined);
     }
     setKept({ kind: 'cleared' });
   };
 
   /** The reviewer chose the other tab's progress: this tab reads it and saves on from there. */
   const takeTheirs = async () => {
-    await saving.current;
+    await guard.settled();
     const loaded = await loadReviewSession(store);
     if (loaded.status === 'unavailable') {
       setSaveError(loaded.error);
@@ -292,14 +227,14 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
     }
     const next = loaded.status === 'ok' ? loaded.session : emptySession();
     // The reviewer chose the other tab's progress over this one's, closing copy included.
-    dropClosingReview(browserStorage(), (w) => copies.current.has(w));
-    revision.current = loaded.status === 'empty' ? undefined : loaded.revision;
-    written.current = next;
+    guard.dropOwnCopies();
+    guard.stamp.current = loaded.status === 'empty' ? undefined : loaded.revision;
+    guard.written.current = next;
     latest.current = next;
     setSession(next);
     setProblems([]);
     setNotes([]);
-    setElsewhere(false);
+    guard.setElsewhere(false);
     if (loaded.status === 'unreadable') setKept({ kind: 'unreadable', error: loaded.error, raw: loaded.raw });
     else if (loaded.status === 'ok' && loaded.raw !== undefined)
       setKept({ kind: 'salvaged', setAside: loaded.setAside, raw: loaded.raw });
@@ -317,9 +252,9 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
 
   /** The reviewer confirmed: this tab's progress replaces the other tab's. */
   const keepMine = async () => {
-    const result = await save(latest.current, true);
+    const result = await guard.save(latest.current, true);
     if (result.status === 'saved') {
-      setElsewhere(false);
+      guard.setElsewhere(false);
       setKept({ kind: 'restored', text: '已用本页的评审进度替换另一个标签页保存的进度，本页继续自动保存。' });
     }
   };
@@ -470,25 +405,7 @@ export default function ReviewApp({ abilities, regions, defaultPlan, siteVersion
           </div>
         </div>
       )}
-      {closingAside && (
-        <div className="notice notice-warn" role="alert" data-closing-aside>
-          <p>
-            上次关闭本页前（{formatTime(closingAside.at)}
-            ）最后的改动没有写入：另一个标签页在那之后保存了评审进度，本页显示的是那个标签页的进度。最后的改动已另存一份，可以下载保留：
-          </p>
-          <OnceButton
-            className="button button-secondary"
-            onClick={() =>
-              downloadBlob(
-                new Blob([closingAside.text], { type: 'application/json' }),
-                `评审进度_关闭前的改动_${closingAside.at.slice(0, 10)}.json`,
-              )
-            }
-          >
-            下载关闭前的改动
-          </OnceButton>
-        </div>
-      )}
+      {closingAside && <ClosingAside {...closingAside} what="评审进度" short="进度" fileStem="评审进度" />}
       {elsewhere && (
         <SessionElsewhere onTakeTheirs={takeTheirs} onKeepMine={keepMine} onDownload={downloadMine} />
       )}

@@ -8,6 +8,11 @@
  * holds the roster against the files, one line per teacher with the selection rule, files from
  * another school set apart, outside results recorded, and the hand-off to the county. Another
  * tab saving the plan announces it on PLAN_CHANNEL, and the page reads it again.
+ *
+ * Two /school/ tabs never overwrite each other's archive (archive-store.ts): each save names the
+ * stored version this tab last read or wrote, another tab's save is heard on ARCHIVE_CHANNEL, and
+ * the page stops saving and asks (SavedElsewhere). A change made just before the tab closes is
+ * kept by a closing copy (archive-closing.ts), settled before the archive is read on the next visit.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -30,7 +35,21 @@ import type { TypedStageResult } from '../../lib/school/archive-file';
 import { commonRegion, schoolTargetsOnly, teacherTargets } from '../../lib/school/archive-region';
 import { abilityDetails, archiveRows, type ArchiveRow } from '../../lib/school/archive-rows';
 import { indexedDbStore, type TextStore } from '../../lib/files/text-store';
-import { clearArchive, loadArchive, saveArchive, type ArchiveLoad } from '../../lib/school/archive-store';
+import {
+  ARCHIVE_CHANNEL,
+  ARCHIVE_SAVED_KIND,
+  clearArchive,
+  loadArchive,
+  nextArchiveStamp,
+  saveArchive,
+  type ArchiveLoad,
+} from '../../lib/school/archive-store';
+import {
+  dropClosingArchive,
+  keepClosingArchive,
+  settleClosingArchive,
+} from '../../lib/school/archive-closing';
+import { openSaveChannel } from '../../lib/files/save-channel';
 import { summarize } from '../../lib/school/archive-summary';
 import {
   archiveCsv,
@@ -71,6 +90,10 @@ import { SummaryPanel } from './SummaryPanel';
 import type { SchoolProps } from './types';
 import './school.css';
 import { displayText } from '../../lib/content/display-text';
+import { browserStorage } from '../../lib/files/browser-storage';
+import { useGuardedSave } from '../use-guarded-save';
+import SavedElsewhere, { type SavedElsewhereWording } from '../SavedElsewhere';
+import ClosingAside from '../ClosingAside';
 
 const INTAKE_CHUNK = 250;
 
@@ -86,6 +109,23 @@ function storeNotice(load: ArchiveLoad): string | undefined {
       return undefined;
   }
 }
+
+const ELSEWHERE_WORDING: SavedElsewhereWording = {
+  lead: '另一个标签页（或窗口）中的考核档案已更新，本页暂停保存，以免覆盖那里载入的文件和录入的结果。本页的改动仍在页面上，没有丢失。请选择：',
+  choices: [
+    '载入另一个标签页的档案：本页改为显示它并继续自动保存，本页尚未保存的改动不再保留；',
+    '保留本页的档案：用本页的档案替换另一个标签页保存的档案；',
+    '也可以先下载本页的档案文件，留一份备查（以后可在“载入文件”中重新载入）。',
+  ],
+  takeTheirs: '载入另一个标签页的档案',
+  keepMine: '保留本页的档案',
+  keepQuestion:
+    '确定用本页的考核档案替换另一个标签页保存的档案吗？另一个标签页中新载入的文件和录入的结果将被替换，无法恢复。',
+  keepGroupLabel: '确认保留本页的考核档案',
+  download: '下载本页的档案文件',
+};
+
+const fileCount = (a: ArchiveContent) => a.selfChecks.length + a.reviews.length;
 
 /** Two plans that say the same, whenever each was saved. */
 const samePlan = (a: SchoolPlan, b: SchoolPlan) =>
@@ -111,6 +151,30 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   const [printAll, setPrintAll] = useState(false);
   const [savedCount, setSavedCount] = useState<number | undefined>();
   const [progress, setProgress] = useState({ done: 0, total: 0 });
+  /** What the page says about the archive kept in this browser (restored, taken from another tab). */
+  const [kept, setKept] = useState<string | undefined>();
+  // Two tabs (archive-store.ts, use-guarded-save): every save names the stored archive this tab
+  // last read or wrote; once another tab has saved since, nothing is written until the principal
+  // chooses (SavedElsewhere); a change made as the tab closes is kept by a closing copy.
+  const guard = useGuardedSave<ArchiveContent>({
+    ready,
+    shown: archive,
+    latest: () => current.current,
+    delay: 200,
+    openChannel: (heard) => openSaveChannel(ARCHIVE_CHANNEL, ARCHIVE_SAVED_KIND, heard),
+    write: (state, basedOn, force, stamp) => saveArchive(store.current, state, basedOn, { force, stamp }),
+    nextStamp: (after) => nextArchiveStamp(after),
+    keepCopy: (state, basedOn, writtenAs) => keepClosingArchive(browserStorage(), state, basedOn, writtenAs),
+    dropCopy: (superseded) => dropClosingArchive(browserStorage(), superseded),
+    onSaved: (state) => setSavedCount(fileCount(state)),
+    onFailed: (error) => {
+      setNotice(error);
+      setSavedCount(undefined);
+    },
+  });
+  const { elsewhere } = guard;
+  // A closing copy from an earlier visit that another tab's save overtook: kept for the principal.
+  const [closingAside, setClosingAside] = useState<{ text: string; at: string }>();
 
   const readPlan = useCallback(async () => {
     const load = await loadStoredPlan(store.current);
@@ -128,32 +192,73 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
     } else setPlanNotice(load.error);
   }, []);
 
+  /** Shows an archive read from the store: the one this tab now saves on from. */
+  const showStored = (load: ArchiveLoad): ArchiveContent => {
+    // The stored archive never carries the plan: the plan store holds the one copy.
+    const shown = { ...load.archive, plan: undefined };
+    guard.stamp.current = load.stamp;
+    // An archive read whole is not written back; a repaired one is, so the damaged text is not
+    // read again (it is copied aside first).
+    guard.written.current = load.status === 'salvaged' || load.status === 'unreadable' ? undefined : shown;
+    current.current = shown;
+    setArchive(shown);
+    setNotice(storeNotice(load));
+    setRescueKey(load.status === 'salvaged' || load.status === 'unreadable' ? load.rescueKey : undefined);
+    setSavedCount(load.status === 'ok' ? fileCount(shown) : undefined);
+    return shown;
+  };
+
   useEffect(() => {
     store.current = indexedDbStore();
-    void Promise.all([loadArchive(store.current), readPlan()]).then(([load]) => {
-      // The stored archive never carries the plan: the plan store holds the one copy.
-      setArchive({ ...load.archive, plan: undefined });
-      setNotice(storeNotice(load));
-      if (load.status === 'salvaged' || load.status === 'unreadable') setRescueKey(load.rescueKey);
+    let live = true;
+    void settleClosingArchive(store.current, browserStorage()).then(async (closing) => {
+      const [load] = await Promise.all([loadArchive(store.current), readPlan()]);
+      if (!live) return;
+      if (closing.status === 'overtaken') setClosingAside({ text: closing.text, at: closing.at });
+      showStored(load);
+      guard.readBack.current = true;
       setReady(true);
     });
-    if (typeof BroadcastChannel === 'undefined') return;
-    const channel = new BroadcastChannel(PLAN_CHANNEL);
-    channel.onmessage = () => void readPlan();
-    return () => channel.close();
+    const plans = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(PLAN_CHANNEL);
+    if (plans) plans.onmessage = () => void readPlan();
+    return () => {
+      live = false;
+      plans?.close();
+    };
   }, [readPlan]);
 
-  // Every change is kept in the browser once the stored archive has been read.
-  useEffect(() => {
-    if (!ready) return;
-    const timer = setTimeout(() => {
-      void saveArchive(store.current, archive).then((r) => {
-        if (!r.ok) setNotice(r.error);
-        setSavedCount(r.ok ? archive.selfChecks.length + archive.reviews.length : undefined);
-      });
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [archive, ready]);
+  /** The principal chose the other tab's archive: this tab reads it and saves on from there. */
+  const takeTheirs = async () => {
+    await guard.settled();
+    const load = await loadArchive(store.current);
+    if (load.status === 'unavailable') return setNotice(load.error);
+    // The principal chose the other tab's archive over this one's, closing copy included.
+    guard.dropOwnCopies();
+    showStored(load);
+    setReport(undefined);
+    setSelected(undefined);
+    guard.setElsewhere(false);
+    setKept(
+      load.status === 'empty'
+        ? '另一个标签页已清除本浏览器中保存的考核档案，本页已随之清空，继续自动保存。'
+        : '已载入另一个标签页保存的考核档案，本页继续自动保存。',
+    );
+  };
+
+  /** The principal confirmed: this tab's archive replaces the other tab's. */
+  const keepMine = async () => {
+    const result = await guard.save(current.current, true);
+    if (result.status === 'saved') {
+      guard.setElsewhere(false);
+      setKept('已用本页的考核档案替换另一个标签页保存的档案，本页继续自动保存。');
+    }
+  };
+
+  const downloadMine = () =>
+    downloadBlob(
+      new Blob([exportArchiveText({ ...current.current, plan })], { type: 'application/json' }),
+      `学校考核档案_本页_${new Date().toISOString().slice(0, 10)}.json`,
+    );
 
   const knownRegions = useMemo(() => new Set(policies.map((p) => p.slug)), [policies]);
   const fileRegion = useMemo(
@@ -335,12 +440,24 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   };
 
   const clearAll = async () => {
-    await clearArchive(store.current);
-    setArchive(emptyArchive());
+    await guard.settled();
+    const cleared = await clearArchive(store.current, guard.stamp.current);
+    // Another tab saved since: nothing was removed, this page's archive stays, and it asks.
+    if (cleared.status === 'elsewhere') return guard.setElsewhere(true);
+    if (cleared.status === 'failed') return setNotice(cleared.error);
+    const empty = emptyArchive();
+    guard.stamp.current = undefined;
+    guard.written.current = empty;
+    current.current = empty;
+    guard.announce(undefined);
+    setArchive(empty);
     setReport(undefined);
     setSelected(undefined);
     setRescueKey(undefined);
     setNotice(undefined);
+    setSavedCount(undefined);
+    setClosingAside(undefined);
+    setKept('已清除本浏览器中保存的考核档案。');
   };
 
   const onSort = (key: SortKey) => {
@@ -370,6 +487,28 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
   return (
     <div className="school-archive" data-ready={ready ? 'true' : 'false'} data-teachers={teachers}>
       {!ready && <p className="notice">正在读取本机保存的档案……</p>}
+      {kept && (
+        <p className="notice" role="status" data-archive-kept>
+          {kept}
+        </p>
+      )}
+      {closingAside && (
+        <ClosingAside
+          {...closingAside}
+          what="考核档案"
+          short="档案"
+          reuse="，以后在“载入文件”中重新载入"
+          fileStem="学校考核档案"
+        />
+      )}
+      {elsewhere && (
+        <SavedElsewhere
+          wording={ELSEWHERE_WORDING}
+          onTakeTheirs={() => void takeTheirs()}
+          onKeepMine={() => void keepMine()}
+          onDownload={downloadMine}
+        />
+      )}
       {notice && (
         <div className="notice notice-warn" role="alert">
           <p>{notice}</p>
@@ -428,10 +567,18 @@ export default function SchoolArchive({ abilities, policies }: SchoolProps) {
       <section aria-labelledby="load-heading" className="no-print">
         <h2 id="load-heading">载入文件</h2>
         <FileIntake onFiles={addFiles} busy={busy} />
-        {savedCount !== undefined && savedCount > 0 && (
-          <p className="hint" data-saved={savedCount}>
-            档案（{savedCount} 个文件）已保存在本浏览器中，刷新或重新打开本页仍在；换电脑请用“保存档案文件”。
+        {elsewhere ? (
+          <p className="hint" data-paused>
+            本页暂停自动保存：另一个标签页保存了较新的考核档案（见上方提示）；本页的改动仍在页面上。
           </p>
+        ) : (
+          savedCount !== undefined &&
+          savedCount > 0 && (
+            <p className="hint" data-saved={savedCount}>
+              档案（{savedCount}{' '}
+              个文件）已保存在本浏览器中，刷新或重新打开本页仍在；换电脑请用“保存档案文件”。
+            </p>
+          )
         )}
         <div aria-live="polite" className="load-report" data-load-report>
           {busy && (

@@ -13,6 +13,7 @@
  * the archive's save time); this module only compares stamps.
  */
 import { z } from 'zod';
+import type { TextStore } from './text-store';
 
 const PREFIX = 'weinengli.closing.';
 /**
@@ -100,4 +101,57 @@ export function closingCopyFate(copy: ClosingCopy, stored: string | undefined): 
   if (stored !== undefined && stored === copy.writtenAs) return 'landed';
   if (copy.basedOn.some((s) => (s ?? undefined) === stored)) return 'newer';
   return 'overtaken';
+}
+
+export type SettledCopy =
+  /** No copy, or its save had landed. */
+  | { status: 'none' }
+  /** The copy was newer than the stored text and is now the stored text. */
+  | { status: 'taken' }
+  /** Another tab saved after the copy's page had read: the copy is kept aside under `asideKey`. */
+  | { status: 'overtaken'; text: string; at: string; asideKey: string };
+
+export interface SettleRules {
+  /** The stamp of a stored text (undefined: nothing stored). */
+  stampOf: (stored: string | undefined) => string | undefined;
+  /** Runs the read-then-write alone among the tabs (files/store-lock). */
+  lock: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Where an overtaken copy is kept aside. */
+  asideKey: (copy: ClosingCopy) => string;
+  /** Makes a newer copy the stored text; by default it is written under `key` as it is. */
+  take?: (copy: ClosingCopy) => Promise<void>;
+}
+
+/**
+ * Settles the copy a page left for store key `key` on an earlier visit; run before the page reads
+ * the store. A copy whose save landed goes; a newer one is taken; one that another tab's save
+ * overtook is kept aside, never written over that tab's work. Where the store fails, the copy
+ * stays for the next visit.
+ */
+export async function settleClosingCopy(
+  store: Pick<TextStore, 'get' | 'set'> | undefined,
+  storage: ClosingStorage | undefined,
+  key: string,
+  { stampOf, lock, asideKey, take }: SettleRules,
+): Promise<SettledCopy> {
+  const copy = readClosingCopy(storage, key);
+  if (!store || !copy) return { status: 'none' };
+  try {
+    const settled = await lock(async (): Promise<SettledCopy> => {
+      const fate = closingCopyFate(copy, stampOf(await store.get(key)));
+      if (fate === 'landed') return { status: 'none' };
+      if (fate === 'overtaken') {
+        const aside = asideKey(copy);
+        await store.set(aside, copy.text);
+        return { status: 'overtaken', text: copy.text, at: copy.at, asideKey: aside };
+      }
+      if (take) await take(copy);
+      else await store.set(key, copy.text);
+      return { status: 'taken' };
+    });
+    dropClosingCopy(storage, key);
+    return settled;
+  } catch {
+    return { status: 'none' };
+  }
 }

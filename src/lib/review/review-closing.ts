@@ -4,9 +4,8 @@
  * compared is the session's revision.
  */
 import {
-  closingCopyFate,
   dropClosingCopy,
-  readClosingCopy,
+  settleClosingCopy,
   writeClosingCopy,
   type ClosingStorage,
 } from '../files/closing-copy';
@@ -64,25 +63,17 @@ export async function settleClosingReview(
   storage: ClosingStorage | undefined,
   lock: SessionLock = browserLock,
 ): Promise<ClosingReview> {
-  const copy = readClosingCopy(storage, REVIEW_SESSION_KEY);
-  if (!store || !copy) return { status: 'none' };
-  try {
-    const settled = await lock(async (): Promise<ClosingReview> => {
-      const fate = closingCopyFate(copy, revisionOf(await store.get(REVIEW_SESSION_KEY)));
-      if (fate === 'landed') return { status: 'none' };
-      if (fate === 'overtaken') {
-        await store.set(REVIEW_SESSION_RESCUE_KEY, copy.text);
-        return { status: 'overtaken', text: copy.text, at: copy.at };
-      }
+  const settled = await settleClosingCopy(store, storage, REVIEW_SESSION_KEY, {
+    stampOf: revisionOf,
+    lock,
+    asideKey: () => REVIEW_SESSION_RESCUE_KEY,
+    take: async (copy) => {
       const read = readSession(copy.text);
-      if (read.status === 'ok' && isEmptySession(read.session)) await store.remove(REVIEW_SESSION_KEY);
-      else await store.set(REVIEW_SESSION_KEY, copy.text);
-      return { status: 'taken' };
-    });
-    dropClosingCopy(storage, REVIEW_SESSION_KEY);
-    return settled;
-  } catch {
-    // The store could not be read or written: the copy stays for the next visit.
-    return { status: 'none' };
-  }
+      if (read.status === 'ok' && isEmptySession(read.session)) await store?.remove(REVIEW_SESSION_KEY);
+      else await store?.set(REVIEW_SESSION_KEY, copy.text);
+    },
+  });
+  return settled.status === 'overtaken'
+    ? { status: 'overtaken', text: settled.text, at: settled.at }
+    : settled;
 }

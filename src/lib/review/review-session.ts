@@ -28,6 +28,8 @@ import {
 } from './review';
 import { MAX_COMMENT_CHARS, migrateReview, type ReviewFile } from './review-file';
 import { CODE_PATTERN } from '../content/taxonomy';
+import { browserStoreLock, type StoreLock } from '../files/store-lock';
+import { textFingerprint } from '../files/text-fingerprint';
 import type { TextStore } from '../files/text-store';
 import { isPlainRecord, upgrade, withoutBom, type Migration } from '../files/versioned-file';
 
@@ -356,13 +358,6 @@ function readTeacher(raw: unknown, index: number, setAside: string[]): SessionTe
   };
 }
 
-/** A short fingerprint of a text (FNV-1a), naming a stored text that has no readable revision. */
-function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}-${(h >>> 0).toString(16)}`;
-}
-
 /**
  * The revision of a stored text, undefined when nothing is stored. A text without a readable
  * revision (damaged, hand-edited) is named by its fingerprint, so replacing it is noticed too.
@@ -380,7 +375,7 @@ export function revisionOf(raw: string | null | undefined): string | undefined {
   } catch {
     // Named by its fingerprint below.
   }
-  return `text:${fingerprint(raw)}`;
+  return `text:${textFingerprint(raw)}`;
 }
 
 /** Reads a stored session. Never throws; keeps every part that still reads. */
@@ -434,7 +429,7 @@ export function readSession(raw: string | null | undefined): SessionRead {
       revision:
         typeof stored['revision'] === 'string' && stored['revision'] !== ''
           ? stored['revision']
-          : `text:${fingerprint(raw)}`,
+          : `text:${textFingerprint(raw)}`,
       status: 'ok',
       session: {
         reviewer: reviewer.success ? reviewer.data : { name: '', role: '' },
@@ -472,17 +467,10 @@ export type SessionLoad =
   | { status: 'unreadable'; error: string; raw: string; revision: string | undefined }
   | { status: 'unavailable'; error: string };
 
-/**
- * Runs a read-then-write alone among this browser's tabs, so that two tabs' checks and writes
- * cannot interleave (the Web Locks API; where a browser lacks it, the check still stands, with
- * a window of a few milliseconds).
- */
-export type SessionLock = <T>(work: () => Promise<T>) => Promise<T>;
+/** Runs a read-then-write alone among this browser's tabs (files/store-lock). */
+export type SessionLock = StoreLock;
 
-export const browserLock: SessionLock = (work) => {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? locks.request(REVIEW_SESSION_KEY, work) : work();
-};
+export const browserLock: SessionLock = browserStoreLock(REVIEW_SESSION_KEY);
 
 export async function loadReviewSession(store: TextStore | undefined): Promise<SessionLoad> {
   if (!store) return { status: 'unavailable', error: SESSION_STORE_FAILED };

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeTwoTabs, twoTabsProperty } from '../../support/two-tabs';
 import { memoryStore, type TextStore } from '../../../src/lib/files/text-store';
 import {
   REVIEW_SESSION_KEY,
@@ -161,120 +162,33 @@ describe('format 2 and the session kept by format 1', () => {
 // ---------------------------------------------------------------------------------------------
 // Two tabs, any interleaving
 
-/** A lock as the browser's Web Locks API gives one: work runs one at a time across tabs. */
-function mutex(): SessionLock {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const run = tail.then(work);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-const noLock: SessionLock = (work) => work();
-
-interface Write {
-  replaced: string | undefined;
-  revision: string | undefined;
-}
-interface SaveRecord {
-  revision: string;
-  basedOn: string | undefined;
-  force: boolean;
-  status: string;
-}
-
-/** A store whose every read and write waits for the scheduler, so any order can be tried. */
-function scheduledStore(s: fc.Scheduler, writes: Write[]): TextStore {
-  const data = new Map<string, string>();
-  const step = (label: string) => s.schedule(Promise.resolve(label), label);
-  return {
-    get: (key) => step('get').then(() => data.get(key)),
-    set: (key, value) =>
-      step('set').then(() => {
-        if (key === REVIEW_SESSION_KEY)
-          writes.push({ replaced: revisionOf(data.get(key)), revision: revisionOf(value) });
-        data.set(key, value);
-      }),
-    remove: (key) =>
-      step('remove').then(() => {
-        if (key === REVIEW_SESSION_KEY)
-          writes.push({ replaced: revisionOf(data.get(key)), revision: undefined });
-        data.delete(key);
-      }),
-    keys: () => step('keys').then(() => [...data.keys()]),
-  };
-}
-
-type Action = 'edit' | 'take-theirs' | 'keep-mine';
-const actions = fc.array(fc.constantFrom<Action>('edit', 'edit', 'edit', 'take-theirs', 'keep-mine'), {
-  maxLength: 8,
-});
-
-/** One tab: it reads the session, then edits (each edit saved) and answers a refusal as told. */
-async function runTab(
-  name: string,
-  plan: Action[],
-  store: TextStore,
-  lock: SessionLock,
-  saves: SaveRecord[],
-) {
-  let basedOn = revisionOf(await store.get(REVIEW_SESSION_KEY));
-  let paused = false;
-  for (const [i, action] of plan.entries()) {
-    if (paused && action === 'take-theirs') {
-      basedOn = revisionOf(await store.get(REVIEW_SESSION_KEY));
-      paused = false;
-      continue;
-    }
-    // While paused an edit stays on the page: nothing is written until the reviewer chooses.
-    if (paused && action === 'edit') continue;
-    const force = paused && action === 'keep-mine';
-    if (!force && action !== 'edit') continue;
-    const revision = `${name}${i}`;
-    const result = await saveReviewSession(store, ticked(revision, [i % 5]), basedOn, {
-      force,
-      revision,
-      lock,
-    });
-    saves.push({ revision, basedOn, force, status: result.status });
-    if (result.status === 'saved') {
-      basedOn = result.revision;
-      paused = false;
-    } else paused = true;
-  }
-}
-
 const twoTabs = (lock: () => SessionLock) =>
-  fc.asyncProperty(fc.scheduler(), actions, actions, async (s, planA, planB) => {
-    const writes: Write[] = [];
-    const saves: SaveRecord[] = [];
-    const store = scheduledStore(s, writes);
-    const shared = lock();
-    await s.waitFor(
-      Promise.all([runTab('A', planA, store, shared, saves), runTab('B', planB, store, shared, saves)]),
-    );
-    for (const save of saves) {
-      const landed = writes.filter((w) => w.revision === save.revision);
-      // Each save either lands (written once) or is refused (never written).
-      expect(landed).toHaveLength(save.status === 'saved' ? 1 : 0);
-      // A write replaces only what its tab had seen, unless the reviewer chose to replace it.
-      if (!save.force) for (const w of landed) expect(w.replaced).toBe(save.basedOn);
-    }
-  });
+  twoTabsProperty(
+    fc,
+    {
+      key: REVIEW_SESSION_KEY,
+      stampOf: revisionOf,
+      idOf: revisionOf,
+      save: async (store, tab, i, basedOn, { force, lock: shared }) => {
+        const revision = `${tab}${i}`;
+        const result = await saveReviewSession(store, ticked(revision, [i % 5]), basedOn, {
+          force,
+          revision,
+          lock: shared,
+        });
+        return {
+          id: revision,
+          basedOn,
+          force,
+          status: result.status,
+          stamp: result.status === 'failed' ? undefined : result.revision,
+        };
+      },
+    },
+    lock,
+  );
 
-describe('two tabs saving in any order', () => {
-  it('never lose a write silently: each save lands on what its tab saw, or is refused', async () => {
-    await fc.assert(twoTabs(mutex), { numRuns: 300 });
-  });
-
-  it('the same check without the lock would lose writes (what the lock is for)', async () => {
-    const run = await fc.check(
-      twoTabs(() => noLock),
-      { numRuns: 300 },
-    );
-    expect(run.failed).toBe(true);
-  });
-});
+describeTwoTabs(fc, twoTabs);
 
 describe('saves announced to the other tabs', () => {
   it('another tab hears the revision saved (or that the session was removed); a tab does not hear itself', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyArchive, exportArchiveText } from '../../../src/lib/school/archive-file';
 import {
   ARCHIVE_KEY,
+  archiveStamp,
   clearArchive,
   loadArchive,
   RESCUE_PREFIX,
@@ -18,9 +19,12 @@ const content = { ...emptyArchive(), selfChecks: [teacher] };
 describe('archive store', () => {
   it('saves and loads the archive (what a reload does)', async () => {
     const store = memoryStore();
-    expect(await loadArchive(store)).toEqual({ status: 'empty', archive: emptyArchive() });
-    expect(await saveArchive(store, content, now)).toEqual({ ok: true });
-    expect(await loadArchive(store)).toEqual({ status: 'ok', archive: content });
+    expect(await loadArchive(store)).toEqual({ status: 'empty', archive: emptyArchive(), stamp: undefined });
+    expect(await saveArchive(store, content, undefined, { now })).toEqual({
+      status: 'saved',
+      stamp: now.toISOString(),
+    });
+    expect(await loadArchive(store)).toEqual({ status: 'ok', archive: content, stamp: now.toISOString() });
   });
 
   it('salvages a partly damaged archive and keeps the stored text aside, never wiping it', async () => {
@@ -58,14 +62,17 @@ describe('archive store', () => {
       keys: () => Promise.reject(new Error('x')),
     };
     expect(await loadArchive(broken)).toMatchObject({ status: 'unavailable', error: STORE_FAILED_MESSAGE });
-    expect(await saveArchive(broken, content)).toEqual({ ok: false, error: STORE_FAILED_MESSAGE });
+    expect(await saveArchive(broken, content, undefined)).toEqual({
+      status: 'failed',
+      error: STORE_FAILED_MESSAGE,
+    });
     expect(await loadArchive(undefined)).toMatchObject({ status: 'unavailable' });
-    await expect(clearArchive(broken)).resolves.toBeUndefined();
+    expect(await clearArchive(broken, undefined)).toEqual({ status: 'failed', error: STORE_FAILED_MESSAGE });
   });
 
   it('清除本机数据 removes the archive and its rescued copies, nothing else', async () => {
     const store = memoryStore({ [ARCHIVE_KEY]: 'x', [`${RESCUE_PREFIX}1`]: 'y', other: 'z' });
-    await clearArchive(store);
+    expect(await clearArchive(store, archiveStamp('x'))).toEqual({ status: 'saved', stamp: undefined });
     expect([...store.data.keys()]).toEqual(['other']);
   });
 });
