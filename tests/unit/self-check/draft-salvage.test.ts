@@ -24,7 +24,7 @@ import {
 import { createDraftStore } from '../../../src/lib/self-check/draft-store';
 import type { AbilityEvidence, EvidenceFile, ItemEvidence } from '../../../src/lib/grading/grading';
 import { ENVIRONMENTS } from '../../../src/lib/content/taxonomy';
-import { STAGES } from '../../../src/lib/self-check/profile';
+import { PROFILE_FIELDS, STAGES } from '../../../src/lib/self-check/profile';
 import { MemoryStorage } from '../../support/memory-storage';
 
 const CODES = ['A1', 'A5', 'B2', 'C5', 'A13'] as const;
@@ -73,15 +73,7 @@ const profileValue = (field: keyof DraftProfile) =>
 
 const uiAction: fc.Arbitrary<UiAction> = fc.oneof(
   fc
-    .constantFrom<keyof DraftProfile>(
-      'name',
-      'school',
-      'subject',
-      'stage',
-      'region',
-      'regionOther',
-      'environment',
-    )
+    .constantFrom<keyof DraftProfile>(...PROFILE_FIELDS)
     .chain((field) => profileValue(field).map((value) => ({ kind: 'profile' as const, field, value }))),
   fc.constantFrom(...CODES).map((code) => ({ kind: 'toggleAbility' as const, code })),
   fc
