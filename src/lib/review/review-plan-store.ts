@@ -13,6 +13,7 @@
  */
 import { APP_MARKER } from '../self-check/draft';
 import type { TextStore } from '../files/text-store';
+import { browserStoreLock, type StoreLock } from '../files/store-lock';
 import { isPlainRecord } from '../files/versioned-file';
 
 export const REVIEW_PLAN_KEY = 'review-plan';
@@ -110,21 +111,26 @@ export async function saveKeptPlan<P>(
   kept: KeptPlan<P> | undefined,
   expected: string | undefined,
   read: PlanReader<P>,
-  options: { force?: boolean; now?: Date } = {},
+  options: { force?: boolean; now?: Date; lock?: StoreLock } = {},
 ): Promise<PlanSave<P>> {
   if (!store) return { status: 'failed', error: PLAN_STORE_FAILED };
+  // The check and the write run alone among the tabs: two tabs that read the same plan cannot
+  // both pass the check and write one over the other.
+  const lock = options.lock ?? browserStoreLock(REVIEW_PLAN_KEY);
   try {
-    const stored = await store.get(REVIEW_PLAN_KEY);
-    if (!options.force && (stored ?? undefined) !== expected) {
-      return { status: 'conflict', stored: readKeptPlan(stored, read), raw: stored };
-    }
-    if (kept === undefined) {
-      await store.remove(REVIEW_PLAN_KEY);
-      return { status: 'saved', raw: undefined };
-    }
-    const raw = keptPlanText(kept, options.now);
-    await store.set(REVIEW_PLAN_KEY, raw);
-    return { status: 'saved', raw };
+    return await lock(async (): Promise<PlanSave<P>> => {
+      const stored = await store.get(REVIEW_PLAN_KEY);
+      if (!options.force && (stored ?? undefined) !== expected) {
+        return { status: 'conflict', stored: readKeptPlan(stored, read), raw: stored };
+      }
+      if (kept === undefined) {
+        await store.remove(REVIEW_PLAN_KEY);
+        return { status: 'saved', raw: undefined };
+      }
+      const raw = keptPlanText(kept, options.now);
+      await store.set(REVIEW_PLAN_KEY, raw);
+      return { status: 'saved', raw };
+    });
   } catch {
     return { status: 'failed', error: PLAN_STORE_FAILED };
   }

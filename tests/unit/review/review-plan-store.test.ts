@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StoreLock } from '../../../src/lib/files/store-lock';
 import { memoryStore, type TextStore } from '../../../src/lib/files/text-store';
 import {
   REVIEW_PLAN_KEY,
@@ -52,6 +53,29 @@ describe('the plan a reviewer keeps in this browser', () => {
     });
     expect(forced.status).toBe('saved');
     expect(store.data.get(REVIEW_PLAN_KEY)).toContain('徐水区实验小学');
+  });
+
+  it('two tabs saving at the same moment from the same read: one lands, the other is asked', async () => {
+    // The browser's lock, as one tab at a time (Web Locks are not in Node).
+    let queue: Promise<unknown> = Promise.resolve();
+    const lock: StoreLock = (work) => {
+      const run = queue.then(work);
+      queue = run.catch(() => undefined);
+      return run;
+    };
+    const race = async (withLock: StoreLock | undefined) => {
+      const store = memoryStore();
+      const first = await saveKeptPlan(store, { plan: PLAN, as: '' }, undefined, readPlan);
+      if (first.status !== 'saved') throw new Error(first.status);
+      const options = withLock ? { lock: withLock } : { lock: ((work) => work()) as StoreLock };
+      return Promise.all([
+        saveKeptPlan(store, { plan: PLAN, as: 'reviewer:语文组' }, first.raw, readPlan, options),
+        saveKeptPlan(store, { plan: other, as: '' }, first.raw, readPlan, options),
+      ]);
+    };
+    expect((await race(lock)).map((r) => r.status).sort()).toEqual(['conflict', 'saved']);
+    // Without the lock both reads pass the check and the second write silently replaces the first.
+    expect((await race(undefined)).map((r) => r.status)).toEqual(['saved', 'saved']);
   });
 
   it('removes the kept plan when asked by the tab that last wrote it', async () => {
