@@ -16,9 +16,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { launchChromium, serveSite } from './bench-support.mjs';
+import { launchChromium, serveSite, testBuilders } from './bench-support.mjs';
 
 const sizes = process.argv
   .slice(2)
@@ -33,29 +31,16 @@ const runs =
       ];
 const port = 4397;
 
-// The generator: the tests' builders, bundled for Node, written inside node_modules so that its
-// packages (zod, yaml, …) resolve as they do for the tests.
+// The generator: the tests' builders, bundled for Node (bench-support.mjs).
 const dir = join('node_modules', '.cache', 'bench-county');
-mkdirSync(dir, { recursive: true });
-const entry = `
+const gen = await testBuilders(
+  dir,
+  `
   export { handbookAbilities } from './tests/support/archive-fixtures';
   export { buildHandoff } from './tests/e2e/county-fixture';
   export { exportHandoffText, handoffFileName } from './src/lib/school/handoff/handoff-file';
-`;
-const bundled = await build({
-  stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  // The content reader finds src/content from its own folder.
-  define: { 'import.meta.dirname': JSON.stringify(join(process.cwd(), 'tests', 'support')) },
-  write: false,
-  logLevel: 'error',
-});
-const modulePath = join(dir, 'generator.mjs');
-writeFileSync(modulePath, bundled.outputFiles[0].text);
-const gen = await import(pathToFileURL(join(process.cwd(), modulePath)).href);
+`,
+);
 const abilities = gen.handbookAbilities();
 
 const SUBJECTS = ['语文', '数学', '英语', '科学', '美术', '体育', '音乐', '道德与法治'];

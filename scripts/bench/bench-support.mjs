@@ -3,8 +3,10 @@
  * record what a page fetches with its gzip size.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
@@ -83,4 +85,28 @@ export function responseRecorder(source, origin) {
       return (await Promise.all(pending.splice(0))).filter(Boolean);
     },
   };
+}
+
+/**
+ * The tests' own builders (TypeScript), bundled for Node and imported, so a benchmark makes its
+ * files as the tests do. `exports` is the module's source (export lines, paths from the
+ * repository's root). Written into `dir`, a folder inside node_modules, so that its packages (zod,
+ * yaml, …) resolve as they do for the tests.
+ */
+export async function testBuilders(dir, exports) {
+  mkdirSync(dir, { recursive: true });
+  const bundled = await build({
+    stdin: { contents: exports, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    // The content reader finds src/content from its own folder.
+    define: { 'import.meta.dirname': JSON.stringify(join(process.cwd(), 'tests', 'support')) },
+    write: false,
+    logLevel: 'error',
+  });
+  const modulePath = join(dir, 'generator.mjs');
+  writeFileSync(modulePath, bundled.outputFiles[0].text);
+  return import(pathToFileURL(join(process.cwd(), modulePath)).href);
 }

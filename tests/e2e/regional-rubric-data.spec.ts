@@ -4,36 +4,19 @@
  * /handbook/ sub-path. A fetch that fails says so, keeps what was typed, and 重试 picks it up.
  * Built from fixture content (河北 C5, 保定 A5 that cannot grade yet, 江苏 C5) into a site of its own.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { buildSiteCopy } from '../../scripts/build/build-site-copy.mjs';
-import { CONTENT_DIR } from '../support/content-files';
+import { startFixtureSite, type FixtureSite } from '../support/fixture-site';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { fillProfile } from './self-check-helpers';
 
-const REPO = join(import.meta.dirname, '../..');
 const FIXTURES = join(import.meta.dirname, '../fixtures/content');
 const BASE = '/handbook/';
 // One worker runs this file's tests in turn, so the fixture site is built once, not per worker.
 test.describe.configure({ mode: 'default' });
-let work: string;
-let server: ChildProcess | undefined;
+let site: FixtureSite;
 let origin: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The test province's C5 fixture, as the version of a real region. */
 function c5For(region: string, regionName: string): string {
@@ -46,44 +29,17 @@ function c5For(region: string, regionName: string): string {
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  work = mkdtempSync(join(tmpdir(), 'rubric-data-e2e-'));
-  const content = join(work, 'content');
-  cpSync(CONTENT_DIR, content, { recursive: true });
-  for (const region of ['hebei', 'baoding', 'jiangsu'])
-    mkdirSync(join(content, 'abilities/regions', region), { recursive: true });
-  writeFileSync(join(content, 'abilities/regions/hebei/C5.mdx'), c5For('hebei', '河北省'));
-  writeFileSync(join(content, 'abilities/regions/jiangsu/C5.mdx'), c5For('jiangsu', '江苏省'));
-  cpSync(join(FIXTURES, 'regional-A5-partial.mdx'), join(content, 'abilities/regions/baoding/A5.mdx'));
-  const build = await buildSiteCopy({
-    contentDir: content,
-    outDir: join(work, 'dist'),
-    cacheDir: join(work, 'cache'),
-    base: BASE,
-  });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(
-    'node',
-    ['scripts/cli/serve.mjs', '--port', String(port), '--dir', join(work, 'dist'), '--base', BASE],
-    { cwd: REPO, stdio: 'ignore' },
-  );
-  await expect
-    .poll(
-      () =>
-        fetch(`${origin}${BASE}`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 20_000 },
-    )
-    .toBe(200);
+  site = await startFixtureSite((content) => {
+    for (const region of ['hebei', 'baoding', 'jiangsu'])
+      mkdirSync(join(content, 'abilities/regions', region), { recursive: true });
+    writeFileSync(join(content, 'abilities/regions/hebei/C5.mdx'), c5For('hebei', '河北省'));
+    writeFileSync(join(content, 'abilities/regions/jiangsu/C5.mdx'), c5For('jiangsu', '江苏省'));
+    cpSync(join(FIXTURES, 'regional-A5-partial.mdx'), join(content, 'abilities/regions/baoding/A5.mdx'));
+  }, BASE);
+  origin = site.origin;
 });
 
-test.afterAll(() => {
-  server?.kill();
-  rmSync(work, { recursive: true, force: true });
-});
+test.afterAll(() => site?.close());
 
 /** The paths of the rubric data files the page asks for, in order. */
 function dataRequests(page: Page): string[] {

@@ -3,70 +3,28 @@
  * the teachers of its region and the regions under it, saying what is missing, as A1 is: built
  * from a fixture content entry into a site of its own, served beside the usual one.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSiteCopy } from '../../scripts/build/build-site-copy.mjs';
-import { CONTENT_DIR } from '../support/content-files';
+import { startFixtureSite, type FixtureSite } from '../support/fixture-site';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { fillProfile } from './self-check-helpers';
 
-const REPO = join(import.meta.dirname, '../..');
-let work: string;
-let server: ChildProcess | undefined;
+let site: FixtureSite;
 let origin: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  work = mkdtempSync(join(tmpdir(), 'regional-e2e-'));
-  const content = join(work, 'content');
-  cpSync(CONTENT_DIR, content, { recursive: true });
-  mkdirSync(join(content, 'abilities/regions/baoding'), { recursive: true });
-  cpSync(
-    join(import.meta.dirname, '../fixtures/content/regional-A5-partial.mdx'),
-    join(content, 'abilities/regions/baoding/A5.mdx'),
-  );
-  const build = await buildSiteCopy({
-    contentDir: content,
-    outDir: join(work, 'dist'),
-    cacheDir: join(work, 'cache'),
+  site = await startFixtureSite((content) => {
+    mkdirSync(join(content, 'abilities/regions/baoding'), { recursive: true });
+    cpSync(
+      join(import.meta.dirname, '../fixtures/content/regional-A5-partial.mdx'),
+      join(content, 'abilities/regions/baoding/A5.mdx'),
+    );
   });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn('node', ['scripts/cli/serve.mjs', '--port', String(port), '--dir', join(work, 'dist')], {
-    cwd: REPO,
-    stdio: 'ignore',
-  });
-  await expect
-    .poll(
-      () =>
-        fetch(`${origin}/`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 20_000 },
-    )
-    .toBe(200);
+  origin = site.origin;
 });
 
-test.afterAll(() => {
-  server?.kill();
-  rmSync(work, { recursive: true, force: true });
-});
+test.afterAll(() => site?.close());
 
 test('a 徐水 teacher is offered 保定’s A5 though it cannot grade yet, told what is missing, and can complete it', async ({
   page,
