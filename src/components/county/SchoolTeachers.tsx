@@ -19,10 +19,11 @@ import {
   type SchoolSummary,
 } from '../../lib/school/handoff/county-view';
 import ConfirmAction from '../ConfirmAction';
+import TableGrade from '../TableGrade';
 import { Pager } from './Pager';
 
 function Grade({ text }: { text: string }) {
-  return <span className={`grade grade-${text}`}>{text}</span>;
+  return <TableGrade grade={text}>{text}</TableGrade>;
 }
 
 function countyText(a: CountyAbility): { grade: string; note: string } {

@@ -26,6 +26,7 @@ import {
 import { displayText } from '../../lib/content/display-text';
 import ConfirmAction from '../ConfirmAction';
 import JsonFileButton from '../JsonFileButton';
+import PasteLinkField from '../PasteLinkField';
 import Notice from '../Notice';
 import PlanPreviewCard from '../PlanPreviewCard';
 import { planPreview } from '../../lib/school/plan/plan-preview';
@@ -60,7 +61,7 @@ export default function PlanAssignments({
   const [incoming, setIncoming] = useState<{ plan: SchoolPlan; from: string }>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
-  const [pasted, setPasted] = useState('');
+  const [pasteField, setPasteField] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const kept = state.kept;
 
@@ -88,12 +89,6 @@ export default function PlanAssignments({
     return () => window.removeEventListener('hashchange', fromAddress);
   }, []);
 
-  const readLink = () => {
-    const text = pasted.trim();
-    const hash = text.includes('#') ? text.slice(text.indexOf('#')) : text;
-    void decodePlanFragment(hash).then((result) => offer(result, '链接'));
-  };
-
   const take = async (plan: SchoolPlan) => {
     const as = kept && findChoice(plan, kept.as) ? kept.as : '';
     setIncoming(undefined);
@@ -101,7 +96,8 @@ export default function PlanAssignments({
       setDone(
         `已在本浏览器中保存“${schoolOf(plan)}”的学校考核方案。${as ? '' : '请在下方选择您是谁，页面会列出分配给您的教师。'}`,
       );
-      setPasted('');
+      // A fresh field: the link that was read is done with.
+      setPasteField((n) => n + 1);
     }
     requestAnimationFrame(() => headingRef.current?.focus());
   };
@@ -174,18 +170,13 @@ export default function PlanAssignments({
             offer(importPlanBytes(new Uint8Array(await file.arrayBuffer())), `“${file.name}”`)
           }
         />
-        <div className="field">
-          <label htmlFor="plan-link">或粘贴学校发来的方案链接</label>
-          <textarea id="plan-link" rows={2} value={pasted} onChange={(e) => setPasted(e.target.value)} />
-        </div>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={readLink}
-          disabled={!pasted.trim()}
-        >
-          读取方案链接
-        </button>
+        <PasteLinkField
+          key={pasteField}
+          id="plan-link"
+          label="或粘贴学校发来的方案链接"
+          button="读取方案链接"
+          onRead={(fragment) => void decodePlanFragment(fragment).then((result) => offer(result, '链接'))}
+        />
         {kept && (
           <ConfirmAction
             as="div"

@@ -5,6 +5,7 @@
  * teacher) so the rest fits landscape A4.
  */
 import SortableHeader from '../SortableHeader';
+import TableGrade from '../TableGrade';
 import type { ArchiveRow } from '../../lib/school/archive-rows';
 import {
   stageText,
@@ -51,7 +52,7 @@ function SortHeader({
 function GradeCell({ text }: { text: string }) {
   if (text === '') return <span className="muted">—</span>;
   const grade = text.replace(/（.*$/, '');
-  return <span className={`grade grade-${grade}`}>{text}</span>;
+  return <TableGrade grade={grade}>{text}</TableGrade>;
 }
 
 export function ArchiveTable(props: {

@@ -29,6 +29,7 @@ import JsonFileButton from '../JsonFileButton';
 import Notice from '../Notice';
 import type { TeacherPlan } from './PlanEntry';
 import PlanPreviewCard from '../PlanPreviewCard';
+import PasteLinkField from '../PasteLinkField';
 import { planGuide } from './plan-guide';
 import type { RegionOption } from './types';
 import './plan-panel.css';
@@ -104,7 +105,6 @@ export default function PlanPanel({
   const [error, setError] = useState<string>();
   const [note, setNote] = useState<Note>();
   const [regionAsk, setRegionAsk] = useState<{ slug: string; name: string; current: string }>();
-  const [pasted, setPasted] = useState('');
   const buttonRef = useRef<HTMLButtonElement>(null);
 
   const regionName = useCallback((slug: string) => regions.find((r) => r.slug === slug)?.path, [regions]);
@@ -194,12 +194,6 @@ export default function PlanPanel({
     history.replaceState(history.state, '', location.pathname + location.search);
     void decodePlanFragment(initialHash).then((result) => offer(result, '链接'));
   }, [initialHash]);
-
-  const readLink = () => {
-    const text = pasted.trim();
-    const hash = text.includes('#') ? text.slice(text.indexOf('#')) : text;
-    void decodePlanFragment(hash).then((result) => offer(result, '链接'));
-  };
 
   /** After a save another tab got in before: show what is in use now and ask again. */
   const refusedSave = (result: Exclude<KeepResult, { ok: true }>): boolean => {
@@ -391,25 +385,12 @@ export default function PlanPanel({
               }
             />
           </p>
-          <p className="field">
-            <label htmlFor="school-plan-link">或粘贴学校发来的方案链接</label>
-            <textarea
-              id="school-plan-link"
-              rows={2}
-              value={pasted}
-              onChange={(e) => setPasted(e.target.value)}
-            />
-          </p>
-          <p>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={readLink}
-              disabled={!pasted.trim()}
-            >
-              读取方案链接
-            </button>
-          </p>
+          <PasteLinkField
+            id="school-plan-link"
+            label="或粘贴学校发来的方案链接"
+            button="读取方案链接"
+            onRead={(fragment) => void decodePlanFragment(fragment).then((result) => offer(result, '链接'))}
+          />
         </div>
       )}
       {error && (

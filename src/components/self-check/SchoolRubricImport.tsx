@@ -12,6 +12,7 @@ import {
 import { decodeShareFragment, isShareFragment } from '../../lib/rubrics/rubric-link';
 import JsonFileButton from '../JsonFileButton';
 import PackPreview from '../rubrics/PackPreview';
+import PasteLinkField from '../PasteLinkField';
 
 interface Props {
   /** Open at once: the teacher asked for the panel, or arrived by a link (SchoolRubricEntry decides). */
@@ -36,7 +37,6 @@ export default function SchoolRubricImport({
   const [open, setOpen] = useState(startOpen);
   const [incoming, setIncoming] = useState<{ pack: RubricPack; from: string }>();
   const [error, setError] = useState<string>();
-  const [pasted, setPasted] = useState('');
   const buttonRef = useRef<HTMLButtonElement>(null);
 
   const offer = (result: PackResult, from: string) => {
@@ -60,12 +60,6 @@ export default function SchoolRubricImport({
     history.replaceState(history.state, '', location.pathname + location.search);
     void decodeShareFragment(initialHash).then((result) => offer(result, '链接'));
   }, [initialHash]);
-
-  const readLink = () => {
-    const text = pasted.trim();
-    const hash = text.includes('#') ? text.slice(text.indexOf('#')) : text;
-    void decodeShareFragment(hash).then((result) => offer(result, '链接'));
-  };
 
   const replaced = incoming ? replacing(incoming.pack) : [];
 
@@ -101,25 +95,12 @@ export default function SchoolRubricImport({
               }
             />
           </p>
-          <p className="field">
-            <label htmlFor="school-rubric-link">或粘贴同事发来的链接</label>
-            <textarea
-              id="school-rubric-link"
-              rows={2}
-              value={pasted}
-              onChange={(e) => setPasted(e.target.value)}
-            />
-          </p>
-          <p>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={readLink}
-              disabled={!pasted.trim()}
-            >
-              读取链接
-            </button>
-          </p>
+          <PasteLinkField
+            id="school-rubric-link"
+            label="或粘贴同事发来的链接"
+            button="读取链接"
+            onRead={(fragment) => void decodeShareFragment(fragment).then((result) => offer(result, '链接'))}
+          />
           {error && (
             <p className="notice notice-warn" role="alert">
               {error}
