@@ -13,6 +13,7 @@
  * the archive's save time); this module only compares stamps.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import type { TextStore } from './text-store';
 
 const PREFIX = 'weinengli.closing.';
@@ -24,15 +25,17 @@ export const MAX_CLOSING_COPY_CHARS = 1_500_000;
 
 export type ClosingStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const copySchema = z.object({
-  /** The stored text as the page would write it. */
-  text: z.string().max(MAX_CLOSING_COPY_CHARS),
-  /** The stamps of the stored text the page started from (the last read or written, and one being written). */
-  basedOn: z.array(z.string().max(100).nullable()).max(4),
-  /** The stamp the page's save of `text` stores. */
-  writtenAs: z.string().max(100),
-  at: z.iso.datetime(),
-});
+const copySchema = lazySchema(() =>
+  z.object({
+    /** The stored text as the page would write it. */
+    text: z.string().max(MAX_CLOSING_COPY_CHARS),
+    /** The stamps of the stored text the page started from (the last read or written, and one being written). */
+    basedOn: z.array(z.string().max(100).nullable()).max(4),
+    /** The stamp the page's save of `text` stores. */
+    writtenAs: z.string().max(100),
+    at: z.iso.datetime(),
+  }),
+);
 export type ClosingCopy = z.infer<typeof copySchema>;
 
 /** The copy kept for a store key; undefined where there is none or it does not read. */

@@ -8,6 +8,7 @@
  * Chinese: the people who read them are content editors and the teachers who open a file.
  */
 import { z } from 'zod';
+import { lazySchema } from '../files/lazy-schema';
 import { CODE_PATTERN } from '../content/taxonomy';
 
 // Zod reads this when a schema is made, not when it parses: it must come before the first one.
@@ -34,32 +35,36 @@ export const RUBRIC_BOUNDS = {
 
 const text = (max: number) => z.string().min(1).max(max, `不能超过 ${max} 个字`);
 
-export const itemIdSchema = z
-  .string()
-  .max(40, 'id 不能超过 40 个字符')
-  .regex(/^[a-z0-9-]+$/, 'id 只能用小写字母、数字和连字符');
+export const itemIdSchema = lazySchema(() =>
+  z
+    .string()
+    .max(40, 'id 不能超过 40 个字符')
+    .regex(/^[a-z0-9-]+$/, 'id 只能用小写字母、数字和连字符'),
+);
 
-export const limitsSchema = z
-  .object({
-    /** Longest allowed duration of each audio or video, in minutes. */
-    maxMinutes: z
-      .number({ error: '须写成数字（分钟），例如 10，不要写成“10分钟”' })
-      .positive()
-      .max(RUBRIC_BOUNDS.maxMinutes, `不能超过 ${RUBRIC_BOUNDS.maxMinutes} 分钟`)
-      .optional(),
-    /** The source softens the time limit: 原则上 (as a rule) or 一般 (generally). */
-    maxMinutesQualifier: z.enum(MINUTES_QUALIFIERS).optional(),
-    /** How many pieces must be submitted (two student works, two students). */
-    count: z
-      .number({ error: '须写成整数，例如 2，不要写成“两份”' })
-      .int()
-      .positive()
-      .max(RUBRIC_BOUNDS.maxCount, `不能超过 ${RUBRIC_BOUNDS.maxCount}`)
-      .optional(),
-    /** 须出现教师个人形象. */
-    teacherOnCamera: z.boolean({ error: '须写成 true 或 false' }).optional(),
-  })
-  .strict();
+export const limitsSchema = lazySchema(() =>
+  z
+    .object({
+      /** Longest allowed duration of each audio or video, in minutes. */
+      maxMinutes: z
+        .number({ error: '须写成数字（分钟），例如 10，不要写成“10分钟”' })
+        .positive()
+        .max(RUBRIC_BOUNDS.maxMinutes, `不能超过 ${RUBRIC_BOUNDS.maxMinutes} 分钟`)
+        .optional(),
+      /** The source softens the time limit: 原则上 (as a rule) or 一般 (generally). */
+      maxMinutesQualifier: z.enum(MINUTES_QUALIFIERS).optional(),
+      /** How many pieces must be submitted (two student works, two students). */
+      count: z
+        .number({ error: '须写成整数，例如 2，不要写成“两份”' })
+        .int()
+        .positive()
+        .max(RUBRIC_BOUNDS.maxCount, `不能超过 ${RUBRIC_BOUNDS.maxCount}`)
+        .optional(),
+      /** 须出现教师个人形象. */
+      teacherOnCamera: z.boolean({ error: '须写成 true 或 false' }).optional(),
+    })
+    .strict(),
+);
 
 const criteriaList = (min: string) =>
   z
@@ -67,15 +72,17 @@ const criteriaList = (min: string) =>
     .min(1, min)
     .max(RUBRIC_BOUNDS.criteria, `最多 ${RUBRIC_BOUNDS.criteria} 条`);
 
-export const criteriaSchema = z
-  .object({
-    excellent: criteriaList('优秀标准至少一条'),
-    pass: criteriaList('合格标准至少一条'),
-  })
-  .strict();
+export const criteriaSchema = lazySchema(() =>
+  z
+    .object({
+      excellent: criteriaList('优秀标准至少一条'),
+      pass: criteriaList('合格标准至少一条'),
+    })
+    .strict(),
+);
 
 /** The fields of an evidence item, without the cross-field rules (see {@link checkEvidenceItem}). */
-export const evidenceItemShape = {
+export const evidenceItemShape = lazySchema(() => ({
   id: itemIdSchema,
   /** The numbering as the source prints it: "1", "任务一". */
   label: text(RUBRIC_BOUNDS.labelChars),
@@ -90,7 +97,7 @@ export const evidenceItemShape = {
   alternativeGroup: itemIdSchema.optional(),
   limits: limitsSchema.default({}),
   criteria: criteriaSchema.optional(),
-};
+}));
 
 interface ItemForCheck {
   graded: boolean | 'unknown';
@@ -118,16 +125,20 @@ export function checkEvidenceItem(item: ItemForCheck, ctx: z.RefinementCtx): voi
   }
 }
 
-export const evidenceItemSchema = z.object(evidenceItemShape).strict().superRefine(checkEvidenceItem);
+export const evidenceItemSchema = lazySchema(() =>
+  z.object(evidenceItemShape).strict().superRefine(checkEvidenceItem),
+);
 
-export const alternativeGroupSchema = z
-  .object({
-    id: itemIdSchema,
-    label: text(RUBRIC_BOUNDS.labelChars),
-    name: text(RUBRIC_BOUNDS.nameChars),
-    instruction: text(RUBRIC_BOUNDS.requirementChars),
-  })
-  .strict();
+export const alternativeGroupSchema = lazySchema(() =>
+  z
+    .object({
+      id: itemIdSchema,
+      label: text(RUBRIC_BOUNDS.labelChars),
+      name: text(RUBRIC_BOUNDS.nameChars),
+      instruction: text(RUBRIC_BOUNDS.requirementChars),
+    })
+    .strict(),
+);
 
 interface PartsForCheck {
   alternativeGroups: readonly { id: string; name: string }[];
@@ -182,52 +193,60 @@ export function rubricPartsShape<I extends z.ZodType>(item: I) {
   };
 }
 
-export const codeSchema = z.string().max(3).regex(CODE_PATTERN, '编号须为 A1–A13、B1–B10 或 C1–C7');
+export const codeSchema = lazySchema(() =>
+  z.string().max(3).regex(CODE_PATTERN, '编号须为 A1–A13、B1–B10 或 C1–C7'),
+);
 
 /** One ability's rubric as a file or link carries it. */
-export const abilityRubricSchema = z
-  .object({
-    code: codeSchema,
-    name: text(RUBRIC_BOUNDS.nameChars),
-    ...rubricPartsShape(evidenceItemSchema),
-  })
-  .strict()
-  .superRefine(checkRubricParts);
+export const abilityRubricSchema = lazySchema(() =>
+  z
+    .object({
+      code: codeSchema,
+      name: text(RUBRIC_BOUNDS.nameChars),
+      ...rubricPartsShape(evidenceItemSchema),
+    })
+    .strict()
+    .superRefine(checkRubricParts),
+);
 
 export type AbilityRubric = z.output<typeof abilityRubricSchema>;
 export type AbilityRubricInput = z.input<typeof abilityRubricSchema>;
 export type RubricEvidenceItem = z.output<typeof evidenceItemSchema>;
 
-const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期写成 2021、2021-09 或 2021-09-01');
+const partialDate = lazySchema(() =>
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期写成 2021、2021-09 或 2021-09-01'),
+);
 
 /**
  * Where a school's rubric comes from and who entered it; printed as
  * “评价标准来源：《…》（文号），由 … 录入”.
  */
-export const rubricSourceSchema = z
-  .object({
-    /** The guide's title, without 《》. */
-    title: text(200),
-    /** 文号, e.g. 冀教师〔2021〕5号. */
-    number: text(60).optional(),
-    issuer: text(100).optional(),
-    year: z
-      .string()
-      .regex(/^\d{4}$/, '年份写成四位数字，例如 2021')
-      .optional(),
-    /** Slug of a policy entry of the region tree, when the region is one the handbook knows. */
-    region: z
-      .string()
-      .max(60)
-      .regex(/^[a-z0-9-]+$/, '须为地区的英文代号（小写字母、数字和连字符）')
-      .optional(),
-    regionName: text(60).optional(),
-    /** Who typed it in: a person or team, e.g. 某某小学信息化管理团队. */
-    enteredBy: text(60),
-    /** When it was entered. */
-    enteredAt: partialDate,
-  })
-  .strict();
+export const rubricSourceSchema = lazySchema(() =>
+  z
+    .object({
+      /** The guide's title, without 《》. */
+      title: text(200),
+      /** 文号, e.g. 冀教师〔2021〕5号. */
+      number: text(60).optional(),
+      issuer: text(100).optional(),
+      year: z
+        .string()
+        .regex(/^\d{4}$/, '年份写成四位数字，例如 2021')
+        .optional(),
+      /** Slug of a policy entry of the region tree, when the region is one the handbook knows. */
+      region: z
+        .string()
+        .max(60)
+        .regex(/^[a-z0-9-]+$/, '须为地区的英文代号（小写字母、数字和连字符）')
+        .optional(),
+      regionName: text(60).optional(),
+      /** Who typed it in: a person or team, e.g. 某某小学信息化管理团队. */
+      enteredBy: text(60),
+      /** When it was entered. */
+      enteredAt: partialDate,
+    })
+    .strict(),
+);
 
 export type RubricSource = z.output<typeof rubricSourceSchema>;
 

@@ -10,6 +10,7 @@
  * bad file in Chinese.
  */
 import { z } from 'zod';
+import { lazySchema } from '../files/lazy-schema';
 import { APP_MARKER, chineseIssue } from '../self-check/draft';
 import type { Grade, ItemStatus } from '../grading/grading';
 import { CODE_PATTERN } from '../content/taxonomy';
@@ -100,77 +101,95 @@ const limitedRecord = <V extends z.ZodType>(key: z.ZodType<string>, value: V, ma
 const GRADES = ['优秀', '合格', '不合格'] as const satisfies readonly Grade[];
 const STATUSES = [...GRADES, '已提交'] as const satisfies readonly ItemStatus[];
 
-const gradeSchema = z.enum(GRADES, { error: '须为“优秀”“合格”或“不合格”' });
-const statusSchema = z.enum(STATUSES, { error: '须为“优秀”“合格”“不合格”或“已提交”' });
-const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, '须为 64 位小写十六进制的 SHA-256 值');
-const timeSchema = z.iso.datetime({
-  offset: true,
-  error: '须为 ISO 8601 时间，例如 2025-03-01T08:00:00.000Z',
-});
-const personText = z.string().trim().max(60, '不能超过 60 个字');
-const commentSchema = z.string().max(MAX_COMMENT_CHARS, `不能超过 ${MAX_COMMENT_CHARS} 个字`);
+const gradeSchema = lazySchema(() => z.enum(GRADES, { error: '须为“优秀”“合格”或“不合格”' }));
+const statusSchema = lazySchema(() => z.enum(STATUSES, { error: '须为“优秀”“合格”“不合格”或“已提交”' }));
+const sha256Schema = lazySchema(() =>
+  z.string().regex(/^[0-9a-f]{64}$/, '须为 64 位小写十六进制的 SHA-256 值'),
+);
+const timeSchema = lazySchema(() =>
+  z.iso.datetime({
+    offset: true,
+    error: '须为 ISO 8601 时间，例如 2025-03-01T08:00:00.000Z',
+  }),
+);
+const personText = lazySchema(() => z.string().trim().max(60, '不能超过 60 个字'));
+const commentSchema = lazySchema(() =>
+  z.string().max(MAX_COMMENT_CHARS, `不能超过 ${MAX_COMMENT_CHARS} 个字`),
+);
 
-const ticksSchema = z
-  .array(
-    z.number().int('须为 0—49 之间的整数').min(0, '须为 0—49 之间的整数').max(49, '须为 0—49 之间的整数'),
-  )
-  .max(50, '最多 50 项');
+const ticksSchema = lazySchema(() =>
+  z
+    .array(
+      z.number().int('须为 0—49 之间的整数').min(0, '须为 0—49 之间的整数').max(49, '须为 0—49 之间的整数'),
+    )
+    .max(50, '最多 50 项'),
+);
 
-const fileCheckSchema = z
-  .object({
-    name: z.string().max(255, '不能超过 255 个字符'),
-    sha256: sha256Schema,
-    verdict: z.enum(['same', 'different', 'unrecorded'], { error: '须为 same、different 或 unrecorded' }),
-  })
-  .strict();
+const fileCheckSchema = lazySchema(() =>
+  z
+    .object({
+      name: z.string().max(255, '不能超过 255 个字符'),
+      sha256: sha256Schema,
+      verdict: z.enum(['same', 'different', 'unrecorded'], { error: '须为 same、different 或 unrecorded' }),
+    })
+    .strict(),
+);
 
-const reviewItemSchema = z
-  .object({
-    excellent: ticksSchema,
-    pass: ticksSchema,
-    comment: commentSchema,
-    grade: statusSchema,
-    selfGrade: statusSchema.optional(),
-    files: z.array(fileCheckSchema).max(20, '最多 20 个文件').optional(),
-  })
-  .strict() satisfies z.ZodType<ReviewItem>;
-
-const reviewAbilitySchema = z
-  .object({
-    grade: gradeSchema.optional(),
-    selfGrade: gradeSchema.optional(),
-    comment: commentSchema,
-    items: limitedRecord(keySchema(100), reviewItemSchema, 30),
-  })
-  .strict() satisfies z.ZodType<ReviewAbility>;
-
-const reviewObjectSchema = z
-  .object({
-    app: z.literal(APP_MARKER, { error: `须为“${APP_MARKER}”` }),
-    kind: z.literal(REVIEW_KIND, { error: `须为“${REVIEW_KIND}”` }),
-    version: z.literal(REVIEW_VERSION, { error: `须为 ${REVIEW_VERSION}` }),
-    reviewedAt: timeSchema,
-    reviewer: z.object({ name: personText.min(1, '请填写评审人姓名'), role: personText }).strict(),
-    stage: z.string().trim().min(1, '不能为空').max(60, '不能超过 60 个字'),
-    teacher: z.object({ name: personText, school: personText }).strict(),
-    draft: z
+const reviewItemSchema = lazySchema(
+  () =>
+    z
       .object({
-        id: z
-          .string()
-          .min(1, '不能为空')
-          .max(100, '不能超过 100 个字符')
-          .regex(/^[A-Za-z0-9_-]+$/, '须由字母、数字、连字符或下划线组成'),
-        contentHash: sha256Schema,
-        savedAt: timeSchema,
+        excellent: ticksSchema,
+        pass: ticksSchema,
+        comment: commentSchema,
+        grade: statusSchema,
+        selfGrade: statusSchema.optional(),
+        files: z.array(fileCheckSchema).max(20, '最多 20 个文件').optional(),
       })
-      .strict(),
-    abilities: limitedRecord(
-      keySchema(3).regex(CODE_PATTERN, '编号须为 A1–A13、B1–B10 或 C1–C7'),
-      reviewAbilitySchema,
-      30,
-    ),
-  })
-  .strict();
+      .strict() satisfies z.ZodType<ReviewItem>,
+);
+
+const reviewAbilitySchema = lazySchema(
+  () =>
+    z
+      .object({
+        grade: gradeSchema.optional(),
+        selfGrade: gradeSchema.optional(),
+        comment: commentSchema,
+        items: limitedRecord(keySchema(100), reviewItemSchema, 30),
+      })
+      .strict() satisfies z.ZodType<ReviewAbility>,
+);
+
+const reviewObjectSchema = lazySchema(() =>
+  z
+    .object({
+      app: z.literal(APP_MARKER, { error: `须为“${APP_MARKER}”` }),
+      kind: z.literal(REVIEW_KIND, { error: `须为“${REVIEW_KIND}”` }),
+      version: z.literal(REVIEW_VERSION, { error: `须为 ${REVIEW_VERSION}` }),
+      reviewedAt: timeSchema,
+      reviewer: z.object({ name: personText.min(1, '请填写评审人姓名'), role: personText }).strict(),
+      stage: z.string().trim().min(1, '不能为空').max(60, '不能超过 60 个字'),
+      teacher: z.object({ name: personText, school: personText }).strict(),
+      draft: z
+        .object({
+          id: z
+            .string()
+            .min(1, '不能为空')
+            .max(100, '不能超过 100 个字符')
+            .regex(/^[A-Za-z0-9_-]+$/, '须由字母、数字、连字符或下划线组成'),
+          contentHash: sha256Schema,
+          savedAt: timeSchema,
+        })
+        .strict(),
+      abilities: limitedRecord(
+        keySchema(3).regex(CODE_PATTERN, '编号须为 A1–A13、B1–B10 或 C1–C7'),
+        reviewAbilitySchema,
+        30,
+      ),
+    })
+    .strict(),
+);
 
 /** The review file format. Parse with {@link parseReview} to get Chinese messages. */
 export const reviewSchema: z.ZodType<ReviewFile> = reviewObjectSchema;

@@ -11,6 +11,7 @@
  * page's 清除 (after confirmation) removes the session.
  */
 import { z } from 'zod';
+import { lazySchema } from '../files/lazy-schema';
 import { APP_MARKER, exportDraftText, migrateDraft, type Draft } from '../self-check/draft';
 import { checkEvidenceFile, recordedFiles, type FileCheckResult } from './evidence-check';
 import {
@@ -199,14 +200,20 @@ export function checkResults(teacher: Pick<SessionTeacher, 'draft' | 'checked'>)
 // The stored record
 
 const textSchema = (max: number) => z.string().max(max);
-const ticksSchema = z.array(z.number().int().min(0).max(49)).max(50);
-const itemInputSchema = z
-  .object({ excellent: ticksSchema, pass: ticksSchema, comment: textSchema(MAX_COMMENT_CHARS) })
-  .strict() satisfies z.ZodType<ReviewerItemInput>;
-const checkedSchema = z
-  .object({ name: textSchema(255), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
-  .strict() satisfies z.ZodType<CheckedFile>;
-const reviewerSchema = z.object({ name: textSchema(60), role: textSchema(60) }).strict();
+const ticksSchema = lazySchema(() => z.array(z.number().int().min(0).max(49)).max(50));
+const itemInputSchema = lazySchema(
+  () =>
+    z
+      .object({ excellent: ticksSchema, pass: ticksSchema, comment: textSchema(MAX_COMMENT_CHARS) })
+      .strict() satisfies z.ZodType<ReviewerItemInput>,
+);
+const checkedSchema = lazySchema(
+  () =>
+    z
+      .object({ name: textSchema(255), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+      .strict() satisfies z.ZodType<CheckedFile>,
+);
+const reviewerSchema = lazySchema(() => z.object({ name: textSchema(60), role: textSchema(60) }).strict());
 const ITEM_ID = /^[A-Za-z0-9_-]{1,100}$/;
 const MAX_ITEMS = 30;
 
@@ -261,7 +268,7 @@ function setOwn<V>(record: Record<string, V>, key: string, value: V): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-const changesSchema = z.array(z.enum(ITEM_CHANGES)).max(ITEM_CHANGES.length);
+const changesSchema = lazySchema(() => z.array(z.enum(ITEM_CHANGES)).max(ITEM_CHANGES.length));
 
 /** The marks of a resubmission; a mark that does not read is dropped and said, the rest kept. */
 function readResubmission(value: unknown, who: string, setAside: string[]): Resubmission | undefined {

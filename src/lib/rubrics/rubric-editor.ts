@@ -8,6 +8,7 @@
  * as a whole is salvaged ability by ability, never wiped.
  */
 import { z } from 'zod';
+import { lazySchema } from '../files/lazy-schema';
 import { makePack, type RubricPack } from './rubric-file';
 import {
   abilityRubricSchema,
@@ -116,47 +117,53 @@ export interface EditorState {
 }
 
 const short = (max: number) => z.string().max(max);
-export const itemDraftSchema = z
-  .object({
-    id: short(40),
-    label: short(20),
-    name: short(100),
-    forms: z.array(z.enum(EVIDENCE_FORMS)).max(EVIDENCE_FORMS.length),
-    requirement: short(2000),
-    required: z.boolean(),
-    graded: z.enum(['评分', '不评分', '未知']),
-    group: short(40),
-    maxMinutes: short(10),
-    qualifier: z.enum(['', '原则上', '一般']),
-    count: short(10),
-    teacherOnCamera: z.boolean(),
-    excellent: short(12_000),
-    pass: short(12_000),
-  })
-  .strict();
-const groupDraftSchema = z
-  .object({ id: short(40), label: short(20), name: short(100), instruction: short(2000) })
-  .strict();
-const abilityDraftSchema = z
-  .object({
-    code: z.string().regex(CODE_PATTERN),
-    name: short(100),
-    groups: z.array(groupDraftSchema).max(6),
-    items: z.array(itemDraftSchema).max(12),
-  })
-  .strict();
-const sourceDraftSchema = z
-  .object({
-    title: short(200),
-    number: short(60),
-    issuer: short(100),
-    year: short(4),
-    region: short(60),
-    regionName: short(60),
-    enteredBy: short(60),
-    enteredAt: short(10),
-  })
-  .strict();
+export const itemDraftSchema = lazySchema(() =>
+  z
+    .object({
+      id: short(40),
+      label: short(20),
+      name: short(100),
+      forms: z.array(z.enum(EVIDENCE_FORMS)).max(EVIDENCE_FORMS.length),
+      requirement: short(2000),
+      required: z.boolean(),
+      graded: z.enum(['评分', '不评分', '未知']),
+      group: short(40),
+      maxMinutes: short(10),
+      qualifier: z.enum(['', '原则上', '一般']),
+      count: short(10),
+      teacherOnCamera: z.boolean(),
+      excellent: short(12_000),
+      pass: short(12_000),
+    })
+    .strict(),
+);
+const groupDraftSchema = lazySchema(() =>
+  z.object({ id: short(40), label: short(20), name: short(100), instruction: short(2000) }).strict(),
+);
+const abilityDraftSchema = lazySchema(() =>
+  z
+    .object({
+      code: z.string().regex(CODE_PATTERN),
+      name: short(100),
+      groups: z.array(groupDraftSchema).max(6),
+      items: z.array(itemDraftSchema).max(12),
+    })
+    .strict(),
+);
+const sourceDraftSchema = lazySchema(() =>
+  z
+    .object({
+      title: short(200),
+      number: short(60),
+      issuer: short(100),
+      year: short(4),
+      region: short(60),
+      regionName: short(60),
+      enteredBy: short(60),
+      enteredAt: short(10),
+    })
+    .strict(),
+);
 
 export function emptySource(today: Date = new Date()): SourceDraft {
   return {

@@ -11,6 +11,7 @@
  * Nothing here throws on bad input: readers return `{ ok: false, error }` with a Chinese reason.
  */
 import { z } from 'zod';
+import { lazySchema } from '../files/lazy-schema';
 import { typesetData } from '../content/chinese-typography';
 import { rubricFromAbility, type Rubric } from '../grading/grading';
 import {
@@ -51,20 +52,25 @@ export const MAX_PACK_ABILITIES = 30;
  */
 export const RUBRIC_MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
-export const rubricPackSchema = z
-  .object({
-    app: z.literal(RUBRIC_APP),
-    kind: z.literal(RUBRIC_KIND),
-    version: z.literal(RUBRIC_FILE_VERSION),
-    savedAt: z.iso.datetime({ offset: true, error: '须为 ISO 8601 时间，例如 2025-03-01T08:00:00.000Z' }),
-    source: rubricSourceSchema,
-    abilities: z
-      .array(abilityRubricSchema)
-      .min(1, '至少要有一个微能力点')
-      .max(MAX_PACK_ABILITIES, `最多 ${MAX_PACK_ABILITIES} 个微能力点`)
-      .refine((list) => new Set(list.map((a) => a.code)).size === list.length, '同一个微能力点只能出现一次'),
-  })
-  .strict();
+export const rubricPackSchema = lazySchema(() =>
+  z
+    .object({
+      app: z.literal(RUBRIC_APP),
+      kind: z.literal(RUBRIC_KIND),
+      version: z.literal(RUBRIC_FILE_VERSION),
+      savedAt: z.iso.datetime({ offset: true, error: '须为 ISO 8601 时间，例如 2025-03-01T08:00:00.000Z' }),
+      source: rubricSourceSchema,
+      abilities: z
+        .array(abilityRubricSchema)
+        .min(1, '至少要有一个微能力点')
+        .max(MAX_PACK_ABILITIES, `最多 ${MAX_PACK_ABILITIES} 个微能力点`)
+        .refine(
+          (list) => new Set(list.map((a) => a.code)).size === list.length,
+          '同一个微能力点只能出现一次',
+        ),
+    })
+    .strict(),
+);
 
 export type RubricPack = z.output<typeof rubricPackSchema>;
 

@@ -15,6 +15,7 @@
  * Nothing here throws on bad input.
  */
 import { z } from 'zod';
+import { lazySchema } from '../files/lazy-schema';
 import { APP_MARKER, migrateDraft, type Draft } from '../self-check/draft';
 import { migrateReview, type ReviewFile } from '../review/review-file';
 import { isPlainRecord, parseFileJson, upgrade, type Migration } from '../files/versioned-file';
@@ -101,20 +102,22 @@ export const ARCHIVE_MIGRATIONS: Readonly<Record<number, ArchiveMigration>> = {
   1: (old) => ({ ...(old as Record<string, unknown>), version: 2, outcomes: [], takenIn: [] }),
 };
 
-const settingsSchema = z
-  .object({
-    region: z
-      .string({ error: '地区须为文字' })
-      .max(60, '地区不能超过 60 个字符')
-      .regex(/^[a-z0-9-]*$/, '地区须为政策条目的名称（小写字母、数字和连字符）或空'),
-    teacherTotal: z
-      .number({ error: '全校教师人数须为整数' })
-      .int('全校教师人数须为整数')
-      .min(1, '全校教师人数至少为 1')
-      .max(MAX_TEACHER_TOTAL, `全校教师人数不能超过 ${MAX_TEACHER_TOTAL}`)
-      .optional(),
-  })
-  .strict();
+const settingsSchema = lazySchema(() =>
+  z
+    .object({
+      region: z
+        .string({ error: '地区须为文字' })
+        .max(60, '地区不能超过 60 个字符')
+        .regex(/^[a-z0-9-]*$/, '地区须为政策条目的名称（小写字母、数字和连字符）或空'),
+      teacherTotal: z
+        .number({ error: '全校教师人数须为整数' })
+        .int('全校教师人数须为整数')
+        .min(1, '全校教师人数至少为 1')
+        .max(MAX_TEACHER_TOTAL, `全校教师人数不能超过 ${MAX_TEACHER_TOTAL}`)
+        .optional(),
+    })
+    .strict(),
+);
 
 const shortText = (max: number, what: string) =>
   z
@@ -122,45 +125,49 @@ const shortText = (max: number, what: string) =>
     .max(max, `${what}不能超过 ${max} 个字`)
     .refine((t) => t.trim() !== '', `${what}不能为空`);
 
-const typedResultSchema = z
-  .object({
-    teacher: shortText(PLAN_BOUNDS.nameChars, '教师姓名'),
-    code: shortText(20, '微能力点'),
-    stage: shortText(PLAN_BOUNDS.stageChars, '环节'),
-    grade: z.enum(['优秀', '合格', '不合格'], { error: '结果须为优秀、合格或不合格' }),
-    by: shortText(PLAN_BOUNDS.nameChars, '认定人'),
-    at: z.string({ error: '日期须为文字' }).refine(isCalendarDate, '日期须写成 2025-06-30 这样的格式'),
-    contentHash: z
-      .string({ error: '校验值须为文字' })
-      .regex(/^([0-9a-f]{64})?$/, '校验值须为 64 位十六进制或空'),
-  })
-  .strict();
+const typedResultSchema = lazySchema(() =>
+  z
+    .object({
+      teacher: shortText(PLAN_BOUNDS.nameChars, '教师姓名'),
+      code: shortText(20, '微能力点'),
+      stage: shortText(PLAN_BOUNDS.stageChars, '环节'),
+      grade: z.enum(['优秀', '合格', '不合格'], { error: '结果须为优秀、合格或不合格' }),
+      by: shortText(PLAN_BOUNDS.nameChars, '认定人'),
+      at: z.string({ error: '日期须为文字' }).refine(isCalendarDate, '日期须写成 2025-06-30 这样的格式'),
+      contentHash: z
+        .string({ error: '校验值须为文字' })
+        .regex(/^([0-9a-f]{64})?$/, '校验值须为 64 位十六进制或空'),
+    })
+    .strict(),
+);
 
 /** The envelope; the entries are read one by one afterwards. */
-const envelopeSchema = z
-  .object({
-    app: z.literal(APP_MARKER),
-    kind: z.literal(ARCHIVE_KIND),
-    version: z.literal(ARCHIVE_VERSION),
-    savedAt: z.iso.datetime({ offset: true, error: '保存时间须为 ISO 8601 时间' }),
-    settings: settingsSchema,
-    selfChecks: z
-      .array(z.unknown(), { error: '自评列表须为数组' })
-      .max(MAX_ARCHIVE_SELF_CHECKS, `最多 ${MAX_ARCHIVE_SELF_CHECKS} 份自评`),
-    reviews: z
-      .array(z.unknown(), { error: '评审意见列表须为数组' })
-      .max(MAX_ARCHIVE_REVIEWS, `最多 ${MAX_ARCHIVE_REVIEWS} 份评审意见`),
-    outcomes: z
-      .array(typedResultSchema, { error: '录入的结果须为数组' })
-      .max(MAX_ARCHIVE_OUTCOMES, `最多 ${MAX_ARCHIVE_OUTCOMES} 条录入的结果`),
-    takenIn: z
-      .array(z.string({ error: '编号须为文字' }).max(100, '编号不能超过 100 个字符'), {
-        error: '纳入的文件须为数组',
-      })
-      .max(MAX_ARCHIVE_TAKEN_IN, `最多纳入 ${MAX_ARCHIVE_TAKEN_IN} 份其他学校的自评`),
-    plan: z.unknown().optional(),
-  })
-  .strict();
+const envelopeSchema = lazySchema(() =>
+  z
+    .object({
+      app: z.literal(APP_MARKER),
+      kind: z.literal(ARCHIVE_KIND),
+      version: z.literal(ARCHIVE_VERSION),
+      savedAt: z.iso.datetime({ offset: true, error: '保存时间须为 ISO 8601 时间' }),
+      settings: settingsSchema,
+      selfChecks: z
+        .array(z.unknown(), { error: '自评列表须为数组' })
+        .max(MAX_ARCHIVE_SELF_CHECKS, `最多 ${MAX_ARCHIVE_SELF_CHECKS} 份自评`),
+      reviews: z
+        .array(z.unknown(), { error: '评审意见列表须为数组' })
+        .max(MAX_ARCHIVE_REVIEWS, `最多 ${MAX_ARCHIVE_REVIEWS} 份评审意见`),
+      outcomes: z
+        .array(typedResultSchema, { error: '录入的结果须为数组' })
+        .max(MAX_ARCHIVE_OUTCOMES, `最多 ${MAX_ARCHIVE_OUTCOMES} 条录入的结果`),
+      takenIn: z
+        .array(z.string({ error: '编号须为文字' }).max(100, '编号不能超过 100 个字符'), {
+          error: '纳入的文件须为数组',
+        })
+        .max(MAX_ARCHIVE_TAKEN_IN, `最多纳入 ${MAX_ARCHIVE_TAKEN_IN} 份其他学校的自评`),
+      plan: z.unknown().optional(),
+    })
+    .strict(),
+);
 
 export function emptyArchive(): ArchiveContent {
   return { settings: { region: '' }, selfChecks: [], reviews: [], outcomes: [], takenIn: [] };

@@ -255,14 +255,16 @@ function elements<T>(
 
 // ---------------------------------------------------------------------------------------------
 
-const PROFILE_FIELDS = Object.keys(draftProfileSchema.shape) as (keyof DraftProfile)[];
+// Read when a draft is salvaged, not as the module loads (src/lib/files/lazy-schema.ts).
+const profileFields = () => Object.keys(draftProfileSchema.shape) as (keyof DraftProfile)[];
 
 function salvageProfile(ctx: Context, value: unknown): DraftProfile {
   const profile: DraftProfile = { name: '', school: '', subject: '', stage: '', region: '', environment: '' };
   const record = recordAt(ctx, ['profile'], value, '已清空');
   if (!record) return profile;
-  dropUnknownKeys(ctx, ['profile'], record, PROFILE_FIELDS);
-  for (const key of PROFILE_FIELDS) {
+  const fields = profileFields();
+  dropUnknownKeys(ctx, ['profile'], record, fields);
+  for (const key of fields) {
     const schema = draftProfileSchema.shape[key] as z.ZodType<string | undefined>;
     const raw = own(record, key);
     if (key === 'regionOther') {

@@ -4,6 +4,7 @@
  * wrong where. src/lib/self-check/draft.ts builds, exports, imports and migrates drafts with these.
  */
 import { z } from 'zod';
+import { lazySchema } from '../files/lazy-schema';
 import type { AbilityEvidence, EvidenceFile, ItemEvidence, Rubric, RubricItem } from '../grading/grading';
 import { rubricSourceSchema } from '../grading/rubric-schema';
 
@@ -93,183 +94,222 @@ export function boundedRecord<V extends z.ZodType>(key: z.ZodType<string>, value
     .refine((record) => Object.keys(record).length <= maxEntries, `最多 ${maxEntries} 项`);
 }
 
-export const codeSchema = z
-  .string()
-  .max(3, '编号须为 A1–A13、B1–B10 或 C1–C7')
-  .regex(CODE_PATTERN, '编号须为 A1–A13、B1–B10 或 C1–C7');
+export const codeSchema = lazySchema(() =>
+  z
+    .string()
+    .max(3, '编号须为 A1–A13、B1–B10 或 C1–C7')
+    .regex(CODE_PATTERN, '编号须为 A1–A13、B1–B10 或 C1–C7'),
+);
 export const codeKey = safeKey(3).regex(CODE_PATTERN, '编号须为 A1–A13、B1–B10 或 C1–C7');
-export const idSchema = z.string().min(1, '不能为空').max(100, '不能超过 100 个字符');
+export const idSchema = lazySchema(() => z.string().min(1, '不能为空').max(100, '不能超过 100 个字符'));
 
-export const profileText = z.string().trim().max(60, '不能超过 60 个字');
+export const profileText = lazySchema(() => z.string().trim().max(60, '不能超过 60 个字'));
 
-export const draftProfileSchema = z
-  .object({
-    name: profileText,
-    school: profileText,
-    subject: profileText,
-    stage: z.enum(['', ...STAGES], { error: `须为空或以下之一：${STAGES.join('、')}` }),
-    region: z
-      .string()
-      .max(60, '不能超过 60 个字符')
-      .regex(/^[a-z0-9-]*$/, '须为政策条目的 slug（小写字母、数字和连字符）或空'),
-    regionOther: z.string().trim().max(60, '不能超过 60 个字').optional(),
-    environment: z.enum(['', ...ENVIRONMENTS], { error: `须为空或以下之一：${ENVIRONMENTS.join('、')}` }),
-  })
-  .strict();
+export const draftProfileSchema = lazySchema(() =>
+  z
+    .object({
+      name: profileText,
+      school: profileText,
+      subject: profileText,
+      stage: z.enum(['', ...STAGES], { error: `须为空或以下之一：${STAGES.join('、')}` }),
+      region: z
+        .string()
+        .max(60, '不能超过 60 个字符')
+        .regex(/^[a-z0-9-]*$/, '须为政策条目的 slug（小写字母、数字和连字符）或空'),
+      regionOther: z.string().trim().max(60, '不能超过 60 个字').optional(),
+      environment: z.enum(['', ...ENVIRONMENTS], { error: `须为空或以下之一：${ENVIRONMENTS.join('、')}` }),
+    })
+    .strict(),
+);
 
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, '须为 64 位小写十六进制的 SHA-256 值');
+export const sha256Schema = lazySchema(() =>
+  z.string().regex(/^[0-9a-f]{64}$/, '须为 64 位小写十六进制的 SHA-256 值'),
+);
 
-export const evidenceFileSchema = z
-  .object({
-    name: z.string().max(255, '不能超过 255 个字符'),
-    type: z.string().max(100, '不能超过 100 个字符'),
-    size: z
-      .number({ error: '须为不小于 0 的整数（字节）' })
-      .int('须为不小于 0 的整数（字节）')
-      .min(0, '须为不小于 0 的整数（字节）'),
-    durationSeconds: z
-      .number({ error: '须为不小于 0 的数字（秒）' })
-      .min(0, '须为不小于 0 的数字（秒）')
-      .optional(),
-    sha256: sha256Schema.optional(),
-  })
-  .strict() satisfies z.ZodType<EvidenceFile>;
-
-export const criterionIndexes = z
-  .array(
+export const evidenceFileSchema = lazySchema(
+  () =>
     z
-      .number({ error: '须为 0—49 之间的整数' })
-      .int('须为 0—49 之间的整数')
-      .min(0, '须为 0—49 之间的整数')
-      .max(49, '须为 0—49 之间的整数'),
-  )
-  .max(50, '最多 50 项');
+      .object({
+        name: z.string().max(255, '不能超过 255 个字符'),
+        type: z.string().max(100, '不能超过 100 个字符'),
+        size: z
+          .number({ error: '须为不小于 0 的整数（字节）' })
+          .int('须为不小于 0 的整数（字节）')
+          .min(0, '须为不小于 0 的整数（字节）'),
+        durationSeconds: z
+          .number({ error: '须为不小于 0 的数字（秒）' })
+          .min(0, '须为不小于 0 的数字（秒）')
+          .optional(),
+        sha256: sha256Schema.optional(),
+      })
+      .strict() satisfies z.ZodType<EvidenceFile>,
+);
+
+export const criterionIndexes = lazySchema(() =>
+  z
+    .array(
+      z
+        .number({ error: '须为 0—49 之间的整数' })
+        .int('须为 0—49 之间的整数')
+        .min(0, '须为 0—49 之间的整数')
+        .max(49, '须为 0—49 之间的整数'),
+    )
+    .max(50, '最多 50 项'),
+);
 
 export const MINUTES_MESSAGE = '须为 0—600 之间的数字（分钟）';
 export const COUNT_MESSAGE = '须为 0—100 之间的整数';
 
-export const itemEvidenceSchema = z
-  .object({
-    present: z.boolean(),
-    title: z.string().max(200, '不能超过 200 个字').optional(),
-    description: z.string().max(2000, '不能超过 2000 个字').optional(),
-    files: z.array(evidenceFileSchema).max(20, '最多 20 个文件'),
-    manualMinutes: z
-      .number({ error: MINUTES_MESSAGE })
-      .min(0, MINUTES_MESSAGE)
-      .max(600, MINUTES_MESSAGE)
-      .optional(),
-    manualCount: z
-      .number({ error: COUNT_MESSAGE })
-      .int(COUNT_MESSAGE)
-      .min(0, COUNT_MESSAGE)
-      .max(100, COUNT_MESSAGE)
-      .optional(),
-    teacherOnCamera: z.boolean().optional(),
-    excellent: criterionIndexes,
-    pass: criterionIndexes,
-  })
-  .strict() satisfies z.ZodType<ItemEvidence>;
+export const itemEvidenceSchema = lazySchema(
+  () =>
+    z
+      .object({
+        present: z.boolean(),
+        title: z.string().max(200, '不能超过 200 个字').optional(),
+        description: z.string().max(2000, '不能超过 2000 个字').optional(),
+        files: z.array(evidenceFileSchema).max(20, '最多 20 个文件'),
+        manualMinutes: z
+          .number({ error: MINUTES_MESSAGE })
+          .min(0, MINUTES_MESSAGE)
+          .max(600, MINUTES_MESSAGE)
+          .optional(),
+        manualCount: z
+          .number({ error: COUNT_MESSAGE })
+          .int(COUNT_MESSAGE)
+          .min(0, COUNT_MESSAGE)
+          .max(100, COUNT_MESSAGE)
+          .optional(),
+        teacherOnCamera: z.boolean().optional(),
+        excellent: criterionIndexes,
+        pass: criterionIndexes,
+      })
+      .strict() satisfies z.ZodType<ItemEvidence>,
+);
 
-export const abilityEvidenceSchema = z
-  .object({
-    chosen: boundedRecord(safeKey(100), idSchema, 20),
-    items: boundedRecord(safeKey(100), itemEvidenceSchema, 30),
-    reflection: z.string().max(5000, '不能超过 5000 个字').optional(),
-  })
-  .strict() satisfies z.ZodType<AbilityEvidence>;
+export const abilityEvidenceSchema = lazySchema(
+  () =>
+    z
+      .object({
+        chosen: boundedRecord(safeKey(100), idSchema, 20),
+        items: boundedRecord(safeKey(100), itemEvidenceSchema, 30),
+        reflection: z.string().max(5000, '不能超过 5000 个字').optional(),
+      })
+      .strict() satisfies z.ZodType<AbilityEvidence>,
+);
 
 const rubricText = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
 
-export const limitsSchema = z
-  .object({
-    maxMinutes: z
-      .number({ error: '须为 0—600 之间的数字（分钟）' })
-      .gt(0, '须大于 0')
-      .max(600, '不能超过 600 分钟')
-      .optional(),
-    maxMinutesQualifier: z.enum(['原则上', '一般']).optional(),
-    count: z
-      .number({ error: '须为 1—100 之间的整数' })
-      .int('须为 1—100 之间的整数')
-      .min(1, '须为 1—100 之间的整数')
-      .max(100, '须为 1—100 之间的整数')
-      .optional(),
-    teacherOnCamera: z.boolean().optional(),
-  })
-  .strict();
+export const limitsSchema = lazySchema(() =>
+  z
+    .object({
+      maxMinutes: z
+        .number({ error: '须为 0—600 之间的数字（分钟）' })
+        .gt(0, '须大于 0')
+        .max(600, '不能超过 600 分钟')
+        .optional(),
+      maxMinutesQualifier: z.enum(['原则上', '一般']).optional(),
+      count: z
+        .number({ error: '须为 1—100 之间的整数' })
+        .int('须为 1—100 之间的整数')
+        .min(1, '须为 1—100 之间的整数')
+        .max(100, '须为 1—100 之间的整数')
+        .optional(),
+      teacherOnCamera: z.boolean().optional(),
+    })
+    .strict(),
+);
 
-const criteriaListSchema = z.array(rubricText(500)).max(20, '最多 20 条');
+const criteriaListSchema = lazySchema(() => z.array(rubricText(500)).max(20, '最多 20 条'));
 
-export const rubricItemSchema = z
-  .object({
-    id: idSchema,
-    label: rubricText(20),
-    name: rubricText(100),
-    forms: z.array(rubricText(40)).max(20, '最多 20 项'),
-    required: z.boolean(),
-    graded: z.union([z.boolean(), z.literal('unknown')], { error: '须为 true、false 或 "unknown"' }),
-    alternativeGroup: idSchema.optional(),
-    limits: limitsSchema,
-    criteria: z.object({ excellent: criteriaListSchema, pass: criteriaListSchema }).strict().optional(),
-  })
-  .strict() satisfies z.ZodType<RubricItem>;
+export const rubricItemSchema = lazySchema(
+  () =>
+    z
+      .object({
+        id: idSchema,
+        label: rubricText(20),
+        name: rubricText(100),
+        forms: z.array(rubricText(40)).max(20, '最多 20 项'),
+        required: z.boolean(),
+        graded: z.union([z.boolean(), z.literal('unknown')], { error: '须为 true、false 或 "unknown"' }),
+        alternativeGroup: idSchema.optional(),
+        limits: limitsSchema,
+        criteria: z.object({ excellent: criteriaListSchema, pass: criteriaListSchema }).strict().optional(),
+      })
+      .strict() satisfies z.ZodType<RubricItem>,
+);
 
-export const alternativeGroupSchema = z
-  .object({ id: idSchema, label: rubricText(20), name: rubricText(100), instruction: rubricText(500) })
-  .strict();
+export const alternativeGroupSchema = lazySchema(() =>
+  z
+    .object({ id: idSchema, label: rubricText(20), name: rubricText(100), instruction: rubricText(500) })
+    .strict(),
+);
 
-export const customRubricSchema = z
-  .object({
-    code: codeSchema,
-    name: rubricText(100),
-    origin: z.enum(['教师录入', '学校文件'], { error: '须为“教师录入”或“学校文件”' }),
-    alternativeGroups: z.array(alternativeGroupSchema).max(20, '最多 20 项'),
-    items: z.array(rubricItemSchema).max(12, '最多 12 个证据项'),
-    source: rubricSourceSchema.optional(),
-  })
-  .strict() satisfies z.ZodType<CustomRubric>;
+export const customRubricSchema = lazySchema(
+  () =>
+    z
+      .object({
+        code: codeSchema,
+        name: rubricText(100),
+        origin: z.enum(['教师录入', '学校文件'], { error: '须为“教师录入”或“学校文件”' }),
+        alternativeGroups: z.array(alternativeGroupSchema).max(20, '最多 20 项'),
+        items: z.array(rubricItemSchema).max(12, '最多 12 个证据项'),
+        source: rubricSourceSchema.optional(),
+      })
+      .strict() satisfies z.ZodType<CustomRubric>,
+);
 
-export const draftIdSchema = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '须为 36 位的自评编号');
+export const draftIdSchema = lazySchema(() =>
+  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '须为 36 位的自评编号'),
+);
 
-export const stepSchema = z
-  .number({ error: `须为 0—${LAST_STEP} 之间的整数` })
-  .int(`须为 0—${LAST_STEP} 之间的整数`)
-  .min(0, `须为 0—${LAST_STEP} 之间的整数`)
-  .max(LAST_STEP, `须为 0—${LAST_STEP} 之间的整数`);
+export const stepSchema = lazySchema(() =>
+  z
+    .number({ error: `须为 0—${LAST_STEP} 之间的整数` })
+    .int(`须为 0—${LAST_STEP} 之间的整数`)
+    .min(0, `须为 0—${LAST_STEP} 之间的整数`)
+    .max(LAST_STEP, `须为 0—${LAST_STEP} 之间的整数`),
+);
 
-export const savedAtSchema = z.iso.datetime({
-  offset: true,
-  error: '须为 ISO 8601 时间，例如 2025-03-01T08:00:00.000Z',
-});
+export const savedAtSchema = lazySchema(() =>
+  z.iso.datetime({
+    offset: true,
+    error: '须为 ISO 8601 时间，例如 2025-03-01T08:00:00.000Z',
+  }),
+);
 
-export const abilitiesSchema = z
-  .array(codeSchema)
-  .max(30, '最多 30 个微能力点')
-  .refine((codes) => new Set(codes).size === codes.length, '微能力点不能重复');
+export const abilitiesSchema = lazySchema(() =>
+  z
+    .array(codeSchema)
+    .max(30, '最多 30 个微能力点')
+    .refine((codes) => new Set(codes).size === codes.length, '微能力点不能重复'),
+);
 
-export const draftObjectSchema = z
-  .object({
-    app: z.literal(APP_MARKER, { error: `须为“${APP_MARKER}”` }),
-    version: z.literal(DRAFT_VERSION, { error: `须为 ${DRAFT_VERSION}` }),
-    id: draftIdSchema,
-    savedAt: savedAtSchema,
-    step: stepSchema,
-    currentAbility: codeSchema.optional(),
-    profile: draftProfileSchema,
-    abilities: abilitiesSchema,
-    evidence: boundedRecord(codeKey, abilityEvidenceSchema, 30),
-    customRubrics: boundedRecord(codeKey, customRubricSchema, 30).superRefine((rubrics, ctx) => {
-      for (const [code, rubric] of Object.entries(rubrics)) {
-        if (rubric.code !== code) {
-          ctx.addIssue({ code: 'custom', path: [code, 'code'], message: `须与所在位置的编号 ${code} 一致` });
+export const draftObjectSchema = lazySchema(() =>
+  z
+    .object({
+      app: z.literal(APP_MARKER, { error: `须为“${APP_MARKER}”` }),
+      version: z.literal(DRAFT_VERSION, { error: `须为 ${DRAFT_VERSION}` }),
+      id: draftIdSchema,
+      savedAt: savedAtSchema,
+      step: stepSchema,
+      currentAbility: codeSchema.optional(),
+      profile: draftProfileSchema,
+      abilities: abilitiesSchema,
+      evidence: boundedRecord(codeKey, abilityEvidenceSchema, 30),
+      customRubrics: boundedRecord(codeKey, customRubricSchema, 30).superRefine((rubrics, ctx) => {
+        for (const [code, rubric] of Object.entries(rubrics)) {
+          if (rubric.code !== code) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [code, 'code'],
+              message: `须与所在位置的编号 ${code} 一致`,
+            });
+          }
         }
-      }
-    }),
-  })
-  .strict();
+      }),
+    })
+    .strict(),
+);
 
 /** The draft file format. Parse with {@link parseDraft} to get Chinese messages. */
 export const draftSchema: z.ZodType<Draft> = draftObjectSchema;
@@ -516,23 +556,26 @@ function numberInput<T extends z.ZodType<number | undefined, number | undefined>
  * The evidence item's typed fields as the form holds them (text), each read with exactly the
  * rule the store applies to the saved draft, so what the form accepts is what the store keeps.
  */
-export const itemInputSchemas = {
-  title: itemEvidenceSchema.shape.title,
-  description: itemEvidenceSchema.shape.description,
-  manualMinutes: numberInput(itemEvidenceSchema.shape.manualMinutes),
-  manualCount: numberInput(itemEvidenceSchema.shape.manualCount),
-} as const;
+export const itemInputSchemas = lazySchema(
+  () =>
+    ({
+      title: itemEvidenceSchema.shape.title,
+      description: itemEvidenceSchema.shape.description,
+      manualMinutes: numberInput(itemEvidenceSchema.shape.manualMinutes),
+      manualCount: numberInput(itemEvidenceSchema.shape.manualCount),
+    }) as const,
+);
 
 export type ItemInputField = keyof typeof itemInputSchemas;
 export type ItemInputs = Record<ItemInputField, string>;
 
 /** All typed fields of an item at once, for a form resolver. */
-export const itemInputsSchema = z.object(itemInputSchemas);
+export const itemInputsSchema = lazySchema(() => z.object(itemInputSchemas));
 export type ItemForm = z.input<typeof itemInputsSchema>;
 export type ItemFormValues = z.output<typeof itemInputsSchema>;
 
 /** The reflection box of an ability, by the store's rule. */
-export const reflectionSchema = abilityEvidenceSchema.shape.reflection;
+export const reflectionSchema = lazySchema(() => abilityEvidenceSchema.shape.reflection);
 
 /** An item's typed fields as text for the form. */
 export function itemInputs(evidence: ItemEvidence): ItemInputs {

@@ -1,5 +1,6 @@
 /** The teacher's profile as the wizard requires it before moving on; messages are shown as they are. */
 import { z } from 'zod';
+import { lazySchema } from '../files/lazy-schema';
 import { OTHER_REGION, STAGES } from './draft';
 import { ENVIRONMENTS } from '../content/taxonomy';
 
@@ -11,31 +12,33 @@ export const PROFILE_MAX_LENGTH = { name: 30, school: 60, subject: 30, regionOth
 const required = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
 
-export const profileSchema = z
-  .object({
-    name: required('姓名', PROFILE_MAX_LENGTH.name),
-    school: required('学校', PROFILE_MAX_LENGTH.school),
-    subject: required('任教学科', PROFILE_MAX_LENGTH.subject),
-    stage: z.enum(STAGES, { error: '请选择学段' }),
-    region: z.string().min(1, '请选择所在地区的政策文件'),
-    // Free text, not matched against any policy: the handbook holds seven regions' documents,
-    // and a teacher anywhere else must still be able to say where they work.
-    regionOther: z
-      .string()
-      .trim()
-      .max(PROFILE_MAX_LENGTH.regionOther, `地区名称不能超过 ${PROFILE_MAX_LENGTH.regionOther} 个字`)
-      .optional(),
-    environment: z.enum(ENVIRONMENTS, { error: '请选择教学环境' }),
-  })
-  .superRefine((profile, ctx) => {
-    if (profile.region === OTHER_REGION && (profile.regionOther ?? '') === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['regionOther'],
-        message: '请填写所在地区，例如“某某省某某市某某县”',
-      });
-    }
-  });
+export const profileSchema = lazySchema(() =>
+  z
+    .object({
+      name: required('姓名', PROFILE_MAX_LENGTH.name),
+      school: required('学校', PROFILE_MAX_LENGTH.school),
+      subject: required('任教学科', PROFILE_MAX_LENGTH.subject),
+      stage: z.enum(STAGES, { error: '请选择学段' }),
+      region: z.string().min(1, '请选择所在地区的政策文件'),
+      // Free text, not matched against any policy: the handbook holds seven regions' documents,
+      // and a teacher anywhere else must still be able to say where they work.
+      regionOther: z
+        .string()
+        .trim()
+        .max(PROFILE_MAX_LENGTH.regionOther, `地区名称不能超过 ${PROFILE_MAX_LENGTH.regionOther} 个字`)
+        .optional(),
+      environment: z.enum(ENVIRONMENTS, { error: '请选择教学环境' }),
+    })
+    .superRefine((profile, ctx) => {
+      if (profile.region === OTHER_REGION && (profile.regionOther ?? '') === '') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['regionOther'],
+          message: '请填写所在地区，例如“某某省某某市某某县”',
+        });
+      }
+    }),
+);
 
 export type Profile = z.infer<typeof profileSchema>;
 

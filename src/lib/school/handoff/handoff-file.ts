@@ -15,6 +15,7 @@
  * Reading never throws.
  */
 import { z } from 'zod';
+import { lazySchema } from '../../files/lazy-schema';
 import { APP_MARKER, chineseIssue, migrateDraft, type Draft } from '../../self-check/draft';
 import { migrateReview, type ReviewFile } from '../../review/review-file';
 import { CODE_PATTERN } from '../../content/taxonomy';
@@ -95,51 +96,55 @@ export type HandoffResult =
 
 const WHAT = '县级审核移交文件';
 
-const outcomeSchema = z
-  .object({
-    teacher: z
-      .string({ error: '教师姓名须为文字' })
-      .max(PLAN_BOUNDS.nameChars, `教师姓名不能超过 ${PLAN_BOUNDS.nameChars} 个字`)
-      .refine((s) => s.trim() !== '', '教师姓名不能为空'),
-    code: z.string({ error: '微能力点编号须为文字' }).regex(CODE_PATTERN, '不是微能力点编号'),
-    stage: z
-      .string({ error: '环节须为文字' })
-      .max(PLAN_BOUNDS.stageChars, `环节不能超过 ${PLAN_BOUNDS.stageChars} 个字`)
-      .refine((s) => s.trim() !== '', '环节不能为空'),
-    outcome: z
-      .object({
-        grade: z.enum(['优秀', '合格', '不合格'], { error: '结果须为优秀、合格或不合格' }).optional(),
-        stale: z.boolean({ error: '须写明是否针对旧版自评' }),
-        by: z
-          .string({ error: '认定人须为文字' })
-          .max(PLAN_BOUNDS.nameChars, `认定人不能超过 ${PLAN_BOUNDS.nameChars} 个字`)
-          .refine((s) => s.trim() !== '', '认定人不能为空'),
-        at: z.string({ error: '日期须为文字' }).refine(isCalendarDate, '日期须写成 2025-06-30 这样的格式'),
-        from: z.enum(['评审意见文件', '手动录入'], { error: '来源须为“评审意见文件”或“手动录入”' }),
-      })
-      .strict(),
-  })
-  .strict();
+const outcomeSchema = lazySchema(() =>
+  z
+    .object({
+      teacher: z
+        .string({ error: '教师姓名须为文字' })
+        .max(PLAN_BOUNDS.nameChars, `教师姓名不能超过 ${PLAN_BOUNDS.nameChars} 个字`)
+        .refine((s) => s.trim() !== '', '教师姓名不能为空'),
+      code: z.string({ error: '微能力点编号须为文字' }).regex(CODE_PATTERN, '不是微能力点编号'),
+      stage: z
+        .string({ error: '环节须为文字' })
+        .max(PLAN_BOUNDS.stageChars, `环节不能超过 ${PLAN_BOUNDS.stageChars} 个字`)
+        .refine((s) => s.trim() !== '', '环节不能为空'),
+      outcome: z
+        .object({
+          grade: z.enum(['优秀', '合格', '不合格'], { error: '结果须为优秀、合格或不合格' }).optional(),
+          stale: z.boolean({ error: '须写明是否针对旧版自评' }),
+          by: z
+            .string({ error: '认定人须为文字' })
+            .max(PLAN_BOUNDS.nameChars, `认定人不能超过 ${PLAN_BOUNDS.nameChars} 个字`)
+            .refine((s) => s.trim() !== '', '认定人不能为空'),
+          at: z.string({ error: '日期须为文字' }).refine(isCalendarDate, '日期须写成 2025-06-30 这样的格式'),
+          from: z.enum(['评审意见文件', '手动录入'], { error: '来源须为“评审意见文件”或“手动录入”' }),
+        })
+        .strict(),
+    })
+    .strict(),
+);
 
 /** The envelope; the plan and the entries are read one by one afterwards. */
-const envelopeSchema = z
-  .object({
-    app: z.literal(APP_MARKER),
-    kind: z.literal(HANDOFF_KIND),
-    version: z.literal(HANDOFF_VERSION),
-    savedAt: z.iso.datetime({ offset: true, error: '保存时间须为 ISO 8601 时间' }),
-    plan: z.unknown().refine((p) => p !== undefined, '缺少学校考核方案'),
-    selfChecks: z
-      .array(z.unknown(), { error: '自评列表须为数组' })
-      .max(HANDOFF_BOUNDS.selfChecks, `最多 ${HANDOFF_BOUNDS.selfChecks} 份自评`),
-    reviews: z
-      .array(z.unknown(), { error: '评审意见列表须为数组' })
-      .max(HANDOFF_BOUNDS.reviews, `最多 ${HANDOFF_BOUNDS.reviews} 份评审意见`),
-    outcomes: z
-      .array(z.unknown(), { error: '校外环节结果须为数组' })
-      .max(HANDOFF_BOUNDS.outcomes, `最多 ${HANDOFF_BOUNDS.outcomes} 条校外环节结果`),
-  })
-  .strict();
+const envelopeSchema = lazySchema(() =>
+  z
+    .object({
+      app: z.literal(APP_MARKER),
+      kind: z.literal(HANDOFF_KIND),
+      version: z.literal(HANDOFF_VERSION),
+      savedAt: z.iso.datetime({ offset: true, error: '保存时间须为 ISO 8601 时间' }),
+      plan: z.unknown().refine((p) => p !== undefined, '缺少学校考核方案'),
+      selfChecks: z
+        .array(z.unknown(), { error: '自评列表须为数组' })
+        .max(HANDOFF_BOUNDS.selfChecks, `最多 ${HANDOFF_BOUNDS.selfChecks} 份自评`),
+      reviews: z
+        .array(z.unknown(), { error: '评审意见列表须为数组' })
+        .max(HANDOFF_BOUNDS.reviews, `最多 ${HANDOFF_BOUNDS.reviews} 份评审意见`),
+      outcomes: z
+        .array(z.unknown(), { error: '校外环节结果须为数组' })
+        .max(HANDOFF_BOUNDS.outcomes, `最多 ${HANDOFF_BOUNDS.outcomes} 条校外环节结果`),
+    })
+    .strict(),
+);
 
 /** The hand-off as a file, with marker, kind, version and time set. */
 export function makeHandoff(content: HandoffContent, now: Date = new Date()): HandoffFile {

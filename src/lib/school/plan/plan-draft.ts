@@ -10,6 +10,7 @@
  * stage by a stable id, so renaming or moving a stage keeps who reviews at it.
  */
 import { z } from 'zod';
+import { lazySchema } from '../../files/lazy-schema';
 import { rubricPackSchema, type RubricPack } from '../../rubrics/rubric-file';
 import {
   makePlan,
@@ -268,63 +269,65 @@ const strList = (max: number) =>
 
 // Lenient on purpose: a kept draft is the principal's own typing; whatever part no longer reads
 // is dropped to empty rather than losing the rest.
-const keptDraftSchema = z.object({
-  basedOn: z.string().max(40).optional().catch(undefined),
-  draft: z.object({
-    school: z
-      .object({ name: str(200), region: str(60), round: str(200) })
-      .catch({ name: '', region: '', round: '' }),
-    submitBy: str(10),
-    categories: z
-      .array(
-        z.object({
-          name: str(200),
-          count: str(10),
-          atLeast: z
-            .array(
-              z.object({ count: str(10), environments: strList(3), dimensions: strList(4) }).catch({
-                count: '',
-                environments: [],
-                dimensions: [],
-              }),
-            )
-            .transform((l) => l.slice(0, PLAN_BOUNDS.atLeast * 2))
-            .catch([]),
-          required: str(400),
-          offered: str(400),
-        }),
-      )
-      .transform((l) => l.slice(0, PLAN_BOUNDS.categories * 2))
-      .catch([]),
-    roster: z
-      .array(z.object({ name: str(200), subject: str(200), stage: str(200), category: str(200) }))
-      .transform((l) => l.slice(0, PLAN_BOUNDS.teachers * 2))
-      .catch([]),
-    stages: z
-      .array(
-        z.object({
-          id: z.string().min(1).max(40),
-          name: str(200),
-          outside: z.boolean().catch(false),
-          sampled: z.boolean().catch(false),
-          deadline: str(10),
-        }),
-      )
-      .transform((l) => l.slice(0, PLAN_BOUNDS.stages * 2))
-      .catch([]),
-    assignments: z
-      .array(
-        z.object({
-          reviewer: str(200),
-          stageId: str(40),
-          teachers: strList(PLAN_BOUNDS.teachers),
-        }),
-      )
-      .transform((l) => l.slice(0, PLAN_BOUNDS.assignments * 2))
-      .catch([]),
-    rubrics: rubricPackSchema.optional().catch(undefined),
+const keptDraftSchema = lazySchema(() =>
+  z.object({
+    basedOn: z.string().max(40).optional().catch(undefined),
+    draft: z.object({
+      school: z
+        .object({ name: str(200), region: str(60), round: str(200) })
+        .catch({ name: '', region: '', round: '' }),
+      submitBy: str(10),
+      categories: z
+        .array(
+          z.object({
+            name: str(200),
+            count: str(10),
+            atLeast: z
+              .array(
+                z.object({ count: str(10), environments: strList(3), dimensions: strList(4) }).catch({
+                  count: '',
+                  environments: [],
+                  dimensions: [],
+                }),
+              )
+              .transform((l) => l.slice(0, PLAN_BOUNDS.atLeast * 2))
+              .catch([]),
+            required: str(400),
+            offered: str(400),
+          }),
+        )
+        .transform((l) => l.slice(0, PLAN_BOUNDS.categories * 2))
+        .catch([]),
+      roster: z
+        .array(z.object({ name: str(200), subject: str(200), stage: str(200), category: str(200) }))
+        .transform((l) => l.slice(0, PLAN_BOUNDS.teachers * 2))
+        .catch([]),
+      stages: z
+        .array(
+          z.object({
+            id: z.string().min(1).max(40),
+            name: str(200),
+            outside: z.boolean().catch(false),
+            sampled: z.boolean().catch(false),
+            deadline: str(10),
+          }),
+        )
+        .transform((l) => l.slice(0, PLAN_BOUNDS.stages * 2))
+        .catch([]),
+      assignments: z
+        .array(
+          z.object({
+            reviewer: str(200),
+            stageId: str(40),
+            teachers: strList(PLAN_BOUNDS.teachers),
+          }),
+        )
+        .transform((l) => l.slice(0, PLAN_BOUNDS.assignments * 2))
+        .catch([]),
+      rubrics: rubricPackSchema.optional().catch(undefined),
+    }),
   }),
-});
+);
 
 export interface KeptDraft {
   /** The stored plan's savedAt the draft started from; undefined when there was none. */

@@ -13,6 +13,7 @@
  * caller replaces nothing.
  */
 import { z } from 'zod';
+import { lazySchema } from '../../files/lazy-schema';
 import { APP_MARKER, chineseIssue } from '../../self-check/draft';
 import { LABELS as RUBRIC_LABELS, rubricPackSchema } from '../../rubrics/rubric-file';
 import { CODE_PATTERN, DIMENSIONS, ENVIRONMENTS } from '../../content/taxonomy';
@@ -76,189 +77,207 @@ export function isCalendarDate(text: string): boolean {
   return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
-const dateSchema = z
-  .string({ error: '日期须为文字' })
-  .refine(isCalendarDate, '日期须写成 2025-06-30 这样的格式，且是真实的一天');
+const dateSchema = lazySchema(() =>
+  z
+    .string({ error: '日期须为文字' })
+    .refine(isCalendarDate, '日期须写成 2025-06-30 这样的格式，且是真实的一天'),
+);
 
-const codeSchema = z
-  .string({ error: '微能力点编号须为文字' })
-  .regex(CODE_PATTERN, '不是微能力点编号（A1–A13、B1–B10、C1–C7）');
-const codeList = z
-  .array(codeSchema, { error: '须为编号列表' })
-  .max(30, '最多 30 个微能力点')
-  .refine((codes) => new Set(codes).size === codes.length, '同一个微能力点只能写一次');
+const codeSchema = lazySchema(() =>
+  z
+    .string({ error: '微能力点编号须为文字' })
+    .regex(CODE_PATTERN, '不是微能力点编号（A1–A13、B1–B10、C1–C7）'),
+);
+const codeList = lazySchema(() =>
+  z
+    .array(codeSchema, { error: '须为编号列表' })
+    .max(30, '最多 30 个微能力点')
+    .refine((codes) => new Set(codes).size === codes.length, '同一个微能力点只能写一次'),
+);
 
 /**
  * 至少 N 个来自 these environments and/or dimensions: an ability counts when it is in one of the
  * environments listed and, if dimensions are listed too, in one of them (selection-rule.ts).
  */
-const atLeastSchema = z
-  .object({
-    count: z
-      .number({ error: '个数须为整数' })
-      .int('个数须为整数')
-      .min(1, '个数至少为 1')
-      .max(30, '个数不能超过 30'),
-    environments: z.array(z.enum(ENVIRONMENTS, { error: '须为三种教学环境之一' })).max(3),
-    dimensions: z.array(z.enum(DIMENSIONS, { error: '须为四个能力维度之一' })).max(4),
-  })
-  .strict()
-  .refine((r) => r.environments.length + r.dimensions.length > 0, '须写明来自哪些教学环境或能力维度');
+const atLeastSchema = lazySchema(() =>
+  z
+    .object({
+      count: z
+        .number({ error: '个数须为整数' })
+        .int('个数须为整数')
+        .min(1, '个数至少为 1')
+        .max(30, '个数不能超过 30'),
+      environments: z.array(z.enum(ENVIRONMENTS, { error: '须为三种教学环境之一' })).max(3),
+      dimensions: z.array(z.enum(DIMENSIONS, { error: '须为四个能力维度之一' })).max(4),
+    })
+    .strict()
+    .refine((r) => r.environments.length + r.dimensions.length > 0, '须写明来自哪些教学环境或能力维度'),
+);
 
-export const selectionRuleSchema = z
-  .object({
-    /** How many abilities a teacher of the category completes. */
-    count: z
-      .number({ error: '完成个数须为整数' })
-      .int('完成个数须为整数')
-      .min(1, '完成个数至少为 1')
-      .max(30, '完成个数不能超过 30'),
-    atLeast: z.array(atLeastSchema).max(PLAN_BOUNDS.atLeast, `最多 ${PLAN_BOUNDS.atLeast} 条“至少”要求`),
-    required: codeList,
-    /** The 选修 abilities offered; empty: any of the 30. */
-    offered: codeList,
-  })
-  .strict()
-  .superRefine((rule, ctx) => {
-    if (rule.required.length > rule.count) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['required'],
-        message: `必修 ${rule.required.length} 个，多于要完成的 ${rule.count} 个`,
-      });
-    }
-    for (const [i, need] of rule.atLeast.entries()) {
-      if (need.count > rule.count) {
+export const selectionRuleSchema = lazySchema(() =>
+  z
+    .object({
+      /** How many abilities a teacher of the category completes. */
+      count: z
+        .number({ error: '完成个数须为整数' })
+        .int('完成个数须为整数')
+        .min(1, '完成个数至少为 1')
+        .max(30, '完成个数不能超过 30'),
+      atLeast: z.array(atLeastSchema).max(PLAN_BOUNDS.atLeast, `最多 ${PLAN_BOUNDS.atLeast} 条“至少”要求`),
+      required: codeList,
+      /** The 选修 abilities offered; empty: any of the 30. */
+      offered: codeList,
+    })
+    .strict()
+    .superRefine((rule, ctx) => {
+      if (rule.required.length > rule.count) {
         ctx.addIssue({
           code: 'custom',
-          path: ['atLeast', i, 'count'],
-          message: `至少 ${need.count} 个，多于要完成的 ${rule.count} 个`,
+          path: ['required'],
+          message: `必修 ${rule.required.length} 个，多于要完成的 ${rule.count} 个`,
         });
       }
-    }
-    const both = rule.required.filter((c) => rule.offered.includes(c));
-    if (both.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['offered'],
-        message: `${both.join('、')} 已是必修，不必再列为选修`,
-      });
-    }
-    if (rule.offered.length > 0 && rule.required.length + rule.offered.length < rule.count) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['offered'],
-        message: `必修与选修合计不足要完成的 ${rule.count} 个`,
-      });
-    }
-  });
+      for (const [i, need] of rule.atLeast.entries()) {
+        if (need.count > rule.count) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['atLeast', i, 'count'],
+            message: `至少 ${need.count} 个，多于要完成的 ${rule.count} 个`,
+          });
+        }
+      }
+      const both = rule.required.filter((c) => rule.offered.includes(c));
+      if (both.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['offered'],
+          message: `${both.join('、')} 已是必修，不必再列为选修`,
+        });
+      }
+      if (rule.offered.length > 0 && rule.required.length + rule.offered.length < rule.count) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['offered'],
+          message: `必修与选修合计不足要完成的 ${rule.count} 个`,
+        });
+      }
+    }),
+);
 
-const categorySchema = z
-  .object({ name: name(PLAN_BOUNDS.fieldChars, '类别名称'), rule: selectionRuleSchema })
-  .strict();
+const categorySchema = lazySchema(() =>
+  z.object({ name: name(PLAN_BOUNDS.fieldChars, '类别名称'), rule: selectionRuleSchema }).strict(),
+);
 
-const teacherSchema = z
-  .object({
-    name: name(PLAN_BOUNDS.nameChars, '姓名'),
-    subject: text(PLAN_BOUNDS.fieldChars, '学科'),
-    /** 学段: 小学, 初中 … as the school writes it. */
-    stage: text(PLAN_BOUNDS.fieldChars, '学段'),
-    category: text(PLAN_BOUNDS.fieldChars, '类别'),
-  })
-  .strict();
+const teacherSchema = lazySchema(() =>
+  z
+    .object({
+      name: name(PLAN_BOUNDS.nameChars, '姓名'),
+      subject: text(PLAN_BOUNDS.fieldChars, '学科'),
+      /** 学段: 小学, 初中 … as the school writes it. */
+      stage: text(PLAN_BOUNDS.fieldChars, '学段'),
+      category: text(PLAN_BOUNDS.fieldChars, '类别'),
+    })
+    .strict(),
+);
 
-const stageSchema = z
-  .object({
-    name: name(PLAN_BOUNDS.stageChars, '环节名称'),
-    /** Done by the county or above (县级审核认定, 省市抽查), not by the school. */
-    outside: z.boolean({ error: '须写明是否校外环节' }),
-    /** Only some teachers are drawn (省市抽查): a missing result holds nobody up. */
-    sampled: z.boolean({ error: '须写明是否抽查' }),
-  })
-  .strict();
+const stageSchema = lazySchema(() =>
+  z
+    .object({
+      name: name(PLAN_BOUNDS.stageChars, '环节名称'),
+      /** Done by the county or above (县级审核认定, 省市抽查), not by the school. */
+      outside: z.boolean({ error: '须写明是否校外环节' }),
+      /** Only some teachers are drawn (省市抽查): a missing result holds nobody up. */
+      sampled: z.boolean({ error: '须写明是否抽查' }),
+    })
+    .strict(),
+);
 
-const assignmentSchema = z
-  .object({
-    /** A person (王老师) or a group (语文组, 信息化团队). */
-    reviewer: name(PLAN_BOUNDS.nameChars, '评审人'),
-    stage: name(PLAN_BOUNDS.stageChars, '环节'),
-    teachers: z
-      .array(name(PLAN_BOUNDS.nameChars, '教师姓名'))
-      .min(1, '至少分配一位教师')
-      .max(PLAN_BOUNDS.teachers),
-  })
-  .strict();
+const assignmentSchema = lazySchema(() =>
+  z
+    .object({
+      /** A person (王老师) or a group (语文组, 信息化团队). */
+      reviewer: name(PLAN_BOUNDS.nameChars, '评审人'),
+      stage: name(PLAN_BOUNDS.stageChars, '环节'),
+      teachers: z
+        .array(name(PLAN_BOUNDS.nameChars, '教师姓名'))
+        .min(1, '至少分配一位教师')
+        .max(PLAN_BOUNDS.teachers),
+    })
+    .strict(),
+);
 
-export const planSchema = z
-  .object({
-    app: z.literal(APP_MARKER),
-    kind: z.literal(PLAN_KIND),
-    version: z.literal(PLAN_VERSION),
-    savedAt: z.iso.datetime({ offset: true, error: '须为 ISO 8601 时间' }),
-    school: z
-      .object({
-        name: name(PLAN_BOUNDS.schoolChars, '学校名称'),
-        /** A policy slug of the region tree (xushui); checked against the entries by planRegionError. */
-        region: z
-          .string({ error: '地区须为文字' })
-          .max(60, '地区不能超过 60 个字符')
-          .regex(/^[a-z0-9-]+$/, '地区须为政策条目的名称（小写字母、数字和连字符）'),
-        /** 2024—2025 学年, 第二轮 … */
-        round: text(PLAN_BOUNDS.roundChars, '轮次或学年'),
-      })
-      .strict(),
-    deadlines: z
-      .array(z.object({ stage: name(PLAN_BOUNDS.stageChars, '环节'), date: dateSchema }).strict())
-      .max(PLAN_BOUNDS.deadlines),
-    categories: z.array(categorySchema).min(1, '至少要有一个教师类别').max(PLAN_BOUNDS.categories),
-    roster: z.array(teacherSchema).max(PLAN_BOUNDS.teachers, `名单最多 ${PLAN_BOUNDS.teachers} 人`),
-    stages: z.array(stageSchema).min(1, '至少要有一个评审环节').max(PLAN_BOUNDS.stages),
-    assignments: z.array(assignmentSchema).max(PLAN_BOUNDS.assignments),
-    rubrics: rubricPackSchema.optional(),
-  })
-  .strict()
-  .superRefine((plan, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message });
-    const categories = new Set<string>();
-    for (const [i, c] of plan.categories.entries()) {
-      if (categories.has(c.name)) issue(['categories', i, 'name'], `类别“${c.name}”重复`);
-      categories.add(c.name);
-    }
-    for (const [i, t] of plan.roster.entries()) {
-      if (!categories.has(t.category))
-        issue(['roster', i, 'category'], `“${t.category}”不是方案中的教师类别`);
-    }
-    const stages = new Set<string>();
-    let outsideSeen = false;
-    for (const [i, s] of plan.stages.entries()) {
-      if (stages.has(s.name)) issue(['stages', i, 'name'], `环节“${s.name}”重复`);
-      if (outsideSeen && !s.outside) issue(['stages', i, 'outside'], '校内环节须排在校外环节之前');
-      if (s.sampled && !s.outside) issue(['stages', i, 'sampled'], '抽查只能是校外环节');
-      if (s.name === SUBMISSION_DEADLINE)
-        issue(['stages', i, 'name'], `“${SUBMISSION_DEADLINE}”不是评审环节`);
-      outsideSeen ||= s.outside;
-      stages.add(s.name);
-    }
-    if (!plan.stages.some((s) => !s.outside)) issue(['stages'], '至少要有一个校内评审环节');
-    const dated = new Set<string>();
-    for (const [i, d] of plan.deadlines.entries()) {
-      if (d.stage !== SUBMISSION_DEADLINE && !stages.has(d.stage))
-        issue(['deadlines', i, 'stage'], `“${d.stage}”不是方案中的环节`);
-      if (dated.has(d.stage)) issue(['deadlines', i, 'stage'], `“${d.stage}”的截止日期写了两次`);
-      dated.add(d.stage);
-    }
-    const names = new Set(plan.roster.map((t) => t.name));
-    let assigned = 0;
-    for (const [i, a] of plan.assignments.entries()) {
-      if (!stages.has(a.stage)) issue(['assignments', i, 'stage'], `“${a.stage}”不是方案中的环节`);
-      const stranger = a.teachers.find((t) => !names.has(t));
-      if (stranger !== undefined) issue(['assignments', i, 'teachers'], `“${stranger}”不在教师名单中`);
-      assigned += a.teachers.length;
-    }
-    if (assigned > PLAN_BOUNDS.assignedNames)
-      issue(['assignments'], `分配的教师合计不能超过 ${PLAN_BOUNDS.assignedNames} 人次`);
-  });
+export const planSchema = lazySchema(() =>
+  z
+    .object({
+      app: z.literal(APP_MARKER),
+      kind: z.literal(PLAN_KIND),
+      version: z.literal(PLAN_VERSION),
+      savedAt: z.iso.datetime({ offset: true, error: '须为 ISO 8601 时间' }),
+      school: z
+        .object({
+          name: name(PLAN_BOUNDS.schoolChars, '学校名称'),
+          /** A policy slug of the region tree (xushui); checked against the entries by planRegionError. */
+          region: z
+            .string({ error: '地区须为文字' })
+            .max(60, '地区不能超过 60 个字符')
+            .regex(/^[a-z0-9-]+$/, '地区须为政策条目的名称（小写字母、数字和连字符）'),
+          /** 2024—2025 学年, 第二轮 … */
+          round: text(PLAN_BOUNDS.roundChars, '轮次或学年'),
+        })
+        .strict(),
+      deadlines: z
+        .array(z.object({ stage: name(PLAN_BOUNDS.stageChars, '环节'), date: dateSchema }).strict())
+        .max(PLAN_BOUNDS.deadlines),
+      categories: z.array(categorySchema).min(1, '至少要有一个教师类别').max(PLAN_BOUNDS.categories),
+      roster: z.array(teacherSchema).max(PLAN_BOUNDS.teachers, `名单最多 ${PLAN_BOUNDS.teachers} 人`),
+      stages: z.array(stageSchema).min(1, '至少要有一个评审环节').max(PLAN_BOUNDS.stages),
+      assignments: z.array(assignmentSchema).max(PLAN_BOUNDS.assignments),
+      rubrics: rubricPackSchema.optional(),
+    })
+    .strict()
+    .superRefine((plan, ctx) => {
+      const issue = (path: (string | number)[], message: string) =>
+        ctx.addIssue({ code: 'custom', path, message });
+      const categories = new Set<string>();
+      for (const [i, c] of plan.categories.entries()) {
+        if (categories.has(c.name)) issue(['categories', i, 'name'], `类别“${c.name}”重复`);
+        categories.add(c.name);
+      }
+      for (const [i, t] of plan.roster.entries()) {
+        if (!categories.has(t.category))
+          issue(['roster', i, 'category'], `“${t.category}”不是方案中的教师类别`);
+      }
+      const stages = new Set<string>();
+      let outsideSeen = false;
+      for (const [i, s] of plan.stages.entries()) {
+        if (stages.has(s.name)) issue(['stages', i, 'name'], `环节“${s.name}”重复`);
+        if (outsideSeen && !s.outside) issue(['stages', i, 'outside'], '校内环节须排在校外环节之前');
+        if (s.sampled && !s.outside) issue(['stages', i, 'sampled'], '抽查只能是校外环节');
+        if (s.name === SUBMISSION_DEADLINE)
+          issue(['stages', i, 'name'], `“${SUBMISSION_DEADLINE}”不是评审环节`);
+        outsideSeen ||= s.outside;
+        stages.add(s.name);
+      }
+      if (!plan.stages.some((s) => !s.outside)) issue(['stages'], '至少要有一个校内评审环节');
+      const dated = new Set<string>();
+      for (const [i, d] of plan.deadlines.entries()) {
+        if (d.stage !== SUBMISSION_DEADLINE && !stages.has(d.stage))
+          issue(['deadlines', i, 'stage'], `“${d.stage}”不是方案中的环节`);
+        if (dated.has(d.stage)) issue(['deadlines', i, 'stage'], `“${d.stage}”的截止日期写了两次`);
+        dated.add(d.stage);
+      }
+      const names = new Set(plan.roster.map((t) => t.name));
+      let assigned = 0;
+      for (const [i, a] of plan.assignments.entries()) {
+        if (!stages.has(a.stage)) issue(['assignments', i, 'stage'], `“${a.stage}”不是方案中的环节`);
+        const stranger = a.teachers.find((t) => !names.has(t));
+        if (stranger !== undefined) issue(['assignments', i, 'teachers'], `“${stranger}”不在教师名单中`);
+        assigned += a.teachers.length;
+      }
+      if (assigned > PLAN_BOUNDS.assignedNames)
+        issue(['assignments'], `分配的教师合计不能超过 ${PLAN_BOUNDS.assignedNames} 人次`);
+    }),
+);
 
 export type SchoolPlan = z.output<typeof planSchema>;
 export type SelectionRule = SchoolPlan['categories'][number]['rule'];

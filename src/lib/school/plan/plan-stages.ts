@@ -12,6 +12,7 @@
  * Pure functions, so the archive and its tests call them as they are.
  */
 import { z } from 'zod';
+import { lazySchema } from '../../files/lazy-schema';
 import { chineseIssue } from '../../self-check/draft';
 import { DEFAULT_STAGES, reviewStages } from '../../content/review-stages';
 import type { Policy } from '../../content/policies';
@@ -172,23 +173,25 @@ export function teacherPlanStatus(
 // ---------------------------------------------------------------------------------------------
 // An outside stage's result typed in by the school
 
-const typedSchema = z
-  .object(
-    {
-      stage: z.string({ error: '请选择环节' }),
-      grade: z.enum(['优秀', '合格', '不合格'], { error: '请选择结果：优秀、合格或不合格' }),
-      by: z
-        .string({ error: '请填写认定人' })
-        .trim()
-        .min(1, '请填写认定人或认定单位')
-        .max(PLAN_BOUNDS.nameChars, `认定人不能超过 ${PLAN_BOUNDS.nameChars} 个字`),
-      at: z
-        .string({ error: '请填写日期' })
-        .refine(isCalendarDate, '日期须写成 2025-06-30 这样的格式，且是真实的一天'),
-    },
-    { error: '录入的结果不完整，请重新填写。' },
-  )
-  .strict();
+const typedSchema = lazySchema(() =>
+  z
+    .object(
+      {
+        stage: z.string({ error: '请选择环节' }),
+        grade: z.enum(['优秀', '合格', '不合格'], { error: '请选择结果：优秀、合格或不合格' }),
+        by: z
+          .string({ error: '请填写认定人' })
+          .trim()
+          .min(1, '请填写认定人或认定单位')
+          .max(PLAN_BOUNDS.nameChars, `认定人不能超过 ${PLAN_BOUNDS.nameChars} 个字`),
+        at: z
+          .string({ error: '请填写日期' })
+          .refine(isCalendarDate, '日期须写成 2025-06-30 这样的格式，且是真实的一天'),
+      },
+      { error: '录入的结果不完整，请重新填写。' },
+    )
+    .strict(),
+);
 
 export type TypedOutcome = z.input<typeof typedSchema>;
 
