@@ -9,7 +9,6 @@ import {
   buildReviewFile,
   compareAbility,
   emptyReviewerItem,
-  inputFromReview,
   own,
   packetReview,
   reviewFit,
@@ -21,6 +20,8 @@ import { rubricOriginText } from '../../lib/rubrics/school-rubrics';
 import { exportReviewText, reviewFilename, type ReviewFile } from '../../lib/review/review-file';
 import { checkResults, type SessionTeacher } from '../../lib/review/review-session';
 import { CARRIED_ABILITY_COMMENT } from '../../lib/review/review-carry';
+import { hasReviewerEntries, resumedMessage, resumeReview } from '../../lib/review/review-resume';
+import { ConfirmQuestion } from '../ConfirmAction';
 import { nextStage, type StagePlan } from '../../lib/content/review-stages';
 import { downloadBlob } from '../download';
 import GradeBadge from '../self-check/GradeBadge';
@@ -156,19 +157,18 @@ export default function TeacherReview(props: Props) {
     });
   };
 
+  // A review file to take up once the reviewer confirms it may replace what they entered here.
+  const [resuming, setResuming] = useState<ReviewFile>();
+  // Said under the list, where the reviewer chose the file.
+  const [resumedNote, setResumedNote] = useState<{ warn: boolean; text: string }>();
   const resume = (r: ReviewFile) => {
-    onChange(() => ({
-      stage: r.stage,
-      inputs: Object.fromEntries(
-        draft.abilities.flatMap((code) => {
-          const input = inputFromReview(r, code);
-          return input ? [[code, input]] : [];
-        }),
-      ),
-    }));
+    setResuming(undefined);
+    const resumed = resumeReview(r, draft);
+    onChange(() => ({ stage: r.stage, inputs: resumed.inputs }));
     if (reviewer.name.trim() === '') props.onReviewer({ name: r.reviewer.name, role: r.reviewer.role });
-    setMessage({ warn: false, text: `已载入${r.reviewer.name}的${r.stage}意见，可以继续修改。` });
+    setResumedNote({ warn: resumed.outdated, text: resumedMessage(r, resumed) });
   };
+  const askResume = (r: ReviewFile) => (hasReviewerEntries(inputs) ? setResuming(r) : resume(r));
 
   // Earlier stages print beside this one; a review of an older self-check is not printed.
   const printedEarlier = earlier.filter((r) => r.stage !== stage && reviewFit(r, draft) === 'current');
@@ -237,12 +237,27 @@ export default function TeacherReview(props: Props) {
                 {reviewFit(r, draft) === 'outdated' && (
                   <strong className="outdated"> {OUTDATED_MESSAGE}：教师在这份意见之后修改了自评。</strong>
                 )}{' '}
-                <button type="button" className="link-button" onClick={() => resume(r)}>
-                  以此继续评审<span className="visually-hidden">（{r.stage}）</span>
-                </button>
+                {resuming === r ? (
+                  <ConfirmQuestion
+                    question="载入这份意见会替换您在本页已做的勾选和评语。"
+                    groupLabel={`确认以${r.stage}意见继续评审`}
+                    confirmLabel="确定载入"
+                    onConfirm={() => resume(r)}
+                    onCancel={() => setResuming(undefined)}
+                  />
+                ) : (
+                  <button type="button" className="link-button" onClick={() => askResume(r)}>
+                    以此继续评审<span className="visually-hidden">（{r.stage}）</span>
+                  </button>
+                )}
               </li>
             ))}
           </ul>
+          {resumedNote && (
+            <Notice warn={resumedNote.warn} as="p">
+              {resumedNote.text}
+            </Notice>
+          )}
         </div>
       )}
 
