@@ -2,6 +2,7 @@
  * 评审分工: which reviewer or group reviews which teachers at which stage, the teachers picked
  * from the roster; under it, who still has no reviewer at each of the school's stages.
  */
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import {
   Controller,
   useFieldArray,
@@ -12,6 +13,7 @@ import {
 import type { PlanDraft } from '../../lib/school/plan/plan-draft';
 import { PLAN_BOUNDS } from '../../lib/school/plan/plan-file';
 import { unassignedByStage } from '../../lib/school/plan/roster-merge';
+import { CHECKLIST_SHOWN, checklistNames } from '../../lib/school/plan/roster-page';
 import { FieldMessage, useInvalid } from './field-messages';
 
 interface Props {
@@ -26,6 +28,10 @@ export default function AssignmentFields({ control, register, watch }: Props) {
   const stages = watch('stages');
   const assignments = watch('assignments');
   const names = [...new Set(watch('roster').map((t) => t.name))].filter((n) => n.trim() !== '');
+  // Each list holds a checkbox per teacher, hundreds of them: while a name is being typed in the
+  // roster the lists catch up in the background (a deferred value) instead of on every keystroke.
+  const namesKey = useDeferredValue(JSON.stringify(names));
+  const listedNames = useMemo(() => JSON.parse(namesKey) as string[], [namesKey]);
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const open = unassignedByStage(
     stages,
@@ -76,44 +82,13 @@ export default function AssignmentFields({ control, register, watch }: Props) {
               control={control}
               name={`assignments.${i}.teachers`}
               render={({ field: { value, onChange } }) => (
-                <fieldset className="plan-checks" {...invalid(`assignments.${i}.teachers`)}>
-                  <legend>
-                    {who}评审的教师（已选 {value.length} 位）
-                  </legend>
-                  <p className="plan-actions">
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={`全选${who}的教师`}
-                      onClick={() => onChange([...names])}
-                    >
-                      全选
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={`全不选${who}的教师`}
-                      onClick={() => onChange([])}
-                    >
-                      全不选
-                    </button>
-                  </p>
-                  {names.length === 0 && <p className="muted">请先录入教师名单。</p>}
-                  <div className="plan-check-list">
-                    {names.map((name) => (
-                      <label key={name}>
-                        <input
-                          type="checkbox"
-                          checked={value.includes(name)}
-                          onChange={(e) =>
-                            onChange(e.target.checked ? [...value, name] : value.filter((v) => v !== name))
-                          }
-                        />{' '}
-                        {name}
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
+                <TeacherChecklist
+                  who={who}
+                  names={listedNames}
+                  value={value}
+                  onChange={onChange}
+                  {...invalid(`assignments.${i}.teachers`)}
+                />
               )}
             />
             <FieldMessage path={`assignments.${i}.teachers`} />
@@ -158,3 +133,82 @@ export default function AssignmentFields({ control, register, watch }: Props) {
     </>
   );
 }
+
+interface ChecklistProps {
+  who: string;
+  names: readonly string[];
+  value: string[];
+  onChange: (next: string[]) => void;
+  /** From invalidProps: primitives, so that the list is not drawn again for a new object. */
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+/** The teachers one reviewer or group reviews; drawn again only when the names or the choice change. */
+const TeacherChecklist = memo(function TeacherChecklist({
+  who,
+  names,
+  value,
+  onChange,
+  ...invalid
+}: ChecklistProps) {
+  const chosen = new Set(value);
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  const { shown, matched } = checklistNames(names, query);
+  return (
+    <fieldset className="plan-checks" {...invalid}>
+      <legend>
+        {who}评审的教师（已选 {value.length} 位）
+      </legend>
+      <p className="plan-actions">
+        <button
+          type="button"
+          className="link-button"
+          aria-label={`全选${who}的教师`}
+          onClick={() => onChange([...names])}
+        >
+          全选
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          aria-label={`全不选${who}的教师`}
+          onClick={() => onChange([])}
+        >
+          全不选
+        </button>
+      </p>
+      {names.length === 0 && <p className="muted">请先录入教师名单。</p>}
+      {names.length > CHECKLIST_SHOWN && (
+        <div className="field">
+          <label htmlFor={searchId}>在名单中查找要给{who}评审的教师</label>
+          <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+      )}
+      {(matched > shown.length || query.trim() !== '') && (
+        <p className="muted" role="status">
+          {matched === 0
+            ? '没有找到符合的教师。'
+            : matched > shown.length
+              ? `找到 ${matched} 位，这里列出前 ${shown.length} 位；请用查找缩小范围。`
+              : `找到 ${matched} 位。`}
+        </p>
+      )}
+      <div className="plan-check-list">
+        {shown.map((name) => (
+          <label key={name}>
+            <input
+              type="checkbox"
+              checked={chosen.has(name)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...value, name] : value.filter((v) => v !== name))
+              }
+            />{' '}
+            {name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+});

@@ -1,8 +1,13 @@
-/** The roster: typed in row by row, or imported from the staff list the school already has. */
+/**
+ * The roster: typed in row by row, or imported from the staff list the school already has. Shown
+ * a page at a time, with 查找 across every page (lib/school/plan/roster-page.ts says why).
+ */
+import { useContext, useEffect, useState } from 'react';
 import type { UseFieldArrayReturn, UseFormRegister, UseFormWatch } from 'react-hook-form';
 import type { PlanDraft } from '../../lib/school/plan/plan-draft';
 import { PLAN_BOUNDS } from '../../lib/school/plan/plan-file';
-import { FieldMessage, useInvalid } from './field-messages';
+import { pageOfRow, rosterPage } from '../../lib/school/plan/roster-page';
+import { FieldMessage, IssuesContext, useInvalid } from './field-messages';
 import RosterImport from './RosterImport';
 
 interface Props {
@@ -18,10 +23,45 @@ const COLUMNS = [
   { field: 'stage', label: '学段', max: PLAN_BOUNDS.fieldChars },
 ] as const;
 
+/** Rows with a message on another page than the one shown, named so the principal can go there. */
+const OTHER_PAGE_ROWS_SHOWN = 5;
+
 export default function RosterFields({ array, register, watch, onAddCategories }: Props) {
   const invalid = useInvalid();
+  const issues = useContext(IssuesContext);
   const roster = watch('roster');
   const categories = watch('categories').map((c) => c.name);
+  const [query, setQuery] = useState('');
+  const [wantedPage, setWantedPage] = useState(0);
+  // A field to focus once its row is drawn (a row added, or one with a message on another page).
+  const [focusPath, setFocusPath] = useState<string>();
+  const shown = rosterPage(roster, query, wantedPage);
+  const onPage = new Set(shown.rows);
+  const rowsWithIssues = [
+    ...new Set(
+      [...issues.keys()].flatMap((path) => {
+        const m = /^roster\.(\d+)\./.exec(path);
+        return m ? [Number(m[1])] : [];
+      }),
+    ),
+  ].sort((a, b) => a - b);
+  const elsewhere = rowsWithIssues.filter((i) => !onPage.has(i));
+
+  useEffect(() => {
+    if (!focusPath) return;
+    document.querySelector<HTMLElement>(`[data-roster-field="${focusPath}"]`)?.focus();
+    setFocusPath(undefined);
+  }, [focusPath]);
+
+  /** Shows row `index` (clearing 查找) and focuses its first field with a message, or its name. */
+  const goToRow = (index: number) => {
+    setQuery('');
+    setWantedPage(pageOfRow(index));
+    const fields = ['name', 'subject', 'stage', 'category'];
+    const first = fields.find((f) => issues.has(`roster.${index}.${f}`)) ?? 'name';
+    setFocusPath(`roster.${index}.${first}`);
+  };
+  const rowName = (i: number) => roster[i]?.name.trim() || `第 ${i + 1} 位教师`;
   return (
     <>
       <p className="muted">
@@ -39,6 +79,40 @@ export default function RosterFields({ array, register, watch, onAddCategories }
       <FieldMessage path="roster" />
       <p>共 {roster.length} 位教师。</p>
       {roster.length > 0 && (
+        <div className="field roster-search">
+          <label htmlFor="plan-roster-search">查找教师（姓名、学科、学段或类别）</label>
+          <input
+            id="plan-roster-search"
+            type="search"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setWantedPage(0);
+            }}
+          />
+        </div>
+      )}
+      {query.trim() !== '' && (
+        <p role="status">{shown.matched > 0 ? `找到 ${shown.matched} 位教师。` : '没有找到符合的教师。'}</p>
+      )}
+      {elsewhere.length > 0 && (
+        <div className="notice notice-warn" role="note">
+          <p>
+            {shown.pages > 1 || query.trim() !== '' ? '不在当前显示的名单中，' : ''}还有 {elsewhere.length}{' '}
+            位教师的信息需要补全或修改：
+          </p>
+          <ul className="roster-elsewhere">
+            {elsewhere.slice(0, OTHER_PAGE_ROWS_SHOWN).map((i) => (
+              <li key={i}>
+                <button type="button" className="link-button" onClick={() => goToRow(i)}>
+                  转到第 {i + 1} 位：{rowName(i)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {shown.rows.length > 0 && (
         <div className="table-scroll">
           <table className="plan-roster">
             <caption className="visually-hidden">教师名单</caption>
@@ -55,8 +129,10 @@ export default function RosterFields({ array, register, watch, onAddCategories }
               </tr>
             </thead>
             <tbody>
-              {array.fields.map((field, i) => {
-                const who = roster[i]?.name.trim() || `第 ${i + 1} 位教师`;
+              {shown.rows.map((i) => {
+                const field = array.fields[i];
+                if (!field) return null;
+                const who = rowName(i);
                 return (
                   <tr key={field.id}>
                     <td>{i + 1}</td>
@@ -65,6 +141,7 @@ export default function RosterFields({ array, register, watch, onAddCategories }
                         <input
                           aria-label={`${who}的${c.label}`}
                           maxLength={c.max}
+                          data-roster-field={`roster.${i}.${c.field}`}
                           {...register(`roster.${i}.${c.field}`)}
                           {...invalid(`roster.${i}.${c.field}`)}
                         />
@@ -74,6 +151,7 @@ export default function RosterFields({ array, register, watch, onAddCategories }
                     <td>
                       <select
                         aria-label={`${who}的类别`}
+                        data-roster-field={`roster.${i}.category`}
                         {...register(`roster.${i}.category`)}
                         {...invalid(`roster.${i}.category`)}
                       >
@@ -108,12 +186,39 @@ export default function RosterFields({ array, register, watch, onAddCategories }
           </table>
         </div>
       )}
+      {shown.pages > 1 && (
+        <nav className="roster-pager" aria-label="教师名单分页">
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={shown.page === 0}
+            onClick={() => setWantedPage(shown.page - 1)}
+          >
+            上一页
+          </button>
+          <span aria-live="polite">
+            第 {shown.page + 1} / {shown.pages} 页（第 {(shown.rows[0] ?? 0) + 1}
+            {query.trim() === '' ? `—${(shown.rows.at(-1) ?? 0) + 1} 位` : ' 位起'}）
+          </span>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={shown.page >= shown.pages - 1}
+            onClick={() => setWantedPage(shown.page + 1)}
+          >
+            下一页
+          </button>
+        </nav>
+      )}
       <p>
         <button
           type="button"
           className="button button-secondary"
           disabled={roster.length >= PLAN_BOUNDS.teachers}
-          onClick={() => array.append({ name: '', subject: '', stage: '', category: '' })}
+          onClick={() => {
+            array.append({ name: '', subject: '', stage: '', category: '' }, { shouldFocus: false });
+            goToRow(roster.length);
+          }}
         >
           添加一位教师
         </button>
