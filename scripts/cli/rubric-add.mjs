@@ -8,10 +8,10 @@
  * an existing entry is kept unless --force is given. Prints every file it writes.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { commandLine, fail, frontmatter } from './cli-support.mjs';
+import { commandLine, contentFolder, fail, frontmatter, shownPath, userPath } from './cli-support.mjs';
 import { bundleLib } from './lib-bundle.mjs';
 
 const usage =
@@ -26,11 +26,12 @@ const args = commandLine(
   },
   usage,
 );
-const [file] = args.positionals;
+const [typed] = args.positionals;
 const region = args.values.region;
-if (!file || !region) fail(usage);
+if (!typed || !region) fail(usage);
+const file = userPath(typed);
 if (!/^[a-z0-9-]+$/.test(region)) fail(`地区代号“${region}”只能用小写字母、数字和连字符，例如 baoding。`);
-const contentDir = resolve(args.values['content-dir'] ?? process.env.HANDBOOK_CONTENT_DIR ?? 'src/content');
+const contentDir = contentFolder(args.values['content-dir']);
 
 const lib = await bundleLib({
   'rubrics/rubric-file.ts': ['importPackBytes'],
@@ -39,9 +40,9 @@ const lib = await bundleLib({
   'content/chinese-typography.ts': ['typesetData'],
 });
 
-if (!existsSync(file)) fail(`找不到文件：${file}`);
+if (!existsSync(file)) fail(`找不到文件：${typed}`);
 const read = lib.importPackBytes(new Uint8Array(readFileSync(file)));
-if (!read.ok) fail(`未能读取“${file}”：${read.error}`);
+if (!read.ok) fail(`未能读取“${typed}”：${read.error}`);
 const pack = read.pack;
 
 // The region's name with its parents, from the policy entries: 河北省保定市徐水区.
@@ -111,7 +112,7 @@ const duplicates = targets.flatMap((t) => {
     const path = join(regionsDir, slug, `${t.code}.mdx`);
     const data = path === t.path ? undefined : frontmatter(path);
     return data && isDeepStrictEqual(rubricOf(data, true), rubricOf(mine, true))
-      ? [`  ${t.code}：与已添加的 ${relative(process.cwd(), path)} 完全相同`]
+      ? [`  ${t.code}：与已添加的 ${shownPath(path)} 完全相同`]
       : [];
   });
   return [...same, ...others];
@@ -125,7 +126,7 @@ if (duplicates.length > 0) {
 const existing = targets.filter((t) => existsSync(t.path));
 if (existing.length > 0 && !args.values.force) {
   fail(
-    `以下文件已存在，没有改动任何文件：\n${existing.map((t) => `  ${relative(process.cwd(), t.path)}`).join('\n')}\n` +
+    `以下文件已存在，没有改动任何文件：\n${existing.map((t) => `  ${shownPath(t.path)}`).join('\n')}\n` +
       '确认要用这份评价标准替换它们时，加上 --force 再运行。',
   );
 }
@@ -136,9 +137,7 @@ for (const t of targets) {
     t.path,
     `---\n${header}${stringify(t.data, { lineWidth: 0, version: '1.1' })}---\n\n${t.body}`,
   );
-  console.log(
-    `${existing.includes(t) ? '已替换' : '已写入'} ${relative(process.cwd(), t.path)}（${t.code}，${name}版）`,
-  );
+  console.log(`${existing.includes(t) ? '已替换' : '已写入'} ${shownPath(t.path)}（${t.code}，${name}版）`);
 }
 const notReady = lib.abilitiesNotReady(pack.abilities);
 if (notReady.length > 0) {

@@ -10,8 +10,8 @@
  * and the file can be opened on /rubrics/ to correct before it is shared.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
-import { commandLine, fail, frontmatter } from './cli-support.mjs';
+import { basename, extname, join } from 'node:path';
+import { commandLine, contentFolder, fail, frontmatter, shownPath, userPath } from './cli-support.mjs';
 import { nodeGuideReaders } from './guide-readers-node.mjs';
 import { bundleLib } from './lib-bundle.mjs';
 
@@ -29,17 +29,14 @@ const args = commandLine(
   },
   usage,
 );
-const [file] = args.positionals;
-if (!file) fail(usage);
+const [typed] = args.positionals;
+if (!typed) fail(usage);
+const file = userPath(typed);
 const enteredBy = args.values['entered-by']?.trim() ?? '';
 // A 考核指南 never names who typed it into the handbook; the file must, as the editor's does.
 if (!enteredBy) fail(`请用 --entered-by 写明录入人（个人或团队），评价标准文件要写明由谁录入。\n${usage}`);
-if (!existsSync(file) || !statSync(file).isFile()) fail(`找不到文件：${file}`);
-const contentDir = resolve(
-  args.values['content-dir'] ??
-    process.env.HANDBOOK_CONTENT_DIR ??
-    resolve(import.meta.dirname, '../../src/content'),
-);
+if (!existsSync(file) || !statSync(file).isFile()) fail(`找不到文件：${typed}`);
+const contentDir = contentFolder(args.values['content-dir']);
 
 const lib = await bundleLib({
   'rubrics/guide/guide-file.ts': ['readGuideFile'],
@@ -143,9 +140,9 @@ const pack = lib.packFromEditor(written.reduce((s, ability) => lib.withAbility(s
 if (!pack.ok) fail(`没有写入任何文件：\n${pack.errors.map((e) => `  ${e}`).join('\n')}`);
 
 const stem = state.source.title.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 60) || basename(file, extname(file));
-const out = resolve(args.values.out ?? `评价标准_${stem}.json`);
+const out = userPath(args.values.out ?? `评价标准_${stem}.json`);
 // Short where it is run, whole elsewhere ("../../tmp/x.json" helps nobody).
-const shown = relative(process.cwd(), out).startsWith('..') ? out : relative(process.cwd(), out);
+const shown = shownPath(out);
 if (existsSync(out) && !args.values.force) {
   fail(`“${shown}”已存在，没有改动它。确认要替换时，加上 --force 再运行；或者用 --out 另起一个文件名。`);
 }

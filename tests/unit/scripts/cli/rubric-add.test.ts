@@ -159,6 +159,39 @@ describe('npm run rubric:add', () => {
     expect(readFileSync(target, 'utf8')).toBe(written);
   });
 
+  it('reads the file and the content folder from where the person typed the command', () => {
+    // `npm run rubric:add` starts the command in the repository and says where the person was in
+    // INIT_CWD: names typed there are read from there, and what is written is shown from there too.
+    const npm = { ...process.env, INIT_CWD: work, npm_lifecycle_script: 'node scripts/cli/rubric-add.mjs' };
+    const r = spawnSync(
+      'node',
+      [
+        join(REPO, 'scripts/cli/rubric-add.mjs'),
+        '评价标准.json',
+        '--region',
+        'baoding',
+        '--content-dir',
+        'content',
+        '--force',
+      ],
+      { cwd: REPO, env: npm, encoding: 'utf8' },
+    );
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.stdout).toContain('content/abilities/regions/baoding/A6.mdx（A6，河北省保定市版）');
+    expect(existsSync(target)).toBe(true);
+    const missing = spawnSync(
+      'node',
+      ['scripts/cli/rubric-add.mjs', '没有这个文件.json', '--region', 'baoding'],
+      {
+        cwd: REPO,
+        env: npm,
+        encoding: 'utf8',
+      },
+    );
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('找不到文件：没有这个文件.json');
+  });
+
   it('refuses a region the policy tree does not know, listing the valid ones, writing nothing', () => {
     const r = rubricAddFile(packFile, 'baodin');
     expect(r.status).toBe(1);
