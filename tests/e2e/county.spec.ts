@@ -253,6 +253,36 @@ test.describe('the county view (县级汇总)', () => {
     await expect(page.getByText('还没有打开任何学校的移交文件')).toBeVisible();
   });
 
+  test('files dropped on the page open as picked ones do; a bad one among them is named', async ({
+    page,
+  }) => {
+    await openCounty(page);
+    const zone = page.locator('[data-drop-zone]');
+    const files = [handoffFile(first), json('坏文件.json', exportHandoffText(second).slice(0, 400))].map(
+      (f) => ({
+        name: f.name,
+        text: f.buffer.toString('utf8'),
+      }),
+    );
+    const transfer = await page.evaluateHandle((list) => {
+      const data = new DataTransfer();
+      for (const f of list) data.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      return data;
+    }, files);
+    // Dragged over, the zone says it will take the files.
+    await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+    await expect(zone).toHaveClass(/drop-over/);
+    await zone.dispatchEvent('drop', { dataTransfer: transfer });
+    await expect(zone).not.toHaveClass(/drop-over/);
+    const report = page.getByRole('alert').filter({ hasText: '打开了 1 所学校的移交文件' });
+    await expect(report.locator('li').filter({ hasText: '坏文件.json' })).toContainText(
+      '不是有效的 JSON 文件',
+    );
+    await expect(page.locator('.county-view')).toHaveAttribute('data-teachers', '7');
+    await expect(count(page, '徐水区实验小学', '已通过')).toHaveText('1');
+    await expectNoAxeViolations(page);
+  });
+
   test('the school archive links to the county view, and the header lists it', async ({ page }) => {
     await page.goto('/school/');
     await page.getByRole('main').getByRole('link', { name: '县级汇总' }).click();

@@ -242,6 +242,26 @@ test.describe('the school plan editor', () => {
     await page.getByRole('button', { name: '生成评审链接' }).click();
     await expect(page.getByLabel('评审链接（互评与复评）')).toHaveValue(/\/review\/#plan=1\./);
     await expectNoAxeViolations(page);
+    // 复制链接 puts the teachers' link on the clipboard, and says so.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const copyButtons = page.getByRole('button', { name: '复制链接' });
+    await copyButtons.first().click();
+    await expect(page.getByText('已复制，可以粘贴到教师群或邮件中。')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    // Where the browser refuses, the reviewers' link is selected for Ctrl+C, and the page says so.
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    });
+    await copyButtons.nth(1).click();
+    await expect(
+      page.getByText('浏览器不允许自动复制：链接已选中，请按 Ctrl+C（手机上长按）复制。'),
+    ).toBeVisible();
+    const reviewBox = page.getByLabel('评审链接（互评与复评）');
+    expect(
+      await reviewBox.evaluate(
+        (box: HTMLTextAreaElement) => box.selectionStart === 0 && box.selectionEnd === box.value.length,
+      ),
+    ).toBe(true);
     const decoded = await decodePlanFragment(link.slice(link.indexOf('#')));
     expect(decoded.ok && decoded.plan.roster).toEqual(stored.roster);
 
