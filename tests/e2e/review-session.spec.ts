@@ -11,6 +11,7 @@ import { addTeacher, emptySession, sessionText } from '../../src/lib/review/revi
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { openReview } from './review-page';
+import { SUBPATH_ORIGIN } from '../../playwright.config';
 
 const CASE_BYTES = Buffer.from('案例视频的内容'.repeat(200));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -293,5 +294,76 @@ test.describe('review session kept in the browser', () => {
     await expect(warning).toBeVisible();
     await expect(page.locator('[data-session-saved]')).toHaveCount(0);
     await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('on a phone, hosted under /handbook/', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  const REVIEW = `${SUBPATH_ORIGIN}/handbook/review/`;
+  const sideways = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  async function open(page: Page) {
+    await page.goto(REVIEW);
+    await expect(page.locator('.review-app')).toHaveAttribute('data-ready', 'true');
+  }
+
+  test('a tick made as the tab closes is kept; the kept-aside changes and the offered file fit the screen', async ({
+    context,
+    page,
+  }) => {
+    await open(page);
+    await page.getByLabel('打开自评文件').setInputFiles(WANG);
+    await passBoxes(page, '王老师').nth(0).tap();
+    await keptNow(page);
+    await passBoxes(page, '王老师').nth(2).tap();
+    await page.close({ runBeforeUnload: true });
+
+    const again = await context.newPage();
+    await open(again);
+    await expect(passBoxes(again, '王老师').nth(0)).toBeChecked();
+    await expect(passBoxes(again, '王老师').nth(2)).toBeChecked();
+
+    // A closing copy another tab's save overtook: said, downloadable, all on the screen.
+    const closing = sessionText(
+      addTeacher({ ...emptySession(), reviewer: { name: '张老师', role: '' } }, chenDraft, '陈老师.json')
+        .session,
+      new Date('2026-12-07T08:00:00.000Z'),
+      'closing-tab',
+    );
+    await again.evaluate(
+      (text) =>
+        localStorage.setItem(
+          'weinengli.closing.review-session',
+          JSON.stringify({
+            text,
+            basedOn: ['long-ago'],
+            writtenAs: 'closing-tab',
+            at: '2026-12-07T08:00:00.000Z',
+          }),
+        ),
+      closing,
+    );
+    await again.reload();
+    await expect(again.locator('.review-app')).toHaveAttribute('data-ready', 'true');
+    const aside = again.locator('[data-closing-aside]');
+    await expect(aside).toContainText('最后的改动没有写入');
+    expect(await sideways(again)).toBeLessThanOrEqual(0);
+    const button = aside.getByRole('button', { name: '下载关闭前的改动' });
+    const box = await button.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(again);
+    const download = again.waitForEvent('download');
+    await button.tap();
+    const file = await (await download).path();
+
+    await again.getByLabel('打开自评文件').setInputFiles({
+      name: '评审进度_关闭前的改动.json',
+      mimeType: 'application/json',
+      buffer: readFileSync(file),
+    });
+    const offer = again.getByRole('region', { name: '打开的评审进度文件' });
+    await expect(offer).toContainText('评审人：张老师，1 位教师');
+    expect(await sideways(again)).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(again);
   });
 });
