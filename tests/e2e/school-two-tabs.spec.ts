@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { emptyArchive, exportArchiveText } from '../../src/lib/school/archive-file';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { COUNTY, countyReviewFile, schoolFiles, seedPlan } from './plan-school-fixture';
+import { SUBPATH_ORIGIN } from '../../playwright.config';
 
 const elsewhere = (page: Page) => page.locator('[data-session-elsewhere]');
 const typed = (page: Page) => page.locator('[data-typed]');
@@ -242,5 +243,43 @@ test.describe('closing the tab on /school/', () => {
     await reloadSchool(page);
     await expect(page.locator('[data-closing-aside]')).toHaveCount(0);
     await expect(page.getByLabel('全校教师人数（可不填，不填按已载入的教师计）')).toHaveValue('80');
+  });
+});
+
+test.describe('on a phone, hosted under /handbook/', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
+
+  test('the older tab’s question fits the screen, and its choices are reachable', async ({
+    page: tabA,
+    context,
+  }) => {
+    const open = async (page: Page) => {
+      await page.goto(`${SUBPATH_ORIGIN}/handbook/school/`);
+      await expect(page.locator('.school-archive')).toHaveAttribute('data-ready', 'true');
+    };
+    const files = schoolFiles();
+    await open(tabA);
+    await tabA.getByLabel('选择文件（可多选）').setInputFiles(files.slice(0, 4));
+    await keptNow(tabA, 4);
+    const tabB = await context.newPage();
+    await open(tabB);
+    await keptNow(tabB, 4);
+
+    await tabA.getByLabel('选择文件（可多选）').setInputFiles(files.slice(4, 6));
+    await keptNow(tabA, 6);
+    const message = elsewhere(tabB);
+    await expect(message).toContainText('另一个标签页（或窗口）中的考核档案已更新，本页暂停保存');
+    const sideways = await tabB.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(sideways).toBeLessThanOrEqual(0);
+    for (const button of await message.getByRole('button').all()) {
+      const box = await button.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
+    }
+    await expectNoAxeViolations(tabB);
+    await message.getByRole('button', { name: /载入另一个标签页/ }).tap();
+    await expect(message).toHaveCount(0);
+    await keptNow(tabB, 6);
   });
 });
