@@ -222,6 +222,29 @@ test.describe('importing a 考核指南 on /rubrics/', () => {
     await expect(card(page, 'C5').locator('[data-guide-criteria]')).toHaveCount(1);
   });
 
+  test('on a 360 px phone the preview of seed 004 fits the screen: cards, criteria and the boundary controls', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/rubrics/');
+    await pasteText(page, SEED);
+    await page.getByRole('button', { name: '读取粘贴的文字' }).click();
+    await expect(preview(page)).toHaveAttribute('data-guide-abilities', '4');
+    await card(page, 'C5').locator('[data-guide-criteria]').first().scrollIntoViewIfNeeded();
+    const sideways = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(sideways).toBeLessThanOrEqual(0);
+    // Every control of the preview is on the screen's width, none cut off at the right.
+    for (const control of await preview(page)
+      .locator('button:visible, input:visible, select:visible')
+      .all()) {
+      const box = await control.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
+    }
+    await expectNoAxeViolations(page);
+  });
+
   test('a copy from Word pastes its HTML: the 优秀 | 合格 tables are read from it, not the flat text beside it', async ({
     page,
   }) => {
