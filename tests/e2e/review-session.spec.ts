@@ -41,6 +41,32 @@ async function keptNow(page: Page) {
   await expect(page.locator('[data-session-saved]')).toContainText('评审进度已自动保存在本浏览器中');
 }
 
+/**
+ * A closing copy left by a tab that had read an older state, with 陈老师 opened in it: another
+ * tab's save came after it, so the next visit keeps it aside.
+ */
+async function leaveOvertakenCopy(page: Page) {
+  const closing = sessionText(
+    addTeacher({ ...emptySession(), reviewer: { name: '张老师', role: '' } }, chenDraft, '陈老师.json')
+      .session,
+    new Date('2026-12-07T08:00:00.000Z'),
+    'closing-tab',
+  );
+  await page.evaluate(
+    (text) =>
+      localStorage.setItem(
+        'weinengli.closing.review-session',
+        JSON.stringify({
+          text,
+          basedOn: ['long-ago'],
+          writtenAs: 'closing-tab',
+          at: '2026-12-07T08:00:00.000Z',
+        }),
+      ),
+    closing,
+  );
+}
+
 test.describe('review session kept in the browser', () => {
   test('tick, comment, check a file, pick the stage: a reload brings it all back; 清除 asks first', async ({
     page,
@@ -223,26 +249,7 @@ test.describe('review session kept in the browser', () => {
     await page.getByLabel('打开自评文件').setInputFiles(WANG);
     await passBoxes(page, '王老师').nth(1).check();
     await keptNow(page);
-    // A closing copy left by a tab that had read an older state, with 陈老师 opened in it.
-    const closing = sessionText(
-      addTeacher({ ...emptySession(), reviewer: { name: '张老师', role: '' } }, chenDraft, '陈老师.json')
-        .session,
-      new Date('2026-12-07T08:00:00.000Z'),
-      'closing-tab',
-    );
-    await page.evaluate(
-      (text) =>
-        localStorage.setItem(
-          'weinengli.closing.review-session',
-          JSON.stringify({
-            text,
-            basedOn: ['long-ago'],
-            writtenAs: 'closing-tab',
-            at: '2026-12-07T08:00:00.000Z',
-          }),
-        ),
-      closing,
-    );
+    await leaveOvertakenCopy(page);
     await page.reload();
     await expect(page.locator('.review-app')).toHaveAttribute('data-ready', 'true');
     const aside = page.locator('[data-closing-aside]');
@@ -324,25 +331,7 @@ test.describe('on a phone, hosted under /handbook/', () => {
     await expect(passBoxes(again, '王老师').nth(2)).toBeChecked();
 
     // A closing copy another tab's save overtook: said, downloadable, all on the screen.
-    const closing = sessionText(
-      addTeacher({ ...emptySession(), reviewer: { name: '张老师', role: '' } }, chenDraft, '陈老师.json')
-        .session,
-      new Date('2026-12-07T08:00:00.000Z'),
-      'closing-tab',
-    );
-    await again.evaluate(
-      (text) =>
-        localStorage.setItem(
-          'weinengli.closing.review-session',
-          JSON.stringify({
-            text,
-            basedOn: ['long-ago'],
-            writtenAs: 'closing-tab',
-            at: '2026-12-07T08:00:00.000Z',
-          }),
-        ),
-      closing,
-    );
+    await leaveOvertakenCopy(again);
     await again.reload();
     await expect(again.locator('.review-app')).toHaveAttribute('data-ready', 'true');
     const aside = again.locator('[data-closing-aside]');
