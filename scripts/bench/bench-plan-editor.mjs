@@ -12,13 +12,9 @@
  *   node scripts/bench/bench-plan-editor.mjs [teachers …]   (default: 300 2000)
  */
 import { loadavg } from 'node:os';
-import { launchChromium, serveSite } from './bench-support.mjs';
+import { launchChromium, serveSite, sizesFromArgs } from './bench-support.mjs';
 
-const counts = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const sizes = counts.length > 0 ? counts : [300, 2000];
+const sizes = sizesFromArgs([300, 2000]);
 const port = 4395;
 
 /** Resolves after the next frame has been painted. */

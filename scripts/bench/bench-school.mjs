@@ -13,13 +13,9 @@
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, serveSite, testBuilders } from './bench-support.mjs';
+import { launchChromium, serveSite, sizesFromArgs, testBuilders } from './bench-support.mjs';
 
-const counts = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const sizes = counts.length > 0 ? counts : [100, 500, 2000];
+const sizes = sizesFromArgs([100, 500, 2000]);
 const port = 4396;
 
 // The generator: the tests' builders, bundled for Node (bench-support.mjs).

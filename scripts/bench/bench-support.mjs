@@ -30,6 +30,15 @@ export function launchChromium(extraArgs = []) {
   });
 }
 
+/** The sizes given on the command line (positive numbers), else `defaults`. */
+export function sizesFromArgs(defaults) {
+  const given = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  return given.length > 0 ? given : defaults;
+}
+
 export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 /** Bytes as a server would send them gzipped. */
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
