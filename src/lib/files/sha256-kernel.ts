@@ -55,7 +55,7 @@ function hashOver({ memory, compress }: KernelExports): IncrementalHash {
         pending = 0;
       }
       while (bytes.length - at >= 64) {
-        const take = Math.min(INPUT_BYTES, (bytes.length - at) & ~63);
+        const take = Math.min(INPUT_BYTES, bytes.length - at) & ~63;
         heap.set(bytes.subarray(at, at + take), INPUT);
         compress(INPUT, take / 64);
         at += take;
