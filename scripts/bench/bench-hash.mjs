@@ -7,8 +7,10 @@
  * by the WebAssembly worker and, beside it, by the main-thread path the site used before it
  * (Web Crypto up to 128 MB where there is one, else JavaScript in 4 MB chunks). For the worker it
  * prints the peak JavaScript heap of the page and of the worker, and the page's longest task
- * while hashing; and, taking turns with it, the ceiling: hash-wasm alone in a worker on bytes in memory,
- * which no way of reading the file can beat. Needs no build of the site.
+ * while hashing; and, taking turns with it, the ceiling: the SHA-256 alone in a worker on bytes in
+ * memory, which no way of reading the file can beat, both ours (src/lib/files/sha256-kernel.ts, what
+ * the worker runs) and hash-wasm's (what it ran before, and falls back to), in the page and in Node.
+ * Needs no build of the site.
  *
  *   node scripts/bench/bench-hash.mjs [megabytes …]   (default: 256 1024)
  */
@@ -20,7 +22,6 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { createSHA256 } from 'hash-wasm';
 import { launchChromium } from './bench-support.mjs';
 
 const sizes = process.argv
@@ -33,6 +34,19 @@ const BEFORE = { 16: [51, 318], 64: [131, 1296], 256: [5865, 5571] };
 const RUNS = 3;
 const MB = 1024 * 1024;
 
+/** Lets a bundle import KERNELS as './kernels.js'. */
+function kernelsPlugin() {
+  return {
+    name: 'kernels',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/kernels\.js$/ }, () => ({ path: 'kernels', namespace: 'kernels' }));
+      build.onLoad({ filter: /.*/, namespace: 'kernels' }, () => ({
+        contents: KERNELS,
+        resolveDir: process.cwd(),
+      }));
+    },
+  };
+}
 const bundle = async (options) =>
   (await build({ bundle: true, write: false, target: 'chrome87', ...options })).outputFiles[0].text;
 // The page's module: `new URL('./sha256-worker.ts', import.meta.url)` in it points next to it.
@@ -44,27 +58,41 @@ const pageScript = await bundle({
   format: 'esm',
 });
 const workerScript = await bundle({ entryPoints: ['src/lib/files/sha256-worker.ts'], format: 'iife' });
+/** Both SHA-256s in WebAssembly, each as `start()` giving an incremental hash ({ update, hex }). */
+const KERNELS = `import { kernelSha256 } from './src/lib/files/sha256-kernel.ts';
+  import { hashWasmSha256 } from './src/lib/files/wasm-sha256.ts';
+  export const kernels = { ours: kernelSha256, 'hash-wasm': hashWasmSha256 };`;
 /**
- * The ceiling: hash-wasm alone in a worker, on bytes already in memory (one 8 MB buffer hashed over
+ * The ceiling: one SHA-256 alone in a worker, on bytes already in memory (one 8 MB buffer hashed over
  * and over), no file read and no message per chunk. No way of reading the file can beat it.
  */
 const ceilingScript = await bundle({
   stdin: {
-    contents: `import { createSHA256 } from 'hash-wasm';
-      onmessage = async ({ data: size }) => {
+    contents: `import { kernels } from './kernels.js';
+      onmessage = async ({ data: { size, kernel } }) => {
         const chunk = new Uint8Array(8 * 1024 * 1024);
         crypto.getRandomValues(chunk.subarray(0, 65536));
-        const hash = await createSHA256();
-        hash.init();
+        const hash = await kernels[kernel]();
         const start = performance.now();
         for (let done = 0; done < size; done += chunk.length) hash.update(chunk.subarray(0, Math.min(chunk.length, size - done)));
-        hash.digest('hex');
+        hash.hex();
         postMessage(performance.now() - start);
       };`,
     resolveDir: process.cwd(),
   },
+  plugins: [kernelsPlugin()],
   format: 'iife',
 });
+/** The same two in this Node process (the same V8 as Chromium's). */
+const { kernels } = await import(
+  `data:text/javascript,${encodeURIComponent(
+    await bundle({
+      stdin: { contents: KERNELS, resolveDir: process.cwd() },
+      format: 'esm',
+      platform: 'node',
+    }),
+  )}`
+);
 /** What the worker reached before it read the file's stream into two buffers (README, on this machine). */
 const BEFORE_WORKER = '138–182 MB/s';
 
@@ -191,32 +219,37 @@ async function hashOnce(page, cdp, { worker }) {
 }
 
 /**
- * hash-wasm alone on `mb` MB in memory, in a worker of the page: ms. The worker is kept, as the page
- * keeps its hashing worker, and warmed once: a fresh worker runs WebAssembly's first, slower code until
- * the optimised code is ready, which on a busy machine takes seconds.
+ * One SHA-256 (`kernel`: ours or hash-wasm) alone on `mb` MB in memory, in a worker of the page: ms.
+ * The worker is kept, as the page keeps its hashing worker, and warmed once per kernel: a fresh worker
+ * runs WebAssembly's first, slower code until the optimised code is ready, which on a busy machine
+ * takes seconds.
  */
-const ceilingOnce = (page, mb) =>
-  page.evaluate(async (bytes) => {
-    const run = (size) =>
-      new Promise((resolve) => {
-        globalThis.ceilingWorker.onmessage = ({ data }) => resolve(data);
-        globalThis.ceilingWorker.postMessage(size);
-      });
-    if (!globalThis.ceilingWorker) {
-      globalThis.ceilingWorker = new Worker('/ceiling.js');
-      await run(bytes);
-    }
-    return run(bytes);
-  }, mb * MB);
+const ceilingOnce = (page, mb, kernel) =>
+  page.evaluate(
+    async ({ size, kernel }) => {
+      const run = () =>
+        new Promise((resolve) => {
+          globalThis.ceilingWorker.onmessage = ({ data }) => resolve(data);
+          globalThis.ceilingWorker.postMessage({ size, kernel });
+        });
+      globalThis.ceilingWorker ??= new Worker('/ceiling.js');
+      globalThis.warmed ??= new Set();
+      if (!globalThis.warmed.has(kernel)) {
+        globalThis.warmed.add(kernel);
+        await run();
+      }
+      return run();
+    },
+    { size: mb * MB, kernel },
+  );
 
-/** hash-wasm alone on `mb` MB in memory in this Node process (the same V8 as Chromium's): ms. */
-async function nodeCeilingOnce(mb) {
+/** One SHA-256 alone on `mb` MB in memory in this Node process (the same V8 as Chromium's): ms. */
+async function nodeCeilingOnce(mb, kernel) {
   const chunk = randomBytes(8 * MB);
-  const hash = await createSHA256();
-  hash.init();
+  const hash = await kernels[kernel]();
   const start = performance.now();
   for (let done = 0; done < mb * MB; done += chunk.length) hash.update(chunk);
-  hash.digest('hex');
+  hash.hex();
   return performance.now() - start;
 }
 
@@ -256,19 +289,21 @@ try {
       await page.locator('input').setInputFiles(file.path);
       const cdp = await browser.newBrowserCDPSession();
       const runs = [];
-      const ceilings = [];
-      const nodeCeilings = [];
-      // Taking turns with the ceiling, so both see the same load on a shared machine.
+      const ceilings = { ours: [], 'hash-wasm': [] };
+      const nodeCeilings = { ours: [], 'hash-wasm': [] };
+      // Taking turns with the ceilings, so all see the same load on a shared machine.
       for (let r = 0; r < RUNS; r++) {
         runs.push(await hashOnce(page, cdp, { worker: true }));
-        ceilings.push(await ceilingOnce(page, mb));
-        nodeCeilings.push(await nodeCeilingOnce(mb));
+        for (const kernel of Object.keys(ceilings)) {
+          ceilings[kernel].push(await ceilingOnce(page, mb, kernel));
+          nodeCeilings[kernel].push(await nodeCeilingOnce(mb, kernel));
+        }
       }
       const before = await hashOnce(page, cdp, { worker: false });
       for (const run of [...runs, before])
         if (run.hex !== file.digest) throw new Error(`${name} ${mb} MB: wrong digest ${run.hex}`);
       const ms = median(runs.map((r) => r.ms));
-      const ceiling = median(ceilings);
+      const ceiling = median(ceilings.ours);
       const longest = Math.max(...runs.map((r) => r.longest));
       const quoted = BEFORE[mb]?.[name === 'https' ? 0 : 1];
       console.log(
@@ -277,8 +312,10 @@ try {
         ) +
           `${inMb(Math.max(...runs.map((r) => r.heap))).padStart(9)}  ${inMb(Math.max(...runs.map((r) => r.workerHeap))).padStart(11)}  ${longest > 0 ? `${longest.toFixed(0)} ms` : 'none over 50 ms'}`,
       );
+      const ceilingLine = (kernel) =>
+        `${rate(mb, median(ceilings[kernel]))} in a worker of the page, ${rate(mb, median(nodeCeilings[kernel]))} in Node`;
       console.log(
-        `                      ceiling on this machine, hash-wasm alone on bytes in memory: ${rate(mb, ceiling)} in a worker of the page, ${rate(mb, median(nodeCeilings))} in Node; the worker reaches ${((ceiling / ms) * 100).toFixed(0)} % and ${((median(nodeCeilings) / ms) * 100).toFixed(0)} % of them`,
+        `                      ceiling on this machine, on bytes in memory: ours ${ceilingLine('ours')}; hash-wasm ${ceilingLine('hash-wasm')}; the worker reaches ${((ceiling / ms) * 100).toFixed(0)} % of ours in the page`,
       );
       await cdp.detach();
       await page.close();

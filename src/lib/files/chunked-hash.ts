@@ -11,7 +11,7 @@ export interface ReadableFile {
   stream?: (() => ReadableStream<Uint8Array>) | undefined;
 }
 
-/** An incremental SHA-256: hash-wasm's in the worker, @noble/hashes' on the main thread. */
+/** An incremental SHA-256: WebAssembly's in the worker (ours, else hash-wasm's), @noble/hashes' on the main thread. */
 export interface IncrementalHash {
   update(bytes: Uint8Array): unknown;
   /** The digest as 64 lower-case hexadecimal digits. */

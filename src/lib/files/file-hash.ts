@@ -3,8 +3,8 @@
  *
  * A class recording is 200–800 MB, and a reviewer checks a batch of them: the hash must run at
  * the speed the disk reads, hold one chunk at a time, and leave the page free to answer clicks.
- * So the file is read in chunks by a Web Worker into WebAssembly's SHA-256 (hash-wasm,
- * sha256-worker.ts), which works alike on https and on a plain-http intranet. A browser without
+ * So the file is read in chunks by a Web Worker into a SHA-256 in WebAssembly (our own kernel,
+ * else hash-wasm's: wasm-sha256.ts), which works alike on https and on a plain-http intranet. A browser without
  * Worker or WebAssembly (or a policy that refuses them) gets the main-thread path this file had
  * before: Web Crypto for a file that fits in memory (https only), else an incremental SHA-256 in
  * JavaScript (@noble/hashes). Every path gives the same 64 hexadecimal digits.

@@ -1,7 +1,9 @@
 /**
- * What the hashing worker does (sha256-worker.ts only wires it to the worker's messages):
- * WebAssembly's SHA-256 from hash-wasm, several times faster than SHA-256 in JavaScript, fed
- * the file chunk by chunk. Runs in Node as well, where the unit tests check its digests.
+ * What the hashing worker does (sha256-worker.ts only wires it to the worker's messages): SHA-256
+ * in WebAssembly, several times faster than in JavaScript, fed the file chunk by chunk. Our own
+ * kernel first (sha256-kernel.ts, faster than hash-wasm's on the machines we measure); where it
+ * cannot run, hash-wasm's; where neither can, the worker replies 'failed' and the page hashes on its
+ * main thread (file-hash.ts). Runs in Node as well, where the unit tests check its digests.
  */
 import { createSHA256 } from 'hash-wasm';
 import {
@@ -11,11 +13,28 @@ import {
   type HashRequest,
   type IncrementalHash,
 } from './chunked-hash';
+import { kernelSha256 } from './sha256-kernel';
 
-export async function wasmSha256(): Promise<IncrementalHash> {
+/** hash-wasm's SHA-256: correct everywhere WebAssembly runs, and slower than ours. */
+export async function hashWasmSha256(): Promise<IncrementalHash> {
   const hasher = await createSHA256();
   hasher.init();
   return { update: (bytes) => hasher.update(bytes), hex: () => hasher.digest('hex') };
+}
+
+/** The first of `choices` that starts here; rejects with the last one's error if none does. */
+export async function wasmSha256(
+  choices: readonly (() => Promise<IncrementalHash>)[] = [() => kernelSha256(), hashWasmSha256],
+): Promise<IncrementalHash> {
+  let failure: unknown = new Error('no SHA-256 in WebAssembly');
+  for (const start of choices) {
+    try {
+      return await start();
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
 }
 
 /**
@@ -25,9 +44,10 @@ export async function wasmSha256(): Promise<IncrementalHash> {
 export async function answerHashRequest(
   { file, chunkBytes }: HashRequest,
   reply: (message: HashReply) => void,
+  startHash: () => Promise<IncrementalHash> = wasmSha256,
 ): Promise<void> {
   try {
-    const hash = await wasmSha256();
+    const hash = await startHash();
     const options = { chunkBytes, onProgress: (done: number) => reply({ type: 'progress', done }) };
     const hex = (await hashStreamed(file, hash, options)) ?? (await hashInChunks(file, hash, options));
     reply({ type: 'done', hex });

@@ -10,7 +10,10 @@ import { lazySchema, lazySchemasBuilt } from '../../../src/lib/files/lazy-schema
 const makeItem = () =>
   z
     .object({
-      id: z.string().max(10, 'id 太长').regex(/^[a-z]+$/),
+      id: z
+        .string()
+        .max(10, 'id 太长')
+        .regex(/^[a-z]+$/),
       count: z.number().int().positive().optional(),
       tags: z.array(z.enum(['甲', '乙'])).max(3),
     })
