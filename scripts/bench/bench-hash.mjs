@@ -22,13 +22,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { launchChromium } from './bench-support.mjs';
+import { launchChromium, sizesFromArgs } from './bench-support.mjs';
 
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const megabytes = sizes.length > 0 ? sizes : [256, 1024];
+const megabytes = sizesFromArgs([256, 1024]);
 /** The figures for the main-thread path (ms), measured before the worker existed. */
 const BEFORE = { 16: [51, 318], 64: [131, 1296], 256: [5865, 5571] };
 const RUNS = 3;
