@@ -70,3 +70,8 @@ export function brokenWords(page: Page, selector: string, split: string): Promis
     return broken;
   }, split);
 }
+
+/** How far the page scrolls sideways (0 or less: it does not), the first thing a phone reader meets. */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

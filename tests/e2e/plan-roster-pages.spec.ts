@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { sidewaysScroll } from './layout';
 
 const TEACHERS = 120;
 const csv = [
@@ -95,8 +96,7 @@ test.describe('a staff list of 120 teachers', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await openWithRoster(page);
     await expect(pager(page)).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     const box = await pager(page).getByRole('button', { name: '下一页' }).boundingBox();
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
   });

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-export async function openReview(page: Page): Promise<void> {
-  await page.goto('/review/');
+export async function openReview(page: Page, address = '/review/'): Promise<void> {
+  await page.goto(address);
   await expect(page.locator('.review-app')).toHaveAttribute('data-ready', 'true');
 }

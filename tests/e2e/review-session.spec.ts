@@ -10,6 +10,7 @@ import { importReviewText } from '../../src/lib/review/review-file';
 import { addTeacher, emptySession, sessionText } from '../../src/lib/review/review-session';
 import { teacherDraft } from '../support/teacher-draft';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { sidewaysScroll } from './layout';
 import { openReview } from './review-page';
 import { SUBPATH_ORIGIN } from '../../playwright.config';
 
@@ -307,18 +308,12 @@ test.describe('review session kept in the browser', () => {
 test.describe('on a phone, hosted under /handbook/', () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
   const REVIEW = `${SUBPATH_ORIGIN}/handbook/review/`;
-  const sideways = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  async function open(page: Page) {
-    await page.goto(REVIEW);
-    await expect(page.locator('.review-app')).toHaveAttribute('data-ready', 'true');
-  }
 
   test('a tick made as the tab closes is kept; the kept-aside changes and the offered file fit the screen', async ({
     context,
     page,
   }) => {
-    await open(page);
+    await openReview(page, REVIEW);
     await page.getByLabel('打开自评文件').setInputFiles(WANG);
     await passBoxes(page, '王老师').nth(0).tap();
     await keptNow(page);
@@ -326,7 +321,7 @@ test.describe('on a phone, hosted under /handbook/', () => {
     await page.close({ runBeforeUnload: true });
 
     const again = await context.newPage();
-    await open(again);
+    await openReview(again, REVIEW);
     await expect(passBoxes(again, '王老师').nth(0)).toBeChecked();
     await expect(passBoxes(again, '王老师').nth(2)).toBeChecked();
 
@@ -336,7 +331,7 @@ test.describe('on a phone, hosted under /handbook/', () => {
     await expect(again.locator('.review-app')).toHaveAttribute('data-ready', 'true');
     const aside = again.locator('[data-closing-aside]');
     await expect(aside).toContainText('最后的改动没有写入');
-    expect(await sideways(again)).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(again)).toBeLessThanOrEqual(0);
     const button = aside.getByRole('button', { name: '下载关闭前的改动' });
     const box = await button.boundingBox();
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
@@ -352,7 +347,7 @@ test.describe('on a phone, hosted under /handbook/', () => {
     });
     const offer = again.getByRole('region', { name: '打开的评审进度文件' });
     await expect(offer).toContainText('评审人：张老师，1 位教师');
-    expect(await sideways(again)).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(again)).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(again);
   });
 });

@@ -10,6 +10,7 @@ import { zipSync } from 'fflate';
 import { convertToHtml } from 'mammoth';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { sidewaysScroll } from './layout';
 import { fillProfile } from './self-check-helpers';
 import { ROOT_ORIGIN, SUBPATH_ORIGIN } from '../../playwright.config';
 import { cidFontPdf, seedC5Lines } from '../support/cid-font-pdf';
@@ -231,10 +232,7 @@ test.describe('importing a 考核指南 on /rubrics/', () => {
     await page.getByRole('button', { name: '读取粘贴的文字' }).click();
     await expect(preview(page)).toHaveAttribute('data-guide-abilities', '4');
     await card(page, 'C5').locator('[data-guide-criteria]').first().scrollIntoViewIfNeeded();
-    const sideways = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(sideways).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     // Every control of the preview is on the screen's width, none cut off at the right.
     for (const control of await preview(page)
       .locator('button:visible, input:visible, select:visible')

@@ -11,13 +11,14 @@ import { emptyArchive, exportArchiveText } from '../../src/lib/school/archive-fi
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { COUNTY, countyReviewFile, schoolFiles, seedPlan } from './plan-school-fixture';
 import { SUBPATH_ORIGIN } from '../../playwright.config';
+import { sidewaysScroll } from './layout';
 
 const elsewhere = (page: Page) => page.locator('[data-session-elsewhere]');
 const typed = (page: Page) => page.locator('[data-typed]');
 const LI_NA = `李娜 C5 ${COUNTY}：合格（徐水区专家组，2025-06-21）`;
 
-async function openSchool(page: Page) {
-  await page.goto('/school/');
+async function openSchool(page: Page, address = '/school/') {
+  await page.goto(address);
   await expect(page.locator('.school-archive')).toHaveAttribute('data-ready', 'true');
 }
 
@@ -253,10 +254,7 @@ test.describe('on a phone, hosted under /handbook/', () => {
     page: tabA,
     context,
   }) => {
-    const open = async (page: Page) => {
-      await page.goto(`${SUBPATH_ORIGIN}/handbook/school/`);
-      await expect(page.locator('.school-archive')).toHaveAttribute('data-ready', 'true');
-    };
+    const open = (page: Page) => openSchool(page, `${SUBPATH_ORIGIN}/handbook/school/`);
     const files = schoolFiles();
     await open(tabA);
     await tabA.getByLabel('选择文件（可多选）').setInputFiles(files.slice(0, 4));
@@ -269,10 +267,7 @@ test.describe('on a phone, hosted under /handbook/', () => {
     await keptNow(tabA, 6);
     const message = elsewhere(tabB);
     await expect(message).toContainText('另一个标签页（或窗口）中的考核档案已更新，本页暂停保存');
-    const sideways = await tabB.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(sideways).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(tabB)).toBeLessThanOrEqual(0);
     for (const button of await message.getByRole('button').all()) {
       const box = await button.boundingBox();
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
