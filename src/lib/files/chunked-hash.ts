@@ -18,14 +18,26 @@ export interface IncrementalHash {
   hex(): string;
 }
 
-/** The page asks the worker to hash one file. */
+/** The page asks the worker to hash one file, which the worker reads itself. */
 export interface HashRequest {
   file: ReadableFile;
   chunkBytes: number;
 }
 
+/**
+ * Or the page reads the file and hands it over a buffer at a time (feed-worker.ts): 'feed' starts a
+ * hash, each 'bytes' carries a buffer's first `length` bytes (transferred, not copied), 'end' asks
+ * for the digest.
+ */
+export type FeedMessage =
+  { type: 'feed' } | { type: 'bytes'; buffer: ArrayBuffer; length: number } | { type: 'end' };
+
+export type HashMessage = HashRequest | FeedMessage;
+
 export type HashReply =
   | { type: 'progress'; done: number }
+  /** A fed buffer, hashed, handed back for the next read; `done` bytes are hashed so far. */
+  | { type: 'spare'; buffer: ArrayBuffer; done: number }
   | { type: 'done'; hex: string }
   /** The worker could not hash (no WebAssembly, a policy refusing it, an unreadable file). */
   | { type: 'failed'; message: string };

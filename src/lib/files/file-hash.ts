@@ -2,9 +2,10 @@
  * SHA-256 of a teacher's evidence file, computed in the browser, on any connection.
  *
  * A class recording is 200–800 MB, and a reviewer checks a batch of them: the hash must run at
- * the speed the disk reads, hold one chunk at a time, and leave the page free to answer clicks.
- * So the file is read in chunks by a Web Worker into a SHA-256 in WebAssembly (our own kernel,
- * else hash-wasm's: wasm-sha256.ts), which works alike on https and on a plain-http intranet. A browser without
+ * the speed the disk reads, hold a few chunks at a time, and leave the page free to answer clicks.
+ * So the page reads the file in chunks (feed-worker.ts) and a Web Worker hashes them with a SHA-256
+ * in WebAssembly (our own kernels, else hash-wasm's: wasm-sha256.ts), reading and hashing side by
+ * side on two threads; this works alike on https and on a plain-http intranet. A browser without
  * Worker or WebAssembly (or a policy that refuses them) gets the main-thread path this file had
  * before: Web Crypto for a file that fits in memory (https only), else an incremental SHA-256 in
  * JavaScript (@noble/hashes). Every path gives the same 64 hexadecimal digits.
@@ -14,19 +15,24 @@ import {
   aborted,
   hashInChunks,
   isAbort,
+  type HashMessage,
   type HashReply,
-  type HashRequest,
   type ReadableFile,
 } from './chunked-hash';
+import { feedFile } from './feed-worker';
 
 /** Bytes read per step of the main-thread incremental hash. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
- * Bytes the worker reads per step: each read of a picked file is a round trip to the browser's
- * file reader, so fewer, larger reads go faster; 8 MB still keeps the worker's memory small.
+ * Bytes handed to the worker per step (feed-worker.ts), or read by the worker per step where the
+ * page cannot feed it: each step is a message, or a round trip to the browser's file reader, so
+ * fewer, larger steps go faster.
  */
-export const WORKER_CHUNK_BYTES = 8 * 1024 * 1024;
+export const WORKER_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Buffers the page fills for the worker at once: memory holds these, whatever the file's size. */
+export const FEED_BUFFERS = 3;
 
 /**
  * Largest file handed to Web Crypto in one piece. Chromium has refused to read a 256 MB blob
@@ -40,7 +46,7 @@ export { hashPercent, isAbort } from './chunked-hash';
 
 /** The part of a Worker the hash uses, so tests can stand in for one. */
 export interface HashWorker {
-  postMessage(message: HashRequest): void;
+  postMessage(message: HashMessage, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: { data: HashReply }) => void) | null;
   onerror: ((event: unknown) => void) | null;
@@ -177,8 +183,23 @@ async function hashInWorker(
     throw aborted();
   }
   return new Promise((resolve, reject) => {
+    // The page reads the file and the worker only hashes, where the file's stream allows it. The
+    // worker's replies come as later events, after the handlers below are in place.
+    const feeder = feedFile(file, {
+      chunkBytes,
+      buffers: FEED_BUFFERS,
+      send: (message, transfer = []) => worker.postMessage(message, transfer),
+      // Unreadable here is unreadable everywhere: no use handing it to the main thread's hash.
+      onError: (error) => finish(() => reject(error)),
+    });
+    let told = -1;
+    const progress = (done: number) => {
+      told = done;
+      onProgress?.(done);
+    };
     const finish = (settle: () => void, keep = false) => {
       signal?.removeEventListener('abort', cancel);
+      feeder?.stop();
       worker.onmessage = null;
       worker.onerror = null;
       if (keep) source.give(worker);
@@ -189,13 +210,18 @@ async function hashInWorker(
     const cancel = () => finish(() => reject(aborted()));
     signal?.addEventListener('abort', cancel);
     worker.onmessage = ({ data }) => {
-      if (data.type === 'progress') onProgress?.(data.done);
-      else if (data.type === 'done') finish(() => resolve(data.hex), true);
-      else finish(() => reject(new WorkerUnavailable(data.message)));
+      if (data.type === 'spare') {
+        feeder?.give(data.buffer);
+        progress(data.done);
+      } else if (data.type === 'progress') progress(data.done);
+      else if (data.type === 'done') {
+        if (told !== file.size) progress(file.size);
+        finish(() => resolve(data.hex), true);
+      } else finish(() => reject(new WorkerUnavailable(data.message)));
     };
     // The script did not load or run (offline without it, a policy refusing workers).
     worker.onerror = () => finish(() => reject(new WorkerUnavailable('worker failed')));
-    worker.postMessage({ file, chunkBytes });
+    if (!feeder) worker.postMessage({ file, chunkBytes });
   });
 }
 

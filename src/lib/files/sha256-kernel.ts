@@ -1,17 +1,18 @@
 /**
  * Our own SHA-256 in WebAssembly, the hashing worker's first choice (wasm-sha256.ts). We wrote it
  * because hash-wasm's, though correct, stays below issue 23's 300 MB/s on the machine we measure on;
- * this one hashes about a quarter faster (scripts/build/build-sha256.mjs says how, and generates the
- * bytes in sha256-kernel-bytes.ts). It is proven against node:crypto by property tests over random
- * bytes, lengths and splits (tests/unit/files/sha256-kernel.test.ts), and checks itself against a
- * known digest before each use: an engine that runs it wrongly gets hash-wasm instead, never a
- * wrong digest.
+ * ours with SIMD hashes about half as fast again, and ours without SIMD, for browsers that have none
+ * (before Chrome 91, Firefox 89, Safari 16.4), about a quarter (scripts/build/build-sha256.mjs says
+ * how, and generates the bytes in sha256-kernel-bytes.ts). Both are proven against node:crypto by
+ * property tests over random bytes, lengths and splits (tests/unit/files/sha256-kernel.test.ts),
+ * and check themselves against a known digest before each use: an engine that cannot compile or
+ * run one correctly gets the next (SIMD, then without, then hash-wasm), never a wrong digest.
  *
  * Here: the bytes before a whole 64-byte block, the padding and the length (FIPS 180-4, 5.1.1);
  * the module hashes whole blocks only.
  */
 import type { IncrementalHash } from './chunked-hash';
-import { SHA256_KERNEL_BASE64 } from './sha256-kernel-bytes';
+import { SHA256_KERNEL_BASE64, SHA256_SCALAR_KERNEL_BASE64 } from './sha256-kernel-bytes';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -26,12 +27,24 @@ const INPUT = 64;
 /** The input area: the rest of the module's one 64 KB page, a whole number of blocks. */
 const INPUT_BYTES = 65536 - INPUT;
 
-/** Compiled once per worker; each file gets its own instance. */
-let compiled: Promise<WebAssembly.Module> | undefined;
+/** Our two kernels: with SIMD, and without. */
+export type KernelKind = 'simd' | 'scalar';
 
-function kernelBytes(): Uint8Array<ArrayBuffer> {
-  const text = atob(SHA256_KERNEL_BASE64);
-  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+const BASE64: Record<KernelKind, string> = {
+  simd: SHA256_KERNEL_BASE64,
+  scalar: SHA256_SCALAR_KERNEL_BASE64,
+};
+
+/** Each compiled once per worker; each file gets its own instance. */
+const compiled = new Map<KernelKind, Promise<WebAssembly.Module>>();
+
+function compile(kind: KernelKind): Promise<WebAssembly.Module> {
+  let module = compiled.get(kind);
+  if (!module) {
+    module = WebAssembly.compile(Uint8Array.from(atob(BASE64[kind]), (c) => c.charCodeAt(0)));
+    compiled.set(kind, module);
+  }
+  return module;
 }
 
 /** An incremental SHA-256 over one instance of the module. */
@@ -86,14 +99,14 @@ function hashOver({ memory, compress }: KernelExports): IncrementalHash {
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 
 /**
- * A fresh incremental SHA-256 on our kernel (or on `bytes`, a module in its place, for the tests).
- * Rejects where WebAssembly cannot compile or run it, or where it gives a wrong digest for "abc";
- * the caller then takes hash-wasm's.
+ * A fresh incremental SHA-256 on one of our kernels (or on `bytes`, a module in its place, for the
+ * tests). Rejects where WebAssembly cannot compile or run it (a browser without SIMD cannot compile
+ * 'simd'), or where it gives a wrong digest for "abc"; the caller then takes the next.
  */
-export async function kernelSha256(bytes?: Uint8Array<ArrayBuffer>): Promise<IncrementalHash> {
-  const module = await (bytes
-    ? WebAssembly.compile(bytes)
-    : (compiled ??= WebAssembly.compile(kernelBytes())));
+export async function kernelSha256(
+  kind: KernelKind | Uint8Array<ArrayBuffer> = 'simd',
+): Promise<IncrementalHash> {
+  const module = await (typeof kind === 'string' ? compile(kind) : WebAssembly.compile(kind));
   const kernel = (await WebAssembly.instantiate(module)).exports as unknown as KernelExports;
   const probe = hashOver(kernel);
   probe.update(new Uint8Array([0x61, 0x62, 0x63]));

@@ -1,14 +1,17 @@
 /**
  * What the hashing worker does (sha256-worker.ts only wires it to the worker's messages): SHA-256
  * in WebAssembly, several times faster than in JavaScript, fed the file chunk by chunk. Our own
- * kernel first (sha256-kernel.ts, faster than hash-wasm's on the machines we measure); where it
- * cannot run, hash-wasm's; where neither can, the worker replies 'failed' and the page hashes on its
- * main thread (file-hash.ts). Runs in Node as well, where the unit tests check its digests.
+ * kernel first (sha256-kernel.ts, faster than hash-wasm's on the machines we measure), with SIMD,
+ * else without; where neither can run, hash-wasm's; where none can, the worker replies 'failed' and
+ * the page hashes on its main thread (file-hash.ts). Runs in Node as well, where the unit tests
+ * check its digests.
  */
 import { createSHA256 } from 'hash-wasm';
 import {
   hashInChunks,
   hashStreamed,
+  type FeedMessage,
+  type HashMessage,
   type HashReply,
   type HashRequest,
   type IncrementalHash,
@@ -24,7 +27,11 @@ export async function hashWasmSha256(): Promise<IncrementalHash> {
 
 /** The first of `choices` that starts here; rejects with the last one's error if none does. */
 export async function wasmSha256(
-  choices: readonly (() => Promise<IncrementalHash>)[] = [() => kernelSha256(), hashWasmSha256],
+  choices: readonly (() => Promise<IncrementalHash>)[] = [
+    () => kernelSha256('simd'),
+    () => kernelSha256('scalar'),
+    hashWasmSha256,
+  ],
 ): Promise<IncrementalHash> {
   let failure: unknown = new Error('no SHA-256 in WebAssembly');
   for (const start of choices) {
@@ -52,6 +59,53 @@ export async function answerHashRequest(
     const hex = (await hashStreamed(file, hash, options)) ?? (await hashInChunks(file, hash, options));
     reply({ type: 'done', hex });
   } catch (error) {
-    reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    reply(failure(error));
   }
+}
+
+/** How the worker answers the page: a reply, and the buffers it hands back (transferred). */
+export type Reply = (message: HashReply, transfer?: Transferable[]) => void;
+
+const failure = (error: unknown): HashReply => ({
+  type: 'failed',
+  message: error instanceof Error ? error.message : String(error),
+});
+
+/**
+ * One hash of bytes the page reads and hands over (feed-worker.ts): each buffer is hashed and
+ * handed back, with how much is done, and 'end' gets the digest. The worker then does nothing but
+ * hash, while the page's thread waits on the file: on a machine of two cores or more, reading and
+ * hashing run side by side instead of taking turns in the worker.
+ */
+export function fedHash(reply: Reply, startHash: () => Promise<IncrementalHash> = wasmSha256) {
+  const hash = startHash();
+  let failed = false;
+  let done = 0;
+  const fail = (error: unknown) => {
+    if (failed) return;
+    failed = true;
+    reply(failure(error));
+  };
+  hash.catch(fail);
+  // Each message waits on the same hash, so they are taken in the order they came.
+  return (message: Exclude<FeedMessage, { type: 'feed' }>) =>
+    void hash
+      .then((h) => {
+        if (failed) return;
+        if (message.type === 'end') return reply({ type: 'done', hex: h.hex() });
+        h.update(new Uint8Array(message.buffer, 0, message.length));
+        done += message.length;
+        reply({ type: 'spare', buffer: message.buffer, done }, [message.buffer]);
+      })
+      .catch(fail);
+}
+
+/** The worker's answer to each message from the page (sha256-worker.ts wires it up). */
+export function hashWorker(reply: Reply, startHash: () => Promise<IncrementalHash> = wasmSha256) {
+  let fed: ReturnType<typeof fedHash> | undefined;
+  return (message: HashMessage) => {
+    if (!('type' in message)) void answerHashRequest(message, reply, startHash);
+    else if (message.type === 'feed') fed = fedHash(reply, startHash);
+    else fed?.(message);
+  };
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CHUNK_BYTES,
+  FEED_BUFFERS,
   hashPercent,
   isAbort,
   prepareHashWorker,
@@ -10,8 +11,14 @@ import {
   type HashWorker,
   type ReadableFile,
 } from '../../../src/lib/files/file-hash';
-import { hashInChunks, hashStreamed, type HashReply } from '../../../src/lib/files/chunked-hash';
-import { answerHashRequest, wasmSha256 } from '../../../src/lib/files/wasm-sha256';
+import {
+  hashInChunks,
+  hashStreamed,
+  type HashMessage,
+  type HashReply,
+  type IncrementalHash,
+} from '../../../src/lib/files/chunked-hash';
+import { answerHashRequest, hashWorker, wasmSha256 } from '../../../src/lib/files/wasm-sha256';
 
 /** A file made of given bytes that records how much each read asked for. */
 function fileOf(bytes: Uint8Array): ReadableFile & { reads: number[] } {
@@ -109,14 +116,14 @@ describe('sha256Hex', () => {
  * replying once terminated, as a real one does.
  */
 function inProcessWorker(): HashWorker & { terminated: boolean } {
+  const answer = hashWorker((reply) => {
+    if (!worker.terminated) worker.onmessage?.({ data: reply });
+  });
   const worker: HashWorker & { terminated: boolean } = {
     terminated: false,
     onmessage: null,
     onerror: null,
-    postMessage: (request) =>
-      void answerHashRequest(request, (reply) => {
-        if (!worker.terminated) worker.onmessage?.({ data: reply });
-      }),
+    postMessage: (message) => answer(message),
     terminate: () => {
       worker.terminated = true;
     },
@@ -327,6 +334,167 @@ describe('the streamed read the worker prefers (two buffers taking turns)', () =
       onProgress: () => controller.abort(),
     });
     await expect(run).rejects.toSatisfy(isAbort);
+  });
+});
+
+describe('the page reads, the worker only hashes (feed-worker.ts)', () => {
+  type Channelled = HashWorker & {
+    terminated: boolean;
+    inWorker: number;
+    mostInWorker: number;
+    copied: boolean;
+  };
+  /**
+   * The worker's own code in this process, behind a real MessageChannel: buffers are moved between
+   * the two sides as the browser moves them. Counts the buffers on the worker's side at once.
+   */
+  function channelWorker(startHash?: () => Promise<IncrementalHash>): Channelled {
+    const { port1, port2 } = new MessageChannel();
+    const answer = hashWorker((reply, transfer = []) => port2.postMessage(reply, transfer), startHash);
+    port2.onmessage = ({ data }) => answer(data as HashMessage);
+    const worker: Channelled = {
+      terminated: false,
+      inWorker: 0,
+      mostInWorker: 0,
+      copied: false,
+      onmessage: null,
+      onerror: null,
+      postMessage(message, transfer = []) {
+        port1.postMessage(message, transfer);
+        if ('type' in message && message.type === 'bytes') {
+          worker.inWorker += 1;
+          worker.mostInWorker = Math.max(worker.mostInWorker, worker.inWorker);
+          // Moved, not copied: the page's buffer is empty once sent.
+          if (message.buffer.byteLength !== 0) worker.copied = true;
+        }
+      },
+      terminate() {
+        worker.terminated = true;
+        port1.close();
+        port2.close();
+      },
+    };
+    port1.onmessage = ({ data }: { data: HashReply }) => {
+      if (data.type === 'spare') worker.inWorker -= 1;
+      if (!worker.terminated) worker.onmessage?.({ data });
+    };
+    return worker;
+  }
+
+  /** A file whose stream hands over `piece` bytes at a time and counts them; reading slices is counted too. */
+  function streamedFile(bytes: Uint8Array, piece: number, { failAt = Infinity } = {}) {
+    const file = {
+      size: bytes.length,
+      handed: 0,
+      sliced: 0,
+      slice: (start: number, end: number) => {
+        file.sliced += 1;
+        return new Blob([bytes.slice(start, end)]);
+      },
+      stream: () =>
+        new ReadableStream({
+          type: 'bytes',
+          pull(controller) {
+            if (file.handed >= failAt)
+              return controller.error(new DOMException('文件已被移走', 'NotReadableError'));
+            if (file.handed >= bytes.length) {
+              controller.close();
+              controller.byobRequest?.respond(0);
+              return;
+            }
+            const next = bytes.slice(file.handed, file.handed + piece);
+            file.handed += next.length;
+            controller.enqueue(next);
+          },
+        }),
+    };
+    return file;
+  }
+
+  it('gives node:crypto’s digest for any bytes, pieces and buffer size, with at most three buffers at once', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 20_000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 3000 }),
+        async (bytes, chunkBytes, piece) => {
+          const file = streamedFile(bytes, piece);
+          const worker = channelWorker();
+          const seen: number[] = [];
+          const hex = await sha256Hex(file, {
+            chunkBytes,
+            startWorker: () => worker,
+            onProgress: (done) => seen.push(done),
+          });
+          expect(hex).toBe(nodeSha256(bytes));
+          expect(file.sliced).toBe(0);
+          expect(seen.at(-1)).toBe(bytes.length);
+          expect(seen).toEqual([...seen].sort((a, b) => a - b));
+          expect(worker.mostInWorker).toBeLessThanOrEqual(FEED_BUFFERS);
+          expect(worker.copied).toBe(false);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('tells progress once per buffer, however small the pieces the stream hands over', async () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => i % 251);
+    const seen: number[] = [];
+    await sha256Hex(streamedFile(bytes, 1000), {
+      chunkBytes: 25_000,
+      startWorker: () => channelWorker(),
+      onProgress: (done) => seen.push(done),
+    });
+    expect(seen).toEqual([25_000, 50_000, 75_000, 100_000]);
+  });
+
+  it('cancelled: rejects with an AbortError, ends the worker, and reads no further', async () => {
+    const bytes = new Uint8Array(400_000);
+    const file = streamedFile(bytes, 1000);
+    const worker = channelWorker();
+    const cancel = new AbortController();
+    const error = await sha256Hex(file, {
+      chunkBytes: 10_000,
+      signal: cancel.signal,
+      startWorker: () => worker,
+      onProgress: (done) => done >= 20_000 && cancel.abort(),
+    }).catch((e: unknown) => e);
+    expect(isAbort(error)).toBe(true);
+    expect(worker.terminated).toBe(true);
+    const handed = file.handed;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(file.handed).toBe(handed);
+    expect(handed).toBeLessThan(bytes.length / 4);
+  });
+
+  it('a file that cannot be read: the hash rejects with the browser’s error, and is not tried again on the page', async () => {
+    const file = streamedFile(new Uint8Array(50_000), 1000, { failAt: 20_000 });
+    const error = await sha256Hex(file, { chunkBytes: 8000, startWorker: () => channelWorker() }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DOMException);
+    expect((error as DOMException).name).toBe('NotReadableError');
+    expect(file.sliced).toBe(0);
+  });
+
+  it('a worker that cannot start its hash: the page hashes the file itself, with the same digest', async () => {
+    const bytes = text('课堂实录'.repeat(2000));
+    const worker = channelWorker(() => Promise.reject(new Error('no WebAssembly')));
+    expect(await sha256Hex(streamedFile(bytes, 700), { chunkBytes: 4000, startWorker: () => worker })).toBe(
+      nodeSha256(bytes),
+    );
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('a file whose stream cannot be read into our buffers is read by the worker itself', async () => {
+    const bytes = text('评价标准'.repeat(500));
+    const file = {
+      ...fileOf(bytes),
+      stream: () => new ReadableStream<Uint8Array>({ pull: (c) => c.close() }),
+    };
+    expect(await sha256Hex(file, { chunkBytes: 1000, startWorker: inProcessWorker })).toBe(nodeSha256(bytes));
+    expect(file.reads.length).toBeGreaterThan(0);
   });
 });
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import wabtInit from 'wabt';
 import { describe, expect, it } from 'vitest';
 import type { HashReply, IncrementalHash } from '../../../src/lib/files/chunked-hash';
-import { kernelSha256 } from '../../../src/lib/files/sha256-kernel';
+import { kernelSha256, type KernelKind } from '../../../src/lib/files/sha256-kernel';
 import { answerHashRequest, hashWasmSha256, wasmSha256 } from '../../../src/lib/files/wasm-sha256';
 
 const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -37,10 +37,10 @@ const patterned = (length: number, seed: number) => {
   return bytes;
 };
 
-describe('our SHA-256 kernel', () => {
+describe.each<KernelKind>(['simd', 'scalar'])('our SHA-256 kernel (%s)', (kind) => {
   it('gives the standard digests', async () => {
     const hex = async (s: string) => {
-      const hash = await kernelSha256();
+      const hash = await kernelSha256(kind);
       hash.update(new TextEncoder().encode(s));
       return hash.hex();
     };
@@ -57,7 +57,7 @@ describe('our SHA-256 kernel', () => {
         fc.uint8Array({ maxLength: 3000 }),
         fc.array(fc.nat(), { maxLength: 12 }),
         async (bytes, cuts) => {
-          expect(hashSplit(await kernelSha256(), bytes, cuts)).toBe(nodeSha256(bytes));
+          expect(hashSplit(await kernelSha256(kind), bytes, cuts)).toBe(nodeSha256(bytes));
         },
       ),
       { numRuns: 300 },
@@ -78,7 +78,7 @@ describe('our SHA-256 kernel', () => {
         fc.nat(),
         async (length, cuts, seed) => {
           const bytes = patterned(length, seed);
-          expect(hashSplit(await kernelSha256(), bytes, cuts)).toBe(nodeSha256(bytes));
+          expect(hashSplit(await kernelSha256(kind), bytes, cuts)).toBe(nodeSha256(bytes));
         },
       ),
       { numRuns: 200 },
@@ -93,7 +93,7 @@ describe('our SHA-256 kernel', () => {
         fc.nat(),
         async (length, chunk, seed) => {
           const bytes = patterned(length, seed);
-          const hash = await kernelSha256();
+          const hash = await kernelSha256(kind);
           for (let at = 0; at < bytes.length; at += chunk) hash.update(bytes.subarray(at, at + chunk));
           expect(hash.hex()).toBe(nodeSha256(bytes));
         },
@@ -102,10 +102,17 @@ describe('our SHA-256 kernel', () => {
     );
   });
 
+  it('hashes 3 MB of blocks in one call, across the SIMD kernel’s turn between its two schedule areas', async () => {
+    const bytes = patterned(3 * 1024 * 1024 + 17, 3);
+    const hash = await kernelSha256(kind);
+    hash.update(bytes);
+    expect(hash.hex()).toBe(nodeSha256(bytes));
+  });
+
   it('keeps two files apart when they are hashed at the same time', async () => {
     const one = patterned(100_000, 1);
     const two = patterned(70_001, 2);
-    const [h1, h2] = [await kernelSha256(), await kernelSha256()];
+    const [h1, h2] = [await kernelSha256(kind), await kernelSha256(kind)];
     for (let at = 0; at < one.length; at += 9_999) {
       h1.update(one.subarray(at, at + 9_999));
       h2.update(two.subarray(at, at + 9_999));
