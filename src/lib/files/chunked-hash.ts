@@ -92,6 +92,19 @@ export async function hashInChunks(
 }
 
 /**
+ * A reader that fills buffers of ours from the file's byte stream, or undefined where the file has
+ * no stream or the browser's stream is not a byte stream (no BYOB reader).
+ */
+export function byobReader(file: ReadableFile): ReadableStreamBYOBReader | undefined {
+  if (typeof file.stream !== 'function') return undefined;
+  try {
+    return file.stream().getReader({ mode: 'byob' });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Reads `file` through its byte stream into two buffers of `chunkBytes` that take turns: the browser
  * fills one while the other is hashed, and no buffer is made per read. Reading slices makes a new
  * buffer for every chunk, and on a busy machine allocating and collecting them cost as much as the
@@ -104,13 +117,8 @@ export async function hashStreamed(
   hash: IncrementalHash,
   { chunkBytes, onProgress, signal }: ChunkOptions,
 ): Promise<string | undefined> {
-  if (typeof file.stream !== 'function') return undefined;
-  let reader: ReadableStreamBYOBReader;
-  try {
-    reader = file.stream().getReader({ mode: 'byob' });
-  } catch {
-    return undefined;
-  }
+  const reader = byobReader(file);
+  if (!reader) return undefined;
   try {
     let spare = new ArrayBuffer(chunkBytes);
     let next = reader.read(new Uint8Array(new ArrayBuffer(chunkBytes)));

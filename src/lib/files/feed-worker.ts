@@ -13,7 +13,7 @@
  * worker to hand one back before it reads more. The buffers are kept for the next file, so a
  * reviewer's batch of recordings reuses the same few instead of leaving each file's to be collected.
  */
-import { aborted, type FeedMessage, type ReadableFile } from './chunked-hash';
+import { aborted, byobReader, type FeedMessage, type ReadableFile } from './chunked-hash';
 
 export interface Feeder {
   /** A buffer the worker has hashed and handed back. */
@@ -43,13 +43,8 @@ export function feedFile(
   file: ReadableFile,
   { chunkBytes, buffers, send, onError }: FeedOptions,
 ): Feeder | undefined {
-  if (typeof file.stream !== 'function') return undefined;
-  let reader: ReadableStreamBYOBReader;
-  try {
-    reader = file.stream().getReader({ mode: 'byob' });
-  } catch {
-    return undefined;
-  }
+  const reader = byobReader(file);
+  if (!reader) return undefined;
   const spares: ArrayBuffer[] = [];
   let made = 0;
   let stopped = false;
