@@ -38,6 +38,36 @@ function fileOf(bytes: Uint8Array): ReadableFile & { reads: number[] } {
 const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const text = (s: string) => new TextEncoder().encode(s);
 
+/** A file whose stream hands over `piece` bytes at a time and counts them; reading slices is counted too. */
+function streamedFile(bytes: Uint8Array, piece: number, { failAt = Infinity } = {}) {
+  const file = {
+    size: bytes.length,
+    handed: 0,
+    sliced: 0,
+    slice: (start: number, end: number) => {
+      file.sliced += 1;
+      return new Blob([bytes.slice(start, end)]);
+    },
+    stream: () =>
+      new ReadableStream({
+        type: 'bytes',
+        pull(controller) {
+          if (file.handed >= failAt)
+            return controller.error(new DOMException('文件已被移走', 'NotReadableError'));
+          if (file.handed >= bytes.length) {
+            controller.close();
+            controller.byobRequest?.respond(0);
+            return;
+          }
+          const next = bytes.slice(file.handed, file.handed + piece);
+          file.handed += next.length;
+          controller.enqueue(next);
+        },
+      }),
+  };
+  return file;
+}
+
 describe('sha256Hex', () => {
   it('gives the standard digests, with and without Web Crypto', async () => {
     for (const subtle of [webcrypto.subtle, undefined]) {
@@ -381,36 +411,6 @@ describe('the page reads, the worker only hashes (feed-worker.ts)', () => {
     return worker;
   }
 
-  /** A file whose stream hands over `piece` bytes at a time and counts them; reading slices is counted too. */
-  function streamedFile(bytes: Uint8Array, piece: number, { failAt = Infinity } = {}) {
-    const file = {
-      size: bytes.length,
-      handed: 0,
-      sliced: 0,
-      slice: (start: number, end: number) => {
-        file.sliced += 1;
-        return new Blob([bytes.slice(start, end)]);
-      },
-      stream: () =>
-        new ReadableStream({
-          type: 'bytes',
-          pull(controller) {
-            if (file.handed >= failAt)
-              return controller.error(new DOMException('文件已被移走', 'NotReadableError'));
-            if (file.handed >= bytes.length) {
-              controller.close();
-              controller.byobRequest?.respond(0);
-              return;
-            }
-            const next = bytes.slice(file.handed, file.handed + piece);
-            file.handed += next.length;
-            controller.enqueue(next);
-          },
-        }),
-    };
-    return file;
-  }
-
   it('gives node:crypto’s digest for any bytes, pieces and buffer size, with at most three buffers at once', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -569,6 +569,18 @@ describe("the browser's worker, started before the first pick and kept between f
     expect(second?.status === 'rejected' && isAbort(second.reason)).toBe(true);
     expect(third).toEqual({ status: 'fulfilled', value: nodeSha256(c) });
     expect(made).toHaveLength(1);
+  });
+
+  it('a batch of recordings read by the page: each waits its turn for the one worker, each digest right', async () => {
+    const made = stubWorkers();
+    prepareHashWorker();
+    const batch = ['甲', '乙', '丙', '丁'].map((s, i) => text(s.repeat(3000 + i * 777)));
+    const digests = await Promise.all(
+      batch.map((bytes) => sha256Hex(streamedFile(bytes, 1500), { chunkBytes: 4000 })),
+    );
+    expect(digests).toEqual(batch.map(nodeSha256));
+    expect(made).toHaveLength(1);
+    expect(made[0]?.terminated).toBe(false);
   });
 
   it('a worker whose script does not load is dropped; the file is hashed on the page all the same', async () => {
