@@ -16,6 +16,8 @@ export interface IncrementalHash {
   update(bytes: Uint8Array): unknown;
   /** The digest as 64 lower-case hexadecimal digits. */
   hex(): string;
+  /** Which SHA-256 this is ('simd', 'scalar', 'hash-wasm'), where it is one of the worker's. */
+  engine?: string;
 }
 
 /** The page asks the worker to hash one file, which the worker reads itself. */

@@ -111,5 +111,5 @@ export async function kernelSha256(
   const probe = hashOver(kernel);
   probe.update(new Uint8Array([0x61, 0x62, 0x63]));
   if (probe.hex() !== ABC) throw new Error('SHA-256 kernel failed its known-answer check');
-  return hashOver(kernel);
+  return { ...hashOver(kernel), engine: typeof kind === 'string' ? kind : 'given module' };
 }

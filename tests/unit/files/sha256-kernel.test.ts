@@ -139,6 +139,15 @@ describe('where our kernel cannot run', () => {
     await expect(kernelSha256(await wrongKernel())).rejects.toThrow(/known-answer/);
   });
 
+  it('the worker takes ours with SIMD where the engine has it, and ours without where that one cannot start', async () => {
+    expect((await wasmSha256()).engine).toBe('simd');
+    const noSimd = () => kernelSha256(new Uint8Array([0]));
+    const hash = await wasmSha256([noSimd, () => kernelSha256('scalar'), hashWasmSha256]);
+    expect(hash.engine).toBe('scalar');
+    const bytes = patterned(100_000, 9);
+    expect(hashSplit(hash, bytes, [5, 70_000])).toBe(nodeSha256(bytes));
+  });
+
   it("the worker hashes with hash-wasm's SHA-256 instead, with the same digest", async () => {
     const bytes = patterned(200_000, 7);
     const broken = () => kernelSha256(new Uint8Array([0]));
