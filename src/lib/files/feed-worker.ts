@@ -11,7 +11,8 @@
  *
  * Memory holds `buffers` buffers of `chunkBytes`, whatever the file's size: the page waits for the
  * worker to hand one back before it reads more. The buffers are kept for the next file, so a
- * reviewer's batch of recordings reuses the same few instead of leaving each file's to be collected.
+ * reviewer's batch of recordings reuses the same few instead of leaving each file's to be collected;
+ * a while after the last file they are let go, so a phone does not hold them for nothing.
  */
 import { aborted, byobReader, type FeedMessage, type ReadableFile } from './chunked-hash';
 
@@ -34,6 +35,12 @@ export interface FeedOptions {
 
 /** Buffers handed back by the worker after a whole file, kept for the next. */
 const kept: ArrayBuffer[] = [];
+/** How long buffers are kept after the last file: a batch picks its next file well within it. */
+export const KEEP_BUFFERS_MS = 30_000;
+let letGo: ReturnType<typeof setTimeout> | undefined;
+
+/** Bytes held for the next file (for the tests). */
+export const keptBytes = () => kept.reduce((n, buffer) => n + buffer.byteLength, 0);
 
 /**
  * Starts feeding `file` to the worker, or returns undefined having read nothing where the file has
@@ -100,6 +107,8 @@ export function feedFile(
       // Those still with the worker are gone with it, if it is ended; the page makes new ones.
       kept.push(...spares.splice(0));
       kept.splice(0, kept.length - buffers);
+      clearTimeout(letGo);
+      letGo = setTimeout(() => kept.splice(0), KEEP_BUFFERS_MS);
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   type IncrementalHash,
 } from '../../../src/lib/files/chunked-hash';
 import { answerHashRequest, hashWorker, wasmSha256 } from '../../../src/lib/files/wasm-sha256';
+import { KEEP_BUFFERS_MS, keptBytes } from '../../../src/lib/files/feed-worker';
 
 /** A file made of given bytes that records how much each read asked for. */
 function fileOf(bytes: Uint8Array): ReadableFile & { reads: number[] } {
@@ -436,6 +437,26 @@ describe('the page reads, the worker only hashes (feed-worker.ts)', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('keeps its buffers for the next file of a batch, and lets them go a while after the last', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const bytes = new Uint8Array(30_000).map((_, i) => i % 7);
+      const hashOne = () =>
+        sha256Hex(streamedFile(bytes, 999), { chunkBytes: 8000, startWorker: () => channelWorker() });
+      await hashOne();
+      expect(keptBytes()).toBe(FEED_BUFFERS * 8000);
+      vi.advanceTimersByTime(KEEP_BUFFERS_MS - 1000);
+      expect(await hashOne()).toBe(nodeSha256(bytes));
+      expect(keptBytes()).toBe(FEED_BUFFERS * 8000);
+      vi.advanceTimersByTime(KEEP_BUFFERS_MS - 1000);
+      expect(keptBytes()).toBe(FEED_BUFFERS * 8000);
+      vi.advanceTimersByTime(1000);
+      expect(keptBytes()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('tells progress once per buffer, however small the pieces the stream hands over', async () => {
