@@ -33,6 +33,8 @@ export interface FeedOptions {
   onError(error: unknown): void;
 }
 
+const CHANGED = '读取时文件大小与选择时不同，文件可能已被改动或移走。请重新选择文件。';
+
 /** Buffers handed back by the worker after a whole file, kept for the next. */
 const kept: ArrayBuffer[] = [];
 /** How long buffers are kept after the last file: a batch picks its next file well within it. */
@@ -85,12 +87,17 @@ export function feedFile(
   };
   void (async () => {
     send({ type: 'feed' });
+    let read = 0;
     for (;;) {
       const { buffer, filled, ended } = await fill(await take());
       if (stopped) return;
+      read += filled;
       if (filled > 0) send({ type: 'bytes', buffer, length: filled }, [buffer]);
       else spares.push(buffer);
-      if (ended) return send({ type: 'end' });
+      if (!ended) continue;
+      // A file changed on the disk since it was picked: no digest, rather than one of part of it.
+      if (read !== file.size) throw new DOMException(CHANGED, 'NotReadableError');
+      return send({ type: 'end' });
     }
   })().catch((error: unknown) => {
     if (!stopped) onError(error);

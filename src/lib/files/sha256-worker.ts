@@ -1,6 +1,7 @@
 /**
  * The hashing worker's entry (started by file-hash.ts; Vite bundles it on its own, under the
- * site's base path). One worker hashes one file and is ended when done or cancelled.
+ * site's base path). One worker hashes one file at a time: it is kept for the next when done, and
+ * ended when cancelled.
  */
 import type { HashMessage, HashReply } from './chunked-hash';
 import { hashWorker } from './wasm-sha256';

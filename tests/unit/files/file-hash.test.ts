@@ -499,6 +499,16 @@ describe('the page reads, the worker only hashes (feed-worker.ts)', () => {
     expect(file.sliced).toBe(0);
   });
 
+  it('a file that has shrunk since it was picked gets no digest of what is left, and the teacher is told', async () => {
+    const bytes = new Uint8Array(20_000);
+    const file = { ...streamedFile(bytes.subarray(0, 12_345), 1000), size: bytes.length };
+    const error = await sha256Hex(file, { chunkBytes: 4000, startWorker: () => channelWorker() }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DOMException);
+    expect((error as DOMException).message).toMatch(/重新选择文件/);
+  });
+
   it('a worker that cannot start its hash: the page hashes the file itself, with the same digest', async () => {
     const bytes = text('课堂实录'.repeat(2000));
     const worker = channelWorker(() => Promise.reject(new Error('no WebAssembly')));
