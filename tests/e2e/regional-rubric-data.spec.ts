@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { fillProfile } from './self-check-helpers';
+import { fillProfile, savedNow } from './self-check-helpers';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/content');
 const BASE = '/handbook/';
@@ -90,6 +90,70 @@ test('a 徐水 teacher fetches 徐水’s index and 河北’s C5 only, and self
     `${BASE}data/rubrics/versions/hebei/C5.json`,
     `${BASE}data/rubrics/versions/baoding/A5.json`,
   ]);
+});
+
+test('a school rubric file opened while 河北’s C5 is on its way waits for it, and keeps the ticks made by it', async ({
+  page,
+  request,
+}, testInfo) => {
+  // A 徐水 teacher ticks the excellent criterion of 河北’s C5.
+  await page.goto(`${origin}${BASE}self-check/?a=C5`);
+  await fillProfile(page);
+  await page.getByRole('button', { name: '下一步：选择微能力点' }).click();
+  await page.getByRole('button', { name: '下一步：逐项自查证据' }).click();
+  await page.getByRole('checkbox', { name: '河北省的优秀标准' }).check();
+  await savedNow(page);
+
+  // The school's file for C5 has 河北’s own criteria (the handbook's national ones differ).
+  const version = (await (
+    await request.get(`${origin}${BASE}data/rubrics/versions/hebei/C5.json`)
+  ).json()) as {
+    entry: { rubric: { name: string; alternativeGroups: unknown[]; items: Record<string, unknown>[] } };
+  };
+  const { rubric } = version.entry;
+  const file = testInfo.outputPath('评价标准_河北.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      app: '微能力手册',
+      kind: '评价标准',
+      version: 1,
+      savedAt: new Date().toISOString(),
+      source: { title: '河北省校本应用考核指南', enteredBy: '实验小学信息化管理团队', enteredAt: '2025-03' },
+      abilities: [
+        {
+          code: 'C5',
+          name: rubric.name,
+          alternativeGroups: rubric.alternativeGroups,
+          evidence: rubric.items,
+        },
+      ],
+    }),
+  );
+
+  // After a reload, 河北’s C5 is slow to come; the file is opened meanwhile.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/data/rubrics/versions/hebei/C5.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await page.getByRole('button', { name: '使用学校录入的评价标准' }).click();
+  await page.getByLabel('打开评价标准文件').setInputFiles(file);
+  await page
+    .getByRole('region', { name: /中的评价标准/ })
+    .getByRole('button', { name: '使用这些评价标准' })
+    .click();
+  await expect(page.getByText(/将在本地区的评价标准载入后使用/)).toBeVisible();
+
+  release();
+  await expect(page.getByText(/已使用学校录入的评价标准：C5/)).toBeVisible();
+  const tick = page.getByRole('checkbox', { name: '河北省的优秀标准' });
+  await expect(tick).toBeVisible();
+  await expect(page.getByText(/河北省校本应用考核指南/).first()).toBeVisible();
+  await expect(tick).toBeChecked();
+  await expectNoAxeViolations(page);
 });
 
 test.describe('no network', () => {

@@ -319,6 +319,12 @@ export default function SelfCheck({
   ]);
   const { regional } = regionalRubrics;
   const rubricsReady = regionalRubrics.status === 'ready';
+  // School rubric packs taken before the region's versions were here, waiting for them (takePack).
+  const packsWaiting = useRef<(() => void)[]>([]);
+  const takePackNow = useRef<(pack: RubricPack, announce: boolean) => () => void>(undefined);
+  useEffect(() => {
+    if (rubricsReady) for (const take of packsWaiting.current.splice(0)) take();
+  }, [rubricsReady]);
 
   const onProfile = useCallback((profile: Draft['profile']) => update((d) => ({ ...d, profile })), [update]);
   // The plan fills the profile's region or school: the form on screen shows the new values.
@@ -356,8 +362,31 @@ export default function SelfCheck({
   const region = regions.find((r) => r.slug === draft.profile.region);
   const planGuide = schoolPlan?.guide(draft.profile.name, draft.abilities);
 
-  /** A school's rubric pack, from a rubric file or link or inside the school plan; returns its undo. */
+  /**
+   * A school's rubric pack, from a rubric file or link or inside the school plan; returns its undo.
+   * The ticks already made are kept or cleared by comparing the pack's criteria with the rubric
+   * they were made against (applyPack). For a teacher whose region has versions, that rubric may
+   * still be on its way: the pack then waits for it, rather than being compared with the handbook's
+   * and clearing ticks that still hold (or keeping ticks whose criteria changed).
+   */
   const takePack = (pack: RubricPack, announce = true): (() => void) => {
+    if (rubricsReady) return applyPackNow(pack, announce);
+    let undo: (() => void) | undefined;
+    let withdrawn = false;
+    packsWaiting.current.push(() => {
+      if (!withdrawn) undo = takePackNow.current?.(pack, announce);
+    });
+    setNotice({
+      kind: 'info',
+      text: `学校录入的评价标准（${pack.abilities.map((a) => a.code).join('、')}）将在本地区的评价标准载入后使用，以便与您勾选时所按的标准核对。`,
+    });
+    return () => {
+      withdrawn = true;
+      undo?.();
+    };
+  };
+
+  const applyPackNow = (pack: RubricPack, announce: boolean): (() => void) => {
     const codes = pack.abilities.map((a) => a.code);
     let before: AbilitiesBefore | undefined;
     update((d) => {
@@ -376,6 +405,8 @@ export default function SelfCheck({
     // Undo puts back only the pack's abilities, so work on the others since is kept.
     return () => update((d) => (before ? restoreAbilities(d, before, codes) : d));
   };
+  // The waiting packs are taken with the rubrics of the render in which they arrive.
+  takePackNow.current = applyPackNow;
 
   const refuseFile = (file: File, reason: string) => {
     setPendingImport(undefined);
