@@ -10,6 +10,9 @@ import type { Page } from '@playwright/test';
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { fillProfile, savedNow } from './self-check-helpers';
+import type { Rubric } from '../../src/lib/grading/grading';
+import type { AbilityRubric } from '../../src/lib/grading/rubric-schema';
+import { exportPackText, makePack } from '../../src/lib/rubrics/rubric-file';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/content');
 const BASE = '/handbook/';
@@ -107,29 +110,21 @@ test('a school rubric file opened while 河北’s C5 is on its way waits for it
   // The school's file for C5 has 河北’s own criteria (the handbook's national ones differ).
   const version = (await (
     await request.get(`${origin}${BASE}data/rubrics/versions/hebei/C5.json`)
-  ).json()) as {
-    entry: { rubric: { name: string; alternativeGroups: unknown[]; items: Record<string, unknown>[] } };
-  };
+  ).json()) as { entry: { rubric: Rubric } };
   const { rubric } = version.entry;
-  const file = testInfo.outputPath('评价标准_河北.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      app: '微能力手册',
-      kind: '评价标准',
-      version: 1,
-      savedAt: new Date().toISOString(),
-      source: { title: '河北省校本应用考核指南', enteredBy: '实验小学信息化管理团队', enteredAt: '2025-03' },
-      abilities: [
-        {
-          code: 'C5',
-          name: rubric.name,
-          alternativeGroups: rubric.alternativeGroups,
-          evidence: rubric.items,
-        },
-      ],
-    }),
+  const pack = makePack(
+    { title: '河北省校本应用考核指南', enteredBy: '实验小学信息化管理团队', enteredAt: '2025-03' },
+    [
+      {
+        code: 'C5',
+        name: rubric.name,
+        alternativeGroups: [...rubric.alternativeGroups],
+        evidence: rubric.items as unknown as AbilityRubric['evidence'],
+      },
+    ],
   );
+  const file = testInfo.outputPath('评价标准_河北.json');
+  writeFileSync(file, exportPackText(pack));
 
   // After a reload, 河北’s C5 is slow to come; the file is opened meanwhile.
   let release: () => void = () => undefined;
